@@ -1,0 +1,16 @@
+package io.larder;
+
+/**
+ * The store behind a cache could not be reached or failed: a server that is down, a lost
+ * connection, a directory that cannot be written. With {@code options.ignore_exceptions: true} the
+ * cache fails open instead: reads miss, writes are dropped, and the failure is logged and counted.
+ */
+public class BackendUnavailableException extends CacheException {
+  public BackendUnavailableException(String message, Throwable cause) {
+    super(message, cause);
+  }
+
+  public BackendUnavailableException(String message) {
+    super(message);
+  }
+}

@@ -1,0 +1,188 @@
+package io.larder;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * A named cache: every operation of Django's {@code BaseCache}, with its semantics.
+ *
+ * <pre>{@code
+ * Cache cache = Caches.load(Path.of("larder.yml")).get("default");
+ * cache.set("greeting", "Hello", Timeout.seconds(60));
+ * String s = cache.get("greeting");                      // "Hello"; null when absent
+ * Report r = cache.getOrSet("report", () -> build(), Timeout.minutes(10));
+ * long hits = cache.incr("hits");
+ * cache.withVersion(2).get("greeting");                  // Django's version= argument
+ * }</pre>
+ *
+ * <p>Keys are made by the cache's key function from the caller's key, {@code key_prefix} and
+ * version (Django's default gives {@code prefix:version:key}) and then validated by memcached's
+ * rules: a backend that cannot store an invalid key throws {@link InvalidCacheKeyException}, the
+ * others log a warning. {@code null} is a legal value, as Django's {@code None} is: {@link
+ * #get(String, Object)} returns a stored null, not the default.
+ *
+ * <p>Every method is thread-safe. A backend that fails throws {@link BackendUnavailableException},
+ * unless the cache is configured with {@code ignore_exceptions: true}, when reads miss and writes are
+ * dropped instead.
+ */
+public interface Cache extends AutoCloseable {
+
+  /** The value stored under {@code key}, or null when it is absent or expired. */
+  <T> T get(String key);
+
+  /**
+   * The value stored under {@code key}, or {@code defaultValue} when it is absent or expired. A
+   * stored null is returned as null.
+   */
+  <T> T get(String key, T defaultValue);
+
+  /** Stores {@code value} under {@code key} with the cache's default timeout. */
+  void set(String key, Object value);
+
+  /**
+   * Stores {@code value} under {@code key}, replacing any value.
+   *
+   * @throws SerializationException if the value cannot be serialized; nothing is written then
+   */
+  void set(String key, Object value, Timeout timeout);
+
+  /** {@link #add(String, Object, Timeout)} with the cache's default timeout. */
+  boolean add(String key, Object value);
+
+  /**
+   * Stores {@code value} only if {@code key} is absent or expired.
+   *
+   * @return true if the value was stored (a zero timeout stores nothing readable but still returns
+   *     true, as in Django)
+   */
+  boolean add(String key, Object value, Timeout timeout);
+
+  /** {@link #getOrSet(String, Supplier, Timeout)} with the cache's default timeout. */
+  <T> T getOrSet(String key, Supplier<? extends T> supplier);
+
+  /**
+   * The value stored under {@code key}; on a miss, computes it with {@code supplier}, adds it, and
+   * returns what the cache then holds. The supplier runs only on a miss, and only once per process
+   * for concurrent misses on the same key: the other callers wait for its result. An exception from
+   * the supplier reaches every waiting caller and nothing is stored.
+   *
+   * @throws IllegalStateException if the supplier calls {@code getOrSet} for the same key
+   */
+  <T> T getOrSet(String key, Supplier<? extends T> supplier, Timeout timeout);
+
+  /** Resets the expiry of {@code key} to the cache's default timeout. */
+  boolean touch(String key);
+
+  /**
+   * Sets a new expiry on an existing, unexpired key; the value is unchanged.
+   *
+   * @return true if the key existed
+   */
+  boolean touch(String key, Timeout timeout);
+
+  /**
+   * Removes {@code key}.
+   *
+   * @return true if something was deleted
+   */
+  boolean delete(String key);
+
+  /** True if {@code key} holds an unexpired value (a stored null counts). */
+  boolean hasKey(String key);
+
+  /**
+   * The values of the keys that are present, in the order of {@code keys}. Absent keys are left
+   * out; stored nulls are included.
+   */
+  <T> Map<String, T> getMany(Collection<String> keys);
+
+  /** {@link #setMany(Map, Timeout)} with the cache's default timeout. */
+  List<String> setMany(Map<String, ?> values);
+
+  /**
+   * Stores every entry of {@code values}.
+   *
+   * @return the keys that could not be stored (empty when all were)
+   */
+  List<String> setMany(Map<String, ?> values, Timeout timeout);
+
+  /** Removes every key of {@code keys}. */
+  void deleteMany(Collection<String> keys);
+
+  /** {@code incr(key, 1)}. */
+  long incr(String key);
+
+  /**
+   * Adds {@code delta} to the integer stored under {@code key} and returns the new value. Atomic
+   * where the backend allows (locmem, file, Redis, memcached); the key keeps its remaining time to
+   * live where the store allows.
+   *
+   * @throws MissingKeyException if the key is absent
+   * @throws NotAnIntegerException if the value is not an integer
+   */
+  long incr(String key, long delta);
+
+  /** {@code decr(key, 1)}. */
+  long decr(String key);
+
+  /** {@code incr(key, -delta)}. */
+  long decr(String key, long delta);
+
+  /**
+   * Removes every entry of this cache's store, including other prefixes and versions (for the file
+   * backend: every {@code .djcache} file of its directory).
+   */
+  void clear();
+
+  /** {@code incrVersion(key, 1)}. */
+  int incrVersion(String key);
+
+  /**
+   * Moves the value of {@code key} from this view's version to version + {@code delta} (with the
+   * default timeout, as in Django) and returns the new version.
+   *
+   * @throws MissingKeyException if the key is absent
+   */
+  int incrVersion(String key, int delta);
+
+  /** {@code incrVersion(key, -1)}. */
+  int decrVersion(String key);
+
+  /** {@code incrVersion(key, -delta)}. */
+  int decrVersion(String key, int delta);
+
+  /**
+   * A view of this cache whose operations use {@code version} (Django's {@code version=}
+   * argument). The view shares the store, statistics and settings.
+   */
+  Cache withVersion(int version);
+
+  /** The version this view's operations use: the configured {@code version} unless changed. */
+  int version();
+
+  /** The key this cache stores {@code key} under, at this view's version. */
+  String makeKey(String key);
+
+  /** The same operations, returning {@link java.util.concurrent.CompletableFuture}s. */
+  AsyncCache async();
+
+  /** Counters of hits, misses, sets, deletes and errors since the cache was created. */
+  CacheStats stats();
+
+  /** The validated settings this cache was built from. */
+  CacheSettings settings();
+
+  /**
+   * The backend behind this cache as {@code type}, for operations beyond Django's API, e.g.
+   * {@code cache.unwrap(FileBasedCache.class)}.
+   *
+   * @throws IllegalArgumentException if the backend is not a {@code type}
+   */
+  <T> T unwrap(Class<T> type);
+
+  /** Releases the backend's resources (connections, threads). Django's {@code close()}. */
+  @Override
+  void close();
+}

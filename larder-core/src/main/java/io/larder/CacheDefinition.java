@@ -1,0 +1,93 @@
+package io.larder;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The settings of one alias as the builder takes them: the same settings as the {@code CACHES}
+ * configuration, checked when {@link Caches.Builder#build()} runs.
+ *
+ * <pre>{@code
+ * Caches caches = Caches.builder()
+ *     .cache("default", c -> c.backend("locmem").timeout(Timeout.minutes(5)).option("max_entries", 10_000))
+ *     .cache("sessions", c -> c.backend("filebased").location("/var/tmp/larder"))
+ *     .build();
+ * }</pre>
+ */
+public final class CacheDefinition {
+  private final Map<String, Object> settings = new LinkedHashMap<>();
+  private final Map<String, Object> options = new LinkedHashMap<>();
+
+  CacheDefinition() {}
+
+  /** {@code BACKEND}: a short name ({@code locmem}), a Django dotted path, or a class name. */
+  public CacheDefinition backend(String backend) {
+    settings.put("backend", backend);
+    return this;
+  }
+
+  /** {@code LOCATION}: a store name, directory, table, server or URL. */
+  public CacheDefinition location(String location) {
+    settings.put("location", location);
+    return this;
+  }
+
+  /** {@code LOCATION} as a list, e.g. a primary and its replicas. */
+  public CacheDefinition locations(List<String> locations) {
+    settings.put("location", List.copyOf(locations));
+    return this;
+  }
+
+  /** {@code TIMEOUT}: the default timeout ({@link Timeout#NEVER} for Django's {@code None}). */
+  public CacheDefinition timeout(Timeout timeout) {
+    settings.put("timeout", timeout);
+    return this;
+  }
+
+  /** {@code KEY_PREFIX}. */
+  public CacheDefinition keyPrefix(String keyPrefix) {
+    settings.put("key_prefix", keyPrefix);
+    return this;
+  }
+
+  /** {@code VERSION}. */
+  public CacheDefinition version(int version) {
+    settings.put("version", version);
+    return this;
+  }
+
+  /** {@code KEY_FUNCTION}. */
+  public CacheDefinition keyFunction(KeyFunction keyFunction) {
+    settings.put("key_function", keyFunction);
+    return this;
+  }
+
+  /** One entry of {@code OPTIONS}, e.g. {@code option("max_entries", 1000)}. */
+  public CacheDefinition option(String name, Object value) {
+    options.put(name, value);
+    return this;
+  }
+
+  /** Merges these settings over {@code existing}: what is set here wins. */
+  void mergeInto(Map<String, Object> existing) {
+    settings.forEach(
+        (name, value) -> {
+          existing.keySet().removeIf(k -> k.equalsIgnoreCase(name));
+          existing.put(name, value);
+        });
+    if (!options.isEmpty()) {
+      String key =
+          existing.keySet().stream()
+              .filter(k -> k.equalsIgnoreCase("options"))
+              .findFirst()
+              .orElse("options");
+      Map<String, Object> merged = new LinkedHashMap<>();
+      if (existing.get(key) instanceof Map<?, ?> current) {
+        current.forEach((k, v) -> merged.put(String.valueOf(k), v));
+      }
+      merged.putAll(options);
+      existing.put(key, merged);
+    }
+  }
+}

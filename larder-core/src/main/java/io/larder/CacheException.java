@@ -1,0 +1,18 @@
+package io.larder;
+
+/**
+ * The root of every error Larder raises. Unchecked, like Django's cache errors.
+ *
+ * <p>The subclasses say what went wrong: {@link InvalidConfigurationException}, {@link
+ * InvalidCacheKeyException}, {@link SerializationException}, {@link MissingKeyException}, {@link
+ * NotAnIntegerException} and {@link BackendUnavailableException}.
+ */
+public class CacheException extends RuntimeException {
+  public CacheException(String message) {
+    super(message);
+  }
+
+  public CacheException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

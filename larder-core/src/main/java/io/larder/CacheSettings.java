@@ -1,0 +1,273 @@
+package io.larder;
+
+import java.time.InstantSource;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The validated settings of one cache alias: Django's {@code CACHES[alias]}. Built by {@link
+ * Caches} from configuration; a backend reads its options through the typed accessors, whose errors
+ * name the alias, the option, the value and what is accepted.
+ *
+ * <pre>{@code
+ * int poolSize = settings.intOption("pool_size", 8, 1, 1024);
+ * }</pre>
+ */
+public final class CacheSettings {
+  /** Django's default {@code TIMEOUT}: 300 seconds. */
+  public static final Timeout DEFAULT_TIMEOUT = Timeout.seconds(300);
+  /** Django's default {@code MAX_ENTRIES}. */
+  public static final int DEFAULT_MAX_ENTRIES = 300;
+  /** Django's default {@code CULL_FREQUENCY}. */
+  public static final int DEFAULT_CULL_FREQUENCY = 3;
+
+  private final String alias;
+  private final String backend;
+  private final List<String> locations;
+  private final String location;
+  private final Timeout timeout;
+  private final String keyPrefix;
+  private final int version;
+  private final KeyFunction keyFunction;
+  private final Map<String, Object> options;
+  private final InstantSource clock;
+
+  CacheSettings(
+      String alias,
+      String backend,
+      String location,
+      List<String> locations,
+      Timeout timeout,
+      String keyPrefix,
+      int version,
+      KeyFunction keyFunction,
+      Map<String, Object> options,
+      InstantSource clock) {
+    this.alias = alias;
+    this.backend = backend;
+    this.location = location;
+    this.locations = List.copyOf(locations);
+    this.timeout = timeout;
+    this.keyPrefix = keyPrefix;
+    this.version = version;
+    this.keyFunction = keyFunction;
+    this.options = Collections.unmodifiableMap(options);
+    this.clock = clock;
+  }
+
+  /** The alias, e.g. {@code default}. */
+  public String alias() {
+    return alias;
+  }
+
+  /** The backend as configured (short name, Django dotted path or class name). */
+  public String backend() {
+    return backend;
+  }
+
+  /** {@code LOCATION} as configured: a store name, directory, table, server or URL; may be empty. */
+  public String location() {
+    return location;
+  }
+
+  /**
+   * {@code LOCATION} as a list: a configured list as is, a string split on {@code ,} and {@code ;}
+   * as Django does for servers. Empty when no location is set.
+   */
+  public List<String> locations() {
+    return locations;
+  }
+
+  /** The default timeout ({@code TIMEOUT}); never {@link Timeout#DEFAULT}. */
+  public Timeout timeout() {
+    return timeout;
+  }
+
+  /** {@code KEY_PREFIX}; empty when unset. */
+  public String keyPrefix() {
+    return keyPrefix;
+  }
+
+  /** {@code VERSION}; 1 when unset. */
+  public int version() {
+    return version;
+  }
+
+  /** {@code KEY_FUNCTION}; Django's {@code prefix:version:key} when unset. */
+  public KeyFunction keyFunction() {
+    return keyFunction;
+  }
+
+  /** {@code OPTIONS}, with keys in lower case. */
+  public Map<String, Object> options() {
+    return options;
+  }
+
+  /** The clock caches read the time from (the system clock unless a test injects one). */
+  public InstantSource clock() {
+    return clock;
+  }
+
+  /** {@code options.max_entries}: the most entries locmem, file and database caches keep. */
+  public int maxEntries() {
+    return intOption("max_entries", DEFAULT_MAX_ENTRIES, 1, Integer.MAX_VALUE);
+  }
+
+  /** {@code options.cull_frequency}: 1/n of the entries are culled when full; 0 clears all. */
+  public int cullFrequency() {
+    return intOption("cull_frequency", DEFAULT_CULL_FREQUENCY, 0, Integer.MAX_VALUE);
+  }
+
+  /** True if {@code options} has {@code name}. */
+  public boolean hasOption(String name) {
+    return options.containsKey(name);
+  }
+
+  /** A string option, or {@code defaultValue} when unset. */
+  public String stringOption(String name, String defaultValue) {
+    Object value = options.get(name);
+    if (value == null) {
+      return defaultValue;
+    }
+    if (value instanceof String || value instanceof Number || value instanceof Boolean) {
+      return value.toString();
+    }
+    throw bad(name, value, "a string");
+  }
+
+  /** An integer option in {@code [min, max]}, or {@code defaultValue} when unset. */
+  public int intOption(String name, int defaultValue, int min, int max) {
+    Object value = options.get(name);
+    if (value == null) {
+      return defaultValue;
+    }
+    long parsed;
+    try {
+      parsed = parseLong(value);
+    } catch (NumberFormatException e) {
+      throw bad(name, value, range(min, max));
+    }
+    if (parsed < min || parsed > max) {
+      throw bad(name, value, range(min, max));
+    }
+    return (int) parsed;
+  }
+
+  /** A number of seconds (fractions allowed) as a timeout, or {@code defaultValue} when unset. */
+  public Timeout secondsOption(String name, Timeout defaultValue) {
+    Object value = options.get(name);
+    if (value == null) {
+      return defaultValue;
+    }
+    try {
+      double seconds =
+          value instanceof Number n ? n.doubleValue() : Double.parseDouble(value.toString().trim());
+      if (seconds >= 0 && !Double.isInfinite(seconds)) {
+        return Timeout.seconds(seconds);
+      }
+    } catch (NumberFormatException e) {
+      // reported below with the accepted values
+    }
+    throw bad(name, value, "a number of seconds, 0 or more");
+  }
+
+  /** A boolean option ({@code true}/{@code false}, any case), or {@code defaultValue} when unset. */
+  public boolean booleanOption(String name, boolean defaultValue) {
+    Object value = options.get(name);
+    if (value == null) {
+      return defaultValue;
+    }
+    if (value instanceof Boolean b) {
+      return b;
+    }
+    String s = value.toString().trim().toLowerCase(Locale.ROOT);
+    if (s.equals("true")) {
+      return true;
+    }
+    if (s.equals("false")) {
+      return false;
+    }
+    throw bad(name, value, "true or false");
+  }
+
+  /**
+   * A list option: a configured list, or a string of items separated by commas. Empty when unset.
+   */
+  public List<String> listOption(String name) {
+    Object value = options.get(name);
+    if (value == null) {
+      return List.of();
+    }
+    if (value instanceof List<?> list) {
+      return list.stream().map(String::valueOf).map(String::trim).toList();
+    }
+    if (value instanceof String s) {
+      return Arrays.stream(s.split(",")).map(String::trim).filter(p -> !p.isEmpty()).toList();
+    }
+    throw bad(name, value, "a list, or a string of items separated by commas");
+  }
+
+  /** The standard error for an option whose value is not accepted. */
+  public InvalidConfigurationException bad(String option, Object value, String accepted) {
+    return InvalidConfigurationException.badSetting(alias, "options." + option, value, accepted);
+  }
+
+  private static long parseLong(Object value) {
+    if (value instanceof Integer || value instanceof Long || value instanceof Short) {
+      return ((Number) value).longValue();
+    }
+    if (value instanceof String s) {
+      return Long.parseLong(s.trim());
+    }
+    throw new NumberFormatException(String.valueOf(value));
+  }
+
+  private static String range(int min, int max) {
+    return max == Integer.MAX_VALUE
+        ? "an integer, " + min + " or more"
+        : "an integer from " + min + " to " + max;
+  }
+
+  @Override
+  public String toString() {
+    return "CacheSettings["
+        + alias
+        + ": backend="
+        + backend
+        + ", location="
+        + redacted(location)
+        + ", timeout="
+        + timeout
+        + ", key_prefix="
+        + keyPrefix
+        + ", version="
+        + version
+        + "]";
+  }
+
+  /** A location with any password in a URL's user info replaced, so settings can be logged. */
+  static String redacted(String location) {
+    return location.replaceAll("(//[^:/@]*:)[^@/]*@", "$1***@");
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof CacheSettings other
+        && alias.equals(other.alias)
+        && backend.equals(other.backend)
+        && locations.equals(other.locations)
+        && timeout.equals(other.timeout)
+        && keyPrefix.equals(other.keyPrefix)
+        && version == other.version
+        && options.equals(other.options);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(alias, backend, locations, timeout, keyPrefix, version, options);
+  }
+}

@@ -1,0 +1,24 @@
+package io.larder;
+
+/**
+ * A snapshot of a cache's counters since it was created.
+ *
+ * <pre>{@code
+ * CacheStats s = cache.stats();
+ * System.out.printf("hit ratio %.2f over %d reads%n", s.hitRatio(), s.hits() + s.misses());
+ * }</pre>
+ *
+ * @param hits reads that found a value ({@code get}, each key of {@code getMany}, {@code getOrSet})
+ * @param misses reads that found nothing
+ * @param sets values written ({@code set}, a successful {@code add}, each key of {@code setMany},
+ *     {@code incr}/{@code decr})
+ * @param deletes keys deleted
+ * @param errors operations that failed in the backend (counted whether or not they were ignored)
+ */
+public record CacheStats(long hits, long misses, long sets, long deletes, long errors) {
+  /** Hits over reads, or 0 when nothing was read. */
+  public double hitRatio() {
+    long reads = hits + misses;
+    return reads == 0 ? 0.0 : (double) hits / reads;
+  }
+}

@@ -1,0 +1,246 @@
+package io.larder;
+
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The configured caches by alias: Django's {@code django.core.cache.caches}.
+ *
+ * <pre>{@code
+ * Caches caches = Caches.load(Path.of("larder.yml"));
+ * Cache cache = caches.getDefault();
+ * Cache sessions = caches.get("sessions");
+ * }</pre>
+ *
+ * <p>Configuration is Django's {@code CACHES}: aliases mapped to {@code backend}, {@code location},
+ * {@code timeout}, {@code key_prefix}, {@code version}, {@code key_function} and {@code options},
+ * spelled as in Django or in lower case. Environment variables override any setting: {@code
+ * LARDER_CACHES_DEFAULT_LOCATION}, {@code LARDER_CACHES_SESSIONS_OPTIONS_MAX_ENTRIES}, … With no
+ * configuration at all, {@code default} is a local-memory cache, as in Django.
+ *
+ * <p>Every cache is built and checked when the {@code Caches} is made, so a wrong setting fails at
+ * start-up with an {@link InvalidConfigurationException} naming the alias, the setting, the value
+ * and what is accepted. Caches are thread-safe and shared: unlike Django's per-thread instances,
+ * {@code get} returns the same cache to every thread.
+ */
+public final class Caches implements AutoCloseable {
+  /** Django's {@code DEFAULT_CACHE_ALIAS}. */
+  public static final String DEFAULT_ALIAS = "default";
+
+  private final Map<String, BaseCache> backends;
+  private final Map<String, Cache> views;
+
+  private Caches(Map<String, BaseCache> backends) {
+    this.backends = backends;
+    Map<String, Cache> views = new LinkedHashMap<>();
+    backends.forEach((alias, backend) -> views.put(alias, backend.view()));
+    this.views = Collections.unmodifiableMap(views);
+  }
+
+  /** The caches of a {@code .yml}, {@code .yaml} or {@code .properties} file, plus environment. */
+  public static Caches load(Path path) {
+    return builder().load(path).build();
+  }
+
+  /**
+   * The caches of a {@code CACHES} mapping (alias → settings), plus environment.
+   *
+   * <pre>{@code
+   * Caches caches = Caches.from(Map.of("default", Map.of("BACKEND", "locmem", "TIMEOUT", 60)));
+   * }</pre>
+   */
+  public static Caches from(Map<String, ?> caches) {
+    return builder().config(caches).build();
+  }
+
+  /** The caches of properties named {@code caches.<alias>.<setting>}, plus environment. */
+  public static Caches fromProperties(Properties properties) {
+    return builder().properties(properties).build();
+  }
+
+  /** Django's default: a local-memory {@code default} cache, plus environment. */
+  public static Caches defaults() {
+    return builder().build();
+  }
+
+  /** A builder, for caches defined in code, an injected clock, or a given environment. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * The cache configured as {@code alias}.
+   *
+   * @throws InvalidConfigurationException if there is none; the message lists the aliases
+   */
+  public Cache get(String alias) {
+    Cache cache = views.get(alias);
+    if (cache == null) {
+      throw new InvalidConfigurationException(
+          "The cache '"
+              + alias
+              + "' doesn't exist; the configured caches are "
+              + String.join(", ", views.keySet()));
+    }
+    return cache;
+  }
+
+  /** The {@code default} cache. */
+  public Cache getDefault() {
+    return get(DEFAULT_ALIAS);
+  }
+
+  /** The configured aliases, in configuration order. */
+  public Set<String> aliases() {
+    return views.keySet();
+  }
+
+  /** Every configured cache, in configuration order. */
+  public Collection<Cache> all() {
+    return views.values();
+  }
+
+  /** Closes every cache (Django's {@code close_all}); failures are collected, not stopped on. */
+  @Override
+  public void close() {
+    closeAll(backends.values());
+  }
+
+  private static void closeAll(Collection<BaseCache> caches) {
+    RuntimeException failure = null;
+    for (BaseCache cache : caches) {
+      try {
+        cache.close();
+      } catch (RuntimeException e) {
+        if (failure == null) {
+          failure = e;
+        } else {
+          failure.addSuppressed(e);
+        }
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  /** Builds {@link Caches} from configuration sources, definitions in code and the environment. */
+  public static final class Builder {
+    private final Map<String, Object> aliases = new LinkedHashMap<>();
+    private final List<Map.Entry<String, Consumer<CacheDefinition>>> definitions =
+        new ArrayList<>();
+    private Map<String, String> environment = System.getenv();
+    private InstantSource clock = InstantSource.system();
+
+    private Builder() {}
+
+    /** Adds the aliases of a YAML or properties file; later sources win. */
+    public Builder load(Path path) {
+      Objects.requireNonNull(path, "path");
+      merge(ConfigSources.file(path));
+      return this;
+    }
+
+    /** Adds the aliases of a {@code CACHES} mapping (alias → settings). */
+    public Builder config(Map<String, ?> caches) {
+      Objects.requireNonNull(caches, "caches");
+      Map<String, Object> copy = ConfigSources.copy(caches, "map");
+      merge(copy.containsKey("caches") || copy.containsKey("CACHES")
+          ? ConfigSources.caches(copy, "map") : copy);
+      return this;
+    }
+
+    /** Adds the aliases of properties named {@code caches.<alias>.<setting>}. */
+    public Builder properties(Properties properties) {
+      merge(ConfigSources.properties(properties, "properties"));
+      return this;
+    }
+
+    /** Defines or overrides one alias in code. */
+    public Builder cache(String alias, Consumer<CacheDefinition> definition) {
+      Objects.requireNonNull(alias, "alias");
+      Objects.requireNonNull(definition, "definition");
+      definitions.add(Map.entry(alias, definition));
+      return this;
+    }
+
+    /** The variables {@code LARDER_CACHES_*} are read from: the process environment by default. */
+    public Builder environment(Map<String, String> environment) {
+      this.environment = Map.copyOf(environment);
+      return this;
+    }
+
+    /** The clock caches read the time from; tests inject one so they never sleep. */
+    public Builder clock(InstantSource clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Checks every setting and builds every cache.
+     *
+     * @throws InvalidConfigurationException at the first wrong setting; caches already built are
+     *     closed
+     */
+    public Caches build() {
+      Map<String, Object> config = ConfigSources.copy(aliases, "configuration");
+      for (Map.Entry<String, Consumer<CacheDefinition>> entry : definitions) {
+        CacheDefinition definition = new CacheDefinition();
+        entry.getValue().accept(definition);
+        definition.mergeInto(ConfigSources.aliasSettings(config, entry.getKey()));
+      }
+      ConfigSources.applyEnvironment(config, environment);
+      if (config.isEmpty()) {
+        config.put(DEFAULT_ALIAS, new LinkedHashMap<>(Map.of("backend", "locmem")));
+      }
+      if (!config.containsKey(DEFAULT_ALIAS)) {
+        throw new InvalidConfigurationException(
+            "You must define a 'default' cache; the configured caches are "
+                + String.join(", ", config.keySet()));
+      }
+      SettingsParser parser = new SettingsParser(new Backends(), clock);
+      Map<String, BaseCache> built = new LinkedHashMap<>();
+      try {
+        config.forEach(
+            (alias, settings) -> {
+              SettingsParser.Parsed parsed = parser.parse(alias, settings);
+              built.put(alias, parsed.backend().create(parsed.settings()));
+            });
+      } catch (RuntimeException e) {
+        try {
+          closeAll(built.values());
+        } catch (RuntimeException closing) {
+          e.addSuppressed(closing);
+        }
+        throw e;
+      }
+      return new Caches(Collections.unmodifiableMap(built));
+    }
+
+    private void merge(Map<String, Object> source) {
+      source.forEach(
+          (alias, settings) -> {
+            Map<String, Object> target = ConfigSources.aliasSettings(aliases, alias);
+            if (settings instanceof Map<?, ?> map) {
+              map.forEach(
+                  (k, v) -> {
+                    target.keySet().removeIf(existing -> existing.equalsIgnoreCase((String) k));
+                    target.put((String) k, v);
+                  });
+            } else {
+              aliases.put(alias, settings);
+            }
+          });
+    }
+  }
+}

@@ -1,0 +1,36 @@
+package io.larder;
+
+import io.larder.compress.GzipCompressor;
+import io.larder.compress.ZlibCompressor;
+import java.util.Set;
+import java.util.zip.Deflater;
+
+/** Finds the compressor a cache's {@code options.compressor} names. */
+final class Compressors {
+  static final Set<String> OPTIONS = Set.of("compressor", "compress_min_length", "compress_level");
+  private static final String ACCEPTED =
+      "none, zlib, gzip, or the class name of a Compressor";
+
+  private Compressors() {}
+
+  static Compressor create(CacheSettings settings) {
+    String name = settings.stringOption("compressor", "none");
+    int minLength = settings.intOption("compress_min_length", 15, 0, Integer.MAX_VALUE);
+    switch (name) {
+      case "none":
+      case "identity":
+        return Compressor.none();
+      case "zlib":
+        return new ZlibCompressor(
+            minLength,
+            settings.intOption("compress_level", 6, Deflater.DEFAULT_COMPRESSION, 9));
+      case "gzip":
+        return new GzipCompressor(minLength);
+      default:
+        if (Instances.create(name, settings) instanceof Compressor compressor) {
+          return compressor;
+        }
+        throw settings.bad("compressor", name, ACCEPTED);
+    }
+  }
+}

@@ -1,0 +1,68 @@
+package io.larder;
+
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** Finds the serializer a cache's {@code options.serializer} names. */
+final class Serializers {
+  static final String DEFAULT = "java";
+  static final Set<String> OPTIONS = Set.of("serializer", "serializer_allow");
+
+  private Serializers() {}
+
+  static Serializer create(CacheSettings settings) {
+    String name = settings.stringOption("serializer", DEFAULT);
+    if (name.equals(DEFAULT)) {
+      return new JavaSerializer(settings.alias(), settings.listOption("serializer_allow"));
+    }
+    SerializerProvider provider = providers().get(name);
+    if (provider == null) {
+      provider = byClassName(settings, name);
+    }
+    return provider.create(settings);
+  }
+
+  /** The option names the installed serializers read. */
+  static Set<String> providerOptions() {
+    Set<String> names = new java.util.HashSet<>(OPTIONS);
+    providers().values().forEach(p -> names.addAll(p.options()));
+    return names;
+  }
+
+  private static Map<String, SerializerProvider> providers() {
+    Map<String, SerializerProvider> byName = new TreeMap<>();
+    for (SerializerProvider provider : ServiceLoader.load(SerializerProvider.class)) {
+      byName.put(provider.name(), provider);
+    }
+    return byName;
+  }
+
+  private static SerializerProvider byClassName(CacheSettings settings, String name) {
+    String accepted =
+        DEFAULT
+            + ", "
+            + String.join(", ", providers().keySet())
+            + (providers().containsKey("pickle") ? "" : " (pickle needs larder-django)")
+            + ", or the class name of a SerializerProvider";
+    Object instance = Instances.create(name, settings);
+    if (instance instanceof SerializerProvider provider) {
+      return provider;
+    }
+    if (instance instanceof Serializer serializer) {
+      return new SerializerProvider() {
+        @Override
+        public String name() {
+          return name;
+        }
+
+        @Override
+        public Serializer create(CacheSettings ignored) {
+          return serializer;
+        }
+      };
+    }
+    throw settings.bad("serializer", name, accepted);
+  }
+}

@@ -1,0 +1,55 @@
+package io.larder.compress;
+
+import java.io.ByteArrayOutputStream;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
+
+/** zlib streams (RFC 1950), byte-compatible with Python's {@code zlib.compress}/{@code decompress}. */
+public final class Zlib {
+  /** Python's default level. */
+  public static final int DEFAULT_LEVEL = Deflater.DEFAULT_COMPRESSION;
+
+  private Zlib() {}
+
+  /** A zlib stream of {@code data} at {@code level} (0–9, or -1 for the default). */
+  public static byte[] deflate(byte[] data, int level) {
+    Deflater deflater = new Deflater(level);
+    try {
+      deflater.setInput(data);
+      deflater.finish();
+      ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, data.length / 2));
+      byte[] buffer = new byte[8192];
+      while (!deflater.finished()) {
+        out.write(buffer, 0, deflater.deflate(buffer));
+      }
+      return out.toByteArray();
+    } finally {
+      deflater.end();
+    }
+  }
+
+  /**
+   * The data of the complete zlib stream in {@code bytes[offset, offset + length)}.
+   *
+   * @throws DataFormatException if those bytes are not one, or it is truncated
+   */
+  public static byte[] inflate(byte[] bytes, int offset, int length) throws DataFormatException {
+    Inflater inflater = new Inflater();
+    try {
+      inflater.setInput(bytes, offset, length);
+      ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, length * 3));
+      byte[] buffer = new byte[8192];
+      while (!inflater.finished()) {
+        int n = inflater.inflate(buffer);
+        if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+          throw new DataFormatException("truncated zlib stream");
+        }
+        out.write(buffer, 0, n);
+      }
+      return out.toByteArray();
+    } finally {
+      inflater.end();
+    }
+  }
+}

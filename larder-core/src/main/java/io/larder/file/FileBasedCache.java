@@ -1,0 +1,367 @@
+package io.larder.file;
+
+import io.larder.BackendUnavailableException;
+import io.larder.BaseCache;
+import io.larder.CacheSettings;
+import io.larder.DisallowedClassException;
+import io.larder.InvalidConfigurationException;
+import io.larder.MissingKeyException;
+import io.larder.SerializationException;
+import io.larder.Timeout;
+import io.larder.compress.Zlib;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.zip.DataFormatException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Django's {@code FileBasedCache}, file for file: one file per key in the {@code location}
+ * directory, named {@code md5(made key).djcache}, holding a pickled expiry and the zlib-compressed
+ * serialized value. With the {@code pickle} serializer a Django app reads what Larder writes and the
+ * other way round.
+ *
+ * <p>Better than Django where Django is weak: files are written to a temporary file and renamed,
+ * so a reader never sees half a file; an expired, empty, truncated or corrupt file is a miss and is
+ * removed, never an exception; {@code add}, {@code incr} and {@code touch} are atomic among threads
+ * and Java processes, and {@code incr} keeps the key's expiry; and culling does not list the whole
+ * directory on every set.
+ */
+public final class FileBasedCache extends BaseCache {
+  /** The suffix of cache files; other files in the directory are left alone. */
+  public static final String SUFFIX = ".djcache";
+
+  private static final Logger log = LoggerFactory.getLogger(FileBasedCache.class);
+  private static final int HEADER_BYTES = 64;
+  private static final FileAttribute<?>[] OWNER_ONLY =
+      FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
+          ? new FileAttribute<?>[] {
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))
+          }
+          : new FileAttribute<?>[0];
+
+  private final Path dir;
+  private final FileLocks locks;
+  private final Culling culling;
+
+  FileBasedCache(CacheSettings settings) {
+    super(settings);
+    if (settings.location().isEmpty()) {
+      throw InvalidConfigurationException.badSetting(
+          settings.alias(), "location", "", "the path of a directory, e.g. /var/tmp/larder");
+    }
+    Path configured = Path.of(settings.location());
+    if (!configured.isAbsolute()) {
+      log.warn(
+          "Cache '{}': location {} is relative; use an absolute path", alias(), configured);
+    }
+    this.dir = configured.toAbsolutePath().normalize();
+    try {
+      Directories.create(dir);
+    } catch (IOException e) {
+      throw InvalidConfigurationException.badSetting(
+          settings.alias(),
+          "location",
+          settings.location(),
+          "a directory this process can create and write (" + e + ")");
+    }
+    this.locks = new FileLocks(dir);
+    this.culling = new Culling(dir, settings.maxEntries(), settings.cullFrequency());
+  }
+
+  /** The directory. */
+  public Path directory() {
+    return dir;
+  }
+
+  /** The file that holds {@code madeKey}: {@code md5(madeKey).djcache}, as Django names it. */
+  public Path fileFor(String madeKey) {
+    return dir.resolve(md5Hex(madeKey) + SUFFIX);
+  }
+
+  // ---------------------------------------------------------------- primitives
+
+  @Override
+  protected Object load(String key) {
+    Path file = fileFor(key);
+    byte[] content = read(file, Integer.MAX_VALUE);
+    return content == null ? MISSING : decode(file, content);
+  }
+
+  @Override
+  protected boolean contains(String key) {
+    Path file = fileFor(key);
+    byte[] start = read(file, HEADER_BYTES);
+    return start != null && liveHeader(file, start) != null;
+  }
+
+  @Override
+  protected void store(String key, Object value, Timeout timeout) {
+    byte[] compressed = compress(value);
+    Path file = fileFor(key);
+    io(
+        file,
+        () -> {
+          if (timeout.isExpired()) {
+            delete(file);
+          } else {
+            culling.beforeWrite();
+            locks.withLock(file.getFileName().toString(), () -> write(file, content(timeout, compressed)));
+          }
+          return null;
+        });
+  }
+
+  @Override
+  protected boolean storeIfAbsent(String key, Object value, Timeout timeout) {
+    byte[] compressed = compress(value);
+    Path file = fileFor(key);
+    return io(
+        file,
+        () -> {
+          culling.beforeWrite();
+          return locks.withLock(
+              file.getFileName().toString(),
+              () -> {
+                byte[] start = read(file, HEADER_BYTES);
+                if (start != null && liveHeader(file, start) != null) {
+                  return false;
+                }
+                if (!timeout.isExpired()) {
+                  write(file, content(timeout, compressed));
+                }
+                return true;
+              });
+        });
+  }
+
+  @Override
+  protected boolean expire(String key, Timeout timeout) {
+    Path file = fileFor(key);
+    return io(
+        file,
+        () ->
+            locks.withLock(
+                file.getFileName().toString(),
+                () -> {
+                  byte[] content = read(file, Integer.MAX_VALUE);
+                  CacheFile.Header header = content == null ? null : liveHeader(file, content);
+                  if (header == null) {
+                    return false;
+                  }
+                  if (timeout.isExpired()) {
+                    delete(file);
+                  } else {
+                    byte[] compressed = new byte[content.length - header.valueOffset()];
+                    System.arraycopy(content, header.valueOffset(), compressed, 0, compressed.length);
+                    write(file, content(timeout, compressed));
+                  }
+                  return true;
+                }));
+  }
+
+  @Override
+  protected boolean remove(String key) {
+    Path file = fileFor(key);
+    return io(file, () -> delete(file));
+  }
+
+  @Override
+  protected void removeAll() {
+    io(
+        dir,
+        () -> {
+          for (Path file : culling.list()) {
+            Files.deleteIfExists(file);
+          }
+          culling.cleared();
+          return null;
+        });
+  }
+
+  /** Atomic and keeps the expiry, unlike Django's read-then-set with the default timeout. */
+  @Override
+  protected long increment(String key, long delta, String callerKey) {
+    Path file = fileFor(key);
+    Object next =
+        io(
+            file,
+            () ->
+                locks.withLock(
+                    file.getFileName().toString(),
+                    () -> {
+                      byte[] content = read(file, Integer.MAX_VALUE);
+                      Object current = content == null ? MISSING : decode(file, content);
+                      if (current == MISSING) {
+                        throw new MissingKeyException(callerKey);
+                      }
+                      Object sum = addDelta(callerKey, current, delta);
+                      double expiresAt = CacheFile.header(content, content.length).expiresAt();
+                      write(file, CacheFile.content(expiresAt, compress(sum)));
+                      return sum;
+                    }));
+    return ((Number) next).longValue();
+  }
+
+  // ---------------------------------------------------------------- files
+
+  private byte[] compress(Object value) {
+    return Zlib.deflate(serializer().serialize(value), Zlib.DEFAULT_LEVEL);
+  }
+
+  private byte[] content(Timeout timeout, byte[] compressed) {
+    double expiresAt =
+        timeout.isNever() ? CacheFile.NEVER : expiresAtMillis(timeout) / 1000.0;
+    return CacheFile.content(expiresAt, compressed);
+  }
+
+  /** The value of a file's content, or MISSING (and the file removed) if expired or corrupt. */
+  private Object decode(Path file, byte[] content) {
+    CacheFile.Header header = liveHeader(file, content);
+    if (header == null) {
+      return MISSING;
+    }
+    try {
+      byte[] serialized =
+          Zlib.inflate(content, header.valueOffset(), content.length - header.valueOffset());
+      return serializer().deserialize(serialized);
+    } catch (DisallowedClassException e) {
+      throw e;
+    } catch (DataFormatException | SerializationException e) {
+      discardCorrupt(file, e.getMessage());
+      return MISSING;
+    }
+  }
+
+  /** The header of an unexpired file; null (and the file removed) if expired, empty or corrupt. */
+  private CacheFile.Header liveHeader(Path file, byte[] content) {
+    try {
+      CacheFile.Header header = CacheFile.header(content, content.length);
+      if (!header.isExpiredAt(nowMillis() / 1000.0)) {
+        return header;
+      }
+      deleteQuietly(file);
+    } catch (CorruptCacheFileException e) {
+      if (content.length == 0) {
+        deleteQuietly(file);
+      } else {
+        discardCorrupt(file, e.getMessage());
+      }
+    }
+    return null;
+  }
+
+  private void discardCorrupt(Path file, String why) {
+    log.warn("Cache '{}': removing unreadable cache file {}: {}", alias(), file, why);
+    deleteQuietly(file);
+  }
+
+  /** Up to {@code limit} bytes of {@code file}, or null if it does not exist. */
+  private byte[] read(Path file, int limit) {
+    try (InputStream in = Files.newInputStream(file)) {
+      return limit == Integer.MAX_VALUE ? in.readAllBytes() : in.readNBytes(limit);
+    } catch (NoSuchFileException e) {
+      return null;
+    } catch (IOException e) {
+      throw unavailable("read " + file, e);
+    }
+  }
+
+  /** Writes a temporary file in the directory and renames it over {@code file}: never half a file. */
+  private Void write(Path file, byte[] content) throws IOException {
+    boolean isNew = !Files.exists(file);
+    Path temp = createTemp();
+    try {
+      try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.WRITE)) {
+        out.write(content);
+      }
+      try {
+        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+    if (isNew) {
+      culling.added();
+    }
+    return null;
+  }
+
+  private Path createTemp() throws IOException {
+    for (int attempt = 0; ; attempt++) {
+      Path temp = dir.resolve("tmp" + Long.toHexString(ThreadLocalRandom.current().nextLong()));
+      try {
+        return Files.createFile(temp, OWNER_ONLY);
+      } catch (NoSuchFileException e) {
+        if (attempt > 0) {
+          throw e;
+        }
+        // The directory was removed under us: Django recreates it on every set, and so do we.
+        Directories.create(dir);
+      } catch (java.nio.file.FileAlreadyExistsException e) {
+        // A 64-bit name collision: try another.
+      }
+    }
+  }
+
+  private boolean delete(Path file) throws IOException {
+    boolean deleted = Files.deleteIfExists(file);
+    if (deleted) {
+      culling.removed();
+    }
+    return deleted;
+  }
+
+  private void deleteQuietly(Path file) {
+    try {
+      delete(file);
+    } catch (IOException e) {
+      log.warn("Cache '{}': cannot remove {}: {}", alias(), file, e.toString());
+    }
+  }
+
+  private interface IoCall<T> {
+    T run() throws IOException;
+  }
+
+  private <T> T io(Path file, IoCall<T> call) {
+    try {
+      return call.run();
+    } catch (IOException e) {
+      throw unavailable("write " + file, e);
+    } catch (java.io.UncheckedIOException e) {
+      throw unavailable("cull " + dir, e.getCause());
+    }
+  }
+
+  private BackendUnavailableException unavailable(String what, IOException e) {
+    return new BackendUnavailableException(
+        "Cache '" + alias() + "' cannot " + what + ": " + e, e);
+  }
+
+  private static String md5Hex(String key) {
+    try {
+      MessageDigest md5 = MessageDigest.getInstance("MD5");
+      return HexFormat.of().formatHex(md5.digest(key.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has MD5", e);
+    }
+  }
+}
