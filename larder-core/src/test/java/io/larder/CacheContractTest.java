@@ -1,0 +1,717 @@
+package io.larder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Django's cache contract (django-behaviour.md §3–§5), written once. Each backend's test class
+ * extends it, says how to configure the backend, and overrides a test only where the backend
+ * differs as Django's does — with a comment saying why.
+ */
+public abstract class CacheContractTest {
+  protected final MutableClock clock = new MutableClock();
+  protected Caches caches;
+  protected Cache cache;
+
+  /** Configures the backend under test; aliases configured alike share one store. */
+  protected abstract void configure(CacheDefinition cache);
+
+  /** True if the backend stores serialized copies rather than references. */
+  protected abstract boolean storesCopies();
+
+  @BeforeEach
+  void createCaches() {
+    caches =
+        Caches.builder()
+            .environment(Map.of())
+            .clock(clock)
+            .cache("default", this::configure)
+            .cache("prefixed", c -> configure(c.keyPrefix("cacheprefix")))
+            .cache("v2", c -> configure(c.version(2)))
+            .cache(
+                "custom_key",
+                c ->
+                    configure(
+                        c.keyFunction(
+                            (key, prefix, version) ->
+                                "CUSTOM-" + String.join("-", prefix, "" + version, key))))
+            .build();
+    cache = caches.getDefault();
+    cache.clear();
+  }
+
+  @AfterEach
+  void closeCaches() {
+    cache.clear();
+    caches.close();
+  }
+
+  // ------------------------------------------------------------ get / set
+
+  @Test
+  void getOfAMissingKeyReturnsNull() {
+    assertThat((Object) cache.get("does-not-exist")).isNull();
+  }
+
+  @Test
+  void getOfAMissingKeyReturnsTheDefault() {
+    assertThat(cache.get("does-not-exist", "bang!")).isEqualTo("bang!");
+  }
+
+  @Test
+  void setThenGetReturnsTheValue() {
+    cache.set("key", "value");
+    assertThat((String) cache.get("key")).isEqualTo("value");
+  }
+
+  @Test
+  void aStoredNullIsReturnedRatherThanTheDefault() {
+    cache.set("null", null);
+    assertThat(cache.get("null", "default")).isNull();
+    assertThat(cache.hasKey("null")).isTrue();
+  }
+
+  @Test
+  void setReplacesAnExistingValue() {
+    cache.set("key", "one");
+    cache.set("key", "two");
+    assertThat((String) cache.get("key")).isEqualTo("two");
+  }
+
+  @Test
+  void valuesOfCommonTypesRoundTrip() {
+    Map<String, Object> values = new LinkedHashMap<>();
+    values.put("string", "hello, world");
+    values.put("unicode", "Iñtërnâtiônàlizætiøn ✓ 清");
+    values.put("int", 42);
+    values.put("long", 1L << 40);
+    values.put("big", new BigInteger("1180591620717411303424"));
+    values.put("double", 1.5);
+    values.put("bool", true);
+    values.put("list", List.of("a", 1, 2.5));
+    values.put("map", Map.of("a", 1, "b", List.of(1, 2)));
+    values.forEach(cache::set);
+    values.forEach((key, value) -> assertThat((Object) cache.get(key)).isEqualTo(value));
+  }
+
+  @Test
+  void binaryValuesRoundTrip() {
+    byte[] data = new byte[4096];
+    for (int i = 0; i < data.length; i++) {
+      data[i] = (byte) (i * 31);
+    }
+    cache.set("binary", data);
+    assertThat((byte[]) cache.get("binary")).isEqualTo(data);
+  }
+
+  @Test
+  void aLargeValueRoundTrips() {
+    String large = "x".repeat(512 * 1024);
+    cache.set("large", large);
+    assertThat((String) cache.get("large")).isEqualTo(large);
+  }
+
+  @Test
+  void unicodeKeysWork() {
+    Map<String, String> stuff =
+        Map.of("ascii", "ascii_value", "unicode_ascii", "Iñtërnâtiônàlizætiøn1", "Iñtërnâtiônàlizætiøn", "Iñtërnâtiônàlizætiøn2");
+    stuff.forEach(cache::set);
+    stuff.forEach((key, value) -> assertThat((String) cache.get(key)).isEqualTo(value));
+    stuff.keySet().forEach(key -> assertThat(cache.delete(key)).isTrue());
+  }
+
+  @Test
+  void valuesAreCopiesWhenTheBackendStoresCopies() {
+    List<String> list = new ArrayList<>(List.of("a"));
+    cache.set("list", list);
+    list.add("b");
+    List<String> stored = cache.get("list");
+    if (storesCopies()) {
+      assertThat(stored).containsExactly("a");
+    } else {
+      assertThat(stored).isSameAs(list);
+    }
+  }
+
+  // ------------------------------------------------------------ add
+
+  @Test
+  void addStoresWhenTheKeyIsAbsent() {
+    assertThat(cache.add("addkey1", "value")).isTrue();
+    assertThat((String) cache.get("addkey1")).isEqualTo("value");
+  }
+
+  @Test
+  void addDoesNotOverwriteAnUnexpiredValue() {
+    cache.add("addkey1", "value");
+    assertThat(cache.add("addkey1", "newvalue")).isFalse();
+    assertThat((String) cache.get("addkey1")).isEqualTo("value");
+  }
+
+  @Test
+  void addOverwritesAnExpiredValue() {
+    cache.set("key", "old", Timeout.seconds(1));
+    clock.advanceSeconds(2);
+    assertThat(cache.add("key", "new")).isTrue();
+    assertThat((String) cache.get("key")).isEqualTo("new");
+  }
+
+  @Test
+  void addWithAZeroTimeoutReturnsTrueButStoresNothingReadable() {
+    assertThat(cache.add("key", "value", Timeout.seconds(0))).isTrue();
+    assertThat((Object) cache.get("key")).isNull();
+  }
+
+  // ------------------------------------------------------------ delete / has_key
+
+  @Test
+  void deleteReturnsTrueWhenSomethingWasDeleted() {
+    cache.set("key1", "spam");
+    cache.set("key2", "eggs");
+    assertThat(cache.delete("key1")).isTrue();
+    assertThat((Object) cache.get("key1")).isNull();
+    assertThat((String) cache.get("key2")).isEqualTo("eggs");
+  }
+
+  @Test
+  void deleteReturnsFalseForAMissingKey() {
+    assertThat(cache.delete("nonexistent")).isFalse();
+  }
+
+  @Test
+  void hasKeyTellsWhetherAKeyIsPresent() {
+    cache.set("hello1", "goodbye1");
+    assertThat(cache.hasKey("hello1")).isTrue();
+    assertThat(cache.hasKey("goodbye1")).isFalse();
+  }
+
+  @Test
+  void hasKeyIsFalseForAnExpiredKey() {
+    cache.set("key", "value", Timeout.seconds(1));
+    clock.advanceSeconds(2);
+    assertThat(cache.hasKey("key")).isFalse();
+  }
+
+  // ------------------------------------------------------------ many
+
+  @Test
+  void getManyReturnsTheFoundKeysInTheOrderGiven() {
+    cache.set("a", "a");
+    cache.set("b", "b");
+    cache.set("c", "c");
+    Map<String, String> found = cache.getMany(List.of("c", "a", "d", "b"));
+    assertThat(found).containsExactly(Map.entry("c", "c"), Map.entry("a", "a"), Map.entry("b", "b"));
+  }
+
+  @Test
+  void getManyIncludesStoredNulls() {
+    cache.set("null", null);
+    Map<String, Object> found = cache.getMany(List.of("null", "missing"));
+    assertThat(found).containsOnlyKeys("null");
+    assertThat(found.get("null")).isNull();
+  }
+
+  @Test
+  void getManyOfNoKeysIsEmpty() {
+    assertThat(cache.getMany(List.of())).isEmpty();
+  }
+
+  @Test
+  void setManyStoresEveryValueAndReportsNoFailures() {
+    Map<String, Object> values = new HashMap<>();
+    values.put("key1", "spam");
+    values.put("key2", "eggs");
+    values.put("null", null);
+    assertThat(cache.setMany(values)).isEmpty();
+    assertThat((String) cache.get("key1")).isEqualTo("spam");
+    assertThat((String) cache.get("key2")).isEqualTo("eggs");
+    assertThat(cache.hasKey("null")).isTrue();
+  }
+
+  @Test
+  void setManyHonoursTheTimeout() {
+    cache.setMany(Map.of("key1", "spam", "key2", "eggs"), Timeout.seconds(1));
+    clock.advanceSeconds(2);
+    assertThat((Object) cache.get("key1")).isNull();
+    assertThat((Object) cache.get("key2")).isNull();
+  }
+
+  @Test
+  void setManyWithAnEmptyMapDoesNothing() {
+    assertThat(cache.setMany(Map.of())).isEmpty();
+  }
+
+  @Test
+  void deleteManyRemovesEveryKeyGiven() {
+    cache.setMany(Map.of("key1", "spam", "key2", "eggs", "key3", "ham"));
+    cache.deleteMany(List.of("key1", "key2", "missing"));
+    assertThat(cache.hasKey("key1")).isFalse();
+    assertThat(cache.hasKey("key2")).isFalse();
+    assertThat((String) cache.get("key3")).isEqualTo("ham");
+  }
+
+  @Test
+  void deleteManyOfNoKeysDoesNothing() {
+    cache.deleteMany(List.of());
+  }
+
+  // ------------------------------------------------------------ incr / decr
+
+  @Test
+  void incrAndDecrChangeAnInteger() {
+    cache.set("answer", 41);
+    assertThat(cache.incr("answer")).isEqualTo(42);
+    assertThat((Integer) cache.get("answer")).isEqualTo(42);
+    assertThat(cache.incr("answer", 10)).isEqualTo(52);
+    assertThat(cache.incr("answer", -10)).isEqualTo(42);
+    assertThat(cache.decr("answer")).isEqualTo(41);
+    assertThat(cache.decr("answer", 10)).isEqualTo(31);
+    assertThat(cache.decr("answer", -10)).isEqualTo(41);
+  }
+
+  @Test
+  void incrOfAMissingKeyThrowsAnExceptionNamingIt() {
+    assertThatThrownBy(() -> cache.incr("does_not_exist"))
+        .isInstanceOf(MissingKeyException.class)
+        .hasMessageContaining("does_not_exist");
+    assertThatThrownBy(() -> cache.decr("does_not_exist"))
+        .isInstanceOf(MissingKeyException.class);
+  }
+
+  @Test
+  void incrOfANonIntegerThrowsAndLeavesTheValue() {
+    cache.set("text", "abc");
+    assertThatThrownBy(() -> cache.incr("text")).isInstanceOf(NotAnIntegerException.class);
+    assertThat((String) cache.get("text")).isEqualTo("abc");
+  }
+
+  @Test
+  void incrOfALongBeyondIntRangeStaysExact() {
+    cache.set("big", Integer.MAX_VALUE);
+    assertThat(cache.incr("big")).isEqualTo(Integer.MAX_VALUE + 1L);
+  }
+
+  @Test
+  void incrKeepsTheRemainingTimeToLive() {
+    cache.set("counter", 1, Timeout.seconds(10));
+    clock.advanceSeconds(5);
+    cache.incr("counter");
+    clock.advanceSeconds(6);
+    assertThat((Object) cache.get("counter")).isNull();
+  }
+
+  @Test
+  void concurrentIncrementsAreNotLost() throws Exception {
+    cache.set("hits", 0);
+    int threads = 8;
+    int perThread = 1000;
+    runConcurrently(
+        threads,
+        () -> {
+          for (int i = 0; i < perThread; i++) {
+            cache.incr("hits");
+          }
+          return null;
+        });
+    assertThat(((Number) cache.get("hits")).longValue()).isEqualTo(threads * perThread);
+  }
+
+  // ------------------------------------------------------------ timeouts
+
+  @Test
+  void aValueExpiresAfterItsTimeout() {
+    cache.set("expire1", "very quickly", Timeout.seconds(1));
+    cache.set("expire2", "very quickly", Timeout.seconds(1));
+    clock.advanceSeconds(2);
+    assertThat((Object) cache.get("expire1")).isNull();
+    assertThat(cache.add("expire2", "newvalue")).isTrue();
+    assertThat((String) cache.get("expire2")).isEqualTo("newvalue");
+  }
+
+  @Test
+  void theDefaultTimeoutIsTheConfiguredOne() {
+    cache.set("key", "value");
+    clock.advanceSeconds(299);
+    assertThat((String) cache.get("key")).isEqualTo("value");
+    clock.advanceSeconds(2);
+    assertThat((Object) cache.get("key")).isNull();
+  }
+
+  @Test
+  void fractionalTimeoutsAreKept() {
+    cache.set("key", "value", Timeout.seconds(1.5));
+    clock.advanceSeconds(1.2);
+    assertThat((String) cache.get("key")).isEqualTo("value");
+    clock.advanceSeconds(0.5);
+    assertThat((Object) cache.get("key")).isNull();
+  }
+
+  @Test
+  void aZeroTimeoutStoresNothingReadable() {
+    cache.set("key1", "eggs", Timeout.seconds(0));
+    assertThat((Object) cache.get("key1")).isNull();
+    cache.setMany(Map.of("key2", "ham"), Timeout.seconds(0));
+    assertThat((Object) cache.get("key2")).isNull();
+  }
+
+  @Test
+  void aZeroTimeoutReplacesAnExistingValue() {
+    cache.set("key", "old");
+    cache.set("key", "new", Timeout.seconds(0));
+    assertThat((Object) cache.get("key")).isNull();
+  }
+
+  @Test
+  void aNegativeTimeoutMeansAlreadyExpired() {
+    cache.set("key", "value", Timeout.seconds(-5));
+    assertThat((Object) cache.get("key")).isNull();
+  }
+
+  @Test
+  void aNeverTimeoutNeverExpires() {
+    cache.set("key1", "eggs", Timeout.NEVER);
+    cache.add("key2", "ham", Timeout.NEVER);
+    clock.advance(Duration.ofDays(3650));
+    assertThat((String) cache.get("key1")).isEqualTo("eggs");
+    assertThat((String) cache.get("key2")).isEqualTo("ham");
+  }
+
+  @Test
+  void aTimeoutOfOverThirtyDaysIsRelative() {
+    cache.set("key", "value", Timeout.of(Duration.ofDays(40)));
+    clock.advance(Duration.ofDays(39));
+    assertThat((String) cache.get("key")).isEqualTo("value");
+  }
+
+  // ------------------------------------------------------------ touch
+
+  @Test
+  void touchGivesAKeyANewExpiry() {
+    cache.set("key", "spam", Timeout.seconds(10));
+    clock.advanceSeconds(5);
+    assertThat(cache.touch("key", Timeout.seconds(10))).isTrue();
+    clock.advanceSeconds(8);
+    assertThat((String) cache.get("key")).isEqualTo("spam");
+  }
+
+  @Test
+  void touchWithNoTimeoutUsesTheDefault() {
+    cache.set("key", "spam", Timeout.seconds(10));
+    assertThat(cache.touch("key")).isTrue();
+    clock.advanceSeconds(200);
+    assertThat((String) cache.get("key")).isEqualTo("spam");
+  }
+
+  @Test
+  void touchWithNeverMakesTheKeyPersistent() {
+    cache.set("key", "spam", Timeout.seconds(10));
+    assertThat(cache.touch("key", Timeout.NEVER)).isTrue();
+    clock.advance(Duration.ofDays(365));
+    assertThat((String) cache.get("key")).isEqualTo("spam");
+  }
+
+  @Test
+  void touchWithAZeroTimeoutExpiresTheKey() {
+    cache.set("key", "spam");
+    assertThat(cache.touch("key", Timeout.seconds(0))).isTrue();
+    assertThat((Object) cache.get("key")).isNull();
+  }
+
+  @Test
+  void touchOfAMissingOrExpiredKeyReturnsFalse() {
+    assertThat(cache.touch("missing")).isFalse();
+    cache.set("expired", "x", Timeout.seconds(1));
+    clock.advanceSeconds(2);
+    assertThat(cache.touch("expired")).isFalse();
+  }
+
+  @Test
+  void touchLeavesTheValueUnchanged() {
+    cache.set("key", List.of(1, 2, 3));
+    cache.touch("key", Timeout.seconds(100));
+    assertThat((List<Integer>) cache.get("key")).containsExactly(1, 2, 3);
+  }
+
+  // ------------------------------------------------------------ clear
+
+  @Test
+  void clearRemovesEveryKeyOfEveryVersionAndPrefix() {
+    cache.set("key1", "spam");
+    cache.withVersion(2).set("key2", "eggs");
+    caches.get("prefixed").set("key3", "ham");
+    cache.clear();
+    assertThat((Object) cache.get("key1")).isNull();
+    assertThat((Object) cache.withVersion(2).get("key2")).isNull();
+    assertThat((Object) caches.get("prefixed").get("key3")).isNull();
+  }
+
+  // ------------------------------------------------------------ keys
+
+  @Test
+  void keysAreMadeDjangosWay() {
+    assertThat(cache.makeKey("foo")).isEqualTo(":1:foo");
+    assertThat(caches.get("prefixed").withVersion(2).makeKey("foo")).isEqualTo("cacheprefix:2:foo");
+  }
+
+  @Test
+  void aKeyPrefixSeparatesCachesSharingAStore() {
+    cache.set("somekey", "value");
+    assertThat(caches.get("prefixed").hasKey("somekey")).isFalse();
+    caches.get("prefixed").set("somekey", "other");
+    assertThat((String) cache.get("somekey")).isEqualTo("value");
+  }
+
+  @Test
+  void aCustomKeyFunctionMakesTheKeys() {
+    Cache custom = caches.get("custom_key");
+    assertThat(custom.makeKey("answer")).isEqualTo("CUSTOM--1-answer");
+    custom.set("answer", 42);
+    assertThat((Integer) custom.get("answer")).isEqualTo(42);
+    assertThat(cache.hasKey("answer")).isFalse();
+  }
+
+  @Test
+  void aNullKeyIsRejected() {
+    assertThatThrownBy(() -> cache.set(null, "x")).isInstanceOf(InvalidCacheKeyException.class);
+  }
+
+  @Test
+  void keysThatMemcachedWouldRejectStillWorkHere() {
+    String spaced = "key with spaces";
+    String tooLong = "a".repeat(251);
+    cache.set(spaced, 1);
+    cache.set(tooLong, 2);
+    assertThat((Integer) cache.get(spaced)).isEqualTo(1);
+    assertThat((Integer) cache.get(tooLong)).isEqualTo(2);
+  }
+
+  // ------------------------------------------------------------ versions
+
+  @Test
+  void versionsSeparateValues() {
+    cache.set("answer1", 42);
+    assertThat((Integer) cache.get("answer1")).isEqualTo(42);
+    assertThat((Integer) cache.withVersion(1).get("answer1")).isEqualTo(42);
+    assertThat((Object) cache.withVersion(2).get("answer1")).isNull();
+    caches.get("v2").set("answer2", 42);
+    assertThat((Object) cache.get("answer2")).isNull();
+    assertThat((Integer) cache.withVersion(2).get("answer2")).isEqualTo(42);
+  }
+
+  @Test
+  void incrVersionMovesTheValueToTheNextVersion() {
+    cache.set("answer", 42);
+    assertThat(cache.incrVersion("answer")).isEqualTo(2);
+    assertThat((Object) cache.get("answer")).isNull();
+    assertThat((Integer) cache.withVersion(2).get("answer")).isEqualTo(42);
+    assertThat(caches.get("v2").incrVersion("answer")).isEqualTo(3);
+    assertThat((Integer) cache.withVersion(3).get("answer")).isEqualTo(42);
+  }
+
+  @Test
+  void decrVersionMovesTheValueToThePreviousVersion() {
+    cache.withVersion(2).set("answer", 42);
+    assertThat(cache.withVersion(2).decrVersion("answer")).isEqualTo(1);
+    assertThat((Integer) cache.get("answer")).isEqualTo(42);
+    assertThat((Object) cache.withVersion(2).get("answer")).isNull();
+  }
+
+  @Test
+  void incrVersionWorksForAStoredNull() {
+    cache.set("null", null);
+    assertThat(cache.incrVersion("null")).isEqualTo(2);
+    assertThat(cache.withVersion(2).hasKey("null")).isTrue();
+  }
+
+  @Test
+  void incrVersionOfAMissingKeyThrows() {
+    assertThatThrownBy(() -> cache.incrVersion("does_not_exist"))
+        .isInstanceOf(MissingKeyException.class)
+        .hasMessageContaining("does_not_exist");
+  }
+
+  // ------------------------------------------------------------ get_or_set
+
+  @Test
+  void getOrSetComputesAndStoresOnAMiss() {
+    assertThat((String) cache.getOrSet("projector", () -> "computed")).isEqualTo("computed");
+    assertThat((String) cache.get("projector")).isEqualTo("computed");
+  }
+
+  @Test
+  void getOrSetDoesNotCallTheSupplierOnAHit() {
+    cache.set("projector", "stored");
+    AtomicInteger calls = new AtomicInteger();
+    String value = cache.getOrSet("projector", () -> "computed-" + calls.incrementAndGet());
+    assertThat(value).isEqualTo("stored");
+    assertThat(calls).hasValue(0);
+  }
+
+  @Test
+  void getOrSetStoresANullResult() {
+    assertThat((Object) cache.getOrSet("null", () -> null)).isNull();
+    assertThat(cache.hasKey("null")).isTrue();
+    assertThat(cache.get("null", "default")).isNull();
+  }
+
+  @Test
+  void getOrSetHonoursTheVersion() {
+    cache.withVersion(2).getOrSet("brian", () -> 42);
+    assertThat((Integer) cache.withVersion(2).get("brian")).isEqualTo(42);
+    assertThat((Object) cache.withVersion(3).get("brian")).isNull();
+  }
+
+  @Test
+  void getOrSetPassesASupplierExceptionOnAndStoresNothing() {
+    assertThatThrownBy(() -> cache.getOrSet("boom", () -> {
+          throw new IllegalStateException("supplier failed");
+        }))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("supplier failed");
+    assertThat(cache.hasKey("boom")).isFalse();
+  }
+
+  @Test
+  void getOrSetCalledFromItsOwnSupplierForTheSameKeyFails() {
+    assertThatThrownBy(() -> cache.getOrSet("loop", () -> cache.getOrSet("loop", () -> 1)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("loop");
+  }
+
+  @Test
+  void concurrentMissesRunTheSupplierOnce() throws Exception {
+    AtomicInteger calls = new AtomicInteger();
+    List<Object> results =
+        runConcurrently(
+            8,
+            () ->
+                cache.getOrSet(
+                    "expensive",
+                    () -> {
+                      calls.incrementAndGet();
+                      sleepQuietly(200);
+                      return "value";
+                    }));
+    assertThat(calls).hasValue(1);
+    assertThat(results).containsOnly("value");
+  }
+
+  // ------------------------------------------------------------ serialization
+
+  @Test
+  void anUnserializableValueFailsTheSetAndKeepsTheOldValue() {
+    if (!storesCopies()) {
+      return;
+    }
+    cache.set("key", "old");
+    assertThatThrownBy(() -> cache.set("key", new Object()))
+        .isInstanceOf(SerializationException.class);
+    assertThatThrownBy(() -> cache.add("other", new Object()))
+        .isInstanceOf(SerializationException.class);
+    assertThat((String) cache.get("key")).isEqualTo("old");
+    assertThat(cache.hasKey("other")).isFalse();
+  }
+
+  @Test
+  void setManyReportsTheKeysWhoseValuesCannotBeSerialized() {
+    if (!storesCopies()) {
+      return;
+    }
+    Map<String, Object> values = new LinkedHashMap<>();
+    values.put("good", "fine");
+    values.put("bad", new Object());
+    assertThat(cache.setMany(values)).containsExactly("bad");
+    assertThat((String) cache.get("good")).isEqualTo("fine");
+  }
+
+  // ------------------------------------------------------------ async
+
+  @Test
+  void asyncOperationsHaveTheSameSemantics() {
+    AsyncCache async = cache.async();
+    async.set("key", "value").join();
+    assertThat(async.<String>get("key").join()).isEqualTo("value");
+    assertThat(async.add("key", "other").join()).isFalse();
+    assertThat(async.getMany(List.of("key", "missing")).join()).containsOnlyKeys("key");
+    assertThat(async.delete("key").join()).isTrue();
+    assertThat(async.<String>getOrSet("lazy", () -> "computed").join()).isEqualTo("computed");
+  }
+
+  @Test
+  void asyncFailuresCompleteTheFutureExceptionally() {
+    assertThatThrownBy(() -> cache.async().incr("missing").join())
+        .isInstanceOf(CompletionException.class)
+        .hasCauseInstanceOf(MissingKeyException.class);
+  }
+
+  // ------------------------------------------------------------ stats
+
+  @Test
+  void statsCountHitsMissesSetsAndDeletes() {
+    CacheStats before = cache.stats();
+    cache.set("a", 1);
+    cache.get("a");
+    cache.get("missing");
+    cache.getMany(List.of("a", "missing"));
+    cache.delete("a");
+    CacheStats after = cache.stats();
+    assertThat(after.hits() - before.hits()).isEqualTo(2);
+    assertThat(after.misses() - before.misses()).isEqualTo(2);
+    assertThat(after.sets() - before.sets()).isEqualTo(1);
+    assertThat(after.deletes() - before.deletes()).isEqualTo(1);
+  }
+
+  // ------------------------------------------------------------ helpers
+
+  protected static List<Object> runConcurrently(int threads, Callable<Object> task)
+      throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<Object>> futures = new ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        futures.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return task.call();
+                }));
+      }
+      start.countDown();
+      List<Object> results = new ArrayList<>();
+      for (Future<Object> future : futures) {
+        results.add(future.get(60, TimeUnit.SECONDS));
+      }
+      return results;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static void sleepQuietly(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
