@@ -249,6 +249,11 @@ public final class CacheSettings {
         + "]";
   }
 
+  /** {@link #location()} with any password in a URL replaced by {@code ***}, for logs and output. */
+  public String displayLocation() {
+    return redacted(location);
+  }
+
   /** A location with any password in a URL's user info replaced, so settings can be logged. */
   static String redacted(String location) {
     return location.replaceAll("(//[^:/@]*:)[^@/]*@", "$1***@");

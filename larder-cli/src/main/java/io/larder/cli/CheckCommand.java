@@ -1,0 +1,73 @@
+package io.larder.cli;
+
+import io.larder.Cache;
+import io.larder.Caches;
+import io.larder.Timeout;
+import io.larder.dummy.DummyCache;
+import java.io.PrintWriter;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code larder check}: loads the configuration, builds every cache, and does a set/get/delete
+ * round trip on each. Exit status 0 if all work, 2 if the configuration or any cache fails.
+ */
+@Command(
+    name = "check",
+    description = "Build every configured cache and do a set/get/delete round trip on each.")
+final class CheckCommand implements Callable<Integer> {
+  @ParentCommand Larder larder;
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    boolean allOk = true;
+    try (Caches caches = larder.caches()) {
+      for (String alias : caches.aliases()) {
+        Cache cache = caches.get(alias);
+        String outcome;
+        try {
+          outcome = roundTrip(cache);
+        } catch (RuntimeException e) {
+          outcome = "FAILED: " + Larder.describe(e);
+        }
+        allOk &= outcome.startsWith("OK");
+        out.printf(
+            "%-16s %-12s %-40s %s%n",
+            alias, cache.settings().backend(), describeLocation(cache), outcome);
+      }
+    }
+    out.flush();
+    return allOk ? Larder.OK : Larder.ERROR;
+  }
+
+  private static String roundTrip(Cache cache) {
+    String key = "larder-check-" + UUID.randomUUID();
+    cache.set(key, "ok", Timeout.seconds(60));
+    Object read = cache.get(key);
+    cache.delete(key);
+    if (isDummy(cache)) {
+      return "OK (dummy: caches nothing)";
+    }
+    return "ok".equals(read) ? "OK" : "FAILED: the value set was not read back";
+  }
+
+  private static boolean isDummy(Cache cache) {
+    try {
+      cache.unwrap(DummyCache.class);
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  private static String describeLocation(Cache cache) {
+    String location = cache.settings().displayLocation();
+    return location.isEmpty() ? "-" : location;
+  }
+}
