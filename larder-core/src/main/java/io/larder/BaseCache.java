@@ -51,6 +51,10 @@ public abstract class BaseCache {
   private final CacheSettings settings;
   private final KeyFunction keyFunction;
   private final String keyPrefix;
+  private final int defaultVersion;
+  /** {@code "prefix:version:"} when the key function is Django's, so a key is one concat. */
+  private final String defaultKeyHead;
+  private final MadeKeyMemo madeKeyMemo = new MadeKeyMemo();
   private final InstantSource clock;
   private final boolean ignoreExceptions;
   private final Serializer serializer;
@@ -69,6 +73,11 @@ public abstract class BaseCache {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.keyFunction = settings.keyFunction();
     this.keyPrefix = settings.keyPrefix();
+    this.defaultVersion = settings.version();
+    this.defaultKeyHead =
+        keyFunction == DjangoKeyFunction.INSTANCE
+            ? DjangoKeyFunction.INSTANCE.makeKey("", keyPrefix, defaultVersion)
+            : null;
     this.clock = settings.clock();
     this.ignoreExceptions = settings.booleanOption("ignore_exceptions", false);
     this.serializer = Serializers.create(settings);
@@ -253,7 +262,23 @@ public abstract class BaseCache {
     if (key == null) {
       throw new InvalidCacheKeyException("Cache key must not be null");
     }
-    String made = keyFunction.makeKey(key, keyPrefix, version);
+    if (defaultKeyHead == null || version != defaultVersion) {
+      return validated(keyFunction.makeKey(key, keyPrefix, version));
+    }
+    String made = madeKeyMemo.get(key);
+    if (made == null) {
+      made = defaultKeyHead.concat(key);
+      if (!KeyRules.isValid(made)) {
+        // Not remembered, so that every use warns, as Django's does.
+        validateKey(made);
+        return made;
+      }
+      madeKeyMemo.put(key, made);
+    }
+    return made;
+  }
+
+  private String validated(String made) {
     if (!KeyRules.isValid(made)) {
       validateKey(made);
     }

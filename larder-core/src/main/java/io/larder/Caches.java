@@ -140,7 +140,7 @@ public final class Caches implements AutoCloseable {
     private final List<Map.Entry<String, Consumer<CacheDefinition>>> definitions =
         new ArrayList<>();
     private Map<String, String> environment = System.getenv();
-    private InstantSource clock = InstantSource.system();
+    private InstantSource clock = CoarseClock.INSTANCE;
 
     private Builder() {}
 

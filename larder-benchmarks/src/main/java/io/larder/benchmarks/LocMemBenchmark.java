@@ -1,0 +1,105 @@
+package io.larder.benchmarks;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import io.larder.Cache;
+import io.larder.Caches;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * Larder's local-memory cache next to the Caffeine cache it is built on, in the same run: the gap
+ * is what Larder's key making, validation, expiry bookkeeping and statistics cost per call.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class LocMemBenchmark {
+  static final int ENTRIES = Integer.getInteger("entries", 10_000);
+
+  @State(Scope.Benchmark)
+  public static class Stores {
+    Caches caches;
+    Cache larder;
+    com.github.benmanes.caffeine.cache.Cache<String, Object> caffeine;
+    com.github.benmanes.caffeine.cache.Cache<String, Object> caffeineExpiring;
+
+    @Setup
+    public void fill() {
+      caches =
+          Caches.builder()
+              .environment(Map.of())
+              .cache("default", c -> c.backend("locmem").option("max_entries", ENTRIES * 2))
+              .build();
+      larder = caches.getDefault();
+      caffeine = Caffeine.newBuilder().maximumSize(ENTRIES * 2).build();
+      caffeineExpiring =
+          Caffeine.newBuilder()
+              .maximumSize(ENTRIES * 2)
+              .expireAfter(Expiry.creating((String key, Object value) -> Duration.ofMinutes(5)))
+              .executor(Runnable::run)
+              .build();
+      for (String key : new Keys("key", ENTRIES).all()) {
+        larder.set(key, "value");
+        caffeine.put(key, "value");
+        caffeineExpiring.put(key, "value");
+      }
+    }
+
+    @TearDown
+    public void close() {
+      caches.close();
+    }
+  }
+
+  /** Each thread walks its own key sequence. */
+  @State(Scope.Thread)
+  public static class ThreadKeys {
+    final Keys present = new Keys("key", ENTRIES);
+    final Keys absent = new Keys("absent", ENTRIES);
+  }
+
+  @Benchmark
+  public Object larderGetHit(Stores s, ThreadKeys k) {
+    return s.larder.get(k.present.next());
+  }
+
+  @Benchmark
+  public Object caffeineGetHit(Stores s, ThreadKeys k) {
+    return s.caffeine.getIfPresent(k.present.next());
+  }
+
+  /** Caffeine with per-entry expiry, as Larder needs it for Django's per-key timeouts. */
+  @Benchmark
+  public Object caffeineExpiringGetHit(Stores s, ThreadKeys k) {
+    return s.caffeineExpiring.getIfPresent(k.present.next());
+  }
+
+  @Benchmark
+  public Object larderGetMiss(Stores s, ThreadKeys k) {
+    return s.larder.get(k.absent.next());
+  }
+
+  @Benchmark
+  public Object caffeineGetMiss(Stores s, ThreadKeys k) {
+    return s.caffeine.getIfPresent(k.absent.next());
+  }
+
+  @Benchmark
+  public void larderSet(Stores s, ThreadKeys k) {
+    s.larder.set(k.present.next(), "value");
+  }
+
+  @Benchmark
+  public void caffeineSet(Stores s, ThreadKeys k) {
+    s.caffeine.put(k.present.next(), "value");
+  }
+}
