@@ -32,20 +32,12 @@ final class PythonDateTimes {
 
   /** The state bytes Python's {@code datetime} constructor accepts; microsecond precision. */
   static byte[] datetimeState(LocalDateTime value) {
-    checkYear(value.getYear());
-    int micros = value.getNano() / 1000;
-    return new byte[] {
-      (byte) (value.getYear() >> 8),
-      (byte) value.getYear(),
-      (byte) value.getMonthValue(),
-      (byte) value.getDayOfMonth(),
-      (byte) value.getHour(),
-      (byte) value.getMinute(),
-      (byte) value.getSecond(),
-      (byte) (micros >> 16),
-      (byte) (micros >> 8),
-      (byte) micros
-    };
+    byte[] date = dateState(value.toLocalDate());
+    byte[] time = timeState(value.toLocalTime());
+    byte[] state = new byte[date.length + time.length];
+    System.arraycopy(date, 0, state, 0, date.length);
+    System.arraycopy(time, 0, state, date.length, time.length);
+    return state;
   }
 
   static byte[] dateState(LocalDate value) {

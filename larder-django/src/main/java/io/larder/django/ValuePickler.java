@@ -106,19 +106,19 @@ final class ValuePickler extends Pickler {
   }
 
   private void writeDateTime(LocalDateTime local, ZoneOffset offset) throws IOException {
-    writeReduce(
-        "datetime\ndatetime\n",
-        () -> {
-          writeBytes(PythonDateTimes.datetimeState(local));
-          writeTimezone(offset);
-        });
+    writeWithTimezone("datetime\ndatetime\n", PythonDateTimes.datetimeState(local), offset);
   }
 
   private void writeTime(LocalTime local, ZoneOffset offset) throws IOException {
+    writeWithTimezone("datetime\ntime\n", PythonDateTimes.timeState(local), offset);
+  }
+
+  /** {@code type(state[, timezone])}, the form Python's datetime and time reduce to. */
+  private void writeWithTimezone(String type, byte[] state, ZoneOffset offset) throws IOException {
     writeReduce(
-        "datetime\ntime\n",
+        type,
         () -> {
-          writeBytes(PythonDateTimes.timeState(local));
+          writeBytes(state);
           writeTimezone(offset);
         });
   }
