@@ -39,7 +39,7 @@ public abstract class CacheContractTest {
   protected abstract boolean storesCopies();
 
   @BeforeEach
-  void createCaches() {
+  protected void createCaches() {
     caches =
         Caches.builder()
             .environment(Map.of())

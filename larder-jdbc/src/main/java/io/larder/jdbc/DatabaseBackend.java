@@ -1,0 +1,90 @@
+package io.larder.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.larder.BaseCache;
+import io.larder.CacheBackend;
+import io.larder.CacheSettings;
+import io.larder.Timeout;
+import java.time.Duration;
+import java.util.Set;
+import javax.sql.DataSource;
+
+/**
+ * {@code backend: db}, also Django's {@code django.core.cache.backends.db.DatabaseCache}: {@code
+ * location} is the table; the connection is {@code options.url} (+ {@code user}, {@code password},
+ * {@code pool_size}, {@code connect_timeout}), pooled by HikariCP, or a {@link DataSource} given
+ * as {@code options.datasource} through the builder.
+ *
+ * <pre>{@code
+ * Caches caches = Caches.builder()
+ *     .cache("default", c -> c.backend("db").location("django_cache_table")
+ *         .option("datasource", springDataSource))
+ *     .build();
+ * }</pre>
+ */
+public final class DatabaseBackend implements CacheBackend {
+  private static final int MAX_TABLE_NAME = 128;
+
+  @Override
+  public String name() {
+    return "db";
+  }
+
+  @Override
+  public Set<String> aliases() {
+    return Set.of("django.core.cache.backends.db.DatabaseCache", "database");
+  }
+
+  @Override
+  public Set<String> options() {
+    return Set.of("url", "user", "password", "pool_size", "connect_timeout", "datasource", "use_tz");
+  }
+
+  @Override
+  public BaseCache create(CacheSettings settings) {
+    String table = settings.location();
+    if (table == null || table.isBlank() || table.length() > MAX_TABLE_NAME) {
+      throw settings.bad("location", table, "the name of the cache table, 1 to 128 characters");
+    }
+    settings.booleanOption("use_tz", true);
+    Object given = settings.options().get("datasource");
+    if (given != null) {
+      if (!(given instanceof DataSource dataSource)) {
+        throw settings.bad("datasource", given.getClass().getName(), "a javax.sql.DataSource");
+      }
+      return new DatabaseCache(settings, dataSource, null);
+    }
+    HikariDataSource pool = new HikariDataSource(poolConfig(settings));
+    return new DatabaseCache(settings, pool, pool);
+  }
+
+  private static HikariConfig poolConfig(CacheSettings settings) {
+    String url = settings.stringOption("url", null);
+    if (url == null || !url.startsWith("jdbc:")) {
+      throw settings.bad(
+          "url",
+          url,
+          "a JDBC URL such as jdbc:postgresql://127.0.0.1:5432/app, or a javax.sql.DataSource"
+              + " as options.datasource");
+    }
+    HikariConfig config = new HikariConfig();
+    config.setPoolName("larder-" + settings.alias());
+    config.setJdbcUrl(url);
+    config.setUsername(settings.stringOption("user", null));
+    config.setPassword(settings.stringOption("password", null));
+    config.setMaximumPoolSize(settings.intOption("pool_size", 10, 1, 1000));
+    config.setConnectionTimeout(
+        Math.max(250, settings.secondsOption("connect_timeout", Timeout.seconds(5)).toMillis()));
+    // Connect lazily: the cache is built even when the database is down, and recovers by itself.
+    config.setInitializationFailTimeout(-1);
+    if (url.startsWith("jdbc:sqlite:")) {
+      // Concurrent writers: WAL, wait for the lock instead of failing, and take the write lock
+      // when a transaction begins so that incr's read-modify-write cannot interleave.
+      config.addDataSourceProperty("journal_mode", "WAL");
+      config.addDataSourceProperty("busy_timeout", String.valueOf(Duration.ofSeconds(10).toMillis()));
+      config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
+    }
+    return config;
+  }
+}

@@ -1,0 +1,532 @@
+package io.larder.jdbc;
+
+import io.larder.BackendUnavailableException;
+import io.larder.BaseCache;
+import io.larder.CacheException;
+import io.larder.CacheSettings;
+import io.larder.DisallowedClassException;
+import io.larder.MissingKeyException;
+import io.larder.SerializationException;
+import io.larder.Timeout;
+import java.io.PrintStream;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Django's {@code DatabaseCache} on JDBC: one table ({@code location}) with Django's columns and
+ * encoding, so a Django app and a Java service can share it. Unlike Django's, {@code add} is one
+ * atomic insert-if-absent and {@code incr} one transaction holding the row, and {@code incr}
+ * keeps the row's expiry.
+ *
+ * <p>Expired rows are deleted when read, and culled on writes once the table holds more than
+ * {@code max_entries} rows, as Django does: expired rows first, then the {@code 1/cull_frequency}
+ * lexicographically smallest keys.
+ */
+public final class DatabaseCache extends BaseCache {
+  private static final Logger log = LoggerFactory.getLogger(DatabaseCache.class);
+  private static final Instant NEVER = Instant.parse("9999-12-31T23:59:59Z");
+
+  private final DataSource dataSource;
+  private final AutoCloseable ownedPool;
+  private final String table;
+  private final ZoneId wallClock;
+  private volatile Sql sql;
+
+  DatabaseCache(CacheSettings settings, DataSource dataSource, AutoCloseable ownedPool) {
+    super(settings);
+    this.dataSource = dataSource;
+    this.ownedPool = ownedPool;
+    this.table = settings.location();
+    this.wallClock =
+        settings.booleanOption("use_tz", true) ? ZoneOffset.UTC : ZoneId.systemDefault();
+  }
+
+  /** The table's name. */
+  public String table() {
+    return table;
+  }
+
+  /**
+   * Creates the table and its index unless the table exists, as Django's {@code
+   * createcachetable}; with {@code dryRun} only prints the statements.
+   *
+   * @return true if the table was (or, in a dry run, would be) created
+   */
+  public boolean createTable(boolean dryRun, PrintStream out) {
+    return withConnection(
+        connection -> {
+          Sql statements = sql(connection);
+          if (tableExists(connection)) {
+            out.println("Cache table '" + table + "' already exists.");
+            return false;
+          }
+          for (String statement : statements.dialect.createTable(table)) {
+            if (dryRun) {
+              out.println(statement + ";");
+            } else {
+              try (PreparedStatement create = connection.prepareStatement(statement)) {
+                create.execute();
+              }
+            }
+          }
+          return true;
+        });
+  }
+
+  private boolean tableExists(Connection connection) {
+    try (PreparedStatement probe =
+        connection.prepareStatement("SELECT 1 FROM " + sql.dialect.quote(table) + " WHERE 1 = 0")) {
+      probe.executeQuery().close();
+      return true;
+    } catch (SQLException e) {
+      rollbackQuietly(connection);
+      return false;
+    }
+  }
+
+  // ------------------------------------------------------------ reads
+
+  @Override
+  protected Object load(String key) {
+    return loadMany(List.of(key)).getOrDefault(key, MISSING);
+  }
+
+  @Override
+  protected Map<String, Object> loadMany(List<String> keys) {
+    if (keys.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, Object> found = new HashMap<>();
+    List<String> dead = new ArrayList<>();
+    withConnection(
+        connection -> {
+          try (PreparedStatement select =
+              connection.prepareStatement(sql(connection).selectMany(keys.size()))) {
+            int i = 1;
+            select.setObject(i++, now());
+            for (String key : keys) {
+              select.setString(i++, key);
+            }
+            try (ResultSet rows = select.executeQuery()) {
+              while (rows.next()) {
+                String key = rows.getString(1);
+                if (!rows.getBoolean(3)) {
+                  dead.add(key);
+                  continue;
+                }
+                try {
+                  found.put(key, decode(rows.getString(2)));
+                } catch (DisallowedClassException e) {
+                  throw e;
+                } catch (SerializationException | IllegalArgumentException e) {
+                  log.warn("Cache '{}': row {} is corrupt and was deleted: {}", alias(), key, e.getMessage());
+                  dead.add(key);
+                }
+              }
+            }
+          }
+          if (!dead.isEmpty()) {
+            deleteKeys(connection, dead);
+          }
+          return null;
+        });
+    return found;
+  }
+
+  @Override
+  protected boolean contains(String key) {
+    return withConnection(
+        connection -> {
+          try (PreparedStatement select = connection.prepareStatement(sql(connection).selectLive)) {
+            select.setString(1, key);
+            select.setObject(2, now());
+            try (ResultSet rows = select.executeQuery()) {
+              return rows.next();
+            }
+          }
+        });
+  }
+
+  // ------------------------------------------------------------ writes
+
+  @Override
+  protected void store(String key, Object value, Timeout timeout) {
+    String encoded = encode(value);
+    if (timeout.isExpired()) {
+      remove(key);
+      return;
+    }
+    withConnection(
+        connection -> {
+          cull(connection);
+          try (PreparedStatement upsert = connection.prepareStatement(sql(connection).upsert)) {
+            bindRow(upsert, key, encoded, timeout);
+            upsert.executeUpdate();
+          }
+          return null;
+        });
+  }
+
+  @Override
+  protected boolean storeIfAbsent(String key, Object value, Timeout timeout) {
+    String encoded = encode(value);
+    if (timeout.isExpired()) {
+      return !contains(key);
+    }
+    return inTransaction(
+        connection -> {
+          cull(connection);
+          Sql statements = sql(connection);
+          try (PreparedStatement deleteExpired =
+              connection.prepareStatement(statements.deleteIfExpired)) {
+            deleteExpired.setString(1, key);
+            deleteExpired.setObject(2, now());
+            deleteExpired.executeUpdate();
+          }
+          try (PreparedStatement insert = connection.prepareStatement(statements.insertIfAbsent)) {
+            bindRow(insert, key, encoded, timeout);
+            return insert.executeUpdate() == 1;
+          } catch (SQLException e) {
+            if (statements.dialect.isDuplicateKey(e)) {
+              return false;
+            }
+            throw e;
+          }
+        });
+  }
+
+  @Override
+  protected boolean expire(String key, Timeout timeout) {
+    return withConnection(
+        connection -> {
+          Sql statements = sql(connection);
+          if (timeout.isExpired()) {
+            return deleteLive(connection, key);
+          }
+          cull(connection);
+          try (PreparedStatement update = connection.prepareStatement(statements.touch)) {
+            update.setObject(1, expires(timeout));
+            update.setString(2, key);
+            update.setObject(3, now());
+            return update.executeUpdate() > 0;
+          }
+        });
+  }
+
+  @Override
+  protected boolean remove(String key) {
+    return withConnection(
+        connection -> {
+          if (deleteLive(connection, key)) {
+            return true;
+          }
+          deleteKeys(connection, List.of(key));
+          return false;
+        });
+  }
+
+  @Override
+  protected int removeMany(List<String> keys) {
+    if (keys.isEmpty()) {
+      return 0;
+    }
+    return withConnection(connection -> deleteKeys(connection, keys));
+  }
+
+  @Override
+  protected void removeAll() {
+    withConnection(
+        connection -> {
+          try (PreparedStatement delete = connection.prepareStatement(sql(connection).deleteAll)) {
+            delete.executeUpdate();
+          }
+          return null;
+        });
+  }
+
+  @Override
+  protected long increment(String key, long delta, String callerKey) {
+    return inTransaction(
+        connection -> {
+          Sql statements = sql(connection);
+          Object current;
+          try (PreparedStatement select = connection.prepareStatement(statements.selectForUpdate)) {
+            select.setObject(1, now());
+            select.setString(2, key);
+            try (ResultSet row = select.executeQuery()) {
+              if (!row.next() || !row.getBoolean(2)) {
+                throw new MissingKeyException(callerKey);
+              }
+              current = decode(row.getString(1));
+            }
+          }
+          Object next = addDelta(callerKey, current, delta);
+          try (PreparedStatement update = connection.prepareStatement(statements.updateValue)) {
+            update.setString(1, encode(next));
+            update.setString(2, key);
+            update.executeUpdate();
+          }
+          return ((Number) next).longValue();
+        });
+  }
+
+  @Override
+  protected void closeStore() {
+    if (ownedPool != null) {
+      try {
+        ownedPool.close();
+      } catch (Exception e) {
+        log.warn("Cache '{}': closing the connection pool failed: {}", alias(), e.toString());
+      }
+    }
+  }
+
+  // ------------------------------------------------------------ helpers
+
+  /**
+   * Django's cull: when the table holds more than {@code max_entries} rows, delete the expired
+   * ones, and if still too many, the {@code 1/cull_frequency} smallest keys ({@code
+   * cull_frequency} 0 empties the table).
+   */
+  private void cull(Connection connection) throws SQLException {
+    Sql statements = sql(connection);
+    long count;
+    try (PreparedStatement select = connection.prepareStatement(statements.count);
+        ResultSet rows = select.executeQuery()) {
+      rows.next();
+      count = rows.getLong(1);
+    }
+    CacheSettings settings = settings();
+    if (count <= settings.maxEntries()) {
+      return;
+    }
+    if (settings.cullFrequency() == 0) {
+      try (PreparedStatement delete = connection.prepareStatement(statements.deleteAll)) {
+        delete.executeUpdate();
+      }
+      return;
+    }
+    long remaining;
+    try (PreparedStatement delete = connection.prepareStatement(statements.deleteExpired)) {
+      delete.setObject(1, now());
+      remaining = count - delete.executeUpdate();
+    }
+    if (remaining <= settings.maxEntries()) {
+      return;
+    }
+    String cutOff = null;
+    try (PreparedStatement select = connection.prepareStatement(statements.cullingKey)) {
+      select.setLong(1, remaining / settings.cullFrequency());
+      try (ResultSet rows = select.executeQuery()) {
+        if (rows.next()) {
+          cutOff = rows.getString(1);
+        }
+      }
+    }
+    if (cutOff != null) {
+      try (PreparedStatement delete = connection.prepareStatement(statements.deleteBelow)) {
+        delete.setString(1, cutOff);
+        delete.executeUpdate();
+      }
+    }
+  }
+
+  private boolean deleteLive(Connection connection, String key) throws SQLException {
+    try (PreparedStatement delete = connection.prepareStatement(sql(connection).deleteLive)) {
+      delete.setString(1, key);
+      delete.setObject(2, now());
+      return delete.executeUpdate() > 0;
+    }
+  }
+
+  private int deleteKeys(Connection connection, List<String> keys) throws SQLException {
+    try (PreparedStatement delete =
+        connection.prepareStatement(sql(connection).deleteMany(keys.size()))) {
+      for (int i = 0; i < keys.size(); i++) {
+        delete.setString(i + 1, keys.get(i));
+      }
+      return delete.executeUpdate();
+    }
+  }
+
+  private void bindRow(PreparedStatement statement, String key, String encoded, Timeout timeout)
+      throws SQLException {
+    statement.setString(1, key);
+    statement.setString(2, encoded);
+    statement.setObject(3, expires(timeout));
+  }
+
+  private Object now() {
+    return sql.dialect.timestamp(Instant.ofEpochMilli(nowMillis()), wallClock);
+  }
+
+  private Object expires(Timeout timeout) {
+    long millis = expiresAtMillis(timeout);
+    Instant at = millis == Long.MAX_VALUE ? NEVER : Instant.ofEpochMilli(millis);
+    // The never-expiring row holds 9999-12-31 23:59:59 whatever the time zone, as Django's does.
+    return sql.dialect.timestamp(at, millis == Long.MAX_VALUE ? ZoneOffset.UTC : wallClock);
+  }
+
+  private String encode(Object value) {
+    return Base64.getEncoder().encodeToString(serialize(value));
+  }
+
+  private Object decode(String text) {
+    return deserialize(Base64.getDecoder().decode(text));
+  }
+
+  /** The statements, built on first use from the database's product name. */
+  private Sql sql(Connection connection) throws SQLException {
+    Sql statements = sql;
+    if (statements == null) {
+      statements = new Sql(Dialect.of(connection.getMetaData().getDatabaseProductName()), table);
+      sql = statements;
+    }
+    return statements;
+  }
+
+  @FunctionalInterface
+  private interface Work<T> {
+    T run(Connection connection) throws SQLException;
+  }
+
+  private <T> T withConnection(Work<T> work) {
+    try (Connection connection = dataSource.getConnection()) {
+      return work.run(connection);
+    } catch (SQLException e) {
+      throw translate(e);
+    }
+  }
+
+  private <T> T inTransaction(Work<T> work) {
+    return withConnection(
+        connection -> {
+          connection.setAutoCommit(false);
+          try {
+            T result = work.run(connection);
+            connection.commit();
+            return result;
+          } catch (SQLException | RuntimeException e) {
+            rollbackQuietly(connection);
+            throw e;
+          } finally {
+            connection.setAutoCommit(true);
+          }
+        });
+  }
+
+  private static void rollbackQuietly(Connection connection) {
+    try {
+      if (!connection.getAutoCommit()) {
+        connection.rollback();
+      }
+    } catch (SQLException ignored) {
+      // The connection is broken; the pool discards it.
+    }
+  }
+
+  private CacheException translate(SQLException e) {
+    if (sql != null && !isConnectionProblem(e) && isMissingTable(e)) {
+      return new CacheException(
+          "Cache '"
+              + alias()
+              + "': the table '"
+              + table
+              + "' does not exist; create it with `larder createcachetable` (or"
+              + " CacheTables.create in Java), as Django's createcachetable would ("
+              + e.getMessage()
+              + ")",
+          e);
+    }
+    return new BackendUnavailableException(
+        "Cache '" + alias() + "': the database failed: " + e.getMessage(), e);
+  }
+
+  private boolean isMissingTable(SQLException e) {
+    try (Connection connection = dataSource.getConnection()) {
+      return !tableExists(connection);
+    } catch (SQLException ignored) {
+      return false;
+    }
+  }
+
+  private static boolean isConnectionProblem(SQLException e) {
+    String state = e.getSQLState();
+    return e instanceof java.sql.SQLTransientConnectionException
+        || e instanceof java.sql.SQLNonTransientConnectionException
+        || (state != null && state.startsWith("08"));
+  }
+
+  /** The SQL of one table in one dialect, built once. */
+  private static final class Sql {
+    final Dialect dialect;
+    final String selectLive;
+    final String selectForUpdate;
+    final String upsert;
+    final String insertIfAbsent;
+    final String deleteIfExpired;
+    final String deleteLive;
+    final String deleteExpired;
+    final String deleteAll;
+    final String deleteBelow;
+    final String touch;
+    final String updateValue;
+    final String count;
+    final String cullingKey;
+    private final String table;
+    private final String key;
+
+    Sql(Dialect dialect, String tableName) {
+      this.dialect = dialect;
+      table = dialect.quote(tableName);
+      key = dialect.quote("cache_key");
+      String value = dialect.quote("value");
+      String expires = dialect.quote("expires");
+      selectLive = "SELECT 1 FROM " + table + " WHERE " + key + " = ? AND " + expires + " > ?";
+      selectForUpdate =
+          "SELECT " + value + ", " + expires + " > ? FROM " + table + " WHERE " + key + " = ?"
+              + dialect.lockRow();
+      upsert = dialect.upsert(tableName);
+      insertIfAbsent = dialect.insertIfAbsent(tableName);
+      deleteIfExpired =
+          "DELETE FROM " + table + " WHERE " + key + " = ? AND " + expires + " <= ?";
+      deleteLive = "DELETE FROM " + table + " WHERE " + key + " = ? AND " + expires + " > ?";
+      deleteExpired = "DELETE FROM " + table + " WHERE " + expires + " < ?";
+      deleteAll = "DELETE FROM " + table;
+      deleteBelow = "DELETE FROM " + table + " WHERE " + key + " < ?";
+      touch =
+          "UPDATE " + table + " SET " + expires + " = ? WHERE " + key + " = ? AND " + expires
+              + " > ?";
+      updateValue = "UPDATE " + table + " SET " + value + " = ? WHERE " + key + " = ?";
+      count = "SELECT COUNT(*) FROM " + table;
+      cullingKey = "SELECT " + key + " FROM " + table + " ORDER BY " + key + " LIMIT 1 OFFSET ?";
+    }
+
+    String selectMany(int n) {
+      return "SELECT " + key + ", " + dialect.quote("value") + ", " + dialect.quote("expires")
+          + " > ? FROM " + table + " WHERE " + key + " IN (" + placeholders(n) + ")";
+    }
+
+    String deleteMany(int n) {
+      return "DELETE FROM " + table + " WHERE " + key + " IN (" + placeholders(n) + ")";
+    }
+
+    private static String placeholders(int n) {
+      return String.join(", ", Collections.nCopies(n, "?"));
+    }
+  }
+}

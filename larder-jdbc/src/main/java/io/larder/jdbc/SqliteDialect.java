@@ -1,0 +1,54 @@
+package io.larder.jdbc;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * SQLite: {@code expires} is text, {@code YYYY-MM-DD HH:MM:SS} as Django writes it (with a
+ * fraction only when there is one), so comparing the text compares the times. Writers are
+ * serialized by {@code BEGIN IMMEDIATE} transactions, hence no row locking.
+ */
+final class SqliteDialect extends Dialect {
+  private static final DateTimeFormatter SECONDS =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+  private static final DateTimeFormatter MICROS =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
+
+  @Override
+  String name() {
+    return "SQLite";
+  }
+
+  @Override
+  String textType() {
+    return "text";
+  }
+
+  @Override
+  String timestampType() {
+    return "datetime";
+  }
+
+  @Override
+  String insertIfAbsent(String table) {
+    return "INSERT OR IGNORE INTO " + quote(table) + " VALUES (?, ?, ?)";
+  }
+
+  @Override
+  String upsert(String table) {
+    return "INSERT OR REPLACE INTO " + quote(table) + " VALUES (?, ?, ?)";
+  }
+
+  @Override
+  String lockRow() {
+    return "";
+  }
+
+  @Override
+  Object timestamp(Instant instant, ZoneId wallClock) {
+    LocalDateTime wall = LocalDateTime.ofInstant(instant, wallClock);
+    return (wall.getNano() == 0 ? SECONDS : MICROS).format(wall);
+  }
+}

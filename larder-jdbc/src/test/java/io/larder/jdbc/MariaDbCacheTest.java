@@ -1,0 +1,8 @@
+package io.larder.jdbc;
+
+class MariaDbCacheTest extends DatabaseCacheContractTest {
+  @Override
+  protected String url() {
+    return TestDatabases.mariadb();
+  }
+}

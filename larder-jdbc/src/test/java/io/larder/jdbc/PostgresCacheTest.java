@@ -1,0 +1,8 @@
+package io.larder.jdbc;
+
+class PostgresCacheTest extends DatabaseCacheContractTest {
+  @Override
+  protected String url() {
+    return TestDatabases.postgres();
+  }
+}
