@@ -39,6 +39,7 @@ import org.slf4j.LoggerFactory;
 public final class DatabaseCache extends BaseCache {
   private static final Logger log = LoggerFactory.getLogger(DatabaseCache.class);
   private static final Instant NEVER = Instant.parse("9999-12-31T23:59:59Z");
+  private static final int MAX_ATTEMPTS = 5;
 
   private final DataSource dataSource;
   private final AutoCloseable ownedPool;
@@ -412,21 +413,40 @@ public final class DatabaseCache extends BaseCache {
     }
   }
 
+  /**
+   * Runs {@code work} in a transaction, retried when the database picks it as a deadlock or
+   * serialization victim (MariaDB's gap locks make that routine for concurrent {@code add}s).
+   */
   private <T> T inTransaction(Work<T> work) {
-    return withConnection(
-        connection -> {
-          connection.setAutoCommit(false);
-          try {
-            T result = work.run(connection);
-            connection.commit();
-            return result;
-          } catch (SQLException | RuntimeException e) {
-            rollbackQuietly(connection);
-            throw e;
-          } finally {
-            connection.setAutoCommit(true);
-          }
-        });
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return withConnection(connection -> transaction(connection, work));
+      } catch (BackendUnavailableException e) {
+        if (attempt == MAX_ATTEMPTS || !(e.getCause() instanceof SQLException cause)
+            || !isRetryable(cause)) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static <T> T transaction(Connection connection, Work<T> work) throws SQLException {
+    connection.setAutoCommit(false);
+    try {
+      T result = work.run(connection);
+      connection.commit();
+      return result;
+    } catch (SQLException | RuntimeException e) {
+      rollbackQuietly(connection);
+      throw e;
+    } finally {
+      connection.setAutoCommit(true);
+    }
+  }
+
+  /** Deadlock or serialization failure: SQLSTATE class 40, as MariaDB, PostgreSQL and H2 say. */
+  private static boolean isRetryable(SQLException e) {
+    return e.getSQLState() != null && e.getSQLState().startsWith("40");
   }
 
   private static void rollbackQuietly(Connection connection) {

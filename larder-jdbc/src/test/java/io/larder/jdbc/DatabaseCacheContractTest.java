@@ -1,12 +1,16 @@
 package io.larder.jdbc;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.larder.CacheContractTest;
 import io.larder.CacheDefinition;
 import io.larder.Caches;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** The contract on one database; subclasses say which. The table is created on first use. */
 abstract class DatabaseCacheContractTest extends CacheContractTest {
@@ -23,6 +27,31 @@ abstract class DatabaseCacheContractTest extends CacheContractTest {
   @Override
   protected boolean storesCopies() {
     return true;
+  }
+
+  @Test
+  void concurrentIncrementsOfOneKeyAreAllCounted() throws Exception {
+    cache.set("counter", 0);
+    List<Object> results =
+        runConcurrently(
+            8,
+            () -> {
+              for (int i = 0; i < 1_000; i++) {
+                cache.incr("counter");
+              }
+              return null;
+            });
+    assertThat(results).hasSize(8);
+    assertThat((Object) cache.get("counter")).isEqualTo(8_000);
+  }
+
+  @Test
+  void concurrentAddsOfOneKeyHaveExactlyOneWinner() throws Exception {
+    for (int round = 0; round < 20; round++) {
+      String key = "contended-" + round;
+      List<Object> added = runConcurrently(8, () -> cache.add(key, Thread.currentThread().getName()));
+      assertThat(added).filteredOn(Boolean.TRUE::equals).hasSize(1);
+    }
   }
 
   /** Runs before the contract's own set-up, which clears the table. */
