@@ -43,8 +43,6 @@ final class PythonTimeZones {
   /** {@code zoneinfo.ZoneInfo(key)}, and the class that {@code ZoneInfo._unpickle} hangs off. */
   static final IObjectConstructor ZONEINFO = PythonTimeZones::zoneInfo;
 
-  private static final IObjectConstructor ZONEINFO_UNPICKLE = PythonTimeZones::zoneInfo;
-
   /**
    * {@code builtins.getattr}, which Python uses to pickle the class method {@code
    * ZoneInfo._unpickle}; that is the only attribute it may fetch.
@@ -52,7 +50,8 @@ final class PythonTimeZones {
   static final IObjectConstructor GETATTR =
       args -> {
         if (args.length == 2 && args[0] == ZONEINFO && "_unpickle".equals(args[1])) {
-          return ZONEINFO_UNPICKLE;
+          // ZoneInfo._unpickle(key, from_cache) makes the same zone as ZoneInfo(key).
+          return ZONEINFO;
         }
         throw new DisallowedClassException(
             "builtins.getattr", "the pickle fetches an attribute other than ZoneInfo._unpickle");

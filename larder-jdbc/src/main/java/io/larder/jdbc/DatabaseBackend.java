@@ -47,7 +47,6 @@ public final class DatabaseBackend implements CacheBackend {
     if (table == null || table.isBlank() || table.length() > MAX_TABLE_NAME) {
       throw settings.bad("location", table, "the name of the cache table, 1 to 128 characters");
     }
-    settings.booleanOption("use_tz", true);
     Object given = settings.options().get("datasource");
     if (given != null) {
       if (!(given instanceof DataSource dataSource)) {

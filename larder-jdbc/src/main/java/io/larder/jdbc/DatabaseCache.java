@@ -115,10 +115,11 @@ public final class DatabaseCache extends BaseCache {
     List<String> dead = new ArrayList<>();
     withConnection(
         connection -> {
+          Sql statements = sql(connection);
           try (PreparedStatement select =
-              connection.prepareStatement(sql(connection).selectMany(keys.size()))) {
+              connection.prepareStatement(statements.selectMany(keys.size()))) {
             int i = 1;
-            select.setObject(i++, now());
+            select.setObject(i++, now(statements));
             for (String key : keys) {
               select.setString(i++, key);
             }
@@ -152,9 +153,10 @@ public final class DatabaseCache extends BaseCache {
   protected boolean contains(String key) {
     return withConnection(
         connection -> {
-          try (PreparedStatement select = connection.prepareStatement(sql(connection).selectLive)) {
+          Sql statements = sql(connection);
+          try (PreparedStatement select = connection.prepareStatement(statements.selectLive)) {
             select.setString(1, key);
-            select.setObject(2, now());
+            select.setObject(2, now(statements));
             try (ResultSet rows = select.executeQuery()) {
               return rows.next();
             }
@@ -174,8 +176,9 @@ public final class DatabaseCache extends BaseCache {
     withConnection(
         connection -> {
           cull(connection);
-          try (PreparedStatement upsert = connection.prepareStatement(sql(connection).upsert)) {
-            bindRow(upsert, key, encoded, timeout);
+          Sql statements = sql(connection);
+          try (PreparedStatement upsert = connection.prepareStatement(statements.upsert)) {
+            bindRow(statements, upsert, key, encoded, timeout);
             upsert.executeUpdate();
           }
           return null;
@@ -195,11 +198,11 @@ public final class DatabaseCache extends BaseCache {
           try (PreparedStatement deleteExpired =
               connection.prepareStatement(statements.deleteIfExpired)) {
             deleteExpired.setString(1, key);
-            deleteExpired.setObject(2, now());
+            deleteExpired.setObject(2, now(statements));
             deleteExpired.executeUpdate();
           }
           try (PreparedStatement insert = connection.prepareStatement(statements.insertIfAbsent)) {
-            bindRow(insert, key, encoded, timeout);
+            bindRow(statements, insert, key, encoded, timeout);
             return insert.executeUpdate() == 1;
           } catch (SQLException e) {
             if (statements.dialect.isDuplicateKey(e)) {
@@ -220,9 +223,9 @@ public final class DatabaseCache extends BaseCache {
           }
           cull(connection);
           try (PreparedStatement update = connection.prepareStatement(statements.touch)) {
-            update.setObject(1, expires(timeout));
+            update.setObject(1, expires(statements, timeout));
             update.setString(2, key);
-            update.setObject(3, now());
+            update.setObject(3, now(statements));
             return update.executeUpdate() > 0;
           }
         });
@@ -266,7 +269,7 @@ public final class DatabaseCache extends BaseCache {
           Sql statements = sql(connection);
           Object current;
           try (PreparedStatement select = connection.prepareStatement(statements.selectForUpdate)) {
-            select.setObject(1, now());
+            select.setObject(1, now(statements));
             select.setString(2, key);
             try (ResultSet row = select.executeQuery()) {
               if (!row.next() || !row.getBoolean(2)) {
@@ -323,7 +326,7 @@ public final class DatabaseCache extends BaseCache {
     }
     long remaining;
     try (PreparedStatement delete = connection.prepareStatement(statements.deleteExpired)) {
-      delete.setObject(1, now());
+      delete.setObject(1, now(statements));
       remaining = count - delete.executeUpdate();
     }
     if (remaining <= settings.maxEntries()) {
@@ -347,9 +350,10 @@ public final class DatabaseCache extends BaseCache {
   }
 
   private boolean deleteLive(Connection connection, String key) throws SQLException {
-    try (PreparedStatement delete = connection.prepareStatement(sql(connection).deleteLive)) {
+    Sql statements = sql(connection);
+    try (PreparedStatement delete = connection.prepareStatement(statements.deleteLive)) {
       delete.setString(1, key);
-      delete.setObject(2, now());
+      delete.setObject(2, now(statements));
       return delete.executeUpdate() > 0;
     }
   }
@@ -364,22 +368,23 @@ public final class DatabaseCache extends BaseCache {
     }
   }
 
-  private void bindRow(PreparedStatement statement, String key, String encoded, Timeout timeout)
+  private void bindRow(
+      Sql statements, PreparedStatement statement, String key, String encoded, Timeout timeout)
       throws SQLException {
     statement.setString(1, key);
     statement.setString(2, encoded);
-    statement.setObject(3, expires(timeout));
+    statement.setObject(3, expires(statements, timeout));
   }
 
-  private Object now() {
-    return sql.dialect.timestamp(Instant.ofEpochMilli(nowMillis()), wallClock);
+  private Object now(Sql statements) {
+    return statements.dialect.timestamp(Instant.ofEpochMilli(nowMillis()), wallClock);
   }
 
-  private Object expires(Timeout timeout) {
+  private Object expires(Sql statements, Timeout timeout) {
     long millis = expiresAtMillis(timeout);
     Instant at = millis == Long.MAX_VALUE ? NEVER : Instant.ofEpochMilli(millis);
     // The never-expiring row holds 9999-12-31 23:59:59 whatever the time zone, as Django's does.
-    return sql.dialect.timestamp(at, millis == Long.MAX_VALUE ? ZoneOffset.UTC : wallClock);
+    return statements.dialect.timestamp(at, millis == Long.MAX_VALUE ? ZoneOffset.UTC : wallClock);
   }
 
   private String encode(Object value) {
@@ -460,7 +465,7 @@ public final class DatabaseCache extends BaseCache {
   }
 
   private CacheException translate(SQLException e) {
-    if (sql != null && !isConnectionProblem(e) && isMissingTable(e)) {
+    if (sql != null && sql.dialect.isMissingTable(e)) {
       return new CacheException(
           "Cache '"
               + alias()
@@ -474,21 +479,6 @@ public final class DatabaseCache extends BaseCache {
     }
     return new BackendUnavailableException(
         "Cache '" + alias() + "': the database failed: " + e.getMessage(), e);
-  }
-
-  private boolean isMissingTable(SQLException e) {
-    try (Connection connection = dataSource.getConnection()) {
-      return !tableExists(connection);
-    } catch (SQLException ignored) {
-      return false;
-    }
-  }
-
-  private static boolean isConnectionProblem(SQLException e) {
-    String state = e.getSQLState();
-    return e instanceof java.sql.SQLTransientConnectionException
-        || e instanceof java.sql.SQLNonTransientConnectionException
-        || (state != null && state.startsWith("08"));
   }
 
   /** The SQL of one table in one dialect, built once. */
@@ -509,13 +499,15 @@ public final class DatabaseCache extends BaseCache {
     final String cullingKey;
     private final String table;
     private final String key;
+    private final String value;
+    private final String expires;
 
     Sql(Dialect dialect, String tableName) {
       this.dialect = dialect;
       table = dialect.quote(tableName);
       key = dialect.quote("cache_key");
-      String value = dialect.quote("value");
-      String expires = dialect.quote("expires");
+      value = dialect.quote("value");
+      expires = dialect.quote("expires");
       selectLive = "SELECT 1 FROM " + table + " WHERE " + key + " = ? AND " + expires + " > ?";
       selectForUpdate =
           "SELECT " + value + ", " + expires + " > ? FROM " + table + " WHERE " + key + " = ?"
@@ -537,8 +529,7 @@ public final class DatabaseCache extends BaseCache {
     }
 
     String selectMany(int n) {
-      return "SELECT " + key + ", " + dialect.quote("value") + ", " + dialect.quote("expires")
-          + " > ? FROM " + table + " WHERE " + key + " IN (" + placeholders(n) + ")";
+      return "SELECT " + key + ", " + value + ", " + expires + " > ? FROM " + table + " WHERE " + key + " IN (" + placeholders(n) + ")";
     }
 
     String deleteMany(int n) {

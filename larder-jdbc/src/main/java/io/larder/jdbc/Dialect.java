@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What differs between databases: column types, identifier quoting, the insert-if-absent and
@@ -65,9 +66,14 @@ abstract class Dialect {
     return e.getSQLState() != null && e.getSQLState().startsWith("23");
   }
 
+  /** True if the statement failed because the table does not exist (SQLSTATE 42P01 or 42S02). */
+  boolean isMissingTable(SQLException e) {
+    return "42P01".equals(e.getSQLState()) || "42S02".equals(e.getSQLState());
+  }
+
   /** The dialect of a database, from its JDBC product name. */
   static Dialect of(String productName) {
-    String name = productName.toLowerCase(java.util.Locale.ROOT);
+    String name = productName.toLowerCase(Locale.ROOT);
     if (name.contains("postgres")) {
       return new PostgresDialect();
     }

@@ -1,8 +1,10 @@
 package io.larder.jdbc;
 
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.Set;
 
 /** H2, for tests and embedded use: {@code MERGE} for upserts. */
 final class H2Dialect extends Dialect {
@@ -30,6 +32,12 @@ final class H2Dialect extends Dialect {
   @Override
   String upsert(String table) {
     return "MERGE INTO " + quote(table) + " KEY (" + quote("cache_key") + ") VALUES (?, ?, ?)";
+  }
+
+  /** H2 2.x: error code 42102 for a missing table, 42103/42104 when it suggests others or none. */
+  @Override
+  boolean isMissingTable(SQLException e) {
+    return Set.of(42102, 42103, 42104).contains(e.getErrorCode());
   }
 
   @Override

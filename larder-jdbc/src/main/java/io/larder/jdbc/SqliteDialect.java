@@ -1,5 +1,6 @@
 package io.larder.jdbc;
 
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -44,6 +45,12 @@ final class SqliteDialect extends Dialect {
   @Override
   String lockRow() {
     return "";
+  }
+
+  /** SQLite reports every error with one generic code; its message names a missing table. */
+  @Override
+  boolean isMissingTable(SQLException e) {
+    return e.getMessage() != null && e.getMessage().contains("no such table");
   }
 
   @Override
