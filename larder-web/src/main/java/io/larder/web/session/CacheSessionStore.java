@@ -62,6 +62,11 @@ final class CacheSessionStore implements SessionStore {
     cache.delete(prefix + key);
   }
 
+  @Override
+  public boolean failsOpen() {
+    return cache.settings().booleanOption("ignore_exceptions", false);
+  }
+
   /** Writes {@code record} unconditionally: the cache copy of a cached_db session. */
   void put(String key, SessionRecord record) {
     cache.set(prefix + key, record.toMap(), record.remaining(clock.millis()));

@@ -168,7 +168,9 @@ final class RequestSession {
     long now = clock.millis();
     SessionRecord record = session.record(now);
     if (!session.isStored()) {
-      create(record);
+      if (!create(record)) {
+        return;
+      }
       if (session.previousKey() != null) {
         store.delete(session.previousKey());
       }
@@ -181,12 +183,17 @@ final class RequestSession {
     savedThisRequest = true;
   }
 
-  private void create(SessionRecord record) {
+  /** Stores the new session under a fresh key; false if a fail-open cache dropped the writes. */
+  private boolean create(SessionRecord record) {
     for (int attempt = 0; attempt < CREATE_ATTEMPTS; attempt++) {
       if (store.create(session.getId(), record)) {
-        return;
+        return true;
       }
       session.rekey(SessionKeys.generate());
+    }
+    if (store.failsOpen()) {
+      log.warn("Sessions: the cache dropped the new session (ignore_exceptions); it is not kept");
+      return false;
     }
     throw new IllegalStateException(
         "Unable to create a new session key. It is likely that the cache is unavailable.");

@@ -21,4 +21,7 @@ interface SessionStore {
 
   /** Removes the session everywhere it is stored. */
   void delete(String key);
+
+  /** True if writes may be dropped instead of failing ({@code ignore_exceptions: true}). */
+  boolean failsOpen();
 }

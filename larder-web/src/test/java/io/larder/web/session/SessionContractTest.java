@@ -28,6 +28,8 @@ abstract class SessionContractTest {
   Caches caches;
   SessionServer server;
   Browser browser;
+  /** The tables {@code larder createcachetable} made for this test's caches. */
+  List<String> createdTables;
 
   /** The caches configuration ({@code CACHES}) of this store. */
   abstract Map<String, Object> cachesConfig();
@@ -41,7 +43,8 @@ abstract class SessionContractTest {
   @BeforeEach
   void start() throws Exception {
     caches = Caches.builder().environment(Map.of()).config(cachesConfig()).clock(clock).build();
-    CacheTables.create(caches, false, new PrintStream(OutputStream.nullOutputStream()));
+    createdTables =
+        CacheTables.create(caches, false, new PrintStream(OutputStream.nullOutputStream()));
     serve(UnaryOperator.identity());
   }
 
