@@ -1,6 +1,7 @@
 package io.larder.web;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -19,8 +20,14 @@ final class HttpDates {
   private static final DateTimeFormatter IMF_FIXDATE =
       DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
           .withZone(ZoneOffset.UTC);
+  /** RFC 850 after its weekday: a two-digit year is read as within 50 years of now (RFC 9110). */
   private static final DateTimeFormatter RFC_850 =
-      DateTimeFormatter.ofPattern("EEEE, dd-MMM-yy HH:mm:ss 'GMT'", Locale.US);
+      new DateTimeFormatterBuilder()
+          .appendPattern("dd-MMM-")
+          .appendValueReduced(
+              ChronoField.YEAR, 2, 2, LocalDate.now(ZoneOffset.UTC).minusYears(49))
+          .appendPattern(" HH:mm:ss 'GMT'")
+          .toFormatter(Locale.US);
   private static final DateTimeFormatter ASCTIME =
       new DateTimeFormatterBuilder()
           .appendPattern("EEE MMM ")
@@ -47,14 +54,9 @@ final class HttpDates {
     } catch (DateTimeParseException e) {
       // Not IMF-fixdate: try the two obsolete forms.
     }
+    int comma = date.indexOf(", ");
     try {
-      LocalDateTime t = LocalDateTime.parse(date, RFC_850);
-      // RFC 9110: a two-digit year more than 50 years in the future means the previous century.
-      int thisYear = LocalDateTime.now(ZoneOffset.UTC).getYear();
-      while (t.getYear() > thisYear + 50) {
-        t = t.minusYears(100);
-      }
-      return t.toEpochSecond(ZoneOffset.UTC);
+      return LocalDateTime.parse(date.substring(comma + 2), RFC_850).toEpochSecond(ZoneOffset.UTC);
     } catch (DateTimeParseException e) {
       // Not RFC 850 either.
     }

@@ -45,6 +45,7 @@ final class TestSite implements AutoCloseable {
   private final Map<String, Page> pages = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> renders = new ConcurrentHashMap<>();
   private final Server server;
+  private final ServletContextHandler context;
   private final HttpClient client = HttpClient.newHttpClient();
   private final int port;
 
@@ -60,7 +61,7 @@ final class TestSite implements AutoCloseable {
     connector.setHost("127.0.0.1");
     connector.setPort(0);
     server.addConnector(connector);
-    ServletContextHandler context = new ServletContextHandler("/");
+    context = new ServletContextHandler("/");
     context.setAttribute(PageCache.CACHES_ATTRIBUTE, caches);
     setup.install(context, this);
     server.setHandler(context);
@@ -154,6 +155,10 @@ final class TestSite implements AutoCloseable {
   /** The Host a request without a Host header override sends. */
   String host() {
     return "127.0.0.1:" + port;
+  }
+
+  jakarta.servlet.ServletContext servletContext() {
+    return context.getServletContext();
   }
 
   int port() {
