@@ -1,14 +1,12 @@
 package io.larder.web.session;
 
+import io.larder.web.HttpCacheHeaders;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.time.InstantSource;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -218,7 +216,7 @@ final class RequestSession {
       cookieWritten = true;
     }
     if (accessed || cookieWritten) {
-      patchVary();
+      HttpCacheHeaders.patchVary(response, "Cookie");
     }
   }
 
@@ -247,20 +245,6 @@ final class RequestSession {
       throw new IllegalStateException(
           "Cannot " + what + " after the response has been committed");
     }
-  }
-
-  private void patchVary() {
-    List<String> values = new ArrayList<>(response.getHeaders("Vary"));
-    for (String value : values) {
-      for (String field : value.split(",")) {
-        String f = field.strip().toLowerCase(Locale.ROOT);
-        if (f.equals("cookie") || f.equals("*")) {
-          return;
-        }
-      }
-    }
-    values.add("Cookie");
-    response.setHeader("Vary", String.join(", ", values));
   }
 
   private int ageSeconds() {
