@@ -10,7 +10,8 @@ import java.io.Writer;
 
 /**
  * Runs a hook once, just before the response can be committed (the first byte of the body, a
- * flush, a redirect or an error), while headers can still be set. The session must be stored by
+ * flush, a redirect or an error, whose status is set first so the hook sees it), while headers can
+ * still be set. The session must be stored by
  * then: a browser may send its next request as soon as it has the response.
  */
 final class SessionResponse extends HttpServletResponseWrapper {
@@ -55,12 +56,14 @@ final class SessionResponse extends HttpServletResponseWrapper {
 
   @Override
   public void sendError(int sc, String msg) throws IOException {
+    setStatus(sc);
     fire();
     super.sendError(sc, msg);
   }
 
   @Override
   public void sendError(int sc) throws IOException {
+    setStatus(sc);
     fire();
     super.sendError(sc);
   }

@@ -66,8 +66,15 @@ final class SessionApp extends HttpServlet {
               yield "refused";
             }
           }
+          case "/fail" -> {
+            request.getSession().setAttribute("count", 99);
+            response.sendError(500);
+            yield null;
+          }
           default -> "plain";
         };
-    response.getWriter().print(body);
+    if (body != null) {
+      response.getWriter().print(body);
+    }
   }
 }

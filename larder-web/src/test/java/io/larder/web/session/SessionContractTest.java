@@ -294,6 +294,14 @@ abstract class SessionContractTest {
   }
 
   @Test
+  void aRequestThatFailsWithAServerErrorDoesNotSaveTheSession() {
+    browser.get("/counter");
+
+    assertThat(browser.get("/fail").statusCode()).isEqualTo(500);
+    assertThat(browser.body("/peek")).isEqualTo("1");
+  }
+
+  @Test
   void aSessionCannotBeCreatedOnceTheResponseIsCommitted() {
     assertThat(browser.body("/late")).isEqualTo("late refused");
   }
