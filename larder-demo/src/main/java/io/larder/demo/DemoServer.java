@@ -14,8 +14,8 @@ import org.eclipse.jetty.server.ServerConnector;
 
 /**
  * The demo app on embedded Jetty, bound to 127.0.0.1: {@code /slow}, {@code /vary} and {@code
- * /never} through a per-view page cache on the {@code default} cache, and the dashboard at {@code
- * /_larder/}.
+ * /never} through a per-view page cache on the {@code default} cache, {@code /slow/uncached}
+ * without it, and the dashboard at {@code /_larder/}.
  */
 public final class DemoServer implements AutoCloseable {
   /** How long the demo's per-view cache keeps a page. */
@@ -48,6 +48,8 @@ public final class DemoServer implements AutoCloseable {
     ServletContextHandler context = new ServletContextHandler("/");
     context.addServlet(new ServletHolder(new IndexPage()), "");
     context.addServlet(new ServletHolder(perView.wrap(new SlowPage())), "/slow");
+    // The same page without the cache, to compare against (scripts/bench-web).
+    context.addServlet(new ServletHolder(new SlowPage()), "/slow/uncached");
     context.addServlet(new ServletHolder(perView.wrap(new VaryPage())), "/vary");
     context.addServlet(new ServletHolder(perView.wrap(new NeverPage())), "/never");
     context.addServlet(new ServletHolder(new DashboardPage()), "/_larder/");

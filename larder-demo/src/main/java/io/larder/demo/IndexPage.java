@@ -15,7 +15,8 @@ final class IndexPage extends HttpServlet {
         "Larder demo",
         "<p>Django's cache framework on the JVM, behind embedded Jetty.</p><ul>"
             + "<li><a href=\"/slow\">/slow</a>: a 300 ms page in the per-view page cache. The"
-            + " second request comes back at once.</li>"
+            + " second request comes back at once (<a href=\"/slow/uncached\">/slow/uncached</a>"
+            + " is the same page without the cache).</li>"
             + "<li><a href=\"/vary\">/vary</a>: one cached copy per <code>Accept-Language</code>."
             + "</li><li><a href=\"/never\">/never</a>: a never-cache page, rendered every time."
             + "</li><li><a href=\"/_larder/\">/_larder/</a>: every configured cache, its"

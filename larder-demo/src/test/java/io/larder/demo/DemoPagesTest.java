@@ -81,6 +81,15 @@ class DemoPagesTest {
   }
 
   @Test
+  void theUncachedSlowPageIsRenderedEveryTime() throws Exception {
+    get("/slow/uncached");
+    HttpResponse<String> second = get("/slow/uncached");
+    assertThat(second.headers().firstValue("Age")).isEmpty();
+    assertThat(second.headers().firstValue("Cache-Control")).isEmpty();
+    assertThat(stats().at("/caches/0/sets").asLong()).isZero();
+  }
+
+  @Test
   void theDashboardCountsTheSlowPagesHits() throws Exception {
     long before = stats().at("/caches/0/hits").asLong();
     get("/slow");
