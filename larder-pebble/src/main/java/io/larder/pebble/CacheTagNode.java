@@ -131,7 +131,7 @@ final class CacheTagNode extends AbstractRenderableNode {
 
   private Cache cache(PebbleTemplateImpl self, EvaluationContextImpl context) {
     if (using == null) {
-      return extension.cache(null);
+      return extension.cache();
     }
     Object alias = resolve(using, self, context);
     if (alias == null || !extension.hasCache(alias.toString())) {

@@ -69,14 +69,24 @@ public final class FragmentCacheExtension extends AbstractExtension {
     return failures.sum();
   }
 
-  /** The cache {@code alias} names, or the default fragment cache when it is null. */
-  Cache cache(String alias) {
-    if (alias != null) {
-      return caches.get(alias);
-    }
+  /**
+   * The cache a tag without {@code using} stores fragments in: {@code template_fragments} if
+   * configured, otherwise {@code default}. With {@link #keys()}, code can look up or delete a
+   * fragment: {@code extension.cache().delete(extension.keys().key("sidebar", List.of(42)))}.
+   */
+  public Cache cache() {
     return caches.aliases().contains(FRAGMENT_ALIAS)
         ? caches.get(FRAGMENT_ALIAS)
         : caches.getDefault();
+  }
+
+  /** The key format fragments are stored under. */
+  public FragmentKeys keys() {
+    return keys;
+  }
+
+  Cache cache(String alias) {
+    return caches.get(alias);
   }
 
   boolean hasCache(String alias) {

@@ -91,6 +91,14 @@ public final class SessionFilter implements Filter {
     this.cookies = new SessionCookies(settings);
   }
 
+  /**
+   * True if a session with this key exists and has not expired (Django's {@code
+   * SessionStore.exists}), e.g. to show a user's other live sessions.
+   */
+  public boolean exists(String sessionKey) {
+    return SessionKeys.isWellFormed(sessionKey) && store.load(sessionKey) != null;
+  }
+
   /** The settings this filter was made with. */
   public SessionSettings settings() {
     return settings;

@@ -26,6 +26,7 @@ abstract class SessionContractTest {
 
   final MutableClock clock = new MutableClock();
   Caches caches;
+  SessionFilter filter;
   SessionServer server;
   Browser browser;
   /** The tables {@code larder createcachetable} made for this test's caches. */
@@ -60,9 +61,10 @@ abstract class SessionContractTest {
       server.close();
     }
     SessionSettings settings = change.apply(settings()).build();
+    filter = new SessionFilter(caches, settings);
     server =
         new SessionServer(
-            new SessionFilter(caches, settings),
+            filter,
             new SessionApp(key -> stores().get(stores().size() - 1).hasKey(storeKey(key))));
     browser = new Browser(server);
   }
@@ -109,6 +111,18 @@ abstract class SessionContractTest {
     for (Cache store : stores()) {
       assertThat(store.hasKey(storeKey(sessionCookie()))).as(store.settings().alias()).isTrue();
     }
+  }
+
+  @Test
+  void existsTellsWhetherASessionIsLive() {
+    browser.get("/counter");
+    String key = sessionCookie();
+
+    assertThat(filter.exists(key)).isTrue();
+    assertThat(filter.exists("c".repeat(32))).isFalse();
+    assertThat(filter.exists("not a key")).isFalse();
+    browser.get("/logout");
+    assertThat(filter.exists(key)).isFalse();
   }
 
   @Test
