@@ -70,7 +70,7 @@ public final class DatabaseBackend implements CacheBackend {
             given + " (a " + given.getClass().getName() + ")",
             "a javax.sql.DataSource object, given through Caches.builder(); or options.url");
       }
-      if (settings.hasOption("url")) {
+      if (settings.options().get("url") != null) {
         throw settings.bad(
             "url", settings.options().get("url"), "no url when options.datasource is given");
       }
