@@ -14,8 +14,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class DatabaseCache extends BaseCache {
   private static final Logger log = LoggerFactory.getLogger(DatabaseCache.class);
-  private static final Instant NEVER = Instant.parse("9999-12-31T23:59:59Z");
+  private static final LocalDateTime NEVER = LocalDateTime.of(9999, 12, 31, 23, 59, 59);
   private static final int MAX_ATTEMPTS = 5;
 
   private final DataSource dataSource;
@@ -416,9 +416,12 @@ public final class DatabaseCache extends BaseCache {
 
   private Object expires(Sql statements, Timeout timeout) {
     long millis = expiresAtMillis(timeout);
-    Instant at = millis == Long.MAX_VALUE ? NEVER : Instant.ofEpochMilli(millis);
-    // The never-expiring row holds 9999-12-31 23:59:59 whatever the time zone, as Django's does.
-    return statements.dialect.timestamp(at, millis == Long.MAX_VALUE ? ZoneOffset.UTC : wallClock);
+    // Django writes datetime.max, 9999-12-31 23:59:59 on the clock expiry times are written in.
+    Instant at =
+        millis == Long.MAX_VALUE
+            ? NEVER.atZone(wallClock).toInstant()
+            : Instant.ofEpochMilli(millis);
+    return statements.dialect.timestamp(at, wallClock);
   }
 
   private String encode(Object value) {
