@@ -514,8 +514,14 @@ public final class DatabaseCache extends BaseCache {
               + ")",
           e);
     }
+    // The pool's "connection is not available" says why only in its cause.
+    Throwable cause = e.getCause();
+    String reason =
+        cause != null && cause.getMessage() != null
+            ? e.getMessage() + " (" + cause.getMessage() + ")"
+            : e.getMessage();
     return new BackendUnavailableException(
-        "Cache '" + alias() + "': the database failed: " + e.getMessage(), e);
+        "Cache '" + alias() + "': the database failed: " + reason, e);
   }
 
   /** The SQL of one table in one dialect, built once. */
