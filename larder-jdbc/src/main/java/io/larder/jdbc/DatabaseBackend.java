@@ -11,6 +11,7 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Set;
 import javax.sql.DataSource;
 
@@ -30,6 +31,9 @@ import javax.sql.DataSource;
 public final class DatabaseBackend implements CacheBackend {
   private static final int MAX_TABLE_NAME = 128;
   private static final int DEFAULT_COUNT_EVERY = 1000;
+  /** Options of the pool Larder makes from a URL, meaningless beside a given DataSource. */
+  private static final List<String> POOL_OPTIONS =
+      List.of("url", "user", "password", "pool_size", "connect_timeout");
 
   @Override
   public String name() {
@@ -70,9 +74,14 @@ public final class DatabaseBackend implements CacheBackend {
             given + " (a " + given.getClass().getName() + ")",
             "a javax.sql.DataSource object, given through Caches.builder(); or options.url");
       }
-      if (settings.options().get("url") != null) {
-        throw settings.bad(
-            "url", settings.options().get("url"), "no url when options.datasource is given");
+      for (String poolOption : POOL_OPTIONS) {
+        Object value = settings.options().get(poolOption);
+        if (value != null) {
+          throw settings.bad(
+              poolOption,
+              poolOption.equals("password") ? "***" : value,
+              "no " + poolOption + " when options.datasource is given: the DataSource has its own");
+        }
       }
       return new DatabaseCache(settings, dataSource, null, wallClock(settings), culling(settings));
     }

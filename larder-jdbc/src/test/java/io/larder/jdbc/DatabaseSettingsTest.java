@@ -85,6 +85,13 @@ class DatabaseSettingsTest {
   }
 
   @Test
+  void aPoolSizeBesideADataSourceIsAnError() {
+    withOptions(Map.of("datasource", new org.h2.jdbcx.JdbcDataSource(), "pool_size", 4))
+        .hasMessageContaining("'options.pool_size' has the value 4")
+        .hasMessageContaining("the DataSource has its own");
+  }
+
+  @Test
   void aPoolSizeThatIsNotAPositiveIntegerIsAnError() {
     withOptions(Map.of("url", URL, "pool_size", 0))
         .hasMessageContaining("'options.pool_size' has the value 0")
