@@ -39,11 +39,15 @@ import org.slf4j.LoggerFactory;
  * serialized (and compressed by django-redis's rules), expiry as {@code PX} milliseconds.
  */
 final class LettuceCache extends BaseCache implements RedisCache {
-  /** django-redis's incr: only an existing key, so the key keeps its TTL and is never created. */
+  /**
+   * django-redis's incr: only an existing key, so the key keeps its TTL and is never created. The
+   * new value is answered as the stored text, since Lua's numbers (doubles) are not exact beyond
+   * 2^53.
+   */
   private static final String INCR =
-      "local exists = redis.call('EXISTS', KEYS[1])\n"
-          + "if (exists == 1) then\n"
-          + "  return redis.call('INCRBY', KEYS[1], ARGV[1])\n"
+      "if redis.call('EXISTS', KEYS[1]) == 1 then\n"
+          + "  redis.call('INCRBY', KEYS[1], ARGV[1])\n"
+          + "  return redis.call('GET', KEYS[1])\n"
           + "else return false end";
   private static final long MAX_STAMPEDE_POLL_NANOS = Duration.ofMillis(50).toNanos();
   private static final Logger log = LoggerFactory.getLogger(LettuceCache.class);
@@ -210,12 +214,13 @@ final class LettuceCache extends BaseCache implements RedisCache {
   protected long increment(String key, long delta, String callerKey) {
     byte[] raw = raw(key);
     byte[] by = PythonInt.encode(delta);
-    Long result =
+    Number result =
         redis.call(
             "incr",
             c -> {
               try {
-                return c.eval(INCR, ScriptOutputType.INTEGER, new byte[][] {raw}, by);
+                byte[] next = c.eval(INCR, ScriptOutputType.VALUE, new byte[][] {raw}, by);
+                return next == null ? null : PythonInt.decode(next);
               } catch (RedisCommandExecutionException e) {
                 if (!String.valueOf(e.getMessage()).contains("not an integer or out of range")) {
                   throw e;
@@ -226,14 +231,14 @@ final class LettuceCache extends BaseCache implements RedisCache {
     if (result == null) {
       throw new MissingKeyException(callerKey);
     }
-    return result;
+    return result.longValue();
   }
 
   /**
    * django-redis's fallback when {@code INCRBY} refuses the value (not decimal, or beyond 64 bits):
    * read, add, write back keeping the TTL. A value that is no integer is left as it is.
    */
-  private Long incrementStored(
+  private Number incrementStored(
       RedisClusterCommands<byte[], byte[]> c, byte[] raw, long delta, String callerKey) {
     byte[] stored = c.get(raw);
     if (stored == null) {
@@ -242,7 +247,7 @@ final class LettuceCache extends BaseCache implements RedisCache {
     Object value = decode(stored);
     Object next = addDelta(callerKey, value, delta);
     c.set(raw, encode(next), new SetArgs().keepttl());
-    return ((Number) next).longValue();
+    return (Number) next;
   }
 
   @Override
