@@ -1,6 +1,7 @@
 package io.larder.redis;
 
 import io.larder.CacheSettings;
+import io.larder.InvalidConfigurationException;
 import io.lettuce.core.RedisURI;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -39,8 +40,7 @@ final class RedisLocations {
   static RedisURI sentinel(CacheSettings settings, RedisOptions options, String location) {
     Parsed url = parse(settings, location);
     if (url.socket() != null) {
-      throw settings.bad(
-          "location", location, "redis://[user:password@]MASTER_NAME[/db] with options.sentinels");
+      throw badLocation(settings, "redis://[user:password@]MASTER_NAME[/db] with options.sentinels");
     }
     RedisOptions.HostAndPort first = options.sentinels().get(0);
     RedisURI.Builder builder = RedisURI.Builder.sentinel(first.host(), first.port(), url.host());
@@ -92,7 +92,7 @@ final class RedisLocations {
     try {
       uri = new URI(location);
     } catch (URISyntaxException e) {
-      throw settings.bad("location", settings.displayLocation(), ACCEPTED);
+      throw badLocation(settings, ACCEPTED);
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme();
     Map<String, String> query = query(uri.getRawQuery());
@@ -103,13 +103,13 @@ final class RedisLocations {
     switch (scheme) {
       case "unix" -> {
         if (uri.getPath() == null || uri.getPath().isEmpty()) {
-          throw settings.bad("location", settings.displayLocation(), ACCEPTED);
+          throw badLocation(settings, ACCEPTED);
         }
         return new Parsed(false, null, 0, uri.getPath(), db, username, password);
       }
       case "redis", "rediss" -> {
         if (uri.getHost() == null) {
-          throw settings.bad("location", settings.displayLocation(), ACCEPTED);
+          throw badLocation(settings, ACCEPTED);
         }
         String path = uri.getPath() == null ? "" : uri.getPath().replaceFirst("^/", "");
         if (db == null && !path.isEmpty()) {
@@ -118,7 +118,7 @@ final class RedisLocations {
         int port = uri.getPort() == -1 ? RedisURI.DEFAULT_REDIS_PORT : uri.getPort();
         return new Parsed(scheme.equals("rediss"), uri.getHost(), port, null, db, username, password);
       }
-      default -> throw settings.bad("location", settings.displayLocation(), ACCEPTED);
+      default -> throw badLocation(settings, ACCEPTED);
     }
   }
 
@@ -131,8 +131,12 @@ final class RedisLocations {
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw settings.bad(
-        "location", settings.displayLocation(), "a database number, 0 or more, after the /");
+    throw badLocation(settings, "a database number, 0 or more, after the / or as ?db=");
+  }
+
+  private static InvalidConfigurationException badLocation(CacheSettings settings, String accepted) {
+    return InvalidConfigurationException.badSetting(
+        settings.alias(), "location", settings.displayLocation(), accepted);
   }
 
   private static String[] userInfo(String raw) {
