@@ -43,6 +43,8 @@ public final class RedisServer implements AutoCloseable {
   private final List<String> arguments;
   private final String program;
   private Process process;
+  private int tlsPort;
+  private Path tlsDirectory;
 
   private RedisServer(String program, Path directory, int port, List<String> arguments) {
     this.program = program;
@@ -53,7 +55,9 @@ public final class RedisServer implements AutoCloseable {
 
   /**
    * Starts a {@code redis-server} with {@code config} as extra {@code --name value} pairs, e.g.
-   * {@code start("--replicaof", "127.0.0.1 6379")}, and waits until it answers {@code PING}.
+   * {@code start("--replicaof", "127.0.0.1 6379")}, and waits until it answers {@code PING}. In
+   * values, {@code {dir}} stands for the server's directory ({@code "--unixsocket",
+   * "{dir}/redis.sock"}).
    */
   public static RedisServer start(String... config) {
     return start(freePort(), config);
@@ -65,10 +69,73 @@ public final class RedisServer implements AutoCloseable {
     args.addAll(List.of("--port", String.valueOf(port), "--bind", "127.0.0.1"));
     args.addAll(List.of("--save", "", "--appendonly", "no", "--daemonize", "no"));
     args.addAll(List.of("--logfile", "redis.log"));
-    args.addAll(List.of(config));
-    RedisServer server = new RedisServer(executable("redis-server", "redis-server"), tempDir(), port, args);
+    Path dir = tempDir();
+    for (String item : config) {
+      args.add(item.replace("{dir}", dir.toString()));
+    }
+    RedisServer server = new RedisServer(executable("redis-server", "redis-server"), dir, port, args);
     server.launch();
     return server;
+  }
+
+  /**
+   * Starts a {@code redis-server} that also listens with TLS on {@link #tlsPort()}, with a
+   * certificate for 127.0.0.1 signed by a throwaway CA ({@link #caCertificate()}), made with
+   * {@code openssl}. Clients need no certificate of their own.
+   */
+  public static RedisServer startTls(String... config) {
+    Path dir = tempDir();
+    String openssl = executable("openssl", "openssl");
+    run(dir, openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key",
+        "-out", "ca.pem", "-days", "2", "-subj", "/CN=larder-test-ca");
+    run(dir, openssl, "req", "-newkey", "rsa:2048", "-nodes", "-keyout", "server.key",
+        "-out", "server.csr", "-subj", "/CN=127.0.0.1");
+    try {
+      Files.writeString(dir.resolve("san.ext"), "subjectAltName=IP:127.0.0.1\n");
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+    run(dir, openssl, "x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key",
+        "-CAcreateserial", "-out", "server.pem", "-days", "2", "-extfile", "san.ext");
+    int tlsPort = freePort();
+    List<String> all = new ArrayList<>(List.of(
+        "--tls-port", String.valueOf(tlsPort),
+        "--tls-cert-file", dir.resolve("server.pem").toString(),
+        "--tls-key-file", dir.resolve("server.key").toString(),
+        "--tls-ca-cert-file", dir.resolve("ca.pem").toString(),
+        "--tls-auth-clients", "no"));
+    all.addAll(List.of(config));
+    RedisServer server = start(all.toArray(String[]::new));
+    server.tlsPort = tlsPort;
+    server.tlsDirectory = dir;
+    return server;
+  }
+
+  /** The TLS port of a server from {@link #startTls}. */
+  public int tlsPort() {
+    return tlsPort;
+  }
+
+  /** The PEM certificate of the CA that signed a {@link #startTls} server's certificate. */
+  public Path caCertificate() {
+    return tlsDirectory.resolve("ca.pem");
+  }
+
+  private static void run(Path dir, String... command) {
+    try {
+      Process process =
+          new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+      process.getOutputStream().close();
+      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+        throw new AssertionError(String.join(" ", command) + " failed: " + output);
+      }
+    } catch (IOException e) {
+      throw new AssertionError("cannot run " + command[0] + ": " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted", e);
+    }
   }
 
   /**
@@ -206,7 +273,10 @@ public final class RedisServer implements AutoCloseable {
   @Override
   public void close() {
     kill();
-    deleteDirectory();
+    deleteDirectory(directory);
+    if (tlsDirectory != null) {
+      deleteDirectory(tlsDirectory);
+    }
   }
 
   // ---------------------------------------------------------------- internals
@@ -323,7 +393,7 @@ public final class RedisServer implements AutoCloseable {
     }
   }
 
-  private void deleteDirectory() {
+  private static void deleteDirectory(Path directory) {
     try (Stream<Path> paths = Files.walk(directory)) {
       paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException e) {
