@@ -184,6 +184,16 @@ public abstract class BaseCache {
     return ((Number) next).longValue();
   }
 
+  /**
+   * Runs {@code compute} (the supplier, then the add, then a fresh read) for a {@code getOrSet}
+   * that missed {@code key}, a made key. Within a process only one caller per key gets here; a
+   * store shared by several processes may override this to let one process compute while the
+   * others wait for its value. Runs {@code compute} by default.
+   */
+  protected Object computeOnMiss(String key, Supplier<Object> compute) {
+    return compute.get();
+  }
+
   /** Releases the store's resources. Nothing by default. */
   protected void closeStore() {}
 
@@ -375,7 +385,7 @@ public abstract class BaseCache {
       return awaitFlight(running, key);
     }
     try {
-      Object result = computeAndAdd(key, supplier, timeout, version);
+      Object result = computeAndAdd(key, made, supplier, timeout, version);
       mine.result().complete(result);
       return result;
     } catch (RuntimeException | Error e) {
@@ -386,17 +396,22 @@ public abstract class BaseCache {
     }
   }
 
-  private Object computeAndAdd(String key, Supplier<?> supplier, Timeout timeout, int version) {
+  private Object computeAndAdd(
+      String key, String made, Supplier<?> supplier, Timeout timeout, int version) {
     // Another flight may have finished between our miss and taking the flight.
     Object value = read(key, version);
     if (value != MISSING) {
       return value;
     }
-    Object computed = supplier.get();
-    add(key, computed, timeout, version);
-    // Fetch again, as Django does: a concurrent writer in another process may have won the add.
-    Object stored = read(key, version);
-    return stored == MISSING ? computed : stored;
+    return computeOnMiss(
+        made,
+        () -> {
+          Object computed = supplier.get();
+          add(key, computed, timeout, version);
+          // Fetch again, as Django does: a concurrent writer in another process may have won.
+          Object stored = read(key, version);
+          return stored == MISSING ? computed : stored;
+        });
   }
 
   private static Object awaitFlight(Flight flight, String key) {
@@ -606,8 +621,11 @@ public abstract class BaseCache {
     return made;
   }
 
-  /** Counts the failure; rethrows it unless the cache fails open, when it is logged instead. */
-  private void failOpen(BackendUnavailableException e, String operation, String key) {
+  /**
+   * Counts the failure; rethrows it unless the cache fails open, when it is logged instead. For
+   * backends' own operations beyond Django's API, so they fail open as the others do.
+   */
+  protected final void failOpen(BackendUnavailableException e, String operation, String key) {
     stats.error();
     if (!ignoreExceptions) {
       throw e;
