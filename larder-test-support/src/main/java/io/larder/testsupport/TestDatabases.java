@@ -43,6 +43,12 @@ public final class TestDatabases {
         });
   }
 
+  /** The name of this run's PostgreSQL database, for clients other than JDBC (Django). */
+  public static String postgresDatabase() {
+    String url = postgres();
+    return url.substring(url.lastIndexOf('/') + 1, url.indexOf('?'));
+  }
+
   /** The JDBC URL of this run's MariaDB database, created on first use. */
   public static String mariadb() {
     return CREATED.computeIfAbsent(
