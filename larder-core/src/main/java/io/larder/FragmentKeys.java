@@ -38,6 +38,7 @@ public final class FragmentKeys {
   /** The keys of Django 6.0 and earlier: each value hashed as {@code <utf-8 bytes>:}. */
   public static final FragmentKeys DJANGO_6_0 = new FragmentKeys(false);
 
+  private static final MessageDigest MD5 = md5();
   private static final byte[] COLON = {':'};
   private static final byte[] COMMA = {','};
 
@@ -63,7 +64,7 @@ public final class FragmentKeys {
   public String key(String fragmentName, List<?> varyOn) {
     Objects.requireNonNull(fragmentName, "fragmentName");
     Objects.requireNonNull(varyOn, "varyOn");
-    MessageDigest md5 = md5();
+    MessageDigest md5 = copy(MD5);
     for (Object value : varyOn) {
       byte[] data = pythonStr(value).getBytes(StandardCharsets.UTF_8);
       if (lengthPrefixed) {
@@ -82,6 +83,15 @@ public final class FragmentKeys {
   @Override
   public String toString() {
     return lengthPrefixed ? "FragmentKeys.CURRENT" : "FragmentKeys.DJANGO_6_0";
+  }
+
+  /** A fresh digest: cloning a prototype skips the provider look-up of getInstance. */
+  private static MessageDigest copy(MessageDigest prototype) {
+    try {
+      return (MessageDigest) prototype.clone();
+    } catch (CloneNotSupportedException e) {
+      return md5();
+    }
   }
 
   private static MessageDigest md5() {
