@@ -69,7 +69,7 @@ final class RequestSession {
 
   /** {@code HttpServletRequest.getSession(create)}. */
   synchronized HttpSession getSession(boolean create) {
-    accessed = true;
+    accessed();
     resolve();
     if (session != null && session.isValid()) {
       afterHeaders();
@@ -88,7 +88,7 @@ final class RequestSession {
 
   /** {@code HttpServletRequest.changeSessionId()}: Django's {@code cycle_key}. */
   synchronized String changeSessionId() {
-    accessed = true;
+    accessed();
     resolve();
     if (session == null || !session.isValid()) {
       throw new IllegalStateException("changeSessionId: the request has no session");
@@ -97,6 +97,13 @@ final class RequestSession {
     session.rotate(SessionKeys.generate());
     afterHeaders();
     return session.getId();
+  }
+
+  private void accessed() {
+    if (!accessed) {
+      accessed = true;
+      request.setAttribute(SessionFilter.ACCESSED_ATTRIBUTE, Boolean.TRUE);
+    }
   }
 
   /** Called by {@link CacheSession#invalidate()}: the data goes from every store at once. */

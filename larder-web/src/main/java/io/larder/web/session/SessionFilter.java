@@ -53,6 +53,13 @@ import org.slf4j.LoggerFactory;
  * </ul>
  */
 public final class SessionFilter implements Filter {
+  /**
+   * The request attribute set to {@code Boolean.TRUE} once the application looked at its session:
+   * a page cache that runs inside this filter (and so cannot see the {@code Vary: Cookie} this
+   * filter adds when the response is committed) can vary on {@code Cookie} by it.
+   */
+  public static final String ACCESSED_ATTRIBUTE = "io.larder.web.session.accessed";
+
   private static final Logger log = LoggerFactory.getLogger(SessionFilter.class);
   private static final int CULLING_WARNING = 1_000_000;
 

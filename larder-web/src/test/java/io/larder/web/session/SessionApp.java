@@ -71,6 +71,11 @@ final class SessionApp extends HttpServlet {
             response.sendError(500);
             yield null;
           }
+          case "/accessed" -> {
+            Object before = request.getAttribute(SessionFilter.ACCESSED_ATTRIBUTE);
+            request.getSession(false);
+            yield before + " " + request.getAttribute(SessionFilter.ACCESSED_ATTRIBUTE);
+          }
           default -> "plain";
         };
     if (body != null) {

@@ -141,6 +141,11 @@ abstract class SessionContractTest {
   }
 
   @Test
+  void aRequestAttributeTellsInnerFiltersThatTheSessionWasUsed() {
+    assertThat(browser.body("/accessed")).isEqualTo("null true");
+  }
+
+  @Test
   void anUnchangedSessionIsNotWrittenAgain() {
     browser.get("/counter");
     long writes = writes();
