@@ -185,7 +185,7 @@ class PageCacheFilterTest {
               response.getWriter().write("x");
             });
     site.get("/p");
-    site.get("/p", "Cookie", "sessionid=abc");
+    site.get("/p");
     assertThat(site.renders("/p")).isEqualTo(2);
   }
 
