@@ -155,10 +155,45 @@ final class BufferedResponse extends HttpServletResponseWrapper {
 
   @Override
   public void setHeader(String name, String value) {
-    if ("Content-Length".equalsIgnoreCase(name) && !streaming) {
-      declaredLength = value == null ? -1 : Long.parseLong(value.strip());
-    } else {
+    if (!declaresLength(name, value)) {
       super.setHeader(name, value);
+    }
+  }
+
+  @Override
+  public void addHeader(String name, String value) {
+    if (!declaresLength(name, value)) {
+      super.addHeader(name, value);
+    }
+  }
+
+  @Override
+  public void setIntHeader(String name, int value) {
+    if (!declaresLength(name, Integer.toString(value))) {
+      super.setIntHeader(name, value);
+    }
+  }
+
+  @Override
+  public void addIntHeader(String name, int value) {
+    if (!declaresLength(name, Integer.toString(value))) {
+      super.addIntHeader(name, value);
+    }
+  }
+
+  /**
+   * Takes a Content-Length set as a header while buffering: the length sent is the buffer's, or
+   * for a body-less HEAD this declared one. A value that is not a number is passed on as it is.
+   */
+  private boolean declaresLength(String name, String value) {
+    if (streaming || !"Content-Length".equalsIgnoreCase(name)) {
+      return false;
+    }
+    try {
+      declaredLength = value == null ? -1 : Long.parseLong(value.strip());
+      return true;
+    } catch (NumberFormatException e) {
+      return false;
     }
   }
 

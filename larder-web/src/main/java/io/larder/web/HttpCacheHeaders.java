@@ -80,8 +80,15 @@ public final class HttpCacheHeaders {
   /**
    * Django's {@code patch_response_headers}: sets {@code Expires} to now + {@code seconds} unless
    * the response has one, and patches {@code max-age=seconds} (a negative value counts as 0).
+   */
+  public static void patchResponseHeaders(HttpServletResponse response, long seconds) {
+    patchResponseHeaders(response, seconds, InstantSource.system());
+  }
+
+  /**
+   * {@link #patchResponseHeaders(HttpServletResponse, long)} with "now" from {@code clock}.
    *
-   * @param clock where "now" comes from; {@code InstantSource.system()} outside tests
+   * @param clock where "now" comes from, e.g. the cache's {@code settings().clock()}
    */
   public static void patchResponseHeaders(
       HttpServletResponse response, long seconds, InstantSource clock) {

@@ -67,9 +67,7 @@ public final class PageCacheFilter implements Filter {
     if (fetch.serve(request, response)) {
       return;
     }
-    BufferedResponse buffered = update.buffer(response);
-    chain.doFilter(request, buffered);
-    update.complete(request, buffered, true);
+    update.around(request, response, chain, () -> true);
   }
 
   @Override

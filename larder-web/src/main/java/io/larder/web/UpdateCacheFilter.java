@@ -46,10 +46,11 @@ public final class UpdateCacheFilter implements Filter {
       chain.doFilter(req, res);
       return;
     }
-    BufferedResponse buffered = update.buffer(response);
-    chain.doFilter(request, buffered);
-    boolean store = Boolean.TRUE.equals(request.getAttribute(FetchFromCacheFilter.UPDATE_ATTRIBUTE));
-    update.complete(request, buffered, store);
+    update.around(
+        request,
+        response,
+        chain,
+        () -> Boolean.TRUE.equals(request.getAttribute(FetchFromCacheFilter.UPDATE_ATTRIBUTE)));
   }
 
   @Override

@@ -2,26 +2,15 @@ package io.larder.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.servlet.DispatcherType;
 import java.net.http.HttpResponse;
-import java.util.EnumSet;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** §10's decorators as filters: never_cache, cache_control and vary_on_headers, alone and cached. */
-class DecoratorFiltersTest {
-  private static final EnumSet<DispatcherType> REQUEST = EnumSet.of(DispatcherType.REQUEST);
+class DecoratorFiltersTest extends SiteTest {
 
-  private TestSite site;
 
-  @AfterEach
-  void stop() throws Exception {
-    if (site != null) {
-      site.close();
-    }
-  }
 
   /** Pages at /cached/* go through the page cache, then the decorator; others only the latter. */
   private TestSite site(jakarta.servlet.Filter decorator) throws Exception {

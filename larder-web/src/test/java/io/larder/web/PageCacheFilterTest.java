@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** §9 of the spec, rule by rule, through a real Jetty and a real HTTP client. */
-class PageCacheFilterTest {
-  private TestSite site;
+class PageCacheFilterTest extends SiteTest {
 
   private TestSite site(UnaryOperator<PageCache.Builder> options) throws Exception {
     site =
@@ -24,12 +22,6 @@ class PageCacheFilterTest {
     return site(b -> b);
   }
 
-  @AfterEach
-  void stop() throws Exception {
-    if (site != null) {
-      site.close();
-    }
-  }
 
   @Test
   void aSecondGetIsServedFromTheCacheWithoutRendering() throws Exception {

@@ -6,15 +6,25 @@ import io.larder.Timeout;
 import java.util.List;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Page keys in Django's layout, checked against the values §8.8 of the spec verified in Django. */
-class PageKeysTest {
+class PageKeysTest extends SiteTest {
   private static final String TESTSERVER_URL_MD5 = "58a0a05c8a5620f813686ff969c26853";
   private static final String EMPTY_MD5 = "d41d8cd98f00b204e9800998ecf8427e";
+  private static final String HEADER_KEY =
+      "views.decorators.cache.cache_header.settingsprefix." + TESTSERVER_URL_MD5;
 
-  private TestSite site;
+  /** Django's page key for GET or HEAD http://testserver/cache/test/ with prefix settingsprefix. */
+  private static String pageKey(String method, String varyMd5) {
+    return "views.decorators.cache.cache_page.settingsprefix."
+        + method
+        + "."
+        + TESTSERVER_URL_MD5
+        + "."
+        + varyMd5;
+  }
+
 
   private TestSite site() throws Exception {
     site =
@@ -27,12 +37,6 @@ class PageKeysTest {
     return site;
   }
 
-  @AfterEach
-  void stop() throws Exception {
-    if (site != null) {
-      site.close();
-    }
-  }
 
   @Test
   void theHeaderListKeyIsDjangosForTheAbsoluteUrl() throws Exception {
@@ -40,7 +44,7 @@ class PageKeysTest {
     site.get("/cache/test/", "Host", "testserver");
     assertThat(
             site.cache.<List<String>>get(
-                "views.decorators.cache.cache_header.settingsprefix." + TESTSERVER_URL_MD5))
+                HEADER_KEY))
         .isEmpty();
   }
 
@@ -50,10 +54,7 @@ class PageKeysTest {
     site.get("/cache/test/", "Host", "testserver");
     assertThat(
             site.cache.hasKey(
-                "views.decorators.cache.cache_page.settingsprefix.GET."
-                    + TESTSERVER_URL_MD5
-                    + "."
-                    + EMPTY_MD5))
+                pageKey("GET", EMPTY_MD5)))
         .isTrue();
   }
 
@@ -63,8 +64,7 @@ class PageKeysTest {
     site.get("/cache/test/?test=1", "Host", "testserver");
     assertThat(
             site.cache.hasKey(
-                "views.decorators.cache.cache_header.settingsprefix."
-                    + "0f1c2d56633c943073c4569d9a9502fe"))
+                "views.decorators.cache.cache_header.settingsprefix.0f1c2d56633c943073c4569d9a9502fe"))
         .isTrue();
   }
 
@@ -74,7 +74,7 @@ class PageKeysTest {
     site.get("/cache/test/", "Host", "testserver", "Accept-Encoding", "gzip");
     assertThat(
             site.cache.<List<String>>get(
-                "views.decorators.cache.cache_header.settingsprefix." + TESTSERVER_URL_MD5))
+                HEADER_KEY))
         .containsExactly("HTTP_ACCEPT_ENCODING", "HTTP_COOKIE");
   }
 
@@ -84,9 +84,7 @@ class PageKeysTest {
     site.get("/cache/test/", "Host", "testserver", "Accept-Encoding", "gzip");
     assertThat(
             site.cache.hasKey(
-                "views.decorators.cache.cache_page.settingsprefix.GET."
-                    + TESTSERVER_URL_MD5
-                    + ".49b2a3d170de8789641b61e3e3a1e467"))
+                pageKey("GET", "49b2a3d170de8789641b61e3e3a1e467")))
         .isTrue();
   }
 
@@ -96,9 +94,7 @@ class PageKeysTest {
     site.get("/cache/test/", "Host", "testserver");
     assertThat(
             site.cache.hasKey(
-                "views.decorators.cache.cache_page.settingsprefix.GET."
-                    + TESTSERVER_URL_MD5
-                    + ".3b59035bd3b34e30981dc990dd93acbb"))
+                pageKey("GET", "3b59035bd3b34e30981dc990dd93acbb")))
         .isTrue();
   }
 
@@ -108,10 +104,7 @@ class PageKeysTest {
     site.send("HEAD", "/cache/test/", "Host", "testserver");
     assertThat(
             site.cache.hasKey(
-                "views.decorators.cache.cache_page.settingsprefix.HEAD."
-                    + TESTSERVER_URL_MD5
-                    + "."
-                    + EMPTY_MD5))
+                pageKey("HEAD", EMPTY_MD5)))
         .isTrue();
   }
 

@@ -3,27 +3,16 @@ package io.larder.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.larder.InvalidConfigurationException;
-import jakarta.servlet.DispatcherType;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.Map;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** cache_page: chosen URL patterns or a wrapped servlet, each with its own timeout, alias, prefix. */
-class PerViewCacheTest {
-  private static final EnumSet<DispatcherType> REQUEST = EnumSet.of(DispatcherType.REQUEST);
+class PerViewCacheTest extends SiteTest {
 
-  private TestSite site;
 
-  @AfterEach
-  void stop() throws Exception {
-    if (site != null) {
-      site.close();
-    }
-  }
 
   @Test
   void onlyTheMappedUrlPatternsAreCached() throws Exception {

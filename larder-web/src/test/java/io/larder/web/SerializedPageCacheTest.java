@@ -6,7 +6,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,16 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Pages in a cache that serializes its values (the file backend with the java serializer), as a
  * remote cache does: the stored form must survive the round trip.
  */
-class SerializedPageCacheTest {
+class SerializedPageCacheTest extends SiteTest {
   @TempDir Path dir;
-  private TestSite site;
 
-  @AfterEach
-  void stop() throws Exception {
-    if (site != null) {
-      site.close();
-    }
-  }
 
   private TestSite site(String location) throws Exception {
     site =

@@ -2,26 +2,15 @@ package io.larder.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.servlet.DispatcherType;
 import java.net.http.HttpResponse;
-import java.util.EnumSet;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The split pair: UpdateCacheFilter first, FetchFromCacheFilter last, filters between. */
-class SplitPageCacheTest {
-  private static final EnumSet<DispatcherType> REQUEST = EnumSet.of(DispatcherType.REQUEST);
+class SplitPageCacheTest extends SiteTest {
 
-  private TestSite site;
 
-  @AfterEach
-  void stop() throws Exception {
-    if (site != null) {
-      site.close();
-    }
-  }
 
   @Test
   void theUpdateHalfSeesHeadersAddedByFiltersBetweenTheHalves() throws Exception {
