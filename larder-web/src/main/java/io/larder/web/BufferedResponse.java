@@ -182,8 +182,8 @@ final class BufferedResponse extends HttpServletResponseWrapper {
   }
 
   /**
-   * Takes a Content-Length set as a header while buffering: the length sent is the buffer's, or
-   * for a body-less HEAD this declared one. A value that is not a number is passed on as it is.
+   * Takes a Content-Length set as a header while buffering: the length sent is the buffer's, or for
+   * a body-less HEAD this declared one. A value that is not a number is passed on as it is.
    */
   private boolean declaresLength(String name, String value) {
     if (streaming || !"Content-Length".equalsIgnoreCase(name)) {

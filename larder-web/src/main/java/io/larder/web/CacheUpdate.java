@@ -13,8 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The storing half of the page cache (Django's {@code UpdateCacheMiddleware.process_response}),
- * run on the finished, still buffered response, in Django's order.
+ * The storing half of the page cache (Django's {@code UpdateCacheMiddleware.process_response}), run
+ * on the finished, still buffered response, in Django's order.
  */
 final class CacheUpdate {
   private static final Logger LOG = LoggerFactory.getLogger(CacheUpdate.class);
@@ -27,8 +27,8 @@ final class CacheUpdate {
   }
 
   /**
-   * Runs the rest of the chain into a buffer, then stores the response if {@code update} still
-   * says so and Django's rules allow, patching its caching headers, and sends it.
+   * Runs the rest of the chain into a buffer, then stores the response if {@code update} still says
+   * so and Django's rules allow, patching its caching headers, and sends it.
    *
    * @param update read after the chain: false when the fetch half did not ask for the response to
    *     be stored

@@ -16,12 +16,12 @@ import java.util.Set;
  * <pre>{@code
  * HttpCacheHeaders.patchCacheControl(response, CacheDirectives.none().publicCache().maxAge(600));
  * HttpCacheHeaders.patchVary(response, "Accept-Language");
- * HttpCacheHeaders.neverCache(response);   // max-age=0, no-cache, no-store, must-revalidate, private
+ * HttpCacheHeaders.neverCache(response); // max-age=0, no-cache, no-store, must-revalidate, private
  * Long maxAge = HttpCacheHeaders.maxAge(response);           // null when absent or not a number
  * }</pre>
  *
- * <p>The same rules on plain header values are available as {@code String} methods, for code
- * that holds headers outside a servlet response.
+ * <p>The same rules on plain header values are available as {@code String} methods, for code that
+ * holds headers outside a servlet response.
  */
 public final class HttpCacheHeaders {
   private HttpCacheHeaders() {}
@@ -112,8 +112,7 @@ public final class HttpCacheHeaders {
   public static void neverCache(HttpServletResponse response, InstantSource clock) {
     patchResponseHeaders(response, -1, clock);
     patchCacheControl(
-        response,
-        CacheDirectives.none().noCache().noStore().mustRevalidate().privateCache());
+        response, CacheDirectives.none().noCache().noStore().mustRevalidate().privateCache());
   }
 
   /**

@@ -7,10 +7,10 @@ import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.junit.jupiter.api.Test;
 
-/** §10's decorators as filters: never_cache, cache_control and vary_on_headers, alone and cached. */
+/**
+ * §10's decorators as filters: never_cache, cache_control and vary_on_headers, alone and cached.
+ */
 class DecoratorFiltersTest extends SiteTest {
-
-
 
   /** Pages at /cached/* go through the page cache, then the decorator; others only the latter. */
   private TestSite site(jakarta.servlet.Filter decorator) throws Exception {
@@ -29,8 +29,7 @@ class DecoratorFiltersTest extends SiteTest {
 
   @Test
   void neverCacheSetsDjangosHeaders() throws Exception {
-    site(new NeverCacheFilter(clockAtStart()))
-        .text("/p", "x");
+    site(new NeverCacheFilter(clockAtStart())).text("/p", "x");
     HttpResponse<String> response = site.get("/p");
     assertThat(response.headers().firstValue("Cache-Control"))
         .hasValue("max-age=0, no-cache, no-store, must-revalidate, private");
@@ -65,8 +64,8 @@ class DecoratorFiltersTest extends SiteTest {
     site(new NeverCacheFilter()).text("/p", big);
     HttpResponse<String> response = site.get("/p");
     assertThat(response.body()).isEqualTo(big);
-    assertThat(response.headers().firstValue("Cache-Control")).hasValueSatisfying(
-        v -> assertThat(v).contains("no-store"));
+    assertThat(response.headers().firstValue("Cache-Control"))
+        .hasValueSatisfying(v -> assertThat(v).contains("no-store"));
   }
 
   @Test
@@ -103,7 +102,8 @@ class DecoratorFiltersTest extends SiteTest {
 
   @Test
   void varyOnHeadersAddsToVary() throws Exception {
-    site(new VaryOnHeadersFilter("Accept-Language", "Cookie")).text("/p", "x", "Vary", "Accept-Encoding");
+    site(new VaryOnHeadersFilter("Accept-Language", "Cookie"))
+        .text("/p", "x", "Vary", "Accept-Encoding");
     assertThat(site.get("/p").headers().firstValue("Vary"))
         .hasValue("Accept-Encoding, Accept-Language, Cookie");
   }
@@ -125,7 +125,9 @@ class DecoratorFiltersTest extends SiteTest {
   @Test
   void thePageCacheKeepsOneCopyPerValueOfAHeaderAddedByVaryOnHeaders() throws Exception {
     site(new VaryOnHeadersFilter("X-Theme"))
-        .page("/cached/p", (request, response) -> response.getWriter().write(request.getHeader("X-Theme")));
+        .page(
+            "/cached/p",
+            (request, response) -> response.getWriter().write(request.getHeader("X-Theme")));
     assertThat(site.get("/cached/p", "X-Theme", "dark").body()).isEqualTo("dark");
     assertThat(site.get("/cached/p", "X-Theme", "light").body()).isEqualTo("light");
     assertThat(site.get("/cached/p", "X-Theme", "dark").body()).isEqualTo("dark");

@@ -117,7 +117,8 @@ class HttpCacheHeadersTest {
 
   @Test
   void patchVaryOnNoHeaderGivesTheNewHeaders() {
-    assertThat(HttpCacheHeaders.patchVary(null, List.of(" Accept-Language "))).isEqualTo("Accept-Language");
+    assertThat(HttpCacheHeaders.patchVary(null, List.of(" Accept-Language ")))
+        .isEqualTo("Accept-Language");
   }
 
   @Test

@@ -22,7 +22,6 @@ class PageCacheFilterTest extends SiteTest {
     return site(b -> b);
   }
 
-
   @Test
   void aSecondGetIsServedFromTheCacheWithoutRendering() throws Exception {
     site().text("/p", "hello");
@@ -193,7 +192,8 @@ class PageCacheFilterTest extends SiteTest {
     site.get("/p");
     HttpResponse<String> hit = site.get("/p");
     assertThat(site.renders("/p")).isEqualTo(1);
-    assertThat(hit.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith("theme=dark"));
+    assertThat(hit.headers().allValues("Set-Cookie"))
+        .anySatisfy(c -> assertThat(c).startsWith("theme=dark"));
   }
 
   @Test
@@ -221,8 +221,7 @@ class PageCacheFilterTest extends SiteTest {
 
   @Test
   void thePageTimeoutWinsOverTheResponseMaxAge() throws Exception {
-    site(b -> b.pageTimeout(Duration.ofSeconds(3)))
-        .text("/p", "x", "Cache-Control", "max-age=1");
+    site(b -> b.pageTimeout(Duration.ofSeconds(3))).text("/p", "x", "Cache-Control", "max-age=1");
     site.get("/p");
     site.clock.advanceSeconds(2);
     site.get("/p");
@@ -231,8 +230,7 @@ class PageCacheFilterTest extends SiteTest {
 
   @Test
   void aShortPageTimeoutExpiresBeforeALongerMaxAge() throws Exception {
-    site(b -> b.pageTimeout(Duration.ofSeconds(1)))
-        .text("/p", "x", "Cache-Control", "max-age=3");
+    site(b -> b.pageTimeout(Duration.ofSeconds(1))).text("/p", "x", "Cache-Control", "max-age=3");
     site.get("/p");
     site.clock.advanceSeconds(2);
     site.get("/p");
@@ -241,8 +239,7 @@ class PageCacheFilterTest extends SiteTest {
 
   @Test
   void withAPageTimeoutAResponseMaxAgeOfZeroIsStillCached() throws Exception {
-    site(b -> b.pageTimeout(Duration.ofSeconds(60)))
-        .text("/p", "x", "Cache-Control", "max-age=0");
+    site(b -> b.pageTimeout(Duration.ofSeconds(60))).text("/p", "x", "Cache-Control", "max-age=0");
     site.get("/p");
     site.get("/p");
     assertThat(site.renders("/p")).isEqualTo(1);

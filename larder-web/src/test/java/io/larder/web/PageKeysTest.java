@@ -25,7 +25,6 @@ class PageKeysTest extends SiteTest {
         + varyMd5;
   }
 
-
   private TestSite site() throws Exception {
     site =
         TestSite.start(
@@ -37,25 +36,18 @@ class PageKeysTest extends SiteTest {
     return site;
   }
 
-
   @Test
   void theHeaderListKeyIsDjangosForTheAbsoluteUrl() throws Exception {
     site().text("/cache/test/", "x");
     site.get("/cache/test/", "Host", "testserver");
-    assertThat(
-            site.cache.<List<String>>get(
-                HEADER_KEY))
-        .isEmpty();
+    assertThat(site.cache.<List<String>>get(HEADER_KEY)).isEmpty();
   }
 
   @Test
   void thePageKeyWithoutVaryIsDjangosFullExample() throws Exception {
     site().text("/cache/test/", "x");
     site.get("/cache/test/", "Host", "testserver");
-    assertThat(
-            site.cache.hasKey(
-                pageKey("GET", EMPTY_MD5)))
-        .isTrue();
+    assertThat(site.cache.hasKey(pageKey("GET", EMPTY_MD5))).isTrue();
   }
 
   @Test
@@ -64,7 +56,8 @@ class PageKeysTest extends SiteTest {
     site.get("/cache/test/?test=1", "Host", "testserver");
     assertThat(
             site.cache.hasKey(
-                "views.decorators.cache.cache_header.settingsprefix.0f1c2d56633c943073c4569d9a9502fe"))
+                "views.decorators.cache.cache_header.settingsprefix."
+                    + "0f1c2d56633c943073c4569d9a9502fe"))
         .isTrue();
   }
 
@@ -72,9 +65,7 @@ class PageKeysTest extends SiteTest {
   void theHeaderListHoldsTheSortedMetaNamesOfTheVariedHeaders() throws Exception {
     site().text("/cache/test/", "x", "Vary", "Cookie, Accept-Encoding");
     site.get("/cache/test/", "Host", "testserver", "Accept-Encoding", "gzip");
-    assertThat(
-            site.cache.<List<String>>get(
-                HEADER_KEY))
+    assertThat(site.cache.<List<String>>get(HEADER_KEY))
         .containsExactly("HTTP_ACCEPT_ENCODING", "HTTP_COOKIE");
   }
 
@@ -82,30 +73,21 @@ class PageKeysTest extends SiteTest {
   void varyValuesAreHashedAsNetstrings() throws Exception {
     site().text("/cache/test/", "x", "Vary", "Accept-Encoding, Cookie");
     site.get("/cache/test/", "Host", "testserver", "Accept-Encoding", "gzip");
-    assertThat(
-            site.cache.hasKey(
-                pageKey("GET", "49b2a3d170de8789641b61e3e3a1e467")))
-        .isTrue();
+    assertThat(site.cache.hasKey(pageKey("GET", "49b2a3d170de8789641b61e3e3a1e467"))).isTrue();
   }
 
   @Test
   void anAbsentVariedHeaderHashesAsAnEmptyNetstring() throws Exception {
     site().text("/cache/test/", "x", "Vary", "Pony");
     site.get("/cache/test/", "Host", "testserver");
-    assertThat(
-            site.cache.hasKey(
-                pageKey("GET", "3b59035bd3b34e30981dc990dd93acbb")))
-        .isTrue();
+    assertThat(site.cache.hasKey(pageKey("GET", "3b59035bd3b34e30981dc990dd93acbb"))).isTrue();
   }
 
   @Test
   void aHeadRequestLearnsAHeadPageKey() throws Exception {
     site().text("/cache/test/", "x");
     site.send("HEAD", "/cache/test/", "Host", "testserver");
-    assertThat(
-            site.cache.hasKey(
-                pageKey("HEAD", EMPTY_MD5)))
-        .isTrue();
+    assertThat(site.cache.hasKey(pageKey("HEAD", EMPTY_MD5))).isTrue();
   }
 
   @Test

@@ -9,10 +9,10 @@ import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.junit.jupiter.api.Test;
 
-/** cache_page: chosen URL patterns or a wrapped servlet, each with its own timeout, alias, prefix. */
+/**
+ * cache_page: chosen URL patterns or a wrapped servlet, each with its own timeout, alias, prefix.
+ */
 class PerViewCacheTest extends SiteTest {
-
-
 
   @Test
   void onlyTheMappedUrlPatternsAreCached() throws Exception {
@@ -20,7 +20,9 @@ class PerViewCacheTest extends SiteTest {
         TestSite.start(
             (context, s) -> {
               context.addFilter(
-                  new FilterHolder(PageCache.builder(s.cache).build().filter()), "/reports/*", REQUEST);
+                  new FilterHolder(PageCache.builder(s.cache).build().filter()),
+                  "/reports/*",
+                  REQUEST);
               context.addServlet(new ServletHolder(s.pagesServlet()), "/*");
             });
     site.text("/reports/q1", "q1").text("/home", "home");

@@ -16,13 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
 class SerializedPageCacheTest extends SiteTest {
   @TempDir Path dir;
 
-
   private TestSite site(String location) throws Exception {
     site =
         TestSite.start(
-            b ->
-                b.config(
-                    Map.of("default", Map.of("backend", "filebased", "location", location))),
+            b -> b.config(Map.of("default", Map.of("backend", "filebased", "location", location))),
             (context, s) -> TestSite.behind(PageCache.builder(s.cache)).install(context, s));
     return site;
   }
@@ -37,8 +34,7 @@ class SerializedPageCacheTest extends SiteTest {
     assertThat(hit.headers().firstValue("X-Flavour")).hasValue("lemon");
     assertThat(hit.headers().firstValue("Age")).hasValue("3");
     assertThat(site.renders("/p")).isEqualTo(1);
-    assertThat(Files.list(dir).filter(f -> f.toString().endsWith(".djcache")).count())
-        .isEqualTo(2);
+    assertThat(Files.list(dir).filter(f -> f.toString().endsWith(".djcache")).count()).isEqualTo(2);
   }
 
   @Test

@@ -10,8 +10,6 @@ import org.junit.jupiter.api.Test;
 /** The split pair: UpdateCacheFilter first, FetchFromCacheFilter last, filters between. */
 class SplitPageCacheTest extends SiteTest {
 
-
-
   @Test
   void theUpdateHalfSeesHeadersAddedByFiltersBetweenTheHalves() throws Exception {
     site =
@@ -19,11 +17,13 @@ class SplitPageCacheTest extends SiteTest {
             (context, s) -> {
               PageCache pages = PageCache.builder(s.cache).build();
               context.addFilter(new FilterHolder(pages.updateFilter()), "/*", REQUEST);
-              context.addFilter(new FilterHolder(new VaryOnHeadersFilter("X-Theme")), "/*", REQUEST);
+              context.addFilter(
+                  new FilterHolder(new VaryOnHeadersFilter("X-Theme")), "/*", REQUEST);
               context.addFilter(new FilterHolder(pages.fetchFilter()), "/*", REQUEST);
               context.addServlet(new ServletHolder(s.pagesServlet()), "/*");
             });
-    site.page("/p", (request, response) -> response.getWriter().write(request.getHeader("X-Theme")));
+    site.page(
+        "/p", (request, response) -> response.getWriter().write(request.getHeader("X-Theme")));
     HttpResponse<String> dark = site.get("/p", "X-Theme", "dark");
     site.get("/p", "X-Theme", "light");
     HttpResponse<String> hit = site.get("/p", "X-Theme", "dark");
@@ -39,7 +39,9 @@ class SplitPageCacheTest extends SiteTest {
         TestSite.start(
             (context, s) -> {
               context.addFilter(
-                  new FilterHolder(PageCache.builder(s.cache).build().updateFilter()), "/*", REQUEST);
+                  new FilterHolder(PageCache.builder(s.cache).build().updateFilter()),
+                  "/*",
+                  REQUEST);
               context.addServlet(new ServletHolder(s.pagesServlet()), "/*");
             });
     site.text("/p", "x");
