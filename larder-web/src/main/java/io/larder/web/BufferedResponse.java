@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.charset.Charset;
 import java.util.Arrays;
 
@@ -28,6 +29,11 @@ final class BufferedResponse extends HttpServletResponseWrapper {
   private boolean finished;
   private ServletOutputStream stream;
   private PrintWriter writer;
+
+  /** In writer mode: the charset, and the encoder that fills the buffer until streaming. */
+  private Charset charset;
+
+  private Writer encoder;
 
   BufferedResponse(HttpServletResponse response, int limit, Runnable beforeStreaming) {
     super(response);
@@ -100,6 +106,9 @@ final class BufferedResponse extends HttpServletResponseWrapper {
     if (streaming || finished) {
       return;
     }
+    if (encoder != null) {
+      encoder.flush();
+    }
     streaming = true;
     beforeStreaming.run();
     HttpServletResponse response = (HttpServletResponse) getResponse();
@@ -107,7 +116,13 @@ final class BufferedResponse extends HttpServletResponseWrapper {
       response.setContentLengthLong(declaredLength);
     }
     if (size > 0) {
-      response.getOutputStream().write(buffer, 0, size);
+      // Text goes on through the container's writer, so that later writes to the unwrapped
+      // response (an async context's) find it in the same mode.
+      if (charset != null) {
+        response.getWriter().write(new String(buffer, 0, size, charset));
+      } else {
+        response.getOutputStream().write(buffer, 0, size);
+      }
     }
     buffer = new byte[0];
     size = 0;
@@ -132,10 +147,12 @@ final class BufferedResponse extends HttpServletResponseWrapper {
             "getOutputStream() has already been called on this response");
       }
       // Fix the charset in Content-Type, as the container's own getWriter() does.
-      String charset = getCharacterEncoding();
-      setCharacterEncoding(charset);
+      String name = getCharacterEncoding();
+      setCharacterEncoding(name);
+      charset = Charset.forName(name);
       stream = new Stream();
-      writer = new PrintWriter(new OutputStreamWriter(stream, Charset.forName(charset)), false);
+      encoder = new OutputStreamWriter(stream, charset);
+      writer = new PrintWriter(new BodyWriter(), false);
     }
     return writer;
   }
@@ -203,6 +220,9 @@ final class BufferedResponse extends HttpServletResponseWrapper {
       writer.flush();
     }
     goStreaming();
+    if (charset != null) {
+      getResponse().getWriter().flush();
+    }
     super.flushBuffer();
   }
 
@@ -251,7 +271,9 @@ final class BufferedResponse extends HttpServletResponseWrapper {
       getResponse().getOutputStream().write(b, off, len);
       return;
     }
-    if (size + len > limit) {
+    // In writer mode the limit is checked on characters, in BodyWriter, so that the encoder is
+    // flushed at a character boundary before the text goes through the container's writer.
+    if (size + len > limit && charset == null) {
       goStreaming();
       getResponse().getOutputStream().write(b, off, len);
       return;
@@ -261,6 +283,35 @@ final class BufferedResponse extends HttpServletResponseWrapper {
     }
     System.arraycopy(b, off, buffer, size, len);
     size += len;
+  }
+
+  /** The application's writer: encoded into the buffer, or through once streaming. */
+  private final class BodyWriter extends Writer {
+    @Override
+    public void write(char[] chars, int off, int len) throws IOException {
+      if (!streaming && size + 4L * len > limit) {
+        goStreaming();
+      }
+      if (streaming) {
+        getResponse().getWriter().write(chars, off, len);
+      } else {
+        encoder.write(chars, off, len);
+      }
+    }
+
+    @Override
+    public void flush() throws IOException {
+      if (streaming) {
+        getResponse().getWriter().flush();
+      } else {
+        encoder.flush();
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      flush();
+    }
   }
 
   /** The application's output stream: into the buffer, or through once streaming. */

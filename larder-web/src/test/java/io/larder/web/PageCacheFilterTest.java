@@ -2,6 +2,9 @@ package io.larder.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.servlet.AsyncContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
@@ -409,6 +412,31 @@ class PageCacheFilterTest extends SiteTest {
   }
 
   @Test
+  void anAsyncResponseIsSentWholeAndNotCached() throws Exception {
+    site()
+        .page(
+            "/p",
+            (request, response) -> {
+              response.getWriter().write("before ");
+              AsyncContext async = request.startAsync();
+              async.start(
+                  () -> {
+                    try {
+                      async.getResponse().getWriter().write("after");
+                    } catch (IOException e) {
+                      throw new UncheckedIOException(e);
+                    }
+                    async.complete();
+                  });
+            });
+    HttpResponse<String> first = site.get("/p");
+    site.get("/p");
+    assertThat(first.body()).isEqualTo("before after");
+    assertThat(first.headers().firstValue("Cache-Control")).isEmpty();
+    assertThat(site.renders("/p")).isEqualTo(2);
+  }
+
+  @Test
   void aPageLargerThanTheLimitIsSentWholeAndNotCached() throws Exception {
     String big = "y".repeat(3000);
     site(b -> b.maxPageBytes(1000)).text("/p", big);
@@ -425,6 +453,21 @@ class PageCacheFilterTest extends SiteTest {
     HttpResponse<String> second = site.get("/p");
     assertThat(second.statusCode()).isEqualTo(503);
     assertThat(site.renders("/p")).isEqualTo(2);
+  }
+
+  @Test
+  void textInAnyScriptIsServedIntactFromTheCache() throws Exception {
+    site().text("/p", "héllo wörld ✓ 日本");
+    site.get("/p");
+    assertThat(site.get("/p").body()).isEqualTo("héllo wörld ✓ 日本");
+    assertThat(site.renders("/p")).isEqualTo(1);
+  }
+
+  @Test
+  void textLargerThanTheLimitIsStreamedIntact() throws Exception {
+    String big = "日本語のテキスト ✓ ".repeat(200);
+    site(b -> b.maxPageBytes(1000)).text("/p", big);
+    assertThat(site.get("/p").body()).isEqualTo(big);
   }
 
   @Test
