@@ -41,7 +41,7 @@ final class CacheUpdate {
       throws IOException, ServletException {
     // A streamed response is passed on as it is: Django adds no headers to one.
     BufferedResponse response = new BufferedResponse(target, pages.maxPageBytes(), () -> {});
-    chain.doFilter(request, response);
+    chain.doFilter(response.watching(request), response);
     response.finishApplication(request.isAsyncStarted());
     boolean head = "HEAD".equals(request.getMethod());
     if (update.getAsBoolean() && !response.isStreaming() && store(request, response, head)) {
