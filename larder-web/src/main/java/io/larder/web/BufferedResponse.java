@@ -271,6 +271,13 @@ final class BufferedResponse extends HttpServletResponseWrapper {
     super.reset();
     size = 0;
     declaredLength = -1;
+    // Servlet 6: after a reset the application may choose the writer or the stream afresh.
+    if (!streaming) {
+      stream = null;
+      writer = null;
+      encoder = null;
+      charset = null;
+    }
   }
 
   @Override

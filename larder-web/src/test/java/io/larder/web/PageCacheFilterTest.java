@@ -342,6 +342,34 @@ class PageCacheFilterTest extends SiteTest {
   }
 
   @Test
+  void aConditionalRequestThatMissesIsAnswered304AndStillStoresThePage() throws Exception {
+    site().text("/p", "x", "ETag", "\"v1\"");
+    HttpResponse<String> first = site.get("/p", "If-None-Match", "\"v1\"");
+    HttpResponse<String> second = site.get("/p");
+    assertThat(first.statusCode()).isEqualTo(304);
+    assertThat(first.body()).isEmpty();
+    assertThat(second.statusCode()).isEqualTo(200);
+    assertThat(second.body()).isEqualTo("x");
+    assertThat(site.renders("/p")).isEqualTo(1);
+  }
+
+  @Test
+  void aResetResponseMayWriteWithTheOtherApi() throws Exception {
+    site()
+        .page(
+            "/p",
+            (request, response) -> {
+              response.getOutputStream().write("discarded".getBytes());
+              response.reset();
+              response.setContentType("text/plain;charset=utf-8");
+              response.getWriter().write("kept");
+            });
+    assertThat(site.get("/p").body()).isEqualTo("kept");
+    assertThat(site.get("/p").body()).isEqualTo("kept");
+    assertThat(site.renders("/p")).isEqualTo(1);
+  }
+
+  @Test
   void aWeakIfNoneMatchMatchesTheCachedEtag() throws Exception {
     site().text("/p", "x", "ETag", "\"v1\"");
     site.get("/p");
