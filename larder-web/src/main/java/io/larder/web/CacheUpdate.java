@@ -115,7 +115,7 @@ final class CacheUpdate {
     if (pages.pageTimeoutSeconds() != null) {
       return pages.pageTimeoutSeconds();
     }
-    Long maxAge = HttpCacheHeaders.maxAge(response);
+    Long maxAge = HttpCacheHeaders.getMaxAge(response);
     return maxAge != null ? maxAge : pages.cacheTimeoutSeconds();
   }
 }

@@ -76,7 +76,7 @@ final class CachedPage {
       headers.add("Content-Type");
       headers.add(response.getContentType());
     }
-    Long maxAge = HttpCacheHeaders.maxAge(response);
+    Long maxAge = HttpCacheHeaders.getMaxAge(response);
     String etag = response.getHeader("ETag");
     return List.of(
         FORMAT,
