@@ -46,8 +46,8 @@ final class CacheSampler implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
-    timer.scheduleAtFixedRate(this::sample, period.toMillis(), period.toMillis(),
-        TimeUnit.MILLISECONDS);
+    timer.scheduleAtFixedRate(
+        this::sample, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** Records the counters now and forgets samples older than the window. */
@@ -60,8 +60,8 @@ final class CacheSampler implements AutoCloseable {
   }
 
   /**
-   * What the dashboard shows: per cache its backend, location and counters now, and ops/s since
-   * the latest sample at least a second old; and the hit-ratio history ending with now.
+   * What the dashboard shows: per cache its backend, location and counters now, and ops/s since the
+   * latest sample at least a second old; and the hit-ratio history ending with now.
    */
   synchronized Map<String, Object> report() {
     Sample now = current();
@@ -95,8 +95,10 @@ final class CacheSampler implements AutoCloseable {
     samples.add(now);
     for (Sample s : samples) {
       Map<String, Object> ratios = new LinkedHashMap<>();
-      s.stats().forEach((alias, st) -> ratios.put(alias, st.hits() + st.misses() == 0 ? null
-          : st.hitRatio()));
+      s.stats()
+          .forEach(
+              (alias, st) ->
+                  ratios.put(alias, st.hits() + st.misses() == 0 ? null : st.hitRatio()));
       points.add(Map.of("t", s.millis(), "hitRatio", ratios));
     }
     Map<String, Object> report = new LinkedHashMap<>();

@@ -8,8 +8,7 @@ import java.nio.charset.StandardCharsets;
 final class DemoHtml {
   private DemoHtml() {}
 
-  static void write(HttpServletResponse response, String title, String content)
-      throws IOException {
+  static void write(HttpServletResponse response, String title, String content) throws IOException {
     String html =
         "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>"
             + title

@@ -24,7 +24,8 @@ final class IndexPage extends HttpServlet {
             + "<li><a href=\"/counter\">/counter</a>: a visit counter in a session stored in"
             + " the cache.</li><li><a href=\"/_larder/\">/_larder/</a>: every configured cache, its"
             + " counters and hit ratio, live.</li></ul>"
-            + "<p>From a terminal: <code>curl -si http://" + DemoHtml.escape(hostOf(request))
+            + "<p>From a terminal: <code>curl -si http://"
+            + DemoHtml.escape(hostOf(request))
             + "/slow | grep -i -e age -e cache-control</code>, twice.</p>");
   }
 

@@ -18,6 +18,8 @@ final class NeverPage extends HttpServlet {
         "A never-cached page",
         "<p>This response says <code>Cache-Control: max-age=0, no-cache, no-store, "
             + "must-revalidate, private</code>, so it is rendered every time, at</p>"
-            + "<p class=\"stamp\" id=\"rendered\">" + LocalTime.now().withNano(0) + "</p>");
+            + "<p class=\"stamp\" id=\"rendered\">"
+            + LocalTime.now().withNano(0)
+            + "</p>");
   }
 }

@@ -24,10 +24,15 @@ final class SlowPage extends HttpServlet {
     DemoHtml.write(
         response,
         "A slow page",
-        "<p>Rendering this page takes " + WORK_MILLIS + " ms. It was rendered at</p>"
-            + "<p class=\"stamp\" id=\"rendered\">" + LocalTime.now().withNano(0) + "</p>"
+        "<p>Rendering this page takes "
+            + WORK_MILLIS
+            + " ms. It was rendered at</p>"
+            + "<p class=\"stamp\" id=\"rendered\">"
+            + LocalTime.now().withNano(0)
+            + "</p>"
             + "<p>Reload: the page cache answers at once with the same copy (see the "
-            + "<code>Age</code> header) for " + DemoServer.PAGE_TIMEOUT.toSeconds()
+            + "<code>Age</code> header) for "
+            + DemoServer.PAGE_TIMEOUT.toSeconds()
             + " s, and the <a href=\"/_larder/\">dashboard</a> counts the hits.</p>");
   }
 }

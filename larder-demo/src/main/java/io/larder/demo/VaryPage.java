@@ -20,7 +20,8 @@ final class VaryPage extends HttpServlet {
         "<p>This response carries <code>Vary: Accept-Language</code>. Your browser sent</p>"
             + "<p class=\"stamp\" id=\"language\">"
             + DemoHtml.escape(language == null ? "(no Accept-Language)" : language)
-            + "</p><p>rendered at <span id=\"rendered\">" + LocalTime.now().withNano(0)
+            + "</p><p>rendered at <span id=\"rendered\">"
+            + LocalTime.now().withNano(0)
             + "</span>. Each language gets its own cached copy: try "
             + "<code>curl -H 'Accept-Language: fr' …/vary</code>.</p>");
   }

@@ -1,12 +1,19 @@
 package io.larder.web;
 
+import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
 import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.Charset;
 import java.util.Arrays;
 
@@ -29,10 +36,43 @@ final class BufferedResponse extends HttpServletResponseWrapper {
   private ServletOutputStream stream;
   private PrintWriter writer;
 
+  /** In writer mode: the charset, and the encoder that fills the buffer until streaming. */
+  private Charset charset;
+
+  private Writer encoder;
+
   BufferedResponse(HttpServletResponse response, int limit, Runnable beforeStreaming) {
     super(response);
     this.limit = limit;
     this.beforeStreaming = beforeStreaming;
+  }
+
+  /**
+   * {@code request} as the application should see it: starting async processing sends what is
+   * buffered first, before the async context can write anything after it.
+   */
+  HttpServletRequest watching(HttpServletRequest request) {
+    return new HttpServletRequestWrapper(request) {
+      @Override
+      public AsyncContext startAsync() {
+        streamNow();
+        return super.startAsync();
+      }
+
+      @Override
+      public AsyncContext startAsync(ServletRequest req, ServletResponse res) {
+        streamNow();
+        return super.startAsync(req, res);
+      }
+    };
+  }
+
+  private void streamNow() {
+    try {
+      goStreaming();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** True once the body has gone to the client unbuffered: it is not (all) in {@link #body()}. */
@@ -100,6 +140,9 @@ final class BufferedResponse extends HttpServletResponseWrapper {
     if (streaming || finished) {
       return;
     }
+    if (encoder != null) {
+      encoder.flush();
+    }
     streaming = true;
     beforeStreaming.run();
     HttpServletResponse response = (HttpServletResponse) getResponse();
@@ -107,7 +150,13 @@ final class BufferedResponse extends HttpServletResponseWrapper {
       response.setContentLengthLong(declaredLength);
     }
     if (size > 0) {
-      response.getOutputStream().write(buffer, 0, size);
+      // Text goes on through the container's writer, so that later writes to the unwrapped
+      // response (an async context's) find it in the same mode.
+      if (charset != null) {
+        response.getWriter().write(new String(buffer, 0, size, charset));
+      } else {
+        response.getOutputStream().write(buffer, 0, size);
+      }
     }
     buffer = new byte[0];
     size = 0;
@@ -132,10 +181,12 @@ final class BufferedResponse extends HttpServletResponseWrapper {
             "getOutputStream() has already been called on this response");
       }
       // Fix the charset in Content-Type, as the container's own getWriter() does.
-      String charset = getCharacterEncoding();
-      setCharacterEncoding(charset);
+      String name = getCharacterEncoding();
+      setCharacterEncoding(name);
+      charset = Charset.forName(name);
       stream = new Stream();
-      writer = new PrintWriter(new OutputStreamWriter(stream, Charset.forName(charset)), false);
+      encoder = new OutputStreamWriter(stream, charset);
+      writer = new PrintWriter(new BodyWriter(), false);
     }
     return writer;
   }
@@ -155,10 +206,45 @@ final class BufferedResponse extends HttpServletResponseWrapper {
 
   @Override
   public void setHeader(String name, String value) {
-    if ("Content-Length".equalsIgnoreCase(name) && !streaming) {
-      declaredLength = value == null ? -1 : Long.parseLong(value.strip());
-    } else {
+    if (!declaresLength(name, value)) {
       super.setHeader(name, value);
+    }
+  }
+
+  @Override
+  public void addHeader(String name, String value) {
+    if (!declaresLength(name, value)) {
+      super.addHeader(name, value);
+    }
+  }
+
+  @Override
+  public void setIntHeader(String name, int value) {
+    if (!declaresLength(name, Integer.toString(value))) {
+      super.setIntHeader(name, value);
+    }
+  }
+
+  @Override
+  public void addIntHeader(String name, int value) {
+    if (!declaresLength(name, Integer.toString(value))) {
+      super.addIntHeader(name, value);
+    }
+  }
+
+  /**
+   * Takes a Content-Length set as a header while buffering: the length sent is the buffer's, or for
+   * a body-less HEAD this declared one. A value that is not a number is passed on as it is.
+   */
+  private boolean declaresLength(String name, String value) {
+    if (streaming || !"Content-Length".equalsIgnoreCase(name)) {
+      return false;
+    }
+    try {
+      declaredLength = value == null ? -1 : Long.parseLong(value.strip());
+      return true;
+    } catch (NumberFormatException e) {
+      return false;
     }
   }
 
@@ -168,6 +254,9 @@ final class BufferedResponse extends HttpServletResponseWrapper {
       writer.flush();
     }
     goStreaming();
+    if (charset != null) {
+      getResponse().getWriter().flush();
+    }
     super.flushBuffer();
   }
 
@@ -182,6 +271,13 @@ final class BufferedResponse extends HttpServletResponseWrapper {
     super.reset();
     size = 0;
     declaredLength = -1;
+    // Servlet 6: after a reset the application may choose the writer or the stream afresh.
+    if (!streaming) {
+      stream = null;
+      writer = null;
+      encoder = null;
+      charset = null;
+    }
   }
 
   @Override
@@ -216,7 +312,9 @@ final class BufferedResponse extends HttpServletResponseWrapper {
       getResponse().getOutputStream().write(b, off, len);
       return;
     }
-    if (size + len > limit) {
+    // In writer mode the limit is checked on characters, in BodyWriter, so that the encoder is
+    // flushed at a character boundary before the text goes through the container's writer.
+    if (size + len > limit && charset == null) {
       goStreaming();
       getResponse().getOutputStream().write(b, off, len);
       return;
@@ -226,6 +324,35 @@ final class BufferedResponse extends HttpServletResponseWrapper {
     }
     System.arraycopy(b, off, buffer, size, len);
     size += len;
+  }
+
+  /** The application's writer: encoded into the buffer, or through once streaming. */
+  private final class BodyWriter extends Writer {
+    @Override
+    public void write(char[] chars, int off, int len) throws IOException {
+      if (!streaming && size + 4L * len > limit) {
+        goStreaming();
+      }
+      if (streaming) {
+        getResponse().getWriter().write(chars, off, len);
+      } else {
+        encoder.write(chars, off, len);
+      }
+    }
+
+    @Override
+    public void flush() throws IOException {
+      if (streaming) {
+        getResponse().getWriter().flush();
+      } else {
+        encoder.flush();
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      flush();
+    }
   }
 
   /** The application's output stream: into the buffer, or through once streaming. */

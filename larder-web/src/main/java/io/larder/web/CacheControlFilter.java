@@ -10,15 +10,17 @@ import java.io.IOException;
 import java.util.Objects;
 
 /**
- * Django's {@code @cache_control(...)} for the servlets it is mapped to: merges its directives
- * into each response's {@code Cache-Control} with {@link
+ * Django's {@code @cache_control(...)} for the servlets it is mapped to: merges its directives into
+ * each response's {@code Cache-Control} with {@link
  * HttpCacheHeaders#patchCacheControl(jakarta.servlet.http.HttpServletResponse, CacheDirectives)}.
  *
  * <pre>{@code
  * <filter>
  *   <filter-name>public-hour</filter-name>
  *   <filter-class>io.larder.web.CacheControlFilter</filter-class>
- *   <init-param><param-name>directives</param-name><param-value>public, max-age=3600</param-value></init-param>
+ *   <init-param>
+ *     <param-name>directives</param-name><param-value>public, max-age=3600</param-value>
+ *   </init-param>
  * </filter>
  * }</pre>
  *

@@ -13,6 +13,7 @@ import java.util.Set;
  */
 final class CacheControlPatch {
   private static final String NO_CACHE = "no-cache";
+
   /** Stands for a bare {@code no-cache} among the collected fields. */
   private static final String BARE = "";
 

@@ -10,8 +10,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The fetching half of the page cache (Django's {@code FetchFromCacheMiddleware.process_request}):
- * finds the learned header list of the URL, then the page for those header values, and writes a
- * hit straight from the stored form.
+ * finds the learned header list of the URL, then the page for those header values, and writes a hit
+ * straight from the stored form.
  */
 final class CacheFetch {
   private static final Logger LOG = LoggerFactory.getLogger(CacheFetch.class);

@@ -2,16 +2,19 @@ package io.larder.web;
 
 import io.larder.CacheException;
 import io.larder.Timeout;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The storing half of the page cache (Django's {@code UpdateCacheMiddleware.process_response}),
- * run on the finished, still buffered response, in Django's order.
+ * The storing half of the page cache (Django's {@code UpdateCacheMiddleware.process_response}), run
+ * on the finished, still buffered response, in Django's order.
  */
 final class CacheUpdate {
   private static final Logger LOG = LoggerFactory.getLogger(CacheUpdate.class);
@@ -23,22 +26,25 @@ final class CacheUpdate {
     this.pages = pages;
   }
 
-  /** A buffer for a response the update half may store. */
-  BufferedResponse buffer(HttpServletResponse response) {
-    // A streamed response is passed on as it is: Django adds no headers to one.
-    return new BufferedResponse(response, pages.maxPageBytes(), () -> {});
-  }
-
   /**
-   * Stores the response if Django's rules allow, patching its caching headers, then sends it.
+   * Runs the rest of the chain into a buffer, then stores the response if {@code update} still says
+   * so and Django's rules allow, patching its caching headers, and sends it.
    *
-   * @param update false when the fetch half did not ask for the response to be stored
+   * @param update read after the chain: false when the fetch half did not ask for the response to
+   *     be stored
    */
-  void complete(HttpServletRequest request, BufferedResponse response, boolean update)
-      throws IOException {
+  void around(
+      HttpServletRequest request,
+      HttpServletResponse target,
+      FilterChain chain,
+      BooleanSupplier update)
+      throws IOException, ServletException {
+    // A streamed response is passed on as it is: Django adds no headers to one.
+    BufferedResponse response = new BufferedResponse(target, pages.maxPageBytes(), () -> {});
+    chain.doFilter(response.watching(request), response);
     response.finishApplication(request.isAsyncStarted());
     boolean head = "HEAD".equals(request.getMethod());
-    if (update && !response.isStreaming() && store(request, response, head)) {
+    if (update.getAsBoolean() && !response.isStreaming() && store(request, response, head)) {
       return;
     }
     response.writeOut(head);
@@ -109,7 +115,7 @@ final class CacheUpdate {
     if (pages.pageTimeoutSeconds() != null) {
       return pages.pageTimeoutSeconds();
     }
-    Long maxAge = HttpCacheHeaders.maxAge(response);
+    Long maxAge = HttpCacheHeaders.getMaxAge(response);
     return maxAge != null ? maxAge : pages.cacheTimeoutSeconds();
   }
 }

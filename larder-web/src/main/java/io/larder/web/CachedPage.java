@@ -18,9 +18,16 @@ import java.util.Set;
 final class CachedPage {
   private static final String FORMAT = "larder-page/1";
   private static final long NONE = Long.MIN_VALUE;
+
   /** Headers the container writes itself, or that describe one response and not the page. */
   private static final Set<String> NOT_STORED =
-      Set.of("date", "server", "content-length", "transfer-encoding", "connection", "keep-alive",
+      Set.of(
+          "date",
+          "server",
+          "content-length",
+          "transfer-encoding",
+          "connection",
+          "keep-alive",
           "age");
 
   private final int status;
@@ -69,7 +76,7 @@ final class CachedPage {
       headers.add("Content-Type");
       headers.add(response.getContentType());
     }
-    Long maxAge = HttpCacheHeaders.maxAge(response);
+    Long maxAge = HttpCacheHeaders.getMaxAge(response);
     String etag = response.getHeader("ETag");
     return List.of(
         FORMAT,
@@ -129,8 +136,8 @@ final class CachedPage {
     if (age >= 0) {
       response.setHeader("Age", Long.toString(age));
     }
-    response.setContentLengthLong(contentLength >= 0 && body.length == 0 ? contentLength
-        : body.length);
+    response.setContentLengthLong(
+        contentLength >= 0 && body.length == 0 ? contentLength : body.length);
     if (!head && body.length > 0) {
       response.getOutputStream().write(body);
     }

@@ -8,8 +8,8 @@ import java.util.Set;
 
 /**
  * RFC 9110 §13.2.2 preconditions of a GET or HEAD against a page's ETag and Last-Modified, as
- * Django's {@code get_conditional_response}: If-Match, then If-Unmodified-Since, then
- * If-None-Match (weak comparison), then If-Modified-Since.
+ * Django's {@code get_conditional_response}: If-Match, then If-Unmodified-Since, then If-None-Match
+ * (weak comparison), then If-Modified-Since.
  */
 final class ConditionalGet {
   /** What the request's preconditions make of the page. */
@@ -23,8 +23,15 @@ final class ConditionalGet {
   }
 
   private static final Set<String> KEPT_ON_304 =
-      Set.of("cache-control", "content-location", "date", "etag", "expires", "last-modified",
-          "vary", "set-cookie");
+      Set.of(
+          "cache-control",
+          "content-location",
+          "date",
+          "etag",
+          "expires",
+          "last-modified",
+          "vary",
+          "set-cookie");
 
   private ConditionalGet() {}
 

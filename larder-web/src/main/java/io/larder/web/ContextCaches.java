@@ -5,10 +5,10 @@ import jakarta.servlet.ServletContext;
 import java.nio.file.Path;
 
 /**
- * The {@link Caches} the filters of one web application share: the one the application put in
- * the context attribute {@link PageCache#CACHES_ATTRIBUTE}, else one loaded from the file named by
- * the context parameter {@code larder.config}, else Django's default (local memory). A {@code
- * Caches} made here is closed when the last filter using it is destroyed.
+ * The {@link Caches} the filters of one web application share: the one the application put in the
+ * context attribute {@link PageCache#CACHES_ATTRIBUTE}, else one loaded from the file named by the
+ * context parameter {@code larder.config}, else Django's default (local memory). A {@code Caches}
+ * made here is closed when the last filter using it is destroyed.
  */
 final class ContextCaches {
   /** The context parameter naming a {@code larder.yml} (or {@code .properties}) file. */

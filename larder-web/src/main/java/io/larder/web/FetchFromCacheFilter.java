@@ -12,9 +12,9 @@ import java.io.IOException;
 
 /**
  * The fetching half of the split page cache: Django's {@code FetchFromCacheMiddleware}, mapped
- * <em>last</em>, after every filter that adds to {@code Vary}. It answers a hit from the cache;
- * on a miss it marks the request for {@link UpdateCacheFilter} (mapped first) to store. Use the
- * pair only where filter order requires it; otherwise {@link PageCacheFilter} does both.
+ * <em>last</em>, after every filter that adds to {@code Vary}. It answers a hit from the cache; on
+ * a miss it marks the request for {@link UpdateCacheFilter} (mapped first) to store. Use the pair
+ * only where filter order requires it; otherwise {@link PageCacheFilter} does both.
  *
  * <p>Init-params as {@link PageCacheFilter}'s; give both halves the same {@code cache-alias} and
  * {@code key-prefix}.

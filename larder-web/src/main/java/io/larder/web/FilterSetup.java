@@ -8,8 +8,8 @@ import java.time.Duration;
 import java.util.Locale;
 
 /**
- * A page-cache filter's configuration: the {@link PageCache} it was made with, or one read from
- * its init-params (checked, with errors that name the filter, the parameter, the value and what is
+ * A page-cache filter's configuration: the {@link PageCache} it was made with, or one read from its
+ * init-params (checked, with errors that name the filter, the parameter, the value and what is
  * accepted).
  */
 final class FilterSetup {
@@ -43,8 +43,14 @@ final class FilterSetup {
     builder.keyPrefix(param(config, "key-prefix", ""));
     String maxBytes = param(config, "max-page-bytes", null);
     if (maxBytes != null) {
-      builder.maxPageBytes((int) number(config, "max-page-bytes", maxBytes, Integer.MAX_VALUE,
-          "a whole number of bytes, 0 to " + Integer.MAX_VALUE));
+      builder.maxPageBytes(
+          (int)
+              number(
+                  config,
+                  "max-page-bytes",
+                  maxBytes,
+                  Integer.MAX_VALUE,
+                  "a whole number of bytes, 0 to " + Integer.MAX_VALUE));
     }
     String etags = param(config, "etags", "true");
     switch (etags.strip().toLowerCase(Locale.ROOT)) {

@@ -16,12 +16,12 @@ import java.util.Set;
  * <pre>{@code
  * HttpCacheHeaders.patchCacheControl(response, CacheDirectives.none().publicCache().maxAge(600));
  * HttpCacheHeaders.patchVary(response, "Accept-Language");
- * HttpCacheHeaders.neverCache(response);   // max-age=0, no-cache, no-store, must-revalidate, private
- * Long maxAge = HttpCacheHeaders.maxAge(response);           // null when absent or not a number
+ * HttpCacheHeaders.neverCache(response); // max-age=0, no-cache, no-store, must-revalidate, private
+ * Long maxAge = HttpCacheHeaders.getMaxAge(response); // null when absent or not a number
  * }</pre>
  *
- * <p>The same rules on plain header values are available as {@code String} methods, for code
- * that holds headers outside a servlet response.
+ * <p>The same rules on plain header values are available as {@code String} methods, for code that
+ * holds headers outside a servlet response.
  */
 public final class HttpCacheHeaders {
   private HttpCacheHeaders() {}
@@ -47,12 +47,12 @@ public final class HttpCacheHeaders {
    * The {@code max-age} of the response's {@code Cache-Control} in seconds: Django's {@code
    * get_max_age}. Null when there is no header, no max-age, or it is not an integer.
    */
-  public static Long maxAge(HttpServletResponse response) {
-    return maxAge(HeaderValues.joined(response, "Cache-Control"));
+  public static Long getMaxAge(HttpServletResponse response) {
+    return getMaxAge(HeaderValues.joined(response, "Cache-Control"));
   }
 
-  /** {@link #maxAge(HttpServletResponse)} of a {@code Cache-Control} value (null for null). */
-  public static Long maxAge(String cacheControl) {
+  /** {@link #getMaxAge(HttpServletResponse)} of a {@code Cache-Control} value (null for null). */
+  public static Long getMaxAge(String cacheControl) {
     if (cacheControl == null) {
       return null;
     }
@@ -80,8 +80,15 @@ public final class HttpCacheHeaders {
   /**
    * Django's {@code patch_response_headers}: sets {@code Expires} to now + {@code seconds} unless
    * the response has one, and patches {@code max-age=seconds} (a negative value counts as 0).
+   */
+  public static void patchResponseHeaders(HttpServletResponse response, long seconds) {
+    patchResponseHeaders(response, seconds, InstantSource.system());
+  }
+
+  /**
+   * {@link #patchResponseHeaders(HttpServletResponse, long)} with "now" from {@code clock}.
    *
-   * @param clock where "now" comes from; {@code InstantSource.system()} outside tests
+   * @param clock where "now" comes from, e.g. the cache's {@code settings().clock()}
    */
   public static void patchResponseHeaders(
       HttpServletResponse response, long seconds, InstantSource clock) {
@@ -105,8 +112,7 @@ public final class HttpCacheHeaders {
   public static void neverCache(HttpServletResponse response, InstantSource clock) {
     patchResponseHeaders(response, -1, clock);
     patchCacheControl(
-        response,
-        CacheDirectives.none().noCache().noStore().mustRevalidate().privateCache());
+        response, CacheDirectives.none().noCache().noStore().mustRevalidate().privateCache());
   }
 
   /**

@@ -20,14 +20,15 @@ final class HttpDates {
   private static final DateTimeFormatter IMF_FIXDATE =
       DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
           .withZone(ZoneOffset.UTC);
+
   /** RFC 850 after its weekday: a two-digit year is read as within 50 years of now (RFC 9110). */
   private static final DateTimeFormatter RFC_850 =
       new DateTimeFormatterBuilder()
           .appendPattern("dd-MMM-")
-          .appendValueReduced(
-              ChronoField.YEAR, 2, 2, LocalDate.now(ZoneOffset.UTC).minusYears(49))
+          .appendValueReduced(ChronoField.YEAR, 2, 2, LocalDate.now(ZoneOffset.UTC).minusYears(49))
           .appendPattern(" HH:mm:ss 'GMT'")
           .toFormatter(Locale.US);
+
   private static final DateTimeFormatter ASCTIME =
       new DateTimeFormatterBuilder()
           .appendPattern("EEE MMM ")

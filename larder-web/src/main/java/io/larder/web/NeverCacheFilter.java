@@ -15,7 +15,8 @@ import java.time.InstantSource;
  * response.
  *
  * <pre>{@code
- * context.addFilter("never", new NeverCacheFilter()).addMappingForUrlPatterns(null, false, "/account/*");
+ * context.addFilter("never", new NeverCacheFilter())
+ *     .addMappingForUrlPatterns(null, false, "/account/*");
  * }</pre>
  */
 public final class NeverCacheFilter implements Filter {

@@ -8,8 +8,8 @@ import java.time.InstantSource;
 import java.util.Objects;
 
 /**
- * A page cache over one Larder cache: Django's {@code CacheMiddleware} (the whole site) and
- * {@code cache_page} (chosen views), with their timeout, alias and key prefix.
+ * A page cache over one Larder cache: Django's {@code CacheMiddleware} (the whole site) and {@code
+ * cache_page} (chosen views), with their timeout, alias and key prefix.
  *
  * <pre>{@code
  * Cache cache = caches.get("default");
@@ -39,8 +39,10 @@ public final class PageCache {
    * for the filters configured by init-params to use.
    */
   public static final String CACHES_ATTRIBUTE = "io.larder.Caches";
+
   /** Django's {@code CACHE_MIDDLEWARE_SECONDS} default. */
   public static final Duration DEFAULT_CACHE_TIMEOUT = Duration.ofSeconds(600);
+
   /** Pages larger than this are streamed to the client and not stored, unless changed. */
   public static final int DEFAULT_MAX_PAGE_BYTES = 4 << 20;
 

@@ -13,8 +13,8 @@ import java.io.IOException;
 /**
  * The page cache as one filter: Django's {@code CacheMiddleware}, mapped to {@code /*} for the
  * whole site or to chosen URL patterns with a {@code page-timeout} for {@code cache_page}. A hit is
- * written from the cache and the chain does not run; a miss runs the chain into a buffer, stores the
- * response if {@link PageCache}'s rules allow, and sends it.
+ * written from the cache and the chain does not run; a miss runs the chain into a buffer, stores
+ * the response if {@link PageCache}'s rules allow, and sends it.
  *
  * <pre>{@code
  * <filter>
@@ -27,8 +27,8 @@ import java.io.IOException;
  *
  * <p>Init-params (all optional): {@code cache-alias} (default {@code default}), {@code
  * cache-timeout} and {@code page-timeout} (seconds), {@code key-prefix}, {@code max-page-bytes},
- * {@code etags}. The caches are the context's ({@link PageCache}'s Javadoc and {@code
- * docs/web.md} say where they come from).
+ * {@code etags}. The caches are the context's ({@link PageCache}'s Javadoc and {@code docs/web.md}
+ * say where they come from).
  */
 public final class PageCacheFilter implements Filter {
   private final FilterSetup setup;
@@ -67,9 +67,7 @@ public final class PageCacheFilter implements Filter {
     if (fetch.serve(request, response)) {
       return;
     }
-    BufferedResponse buffered = update.buffer(response);
-    chain.doFilter(request, buffered);
-    update.complete(request, buffered, true);
+    update.around(request, response, chain, () -> true);
   }
 
   @Override

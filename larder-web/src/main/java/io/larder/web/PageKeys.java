@@ -26,9 +26,9 @@ import java.util.Locale;
  * String same = PageKeys.getCacheKey(request, "", "GET", cache);   // null until learned
  * }</pre>
  *
- * <p>The URL is the full one (scheme, the request's {@code Host}, path and query), so pages of
- * one host are never served for another. Django's language and time-zone suffixes have no
- * counterpart: vary on {@code Accept-Language} instead.
+ * <p>The URL is the full one (scheme, the request's {@code Host}, path and query), so pages of one
+ * host are never served for another. Django's language and time-zone suffixes have no counterpart:
+ * vary on {@code Accept-Language} instead.
  */
 public final class PageKeys {
   private static final String HEADER_KEY = "views.decorators.cache.cache_header.";
@@ -37,10 +37,10 @@ public final class PageKeys {
   private PageKeys() {}
 
   /**
-   * Records which request headers the response varies on (its {@code Vary}, sorted) under the
-   * URL's header-list key for {@code timeout}, and returns the page key for this request:
-   * Django's {@code learn_cache_key}. The page key uses the request's method, so a HEAD request
-   * learns a HEAD key; the header list is shared by all methods.
+   * Records which request headers the response varies on (its {@code Vary}, sorted) under the URL's
+   * header-list key for {@code timeout}, and returns the page key for this request: Django's {@code
+   * learn_cache_key}. The page key uses the request's method, so a HEAD request learns a HEAD key;
+   * the header list is shared by all methods.
    */
   public static String learnCacheKey(
       HttpServletRequest request,
@@ -103,6 +103,9 @@ public final class PageKeys {
       List<String> headerList,
       String keyPrefix,
       String urlHash) {
+    if (headerList.isEmpty()) {
+      return PAGE_KEY + keyPrefix + '.' + method + '.' + urlHash + '.' + Md5.EMPTY;
+    }
     MessageDigest md5 = Md5.digest();
     for (String name : headerList) {
       byte[] value = headerValue(request, name).getBytes(StandardCharsets.UTF_8);
@@ -113,14 +116,7 @@ public final class PageKeys {
       md5.update(value);
       md5.update((byte) ',');
     }
-    return PAGE_KEY
-        + keyPrefix
-        + '.'
-        + method
-        + '.'
-        + urlHash
-        + '.'
-        + Md5.hex(md5);
+    return PAGE_KEY + keyPrefix + '.' + method + '.' + urlHash + '.' + Md5.hex(md5);
   }
 
   /** md5 of the absolute URL, as Django's {@code build_absolute_uri()}. */

@@ -10,10 +10,10 @@ import java.io.IOException;
 import java.util.function.Consumer;
 
 /**
- * Runs the chain and then changes the response's headers, as Django's decorators do after the
- * view: the body is held back until the headers are patched, and if the application flushes,
- * goes async or writes more than {@link #HELD_BYTES}, the headers are patched at that moment, just
- * before the first byte leaves.
+ * Runs the chain and then changes the response's headers, as Django's decorators do after the view:
+ * the body is held back until the headers are patched, and if the application flushes, goes async
+ * or writes more than {@link #HELD_BYTES}, the headers are patched at that moment, just before the
+ * first byte leaves.
  */
 final class ResponsePatch {
   static final int HELD_BYTES = 64 << 10;
@@ -40,7 +40,7 @@ final class ResponsePatch {
           }
         };
     BufferedResponse buffered = new BufferedResponse(response, HELD_BYTES, once);
-    chain.doFilter(request, buffered);
+    chain.doFilter(buffered.watching(request), buffered);
     buffered.finishApplication(request.isAsyncStarted());
     once.run();
     buffered.writeOut("HEAD".equals(request.getMethod()));

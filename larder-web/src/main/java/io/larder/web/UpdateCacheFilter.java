@@ -12,9 +12,9 @@ import java.io.IOException;
 
 /**
  * The storing half of the split page cache: Django's {@code UpdateCacheMiddleware}, mapped
- * <em>first</em>, so it sees the response after every other filter has added its headers. It
- * stores only responses that {@link FetchFromCacheFilter} marked as misses; without that filter it
- * stores nothing, as in Django.
+ * <em>first</em>, so it sees the response after every other filter has added its headers. It stores
+ * only responses that {@link FetchFromCacheFilter} marked as misses; without that filter it stores
+ * nothing, as in Django.
  *
  * <p>Init-params as {@link PageCacheFilter}'s.
  */
@@ -46,10 +46,11 @@ public final class UpdateCacheFilter implements Filter {
       chain.doFilter(req, res);
       return;
     }
-    BufferedResponse buffered = update.buffer(response);
-    chain.doFilter(request, buffered);
-    boolean store = Boolean.TRUE.equals(request.getAttribute(FetchFromCacheFilter.UPDATE_ATTRIBUTE));
-    update.complete(request, buffered, store);
+    update.around(
+        request,
+        response,
+        chain,
+        () -> Boolean.TRUE.equals(request.getAttribute(FetchFromCacheFilter.UPDATE_ATTRIBUTE)));
   }
 
   @Override

@@ -2,26 +2,15 @@ package io.larder.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.servlet.DispatcherType;
 import java.net.http.HttpResponse;
-import java.util.EnumSet;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** §10's decorators as filters: never_cache, cache_control and vary_on_headers, alone and cached. */
-class DecoratorFiltersTest {
-  private static final EnumSet<DispatcherType> REQUEST = EnumSet.of(DispatcherType.REQUEST);
-
-  private TestSite site;
-
-  @AfterEach
-  void stop() throws Exception {
-    if (site != null) {
-      site.close();
-    }
-  }
+/**
+ * §10's decorators as filters: never_cache, cache_control and vary_on_headers, alone and cached.
+ */
+class DecoratorFiltersTest extends SiteTest {
 
   /** Pages at /cached/* go through the page cache, then the decorator; others only the latter. */
   private TestSite site(jakarta.servlet.Filter decorator) throws Exception {
@@ -40,8 +29,7 @@ class DecoratorFiltersTest {
 
   @Test
   void neverCacheSetsDjangosHeaders() throws Exception {
-    site(new NeverCacheFilter(clockAtStart()))
-        .text("/p", "x");
+    site(new NeverCacheFilter(clockAtStart())).text("/p", "x");
     HttpResponse<String> response = site.get("/p");
     assertThat(response.headers().firstValue("Cache-Control"))
         .hasValue("max-age=0, no-cache, no-store, must-revalidate, private");
@@ -76,8 +64,8 @@ class DecoratorFiltersTest {
     site(new NeverCacheFilter()).text("/p", big);
     HttpResponse<String> response = site.get("/p");
     assertThat(response.body()).isEqualTo(big);
-    assertThat(response.headers().firstValue("Cache-Control")).hasValueSatisfying(
-        v -> assertThat(v).contains("no-store"));
+    assertThat(response.headers().firstValue("Cache-Control"))
+        .hasValueSatisfying(v -> assertThat(v).contains("no-store"));
   }
 
   @Test
@@ -114,7 +102,8 @@ class DecoratorFiltersTest {
 
   @Test
   void varyOnHeadersAddsToVary() throws Exception {
-    site(new VaryOnHeadersFilter("Accept-Language", "Cookie")).text("/p", "x", "Vary", "Accept-Encoding");
+    site(new VaryOnHeadersFilter("Accept-Language", "Cookie"))
+        .text("/p", "x", "Vary", "Accept-Encoding");
     assertThat(site.get("/p").headers().firstValue("Vary"))
         .hasValue("Accept-Encoding, Accept-Language, Cookie");
   }
@@ -136,7 +125,9 @@ class DecoratorFiltersTest {
   @Test
   void thePageCacheKeepsOneCopyPerValueOfAHeaderAddedByVaryOnHeaders() throws Exception {
     site(new VaryOnHeadersFilter("X-Theme"))
-        .page("/cached/p", (request, response) -> response.getWriter().write(request.getHeader("X-Theme")));
+        .page(
+            "/cached/p",
+            (request, response) -> response.getWriter().write(request.getHeader("X-Theme")));
     assertThat(site.get("/cached/p", "X-Theme", "dark").body()).isEqualTo("dark");
     assertThat(site.get("/cached/p", "X-Theme", "light").body()).isEqualTo("light");
     assertThat(site.get("/cached/p", "X-Theme", "dark").body()).isEqualTo("dark");

@@ -2,15 +2,16 @@ package io.larder.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.servlet.AsyncContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** §9 of the spec, rule by rule, through a real Jetty and a real HTTP client. */
-class PageCacheFilterTest {
-  private TestSite site;
+class PageCacheFilterTest extends SiteTest {
 
   private TestSite site(UnaryOperator<PageCache.Builder> options) throws Exception {
     site =
@@ -22,13 +23,6 @@ class PageCacheFilterTest {
 
   private TestSite site() throws Exception {
     return site(b -> b);
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    if (site != null) {
-      site.close();
-    }
   }
 
   @Test
@@ -185,7 +179,7 @@ class PageCacheFilterTest {
               response.getWriter().write("x");
             });
     site.get("/p");
-    site.get("/p", "Cookie", "sessionid=abc");
+    site.get("/p");
     assertThat(site.renders("/p")).isEqualTo(2);
   }
 
@@ -201,7 +195,8 @@ class PageCacheFilterTest {
     site.get("/p");
     HttpResponse<String> hit = site.get("/p");
     assertThat(site.renders("/p")).isEqualTo(1);
-    assertThat(hit.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith("theme=dark"));
+    assertThat(hit.headers().allValues("Set-Cookie"))
+        .anySatisfy(c -> assertThat(c).startsWith("theme=dark"));
   }
 
   @Test
@@ -229,8 +224,7 @@ class PageCacheFilterTest {
 
   @Test
   void thePageTimeoutWinsOverTheResponseMaxAge() throws Exception {
-    site(b -> b.pageTimeout(Duration.ofSeconds(3)))
-        .text("/p", "x", "Cache-Control", "max-age=1");
+    site(b -> b.pageTimeout(Duration.ofSeconds(3))).text("/p", "x", "Cache-Control", "max-age=1");
     site.get("/p");
     site.clock.advanceSeconds(2);
     site.get("/p");
@@ -239,8 +233,7 @@ class PageCacheFilterTest {
 
   @Test
   void aShortPageTimeoutExpiresBeforeALongerMaxAge() throws Exception {
-    site(b -> b.pageTimeout(Duration.ofSeconds(1)))
-        .text("/p", "x", "Cache-Control", "max-age=3");
+    site(b -> b.pageTimeout(Duration.ofSeconds(1))).text("/p", "x", "Cache-Control", "max-age=3");
     site.get("/p");
     site.clock.advanceSeconds(2);
     site.get("/p");
@@ -249,8 +242,7 @@ class PageCacheFilterTest {
 
   @Test
   void withAPageTimeoutAResponseMaxAgeOfZeroIsStillCached() throws Exception {
-    site(b -> b.pageTimeout(Duration.ofSeconds(60)))
-        .text("/p", "x", "Cache-Control", "max-age=0");
+    site(b -> b.pageTimeout(Duration.ofSeconds(60))).text("/p", "x", "Cache-Control", "max-age=0");
     site.get("/p");
     site.get("/p");
     assertThat(site.renders("/p")).isEqualTo(1);
@@ -350,6 +342,34 @@ class PageCacheFilterTest {
   }
 
   @Test
+  void aConditionalRequestThatMissesIsAnswered304AndStillStoresThePage() throws Exception {
+    site().text("/p", "x", "ETag", "\"v1\"");
+    HttpResponse<String> first = site.get("/p", "If-None-Match", "\"v1\"");
+    HttpResponse<String> second = site.get("/p");
+    assertThat(first.statusCode()).isEqualTo(304);
+    assertThat(first.body()).isEmpty();
+    assertThat(second.statusCode()).isEqualTo(200);
+    assertThat(second.body()).isEqualTo("x");
+    assertThat(site.renders("/p")).isEqualTo(1);
+  }
+
+  @Test
+  void aResetResponseMayWriteWithTheOtherApi() throws Exception {
+    site()
+        .page(
+            "/p",
+            (request, response) -> {
+              response.getOutputStream().write("discarded".getBytes());
+              response.reset();
+              response.setContentType("text/plain;charset=utf-8");
+              response.getWriter().write("kept");
+            });
+    assertThat(site.get("/p").body()).isEqualTo("kept");
+    assertThat(site.get("/p").body()).isEqualTo("kept");
+    assertThat(site.renders("/p")).isEqualTo(1);
+  }
+
+  @Test
   void aWeakIfNoneMatchMatchesTheCachedEtag() throws Exception {
     site().text("/p", "x", "ETag", "\"v1\"");
     site.get("/p");
@@ -420,6 +440,31 @@ class PageCacheFilterTest {
   }
 
   @Test
+  void anAsyncResponseIsSentWholeAndNotCached() throws Exception {
+    site()
+        .page(
+            "/p",
+            (request, response) -> {
+              response.getWriter().write("before ");
+              AsyncContext async = request.startAsync();
+              async.start(
+                  () -> {
+                    try {
+                      async.getResponse().getWriter().write("after");
+                    } catch (IOException e) {
+                      throw new UncheckedIOException(e);
+                    }
+                    async.complete();
+                  });
+            });
+    HttpResponse<String> first = site.get("/p");
+    site.get("/p");
+    assertThat(first.body()).isEqualTo("before after");
+    assertThat(first.headers().firstValue("Cache-Control")).isEmpty();
+    assertThat(site.renders("/p")).isEqualTo(2);
+  }
+
+  @Test
   void aPageLargerThanTheLimitIsSentWholeAndNotCached() throws Exception {
     String big = "y".repeat(3000);
     site(b -> b.maxPageBytes(1000)).text("/p", big);
@@ -436,6 +481,21 @@ class PageCacheFilterTest {
     HttpResponse<String> second = site.get("/p");
     assertThat(second.statusCode()).isEqualTo(503);
     assertThat(site.renders("/p")).isEqualTo(2);
+  }
+
+  @Test
+  void textInAnyScriptIsServedIntactFromTheCache() throws Exception {
+    site().text("/p", "héllo wörld ✓ 日本");
+    site.get("/p");
+    assertThat(site.get("/p").body()).isEqualTo("héllo wörld ✓ 日本");
+    assertThat(site.renders("/p")).isEqualTo(1);
+  }
+
+  @Test
+  void textLargerThanTheLimitIsStreamedIntact() throws Exception {
+    String big = "日本語のテキスト ✓ ".repeat(200);
+    site(b -> b.maxPageBytes(1000)).text("/p", big);
+    assertThat(site.get("/p").body()).isEqualTo(big);
   }
 
   @Test

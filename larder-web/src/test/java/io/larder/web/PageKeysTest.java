@@ -6,15 +6,24 @@ import io.larder.Timeout;
 import java.util.List;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Page keys in Django's layout, checked against the values §8.8 of the spec verified in Django. */
-class PageKeysTest {
+class PageKeysTest extends SiteTest {
   private static final String TESTSERVER_URL_MD5 = "58a0a05c8a5620f813686ff969c26853";
   private static final String EMPTY_MD5 = "d41d8cd98f00b204e9800998ecf8427e";
+  private static final String HEADER_KEY =
+      "views.decorators.cache.cache_header.settingsprefix." + TESTSERVER_URL_MD5;
 
-  private TestSite site;
+  /** Django's page key for GET or HEAD http://testserver/cache/test/ with prefix settingsprefix. */
+  private static String pageKey(String method, String varyMd5) {
+    return "views.decorators.cache.cache_page.settingsprefix."
+        + method
+        + "."
+        + TESTSERVER_URL_MD5
+        + "."
+        + varyMd5;
+  }
 
   private TestSite site() throws Exception {
     site =
@@ -27,34 +36,18 @@ class PageKeysTest {
     return site;
   }
 
-  @AfterEach
-  void stop() throws Exception {
-    if (site != null) {
-      site.close();
-    }
-  }
-
   @Test
   void theHeaderListKeyIsDjangosForTheAbsoluteUrl() throws Exception {
     site().text("/cache/test/", "x");
     site.get("/cache/test/", "Host", "testserver");
-    assertThat(
-            site.cache.<List<String>>get(
-                "views.decorators.cache.cache_header.settingsprefix." + TESTSERVER_URL_MD5))
-        .isEmpty();
+    assertThat(site.cache.<List<String>>get(HEADER_KEY)).isEmpty();
   }
 
   @Test
   void thePageKeyWithoutVaryIsDjangosFullExample() throws Exception {
     site().text("/cache/test/", "x");
     site.get("/cache/test/", "Host", "testserver");
-    assertThat(
-            site.cache.hasKey(
-                "views.decorators.cache.cache_page.settingsprefix.GET."
-                    + TESTSERVER_URL_MD5
-                    + "."
-                    + EMPTY_MD5))
-        .isTrue();
+    assertThat(site.cache.hasKey(pageKey("GET", EMPTY_MD5))).isTrue();
   }
 
   @Test
@@ -72,9 +65,7 @@ class PageKeysTest {
   void theHeaderListHoldsTheSortedMetaNamesOfTheVariedHeaders() throws Exception {
     site().text("/cache/test/", "x", "Vary", "Cookie, Accept-Encoding");
     site.get("/cache/test/", "Host", "testserver", "Accept-Encoding", "gzip");
-    assertThat(
-            site.cache.<List<String>>get(
-                "views.decorators.cache.cache_header.settingsprefix." + TESTSERVER_URL_MD5))
+    assertThat(site.cache.<List<String>>get(HEADER_KEY))
         .containsExactly("HTTP_ACCEPT_ENCODING", "HTTP_COOKIE");
   }
 
@@ -82,37 +73,21 @@ class PageKeysTest {
   void varyValuesAreHashedAsNetstrings() throws Exception {
     site().text("/cache/test/", "x", "Vary", "Accept-Encoding, Cookie");
     site.get("/cache/test/", "Host", "testserver", "Accept-Encoding", "gzip");
-    assertThat(
-            site.cache.hasKey(
-                "views.decorators.cache.cache_page.settingsprefix.GET."
-                    + TESTSERVER_URL_MD5
-                    + ".49b2a3d170de8789641b61e3e3a1e467"))
-        .isTrue();
+    assertThat(site.cache.hasKey(pageKey("GET", "49b2a3d170de8789641b61e3e3a1e467"))).isTrue();
   }
 
   @Test
   void anAbsentVariedHeaderHashesAsAnEmptyNetstring() throws Exception {
     site().text("/cache/test/", "x", "Vary", "Pony");
     site.get("/cache/test/", "Host", "testserver");
-    assertThat(
-            site.cache.hasKey(
-                "views.decorators.cache.cache_page.settingsprefix.GET."
-                    + TESTSERVER_URL_MD5
-                    + ".3b59035bd3b34e30981dc990dd93acbb"))
-        .isTrue();
+    assertThat(site.cache.hasKey(pageKey("GET", "3b59035bd3b34e30981dc990dd93acbb"))).isTrue();
   }
 
   @Test
   void aHeadRequestLearnsAHeadPageKey() throws Exception {
     site().text("/cache/test/", "x");
     site.send("HEAD", "/cache/test/", "Host", "testserver");
-    assertThat(
-            site.cache.hasKey(
-                "views.decorators.cache.cache_page.settingsprefix.HEAD."
-                    + TESTSERVER_URL_MD5
-                    + "."
-                    + EMPTY_MD5))
-        .isTrue();
+    assertThat(site.cache.hasKey(pageKey("HEAD", EMPTY_MD5))).isTrue();
   }
 
   @Test

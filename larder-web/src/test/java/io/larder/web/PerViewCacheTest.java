@@ -3,27 +3,16 @@ package io.larder.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.larder.InvalidConfigurationException;
-import jakarta.servlet.DispatcherType;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.Map;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** cache_page: chosen URL patterns or a wrapped servlet, each with its own timeout, alias, prefix. */
-class PerViewCacheTest {
-  private static final EnumSet<DispatcherType> REQUEST = EnumSet.of(DispatcherType.REQUEST);
-
-  private TestSite site;
-
-  @AfterEach
-  void stop() throws Exception {
-    if (site != null) {
-      site.close();
-    }
-  }
+/**
+ * cache_page: chosen URL patterns or a wrapped servlet, each with its own timeout, alias, prefix.
+ */
+class PerViewCacheTest extends SiteTest {
 
   @Test
   void onlyTheMappedUrlPatternsAreCached() throws Exception {
@@ -31,7 +20,9 @@ class PerViewCacheTest {
         TestSite.start(
             (context, s) -> {
               context.addFilter(
-                  new FilterHolder(PageCache.builder(s.cache).build().filter()), "/reports/*", REQUEST);
+                  new FilterHolder(PageCache.builder(s.cache).build().filter()),
+                  "/reports/*",
+                  REQUEST);
               context.addServlet(new ServletHolder(s.pagesServlet()), "/*");
             });
     site.text("/reports/q1", "q1").text("/home", "home");

@@ -6,7 +6,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,23 +13,13 @@ import org.junit.jupiter.api.io.TempDir;
  * Pages in a cache that serializes its values (the file backend with the java serializer), as a
  * remote cache does: the stored form must survive the round trip.
  */
-class SerializedPageCacheTest {
+class SerializedPageCacheTest extends SiteTest {
   @TempDir Path dir;
-  private TestSite site;
-
-  @AfterEach
-  void stop() throws Exception {
-    if (site != null) {
-      site.close();
-    }
-  }
 
   private TestSite site(String location) throws Exception {
     site =
         TestSite.start(
-            b ->
-                b.config(
-                    Map.of("default", Map.of("backend", "filebased", "location", location))),
+            b -> b.config(Map.of("default", Map.of("backend", "filebased", "location", location))),
             (context, s) -> TestSite.behind(PageCache.builder(s.cache)).install(context, s));
     return site;
   }
@@ -45,8 +34,7 @@ class SerializedPageCacheTest {
     assertThat(hit.headers().firstValue("X-Flavour")).hasValue("lemon");
     assertThat(hit.headers().firstValue("Age")).hasValue("3");
     assertThat(site.renders("/p")).isEqualTo(1);
-    assertThat(Files.list(dir).filter(f -> f.toString().endsWith(".djcache")).count())
-        .isEqualTo(2);
+    assertThat(Files.list(dir).filter(f -> f.toString().endsWith(".djcache")).count()).isEqualTo(2);
   }
 
   @Test

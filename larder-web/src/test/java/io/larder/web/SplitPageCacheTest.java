@@ -2,26 +2,13 @@ package io.larder.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.servlet.DispatcherType;
 import java.net.http.HttpResponse;
-import java.util.EnumSet;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The split pair: UpdateCacheFilter first, FetchFromCacheFilter last, filters between. */
-class SplitPageCacheTest {
-  private static final EnumSet<DispatcherType> REQUEST = EnumSet.of(DispatcherType.REQUEST);
-
-  private TestSite site;
-
-  @AfterEach
-  void stop() throws Exception {
-    if (site != null) {
-      site.close();
-    }
-  }
+class SplitPageCacheTest extends SiteTest {
 
   @Test
   void theUpdateHalfSeesHeadersAddedByFiltersBetweenTheHalves() throws Exception {
@@ -30,11 +17,13 @@ class SplitPageCacheTest {
             (context, s) -> {
               PageCache pages = PageCache.builder(s.cache).build();
               context.addFilter(new FilterHolder(pages.updateFilter()), "/*", REQUEST);
-              context.addFilter(new FilterHolder(new VaryOnHeadersFilter("X-Theme")), "/*", REQUEST);
+              context.addFilter(
+                  new FilterHolder(new VaryOnHeadersFilter("X-Theme")), "/*", REQUEST);
               context.addFilter(new FilterHolder(pages.fetchFilter()), "/*", REQUEST);
               context.addServlet(new ServletHolder(s.pagesServlet()), "/*");
             });
-    site.page("/p", (request, response) -> response.getWriter().write(request.getHeader("X-Theme")));
+    site.page(
+        "/p", (request, response) -> response.getWriter().write(request.getHeader("X-Theme")));
     HttpResponse<String> dark = site.get("/p", "X-Theme", "dark");
     site.get("/p", "X-Theme", "light");
     HttpResponse<String> hit = site.get("/p", "X-Theme", "dark");
@@ -50,7 +39,9 @@ class SplitPageCacheTest {
         TestSite.start(
             (context, s) -> {
               context.addFilter(
-                  new FilterHolder(PageCache.builder(s.cache).build().updateFilter()), "/*", REQUEST);
+                  new FilterHolder(PageCache.builder(s.cache).build().updateFilter()),
+                  "/*",
+                  REQUEST);
               context.addServlet(new ServletHolder(s.pagesServlet()), "/*");
             });
     site.text("/p", "x");

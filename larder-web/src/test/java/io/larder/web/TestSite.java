@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
@@ -100,9 +101,12 @@ final class TestSite implements AutoCloseable {
   /** Serves the registered pages at every path, behind the page cache {@code pages}. */
   static Setup behind(PageCache.Builder pages) {
     return (context, site) -> {
-      context.addFilter(
-          new org.eclipse.jetty.ee10.servlet.FilterHolder(pages.build().filter()), "/*", null);
-      context.addServlet(new ServletHolder(site.pagesServlet()), "/*");
+      FilterHolder filter = new FilterHolder(pages.build().filter());
+      filter.setAsyncSupported(true);
+      context.addFilter(filter, "/*", null);
+      ServletHolder servlet = new ServletHolder(site.pagesServlet());
+      servlet.setAsyncSupported(true);
+      context.addServlet(servlet, "/*");
     };
   }
 
