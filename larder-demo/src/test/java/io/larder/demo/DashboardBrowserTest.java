@@ -122,6 +122,36 @@ class DashboardBrowserTest {
     Files.write(shot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
   }
 
+  @Test
+  void theDashboardListsTheCountersSessionAndTheCachedSidebars() {
+    String base = "http://127.0.0.1:" + server.port();
+    browser.get(base + "/counter");
+    browser.get(base + "/counter");
+    assertThat(browser.findElement(By.id("count")).getText()).isEqualTo("2");
+    browser.get(base + "/fragments?lang=fr");
+    assertThat(browser.findElement(By.id("sidebar")).getText()).contains("Sidebar (fr)");
+
+    browser.get(base + "/_larder/");
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    WebElement session =
+        wait.until(d -> d.findElement(By.cssSelector("#sessions tbody tr")));
+    assertThat(session.findElement(By.cssSelector("td.visits")).getText()).isEqualTo("2");
+    assertThat(session.findElement(By.cssSelector("td.live")).getText()).isEqualTo("yes");
+    assertThat(cell("#fragments tr[data-vary='fr'] td.cached")).isEqualTo("yes");
+    assertThat(cell("#fragments tr[data-vary='en'] td.cached")).isEqualTo("no");
+
+    browser.get(base + "/counter/reset");
+    browser.get(base + "/_larder/");
+    wait.until(d -> d.findElements(By.cssSelector("#sessions tbody tr td.visits")).stream()
+        .anyMatch(td -> td.getText().equals("1")));
+    assertThat(browser.findElement(By.id("fragments-summary")).getText())
+        .contains("cache 'default'");
+  }
+
+  private String cell(String selector) {
+    return browser.findElement(By.cssSelector(selector)).getText();
+  }
+
   private String hits() {
     return text("hits");
   }
