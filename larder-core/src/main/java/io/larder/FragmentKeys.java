@@ -23,8 +23,8 @@ import java.util.Objects;
  * <p>The key is {@code template.cache.<name>.<md5 of the vary-on values>}, so long values and
  * values with spaces still make short, valid keys. Each value is hashed as Python's {@code str()}
  * of it would be: {@code null} as {@code None}, booleans as {@code True}/{@code False}, integers in
- * decimal, floating-point numbers as Python's {@code repr}, anything else by {@code toString()}.
- * As in Django, {@code null} and {@code "None"} therefore make the same key.
+ * decimal, floating-point numbers as Python's {@code repr}, anything else by {@code toString()}. As
+ * in Django, {@code null} and {@code "None"} therefore make the same key.
  *
  * <p>Django 6.1 changed how the values are hashed (each is length-prefixed, so {@code ["abc:def"]}
  * and {@code ["abc", "def"]} no longer collide). {@link #make} and {@link #CURRENT} follow 6.1;

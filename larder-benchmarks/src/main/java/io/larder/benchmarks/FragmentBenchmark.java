@@ -43,10 +43,7 @@ public class FragmentBenchmark {
   @Setup
   public void build() {
     caches =
-        Caches.builder()
-            .environment(Map.of())
-            .cache("default", c -> c.backend("locmem"))
-            .build();
+        Caches.builder().environment(Map.of()).cache("default", c -> c.backend("locmem")).build();
     PebbleEngine pebble = new PebbleEngine.Builder().loader(new StringLoader()).build();
     PebbleEngine larder =
         new PebbleEngine.Builder()

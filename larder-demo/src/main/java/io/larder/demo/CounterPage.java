@@ -53,7 +53,9 @@ final class CounterPage extends HttpServlet {
     DemoHtml.write(
         response,
         "A session counter",
-        "<p>Visits in this session:</p><p class=\"stamp\" id=\"count\">" + visits + "</p>"
+        "<p>Visits in this session:</p><p class=\"stamp\" id=\"count\">"
+            + visits
+            + "</p>"
             + "<p>The count lives in a session stored in a Larder cache, named by the "
             + "<code>sessionid</code> cookie. Reload to count; "
             + "<a href=\"/counter/rotate\">change the session key</a> (as after a login: the "

@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code /_larder/entries.json}: the session and fragment entries the dashboard lists. Session
- * keys are shown cut short: a full key is a password to the session.
+ * {@code /_larder/entries.json}: the session and fragment entries the dashboard lists. Session keys
+ * are shown cut short: a full key is a password to the session.
  */
 final class EntriesEndpoint extends HttpServlet {
   private static final ObjectMapper JSON = new ObjectMapper();

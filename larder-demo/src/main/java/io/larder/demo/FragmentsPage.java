@@ -19,9 +19,9 @@ import java.util.Map;
 
 /**
  * {@code /fragments}: a Pebble page whose sidebar is in a {@code {% cache 30 "sidebar" lang %}}
- * block. The sidebar takes {@link #SIDEBAR_MILLIS} to render and shows when it was rendered;
- * the rest of the page is rendered on every request. {@code ?invalidate=1} deletes the sidebar of
- * the language through {@code FragmentKeys}.
+ * block. The sidebar takes {@link #SIDEBAR_MILLIS} to render and shows when it was rendered; the
+ * rest of the page is rendered on every request. {@code ?invalidate=1} deletes the sidebar of the
+ * language through {@code FragmentKeys}.
  */
 final class FragmentsPage extends HttpServlet {
   static final long SIDEBAR_MILLIS = 200;
@@ -35,18 +35,17 @@ final class FragmentsPage extends HttpServlet {
     ClasspathLoader loader = new ClasspathLoader();
     loader.setPrefix("io/larder/demo/templates");
     PebbleEngine engine =
-        new PebbleEngine.Builder()
-            .loader(loader)
-            .extension(fragments, new SlowWork())
-            .build();
+        new PebbleEngine.Builder().loader(loader).extension(fragments, new SlowWork()).build();
     this.template = engine.getTemplate("fragments.peb");
   }
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    String lang = LANGUAGES.contains(request.getParameter("lang")) ? request.getParameter("lang")
-        : LANGUAGES.get(0);
+    String lang =
+        LANGUAGES.contains(request.getParameter("lang"))
+            ? request.getParameter("lang")
+            : LANGUAGES.get(0);
     if (request.getParameter("invalidate") != null) {
       fragments.cache().delete(fragments.keys().key("sidebar", List.of(lang)));
       response.sendRedirect("/fragments?lang=" + lang);
@@ -55,8 +54,13 @@ final class FragmentsPage extends HttpServlet {
     StringWriter body = new StringWriter();
     template.evaluate(
         body,
-        Map.of("lang", lang, "languages", LANGUAGES, "now", LocalTime.now().truncatedTo(
-            ChronoUnit.MILLIS).toString()));
+        Map.of(
+            "lang",
+            lang,
+            "languages",
+            LANGUAGES,
+            "now",
+            LocalTime.now().truncatedTo(ChronoUnit.MILLIS).toString()));
     DemoHtml.write(response, "A fragment-cached sidebar", body.toString());
   }
 
@@ -64,26 +68,31 @@ final class FragmentsPage extends HttpServlet {
   private static final class SlowWork extends AbstractExtension {
     @Override
     public Map<String, Function> getFunctions() {
-      return Map.of("slowRender", new Function() {
-        @Override
-        public List<String> getArgumentNames() {
-          return List.of();
-        }
+      return Map.of(
+          "slowRender",
+          new Function() {
+            @Override
+            public List<String> getArgumentNames() {
+              return List.of();
+            }
 
-        @Override
-        public Object execute(Map<String, Object> args, PebbleTemplate self,
-            EvaluationContext context, int lineNumber) {
-          long start = System.nanoTime();
-          try {
-            // The simulated work: a slow query behind the sidebar.
-            Thread.sleep(SIDEBAR_MILLIS);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-          long took = (System.nanoTime() - start) / 1_000_000;
-          return LocalTime.now().truncatedTo(ChronoUnit.MILLIS) + " (" + took + " ms)";
-        }
-      });
+            @Override
+            public Object execute(
+                Map<String, Object> args,
+                PebbleTemplate self,
+                EvaluationContext context,
+                int lineNumber) {
+              long start = System.nanoTime();
+              try {
+                // The simulated work: a slow query behind the sidebar.
+                Thread.sleep(SIDEBAR_MILLIS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              long took = (System.nanoTime() - start) / 1_000_000;
+              return LocalTime.now().truncatedTo(ChronoUnit.MILLIS) + " (" + took + " ms)";
+            }
+          });
     }
   }
 }

@@ -144,7 +144,11 @@ class DemoSessionsAndFragmentsTest {
             "backend", "db",
             "location", "demo_sessions",
             "options",
-                Map.of("url", "jdbc:sqlite:" + dir.resolve("demo.sqlite3"), "max_entries", 10_000_000)));
+                Map.of(
+                    "url",
+                    "jdbc:sqlite:" + dir.resolve("demo.sqlite3"),
+                    "max_entries",
+                    10_000_000)));
     start(config);
     HttpClient alice = browser();
     get(alice, "/counter");

@@ -26,8 +26,8 @@ import java.util.concurrent.atomic.LongAdder;
  * <p>The first argument is the timeout in seconds, an expression ({@code None} or {@code null}
  * stores the fragment forever); the second the fragment's name, taken literally (quoted or not,
  * never a variable); then any number of vary-on expressions, and last, optionally, {@code
- * using=<alias>}. Without {@code using}, fragments go to the cache {@code template_fragments} if
- * it is configured, otherwise to {@code default}. The fragment is stored under {@link
+ * using=<alias>}. Without {@code using}, fragments go to the cache {@code template_fragments} if it
+ * is configured, otherwise to {@code default}. The fragment is stored under {@link
  * FragmentKeys#make}'s key, so code can invalidate it: {@code
  * cache.delete(FragmentKeys.make("sidebar", 42, "en"))}.
  *

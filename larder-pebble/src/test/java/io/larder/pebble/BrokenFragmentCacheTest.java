@@ -25,7 +25,8 @@ class BrokenFragmentCacheTest {
   void aCacheThatFailsRendersTheFragmentUncachedAndCountsTheFailure() throws IOException {
     Path dir = temp.resolve("fragments");
     Fragments fragments =
-        new Fragments(Map.of("default", Map.of("backend", "filebased", "location", dir.toString())));
+        new Fragments(
+            Map.of("default", Map.of("backend", "filebased", "location", dir.toString())));
     assertThat(fragments.render(PAGE)).isEqualTo("<main>sidebar 1</main>");
 
     breakDirectory(dir);
@@ -40,7 +41,8 @@ class BrokenFragmentCacheTest {
   void aCacheThatRecoversStoresFragmentsAgain() throws IOException {
     Path dir = temp.resolve("fragments");
     Fragments fragments =
-        new Fragments(Map.of("default", Map.of("backend", "filebased", "location", dir.toString())));
+        new Fragments(
+            Map.of("default", Map.of("backend", "filebased", "location", dir.toString())));
     breakDirectory(dir);
     fragments.render(PAGE);
 

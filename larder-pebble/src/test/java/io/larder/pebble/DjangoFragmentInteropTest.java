@@ -79,19 +79,25 @@ class DjangoFragmentInteropTest {
 
   @Test
   void pebbleServesAFragmentDjangoRendered() throws IOException {
-    django("render('{% cache 500 sidebar user lang %}django for {{ user }}{% endcache %}',"
-        + " user=42, lang='en')");
+    django(
+        "render('{% cache 500 sidebar user lang %}django for {{ user }}{% endcache %}',"
+            + " user=42, lang='en')");
 
-    assertThat(pebble("{% cache 500 \"sidebar\" user lang %}pebble{% endcache %}",
-        Map.of("user", 42, "lang", "en"))).isEqualTo("django for 42");
+    assertThat(
+            pebble(
+                "{% cache 500 \"sidebar\" user lang %}pebble{% endcache %}",
+                Map.of("user", 42, "lang", "en")))
+        .isEqualTo("django for 42");
   }
 
   @Test
   void djangoServesAFragmentPebbleRendered() throws IOException {
-    pebble("{% cache 500 footer user %}pebble <b>{{ user }}</b>{% endcache %}",
+    pebble(
+        "{% cache 500 footer user %}pebble <b>{{ user }}</b>{% endcache %}",
         Map.of("user", "ann & bob"));
 
-    assertThat(django("render('{% cache 500 footer user %}django{% endcache %}', user='ann & bob')"))
+    assertThat(
+            django("render('{% cache 500 footer user %}django{% endcache %}', user='ann & bob')"))
         .isEqualTo("pebble <b>ann &amp; bob</b>");
   }
 

@@ -25,11 +25,21 @@ class FragmentBackendsTest {
   static Stream<Map<String, Object>> backends() {
     return Stream.of(
         Map.of("backend", "locmem", "location", UUID.randomUUID().toString()),
-        Map.of("backend", "locmem", "location", UUID.randomUUID().toString(),
-            "options", Map.of("store_by_value", true)),
+        Map.of(
+            "backend",
+            "locmem",
+            "location",
+            UUID.randomUUID().toString(),
+            "options",
+            Map.of("store_by_value", true)),
         Map.of("backend", "filebased", "location", dir.resolve("files").toString()),
-        Map.of("backend", "db", "location", "fragments",
-            "options", Map.of("url", "jdbc:sqlite:" + dir.resolve("fragments.sqlite3"))));
+        Map.of(
+            "backend",
+            "db",
+            "location",
+            "fragments",
+            "options",
+            Map.of("url", "jdbc:sqlite:" + dir.resolve("fragments.sqlite3"))));
   }
 
   @ParameterizedTest

@@ -56,8 +56,12 @@ class FragmentCacheTagTest {
     fragments.render(template);
 
     assertThat(fragments.render(template)).isEqualTo("footer 1");
-    assertThat(fragments.caches.getDefault().hasKey("template.cache.footer."
-        + "d41d8cd98f00b204e9800998ecf8427e")).isTrue();
+    assertThat(
+            fragments
+                .caches
+                .getDefault()
+                .hasKey("template.cache.footer." + "d41d8cd98f00b204e9800998ecf8427e"))
+        .isTrue();
   }
 
   @Test
@@ -70,11 +74,12 @@ class FragmentCacheTagTest {
 
   @Test
   void fragmentsWithTheSameNameAndValuesAreSharedAcrossTemplates() {
-    fragments.render("{% cache 60 shared x %}first {{ renders.next() }}{% endcache %}",
-        Map.of("x", 1));
+    fragments.render(
+        "{% cache 60 shared x %}first {{ renders.next() }}{% endcache %}", Map.of("x", 1));
 
-    assertThat(fragments.render("<p>{% cache 60 shared x %}second{% endcache %}</p>",
-        Map.of("x", 1))).isEqualTo("<p>first 1</p>");
+    assertThat(
+            fragments.render("<p>{% cache 60 shared x %}second{% endcache %}</p>", Map.of("x", 1)))
+        .isEqualTo("<p>first 1</p>");
   }
 
   @Test
@@ -111,7 +116,8 @@ class FragmentCacheTagTest {
   @Test
   void noneAndNullTimeoutsStoreTheFragmentForever() {
     for (String none : new String[] {"None", "none", "null"}) {
-      String template = "{% cache " + none + " \"f" + none + "\" %}{{ renders.next() }}{% endcache %}";
+      String template =
+          "{% cache " + none + " \"f" + none + "\" %}{{ renders.next() }}{% endcache %}";
       String first = fragments.render(template);
       fragments.clock.advance(Duration.ofDays(3650));
       assertThat(fragments.render(template)).as(none).isEqualTo(first);
@@ -136,8 +142,8 @@ class FragmentCacheTagTest {
 
   @Test
   void usingTakesAVariable() {
-    fragments.render("{% cache 60 \"u\" v using=alias %}x{% endcache %}",
-        Map.of("alias", "other", "v", 1));
+    fragments.render(
+        "{% cache 60 \"u\" v using=alias %}x{% endcache %}", Map.of("alias", "other", "v", 1));
 
     assertThat(fragments.caches.get("other").hasKey(FragmentKeys.make("u", 1))).isTrue();
   }
@@ -165,8 +171,9 @@ class FragmentCacheTagTest {
 
   @Test
   void variablesInsideTheFragmentAreAutoEscaped() {
-    assertThat(fragments.render("{% cache 60 \"e\" %}{{ html }}{% endcache %}",
-        Map.of("html", "<b>"))).isEqualTo("&lt;b&gt;");
+    assertThat(
+            fragments.render("{% cache 60 \"e\" %}{{ html }}{% endcache %}", Map.of("html", "<b>")))
+        .isEqualTo("&lt;b&gt;");
   }
 
   @Test
@@ -181,8 +188,8 @@ class FragmentCacheTagTest {
 
   @Test
   void aNonIntegerTimeoutIsAnError() {
-    assertThatThrownBy(() -> fragments.render("{% cache foo \"n\" %}x{% endcache %}",
-            Map.of("foo", "fail")))
+    assertThatThrownBy(
+            () -> fragments.render("{% cache foo \"n\" %}x{% endcache %}", Map.of("foo", "fail")))
         .isInstanceOf(PebbleException.class)
         .hasMessageContaining("\"cache\" tag got a non-integer timeout value: 'fail'");
   }

@@ -27,10 +27,21 @@ class FragmentKeysDjangoTest {
           new Case("['x' * 10000]", "x".repeat(10000)),
           new Case("['with space', 'and\\ttab']", "with space", "and\ttab"),
           new Case("[None, True, False]", null, true, false),
-          new Case("[-7, 12345678901234567890]", -7L, new java.math.BigInteger("12345678901234567890")),
+          new Case(
+              "[-7, 12345678901234567890]", -7L, new java.math.BigInteger("12345678901234567890")),
           new Case(
               "[1.0, 0.1, 2.5, -0.0, 1e16, 1e15, 123456789.125, 1e-05, 0.0001, 1.5e-10, 1e+300]",
-              1.0, 0.1, 2.5, -0.0, 1e16, 1e15, 123456789.125, 1e-05, 0.0001, 1.5e-10, 1e300),
+              1.0,
+              0.1,
+              2.5,
+              -0.0,
+              1e16,
+              1e15,
+              123456789.125,
+              1e-05,
+              0.0001,
+              1.5e-10,
+              1e300),
           new Case("[float('inf'), float('nan')]", Double.POSITIVE_INFINITY, Double.NaN));
 
   @Test
@@ -42,7 +53,8 @@ class FragmentKeysDjangoTest {
             + "for literal in sys.argv[1:]:\n"
             + "    print(make_template_fragment_key('frag', eval(literal)))\n";
     List<String> django =
-        Arrays.asList(DjangoPython.run(script, literals.toArray(String[]::new)).strip().split("\n"));
+        Arrays.asList(
+            DjangoPython.run(script, literals.toArray(String[]::new)).strip().split("\n"));
 
     List<String> larder = new ArrayList<>();
     for (Case c : CASES) {
@@ -87,7 +99,8 @@ class FragmentKeysDjangoTest {
   void theCurrentFormatNoLongerCollidesWhereDjango60Did() {
     assertThat(FragmentKeys.DJANGO_6_0.key("foo", List.of("abc:def")))
         .isEqualTo(FragmentKeys.DJANGO_6_0.key("foo", List.of("abc", "def")));
-    assertThat(FragmentKeys.make("foo", "abc:def")).isNotEqualTo(FragmentKeys.make("foo", "abc", "def"));
+    assertThat(FragmentKeys.make("foo", "abc:def"))
+        .isNotEqualTo(FragmentKeys.make("foo", "abc", "def"));
   }
 
   @Test

@@ -31,11 +31,7 @@ final class Fragments {
   Fragments(Map<String, Object> config) {
     caches = Caches.builder().config(config).clock(clock).build();
     extension = new FragmentCacheExtension(caches);
-    engine =
-        new PebbleEngine.Builder()
-            .loader(new StringLoader())
-            .extension(extension)
-            .build();
+    engine = new PebbleEngine.Builder().loader(new StringLoader()).extension(extension).build();
   }
 
   static Map<String, Object> locmem(String... aliases) {

@@ -23,7 +23,8 @@ public final class TestDatabases {
   private static final String POSTGRES_ADMIN =
       System.getenv()
           .getOrDefault(
-              "LARDER_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres");
+              "LARDER_TEST_POSTGRES_URL",
+              "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres");
   private static final String MARIADB_ADMIN =
       System.getenv()
           .getOrDefault("LARDER_TEST_MARIADB_URL", "jdbc:mariadb://127.0.0.1:3306/?user=root");
@@ -37,7 +38,8 @@ public final class TestDatabases {
         "postgres",
         k -> {
           String name = uniqueName();
-          admin(POSTGRES_ADMIN, "CREATE DATABASE " + name, "postgresql (apt-get install postgresql)");
+          admin(
+              POSTGRES_ADMIN, "CREATE DATABASE " + name, "postgresql (apt-get install postgresql)");
           dropAtExit(POSTGRES_ADMIN, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
           return "jdbc:postgresql://127.0.0.1:5432/" + name + "?user=postgres";
         });

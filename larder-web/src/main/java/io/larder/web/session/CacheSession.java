@@ -24,8 +24,10 @@ final class CacheSession implements HttpSession {
   private final long lastSaved;
   private final boolean isNew;
   private String key;
+
   /** The key this session was stored under before {@code changeSessionId}, deleted on save. */
   private String previousKey;
+
   private boolean stored;
   private boolean modified;
   private boolean valid = true;
@@ -90,8 +92,8 @@ final class CacheSession implements HttpSession {
   }
 
   /**
-   * Sets how long this session lives after it is saved (Django's {@code set_expiry(seconds)}); 0
-   * or less: until invalidated, with a cookie that ends with the browser session.
+   * Sets how long this session lives after it is saved (Django's {@code set_expiry(seconds)}); 0 or
+   * less: until invalidated, with a cookie that ends with the browser session.
    */
   @Override
   public synchronized void setMaxInactiveInterval(int interval) {

@@ -7,10 +7,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sessions in one cache, under the engine's prefix + key ({@code django.contrib.sessions.cache<key>}
- * for Django's {@code backends.cache}). For the cache engine a read that fails is a miss, as in
- * Django; the durable copy of {@code cached_db} throws instead, so that a database that is down is
- * an error, not a lost session. A write that fails always throws.
+ * Sessions in one cache, under the engine's prefix + key ({@code
+ * django.contrib.sessions.cache<key>} for Django's {@code backends.cache}). For the cache engine a
+ * read that fails is a miss, as in Django; the durable copy of {@code cached_db} throws instead, so
+ * that a database that is down is an error, not a lost session. A write that fails always throws.
  */
 final class CacheSessionStore implements SessionStore {
   private static final Logger log = LoggerFactory.getLogger(SessionFilter.class);
@@ -36,7 +36,8 @@ final class CacheSessionStore implements SessionStore {
       if (!readFailureIsMiss) {
         throw e;
       }
-      log.warn("Sessions: cache '{}' could not be read, treated as a miss: {}", alias(), e.toString());
+      log.warn(
+          "Sessions: cache '{}' could not be read, treated as a miss: {}", alias(), e.toString());
       return null;
     }
     SessionRecord record = SessionRecord.fromMap(value);

@@ -8,17 +8,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Django's {@code backends.cached_db}: every write goes to the database first, then to the cache;
- * reads try the cache first, so a cached session costs no query. The database is the truth: a
- * cache that fails or was flushed only costs a query, never a session or a write.
+ * reads try the cache first, so a cached session costs no query. The database is the truth: a cache
+ * that fails or was flushed only costs a query, never a session or a write.
  *
  * <p>When the cache fails to take a write, it may still hold an older copy, and come back with it
  * (a network outage rather than a restart). Django then serves the old copy; here the keys whose
- * cache copy could not be updated are remembered, and read from the database until the cache
- * takes their current copy. The memory is this process's: another node in front of the same cache
- * does not share it.
+ * cache copy could not be updated are remembered, and read from the database until the cache takes
+ * their current copy. The memory is this process's: another node in front of the same cache does
+ * not share it.
  */
 final class CachedDbSessionStore implements SessionStore {
   private static final Logger log = LoggerFactory.getLogger(SessionFilter.class);
+
   /** Bounds the memory an outage can take; past it, older copies may be served as in Django. */
   private static final int MAX_UNSYNCED = 100_000;
 

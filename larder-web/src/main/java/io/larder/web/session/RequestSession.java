@@ -25,6 +25,7 @@ final class RequestSession {
   private final SessionCookies cookies;
   private final HttpServletRequest request;
   private final HttpServletResponse response;
+
   /** The cookie's value as sent, or null; never trusted as a key unless the store has it. */
   private final String requestedKey;
 
@@ -63,7 +64,9 @@ final class RequestSession {
 
   synchronized boolean isRequestedKeyValid() {
     resolve();
-    return requestedKeyValid && session != null && session.isValid()
+    return requestedKeyValid
+        && session != null
+        && session.isValid()
         && requestedKey.equals(session.getId());
   }
 
@@ -80,8 +83,7 @@ final class RequestSession {
       return null;
     }
     requireUncommitted("create a session");
-    session =
-        new CacheSession(this, SessionKeys.generate(), clock.millis(), ageSeconds());
+    session = new CacheSession(this, SessionKeys.generate(), clock.millis(), ageSeconds());
     afterHeaders();
     return session;
   }
@@ -211,8 +213,7 @@ final class RequestSession {
       boolean needed = !key.equals(requestedKey) || savedThisRequest;
       if (needed && !key.equals(cookieSentFor) && session.isStored()) {
         response.addHeader(
-            "Set-Cookie",
-            cookies.session(key, session.getMaxInactiveInterval(), clock.millis()));
+            "Set-Cookie", cookies.session(key, session.getMaxInactiveInterval(), clock.millis()));
         cookieSentFor = key;
         cookieWritten = true;
       }
@@ -249,8 +250,7 @@ final class RequestSession {
 
   private void requireUncommitted(String what) {
     if (response.isCommitted()) {
-      throw new IllegalStateException(
-          "Cannot " + what + " after the response has been committed");
+      throw new IllegalStateException("Cannot " + what + " after the response has been committed");
     }
   }
 

@@ -25,8 +25,10 @@ final class SessionCookies {
   String session(String key, int maxAgeSeconds, long now) {
     boolean persistent = maxAgeSeconds > 0 && !settings.expireAtBrowserClose();
     return cookie(
-        key, persistent ? Instant.ofEpochMilli(now).plusSeconds(maxAgeSeconds) : null,
-        persistent ? maxAgeSeconds : -1, settings.cookieHttpOnly());
+        key,
+        persistent ? Instant.ofEpochMilli(now).plusSeconds(maxAgeSeconds) : null,
+        persistent ? maxAgeSeconds : -1,
+        settings.cookieHttpOnly());
   }
 
   /** The cookie that deletes the session cookie (Django's {@code delete_cookie}). */

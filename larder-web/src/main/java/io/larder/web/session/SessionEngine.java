@@ -42,7 +42,8 @@ public enum SessionEngine {
   public static SessionEngine of(String name) {
     String n = name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
     for (SessionEngine engine : values()) {
-      if (n.equals(engine.shortName) || n.equals("django.contrib.sessions.backends." + engine.shortName)) {
+      if (n.equals(engine.shortName)
+          || n.equals("django.contrib.sessions.backends." + engine.shortName)) {
         return engine;
       }
     }

@@ -54,9 +54,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class SessionFilter implements Filter {
   /**
-   * The request attribute set to {@code Boolean.TRUE} once the application looked at its session:
-   * a page cache that runs inside this filter (and so cannot see the {@code Vary: Cookie} this
-   * filter adds when the response is committed) can vary on {@code Cookie} by it.
+   * The request attribute set to {@code Boolean.TRUE} once the application looked at its session: a
+   * page cache that runs inside this filter (and so cannot see the {@code Vary: Cookie} this filter
+   * adds when the response is committed) can vary on {@code Cookie} by it.
    */
   public static final String ACCESSED_ATTRIBUTE = "io.larder.web.session.accessed";
 
@@ -90,8 +90,7 @@ public final class SessionFilter implements Filter {
     if (settings.engine() == SessionEngine.CACHED_DB) {
       Cache database = durable(caches.get(settings.databaseAlias().orElseThrow()));
       this.store =
-          new CachedDbSessionStore(
-              cached, new CacheSessionStore(database, prefix, clock, false));
+          new CachedDbSessionStore(cached, new CacheSessionStore(database, prefix, clock, false));
     } else {
       this.store = cached;
     }
@@ -123,7 +122,8 @@ public final class SessionFilter implements Filter {
     RequestSession sessions =
         new RequestSession(settings, store, clock, cookies, http, httpResponse);
     chain.doFilter(
-        new SessionRequest(http, sessions), new SessionResponse(httpResponse, sessions::beforeCommit));
+        new SessionRequest(http, sessions),
+        new SessionResponse(httpResponse, sessions::beforeCommit));
     sessions.finish();
   }
 

@@ -57,7 +57,10 @@ record SessionRecord(Map<String, Object> attributes, long created, long saved, i
         && map.get(SAVED) instanceof Number saved
         && map.get(MAX_AGE) instanceof Number maxAge) {
       return new SessionRecord(
-          (Map<String, Object>) attributes, created.longValue(), saved.longValue(), maxAge.intValue());
+          (Map<String, Object>) attributes,
+          created.longValue(),
+          saved.longValue(),
+          maxAge.intValue());
     }
     return null;
   }

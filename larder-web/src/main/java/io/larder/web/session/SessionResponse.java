@@ -9,10 +9,10 @@ import java.io.PrintWriter;
 import java.io.Writer;
 
 /**
- * Runs a hook once, just before the response can be committed (the first byte of the body, a
- * flush, a redirect or an error, whose status is set first so the hook sees it), while headers can
- * still be set. The session must be stored by
- * then: a browser may send its next request as soon as it has the response.
+ * Runs a hook once, just before the response can be committed (the first byte of the body, a flush,
+ * a redirect or an error, whose status is set first so the hook sees it), while headers can still
+ * be set. The session must be stored by then: a browser may send its next request as soon as it has
+ * the response.
  */
 final class SessionResponse extends HttpServletResponseWrapper {
   private final Runnable beforeCommit;

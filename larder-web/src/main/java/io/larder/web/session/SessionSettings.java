@@ -72,9 +72,9 @@ public final class SessionSettings {
 
   /**
    * Settings from a map in Django's names ({@code SESSION_ENGINE}, {@code SESSION_CACHE_ALIAS},
-   * {@code SESSION_COOKIE_AGE}, …) or the same names in lower case without {@code session_}
-   * ({@code engine}, {@code cache_alias}, {@code cookie_age}, …), as a YAML {@code sessions:}
-   * section gives them. {@code database_alias} names the durable cache of {@code cached_db}.
+   * {@code SESSION_COOKIE_AGE}, …) or the same names in lower case without {@code session_} ({@code
+   * engine}, {@code cache_alias}, {@code cookie_age}, …), as a YAML {@code sessions:} section gives
+   * them. {@code database_alias} names the durable cache of {@code cached_db}.
    *
    * @throws InvalidConfigurationException for an unknown setting or a wrong value
    */
@@ -99,12 +99,13 @@ public final class SessionSettings {
         case "cookie_age" -> b.age(Duration.ofSeconds(seconds(name, value)));
         case "expire_at_browser_close" -> b.expireAtBrowserClose(bool(name, value));
         case "save_every_request" -> b.saveEveryRequest(bool(name, value));
-        default -> throw bad(
-            entry.getKey(),
-            value,
-            "engine, cache_alias, database_alias, cookie_name, cookie_domain, cookie_path,"
-                + " cookie_secure, cookie_httponly, cookie_samesite, cookie_age,"
-                + " expire_at_browser_close, save_every_request (or Django's SESSION_* names)");
+        default ->
+            throw bad(
+                entry.getKey(),
+                value,
+                "engine, cache_alias, database_alias, cookie_name, cookie_domain, cookie_path,"
+                    + " cookie_secure, cookie_httponly, cookie_samesite, cookie_age,"
+                    + " expire_at_browser_close, save_every_request (or Django's SESSION_* names)");
       }
     }
     return b.build();

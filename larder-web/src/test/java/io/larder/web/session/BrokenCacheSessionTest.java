@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A session cache that goes down for real: a file cache whose directory is replaced by a plain
- * file (every read and write fails in the file system), then comes back empty, as a restarted
- * server would.
+ * A session cache that goes down for real: a file cache whose directory is replaced by a plain file
+ * (every read and write fails in the file system), then comes back empty, as a restarted server
+ * would.
  */
 class BrokenCacheSessionTest {
   @TempDir Path temp;
@@ -49,8 +49,10 @@ class BrokenCacheSessionTest {
             "location", "larder_sessions",
             "options",
                 Map.of(
-                    "url", "jdbc:sqlite:" + temp.resolve("sessions.sqlite3"),
-                    "max_entries", 10_000_000)));
+                    "url",
+                    "jdbc:sqlite:" + temp.resolve("sessions.sqlite3"),
+                    "max_entries",
+                    10_000_000)));
     caches = Caches.builder().environment(Map.of()).config(config).build();
     CacheTables.create(caches, false, new PrintStream(OutputStream.nullOutputStream()));
     server = new SessionServer(new SessionFilter(caches, settings), new SessionApp(key -> false));

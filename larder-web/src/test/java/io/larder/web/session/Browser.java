@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.HttpCookie;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -42,8 +41,11 @@ final class Browser {
   /** The value of the cookie {@code name} the browser holds, or null. */
   String cookie(String name) {
     List<HttpCookie> held = cookies.getCookieStore().get(server.uri("/"));
-    return held.stream().filter(c -> c.getName().equals(name)).map(HttpCookie::getValue)
-        .findFirst().orElse(null);
+    return held.stream()
+        .filter(c -> c.getName().equals(name))
+        .map(HttpCookie::getValue)
+        .findFirst()
+        .orElse(null);
   }
 
   /** Replaces the cookie {@code name} with {@code value}, as a forger would. */

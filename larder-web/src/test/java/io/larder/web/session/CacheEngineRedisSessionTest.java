@@ -13,9 +13,12 @@ class CacheEngineRedisSessionTest extends SessionContractTest {
     return Map.of(
         "default",
         Map.of(
-            "backend", "redis",
-            "location", RedisServers.standalone().url(0),
-            "key_prefix", "sessions-" + UUID.randomUUID()));
+            "backend",
+            "redis",
+            "location",
+            RedisServers.standalone().url(0),
+            "key_prefix",
+            "sessions-" + UUID.randomUUID()));
   }
 
   @Override

@@ -16,9 +16,12 @@ class CachedDbPostgresSessionTest extends CachedDbSessionContractTest {
     config.put(
         "sessions_db",
         Map.of(
-            "backend", "db",
-            "location", table,
-            "options", Map.of("url", TestDatabases.postgres(), "max_entries", 10_000_000)));
+            "backend",
+            "db",
+            "location",
+            table,
+            "options",
+            Map.of("url", TestDatabases.postgres(), "max_entries", 10_000_000)));
     return config;
   }
 }

@@ -46,12 +46,16 @@ class CachedDbRedisSessionTest extends CachedDbSessionContractTest {
     config.put(
         "sessions_db",
         Map.of(
-            "backend", "db",
-            "location", TABLE,
+            "backend",
+            "db",
+            "location",
+            TABLE,
             "options",
-                Map.of(
-                    "url", "jdbc:sqlite:" + dir.resolve("sessions.sqlite3"),
-                    "max_entries", 10_000_000)));
+            Map.of(
+                "url",
+                "jdbc:sqlite:" + dir.resolve("sessions.sqlite3"),
+                "max_entries",
+                10_000_000)));
     return config;
   }
 

@@ -17,13 +17,18 @@ class CachedDbSqliteSessionTest extends CachedDbSessionContractTest {
     config.put(
         "sessions_db",
         Map.of(
-            "backend", "db",
-            "location", TABLE,
-            "timeout", 1209600,
+            "backend",
+            "db",
+            "location",
+            TABLE,
+            "timeout",
+            1209600,
             "options",
-                Map.of(
-                    "url", "jdbc:sqlite:" + dir.resolve("sessions.sqlite3"),
-                    "max_entries", 10_000_000)));
+            Map.of(
+                "url",
+                "jdbc:sqlite:" + dir.resolve("sessions.sqlite3"),
+                "max_entries",
+                10_000_000)));
     return config;
   }
 }

@@ -29,6 +29,7 @@ abstract class SessionContractTest {
   SessionFilter filter;
   SessionServer server;
   Browser browser;
+
   /** The tables {@code larder createcachetable} made for this test's caches. */
   List<String> createdTables;
 
@@ -64,8 +65,7 @@ abstract class SessionContractTest {
     filter = new SessionFilter(caches, settings);
     server =
         new SessionServer(
-            filter,
-            new SessionApp(key -> stores().get(stores().size() - 1).hasKey(storeKey(key))));
+            filter, new SessionApp(key -> stores().get(stores().size() - 1).hasKey(storeKey(key))));
     browser = new Browser(server);
   }
 
@@ -91,8 +91,11 @@ abstract class SessionContractTest {
 
     assertThat(response.body()).isEqualTo("1");
     assertThat(setCookie(response))
-        .matches("sessionid=" + KEY + "; expires=.* GMT; HttpOnly; Max-Age=1209600; Path=/;"
-            + " SameSite=Lax");
+        .matches(
+            "sessionid="
+                + KEY
+                + "; expires=.* GMT; HttpOnly; Max-Age=1209600; Path=/;"
+                + " SameSite=Lax");
     assertThat(sessionCookie()).matches(KEY);
   }
 
@@ -208,8 +211,9 @@ abstract class SessionContractTest {
     HttpResponse<String> response = browser.get("/logout");
 
     assertThat(setCookie(response))
-        .isEqualTo("sessionid=; expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; Path=/;"
-            + " SameSite=Lax");
+        .isEqualTo(
+            "sessionid=; expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; Path=/;"
+                + " SameSite=Lax");
     for (Cache store : stores()) {
       assertThat(store.hasKey(storeKey(key))).as(store.settings().alias()).isFalse();
     }
@@ -294,8 +298,11 @@ abstract class SessionContractTest {
     String cookie = setCookie(browser.get("/counter"));
 
     assertThat(cookie)
-        .matches("sid=" + KEY + "; Domain=127.0.0.1; expires=.* GMT; Max-Age=3600; Path=/;"
-            + " SameSite=Strict; Secure");
+        .matches(
+            "sid="
+                + KEY
+                + "; Domain=127.0.0.1; expires=.* GMT; Max-Age=3600; Path=/;"
+                + " SameSite=Strict; Secure");
   }
 
   @Test

@@ -67,8 +67,8 @@ class SessionSettingsTest {
   void aWrongSameSiteIsAnError() {
     assertThatThrownBy(() -> SessionSettings.builder().cookieSameSite("sometimes"))
         .isInstanceOf(InvalidConfigurationException.class)
-        .hasMessageContaining("'cookie_samesite' has the value 'sometimes'; accepted: Strict, Lax,"
-            + " None");
+        .hasMessageContaining(
+            "'cookie_samesite' has the value 'sometimes'; accepted: Strict, Lax," + " None");
   }
 
   @Test
@@ -76,8 +76,13 @@ class SessionSettingsTest {
     assertThatThrownBy(() -> SessionSettings.builder().cookieSameSite("None").build())
         .isInstanceOf(InvalidConfigurationException.class)
         .hasMessageContaining("cookie_secure");
-    assertThat(SessionSettings.builder().cookieSameSite("None").cookieSecure(true).build()
-        .cookieSameSite()).contains("None");
+    assertThat(
+            SessionSettings.builder()
+                .cookieSameSite("None")
+                .cookieSecure(true)
+                .build()
+                .cookieSameSite())
+        .contains("None");
   }
 
   @Test
@@ -151,9 +156,12 @@ class SessionSettingsTest {
                 "default", Map.of("backend", "locmem"),
                 "sessions_db",
                     Map.of(
-                        "backend", "filebased",
-                        "location", System.getProperty("java.io.tmpdir") + "/larder-sessions-test",
-                        "options", Map.of("ignore_exceptions", true))));
+                        "backend",
+                        "filebased",
+                        "location",
+                        System.getProperty("java.io.tmpdir") + "/larder-sessions-test",
+                        "options",
+                        Map.of("ignore_exceptions", true))));
     SessionSettings settings =
         SessionSettings.builder()
             .engine(SessionEngine.CACHED_DB)

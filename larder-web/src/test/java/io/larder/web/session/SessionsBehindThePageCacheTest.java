@@ -12,8 +12,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The page cache in front of sessions, as Django's middleware order puts them: {@code Vary:
- * Cookie} keeps one user's page from another, and pages that set a session cookie are not stored.
+ * The page cache in front of sessions, as Django's middleware order puts them: {@code Vary: Cookie}
+ * keeps one user's page from another, and pages that set a session cookie are not stored.
  */
 class SessionsBehindThePageCacheTest {
   private Caches caches;
@@ -26,12 +26,14 @@ class SessionsBehindThePageCacheTest {
             .environment(Map.of())
             .config(
                 Map.of(
-                    "default", Map.of("backend", "locmem", "location", UUID.randomUUID().toString()),
+                    "default",
+                        Map.of("backend", "locmem", "location", UUID.randomUUID().toString()),
                     "pages", Map.of("backend", "locmem", "location", UUID.randomUUID().toString())))
             .build();
     server =
         new SessionServer(
-            List.of(PageCache.builder(caches.get("pages")).build().filter(), new SessionFilter(caches)),
+            List.of(
+                PageCache.builder(caches.get("pages")).build().filter(), new SessionFilter(caches)),
             new SessionApp(key -> false));
   }
 
