@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -23,6 +25,7 @@ final class Fragments {
   final FragmentCacheExtension extension;
   final PebbleEngine engine;
   final Counter renders = new Counter();
+  final Gate gate = new Gate();
 
   Fragments(String... aliases) {
     this(locmem(aliases));
@@ -50,6 +53,7 @@ final class Fragments {
   String render(String template, Map<String, Object> variables) {
     Map<String, Object> context = new HashMap<>(variables);
     context.put("renders", renders);
+    context.put("gate", gate);
     StringWriter out = new StringWriter();
     try {
       engine.getTemplate(template).evaluate(out, context);
@@ -59,12 +63,34 @@ final class Fragments {
     return out.toString();
   }
 
+  /**
+   * {@code {{ gate.pass() }}} in a fragment holds its render until the test opens the gate, so a
+   * second render can be made to arrive while the first is under way.
+   */
+  public static final class Gate {
+    final CountDownLatch entered = new CountDownLatch(1);
+    final CountDownLatch open = new CountDownLatch(1);
+
+    public String pass() throws InterruptedException {
+      entered.countDown();
+      if (!open.await(10, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("the test never opened the gate");
+      }
+      return "";
+    }
+  }
+
   /** {@code {{ renders.next() }}} in a fragment prints how many times it was rendered. */
   public static final class Counter {
     private final AtomicInteger count = new AtomicInteger();
 
     public int next() {
       return count.incrementAndGet();
+    }
+
+    /** {@code {{ renders.fail() }}}: a fragment whose own code throws. */
+    public int fail() {
+      throw new IllegalStateException("the fragment's own error");
     }
 
     int count() {
