@@ -107,7 +107,8 @@ public class SessionBenchmark {
   }
 
   private static String get(HttpClient client, URI uri) throws Exception {
-    return client.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString())
+    return client
+        .send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString())
         .body();
   }
 

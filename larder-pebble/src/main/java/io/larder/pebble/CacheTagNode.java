@@ -68,7 +68,7 @@ final class CacheTagNode extends AbstractRenderableNode {
     Cache cache = cache(self, context);
     List<Object> values = new ArrayList<>(varyOn.size());
     for (Expression<?> expression : varyOn) {
-      values.add(expression.evaluate(self, context));
+      values.add(varyOnValue(expression, self, context));
     }
     String key = extension.key(name, values);
     String[] rendered = new String[1];
@@ -105,6 +105,19 @@ final class CacheTagNode extends AbstractRenderableNode {
       throw new UncheckedIOException(e);
     }
     return out.toString();
+  }
+
+  /**
+   * An undefined variable varies as Django's {@code string_if_invalid} (the empty string), so that
+   * it makes the key Django makes; a variable that holds null varies as {@code None}.
+   */
+  private static Object varyOnValue(
+      Expression<?> expression, PebbleTemplateImpl self, EvaluationContextImpl context) {
+    if (expression instanceof ContextVariableExpression variable
+        && !context.getScopeChain().containsKey(variable.getName())) {
+      return "";
+    }
+    return expression.evaluate(self, context);
   }
 
   /** Django's {@code int(expire_time)}; {@code None} stores forever. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.larder.FragmentKeys;
 import io.pebbletemplates.pebble.error.PebbleException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +48,18 @@ class FragmentCacheTagTest {
     fragments.render(template, Map.of("user", Map.of("id", 7, "name", "ann")));
 
     assertThat(fragments.caches.getDefault().hasKey(FragmentKeys.make("profile", 7, "ANN")))
+        .isTrue();
+  }
+
+  @Test
+  void anUndefinedVaryOnVariableVariesAsDjangosEmptyStringAndNullAsNone() {
+    fragments.render("{% cache 60 \"u\" nobody %}x{% endcache %}");
+    Map<String, Object> nothing = new HashMap<>();
+    nothing.put("somebody", null);
+    fragments.render("{% cache 60 \"n\" somebody %}x{% endcache %}", nothing);
+
+    assertThat(fragments.caches.getDefault().hasKey(FragmentKeys.make("u", ""))).isTrue();
+    assertThat(fragments.caches.getDefault().hasKey(FragmentKeys.make("n", (Object) null)))
         .isTrue();
   }
 
