@@ -43,19 +43,7 @@ class CachedDbRedisSessionTest extends CachedDbSessionContractTest {
             "backend", "redis",
             "location", redis.url(0),
             "options", Map.of("socket_timeout", 1, "socket_connect_timeout", 1)));
-    config.put(
-        "sessions_db",
-        Map.of(
-            "backend",
-            "db",
-            "location",
-            TABLE,
-            "options",
-            Map.of(
-                "url",
-                "jdbc:sqlite:" + dir.resolve("sessions.sqlite3"),
-                "max_entries",
-                10_000_000)));
+    config.put("sessions_db", sqliteDatabase(dir.resolve("sessions.sqlite3")));
     return config;
   }
 

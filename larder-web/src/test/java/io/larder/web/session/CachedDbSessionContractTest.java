@@ -6,7 +6,9 @@ import io.larder.Cache;
 import io.larder.jdbc.CacheTables;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,6 +26,17 @@ abstract class CachedDbSessionContractTest extends SessionContractTest {
   @Override
   List<Cache> stores() {
     return List.of(caches.getDefault(), caches.get("sessions_db"));
+  }
+
+  /** A {@code sessions_db} alias on an SQLite file, with room for every test session. */
+  static Map<String, Object> sqliteDatabase(Path file) {
+    return Map.of(
+        "backend",
+        "db",
+        "location",
+        TABLE,
+        "options",
+        Map.of("url", "jdbc:sqlite:" + file, "max_entries", 10_000_000));
   }
 
   Cache cache() {

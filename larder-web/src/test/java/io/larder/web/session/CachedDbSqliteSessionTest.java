@@ -14,21 +14,7 @@ class CachedDbSqliteSessionTest extends CachedDbSessionContractTest {
   Map<String, Object> cachesConfig() {
     Map<String, Object> config = new LinkedHashMap<>();
     config.put("default", Map.of("backend", "locmem", "location", UUID.randomUUID().toString()));
-    config.put(
-        "sessions_db",
-        Map.of(
-            "backend",
-            "db",
-            "location",
-            TABLE,
-            "timeout",
-            1209600,
-            "options",
-            Map.of(
-                "url",
-                "jdbc:sqlite:" + dir.resolve("sessions.sqlite3"),
-                "max_entries",
-                10_000_000)));
+    config.put("sessions_db", sqliteDatabase(dir.resolve("sessions.sqlite3")));
     return config;
   }
 }
