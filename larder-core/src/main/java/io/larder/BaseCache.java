@@ -168,6 +168,18 @@ public abstract class BaseCache {
     return ((Number) next).longValue();
   }
 
+  /**
+   * For a store spread over several servers: one server's part of a multi-key operation failed
+   * while the others' went through. Counted like any failure, then logged when the cache fails
+   * open ({@code ignore_exceptions}) and rethrown when it does not.
+   *
+   * @throws BackendUnavailableException {@code e}, unless the cache fails open
+   */
+  protected final void reportPartialFailure(
+      BackendUnavailableException e, String operation, String keys) {
+    failOpen(e, operation, keys);
+  }
+
   /** Releases the store's resources. Nothing by default. */
   protected void closeStore() {}
 
