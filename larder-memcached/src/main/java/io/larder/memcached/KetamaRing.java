@@ -15,8 +15,10 @@ import java.util.List;
 final class KetamaRing implements Ring {
   private static final int POINTS_PER_SERVER = 160;
   private static final int POINTS_PER_HASH = 4;
+  private static final int INDEX_BITS = 31;
+  private static final long INDEX_MASK = (1L << INDEX_BITS) - 1;
 
-  /** Each point: its hash in the high 32 bits, its server's index in the low 32, sorted. */
+  /** Each point: its unsigned 32-bit hash above its server's index (31 bits), sorted. */
   private final long[] points;
 
   KetamaRing(List<Server> servers) {
@@ -29,7 +31,7 @@ final class KetamaRing implements Ring {
       for (int i = 0; i < perServer / POINTS_PER_HASH; i++) {
         byte[] digest = md5((name + "-" + i).getBytes(StandardCharsets.UTF_8));
         for (int h = 0; h < POINTS_PER_HASH; h++) {
-          points[next++] = (littleEndian(digest, h * 4) << 32) | index;
+          points[next++] = (littleEndian(digest, h * 4) << INDEX_BITS) | index;
         }
       }
     }
@@ -50,13 +52,13 @@ final class KetamaRing implements Ring {
     int high = points.length;
     while (low < high) {
       int middle = (low + high) >>> 1;
-      if ((points[middle] >>> 32) < hash) {
+      if ((points[middle] >>> INDEX_BITS) < hash) {
         low = middle + 1;
       } else {
         high = middle;
       }
     }
-    return (int) points[low == points.length ? 0 : low];
+    return (int) (points[low == points.length ? 0 : low] & INDEX_MASK);
   }
 
   private static long littleEndian(byte[] digest, int offset) {
