@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import net.rubyeye.xmemcached.GetsResponse;
+import net.rubyeye.xmemcached.exception.MemcachedException;
 import net.rubyeye.xmemcached.transcoders.CachedData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -269,6 +270,10 @@ final class MemcachedCache extends BaseCache {
         pool.call(
             node,
             client -> {
+              // flushAll covers the connections there are, and says nothing if there are none.
+              if (client.getAvailableServers().isEmpty()) {
+                throw new MemcachedException("not connected");
+              }
               client.flushAll();
               return null;
             });
