@@ -7,11 +7,17 @@ import io.larder.CacheDefinition;
 import io.larder.Caches;
 import io.larder.InvalidConfigurationException;
 import io.larder.testsupport.MemcachedServer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Every setting of the memcached backend is checked at start-up, with the standard message. */
 class MemcachedConfigurationTest {
@@ -127,6 +133,24 @@ class MemcachedConfigurationTest {
         "'options.hashnig'",
         "hashing",
         "dead_timeout");
+  }
+
+  @Test
+  void theExamplesInTheConfigurationGuideLoad(@TempDir Path dir) throws IOException {
+    String guide = Files.readString(Path.of("..", "docs", "configuration.md"));
+    String section = guide.substring(guide.indexOf("### `memcached`"));
+    section = section.substring(0, section.indexOf("\n### ", 1));
+    Matcher blocks = Pattern.compile("```yaml\n(.*?)```", Pattern.DOTALL).matcher(section);
+    int loaded = 0;
+    while (blocks.find()) {
+      Path file = dir.resolve("example" + loaded + ".yml");
+      Files.writeString(file, blocks.group(1));
+      try (Caches caches = Caches.load(file)) {
+        assertThat(caches.getDefault()).isNotNull();
+      }
+      loaded++;
+    }
+    assertThat(loaded).isEqualTo(2);
   }
 
   @Test
