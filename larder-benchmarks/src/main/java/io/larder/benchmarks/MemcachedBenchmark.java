@@ -41,7 +41,8 @@ public class MemcachedBenchmark {
     final List<String> tenRawKeys = List.of(new Keys(":1:key", 10).all());
 
     @Setup
-    public void start() throws IOException, TimeoutException, InterruptedException, MemcachedException {
+    public void start()
+        throws IOException, TimeoutException, InterruptedException, MemcachedException {
       server = MemcachedServer.start();
       caches =
           Caches.builder()

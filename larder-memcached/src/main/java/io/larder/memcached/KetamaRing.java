@@ -8,9 +8,9 @@ import java.util.List;
 
 /**
  * libmemcached's weighted ketama continuum (pylibmc's {@code behaviors={"ketama_weighted": True}},
- * the classic last.fm ketama): each server gets 160 points, four from each MD5 of {@code
- * "name-i"}, where the name is {@code host} on port 11211 and {@code host:port} otherwise. A key
- * goes to the first point at or after the first four bytes of its MD5, read little-endian.
+ * the classic last.fm ketama): each server gets 160 points, four from each MD5 of {@code "name-i"},
+ * where the name is {@code host} on port 11211 and {@code host:port} otherwise. A key goes to the
+ * first point at or after the first four bytes of its MD5, read little-endian.
  */
 final class KetamaRing implements Ring {
   private static final int POINTS_PER_SERVER = 160;

@@ -20,16 +20,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Django's memcached backends on xmemcached: keys are checked against memcached's rules before
- * they reach the wire, values carry Django's flags, timeouts follow Django's memcached rule, and
- * {@code get_many}, {@code add}, {@code touch} and {@code incr}/{@code decr} are the server's own
+ * Django's memcached backends on xmemcached: keys are checked against memcached's rules before they
+ * reach the wire, values carry Django's flags, timeouts follow Django's memcached rule, and {@code
+ * get_many}, {@code add}, {@code touch} and {@code incr}/{@code decr} are the server's own
  * commands. {@code clear} is {@code flush_all} on every server of the pool.
  */
 final class MemcachedCache extends BaseCache {
   private static final Logger log = LoggerFactory.getLogger(MemcachedCache.class);
   private static final int MAX_KEY_BYTES = 250;
+
   /** memcached reads an exptime over 30 days as an absolute Unix time. */
   private static final long MAX_RELATIVE_EXPTIME = 60L * 60 * 24 * 30;
+
   private static final int CAS_ATTEMPTS = 100;
 
   private final PoolOptions options;
@@ -54,8 +56,8 @@ final class MemcachedCache extends BaseCache {
   }
 
   /**
-   * The made key, checked for memcached's limit in bytes: Django counts characters, but the
-   * server counts the UTF-8 bytes, so a short key of non-ASCII text can still be too long.
+   * The made key, checked for memcached's limit in bytes: Django counts characters, but the server
+   * counts the UTF-8 bytes, so a short key of non-ASCII text can still be too long.
    */
   private static String wire(String key) {
     if (key.length() * 3 > MAX_KEY_BYTES && utf8Length(key) > MAX_KEY_BYTES) {
@@ -135,7 +137,10 @@ final class MemcachedCache extends BaseCache {
     } catch (DisallowedClassException e) {
       throw e;
     } catch (SerializationException e) {
-      log.warn("Cache '{}': the item under '{}' cannot be read, treated as a miss: {}", alias(), key,
+      log.warn(
+          "Cache '{}': the item under '{}' cannot be read, treated as a miss: {}",
+          alias(),
+          key,
           e.getMessage());
       return MISSING;
     }
@@ -211,7 +216,11 @@ final class MemcachedCache extends BaseCache {
               failed.add(key);
             }
           } catch (RefusedException e) {
-            log.warn("Cache '{}': not storing '{}': {}", alias(), key, refused(key, item, e).getMessage());
+            log.warn(
+                "Cache '{}': not storing '{}': {}",
+                alias(),
+                key,
+                refused(key, item, e).getMessage());
             failed.add(key);
           }
           done++;
@@ -302,7 +311,8 @@ final class MemcachedCache extends BaseCache {
     ServerNode node = pool.nodeFor(wire(key));
     try {
       Long value =
-          pool.call(node, client -> Counter.add(client, key, delta, options.operationTimeoutMillis()));
+          pool.call(
+              node, client -> Counter.add(client, key, delta, options.operationTimeoutMillis()));
       if (value == null) {
         throw new MissingKeyException(callerKey);
       }
@@ -334,7 +344,12 @@ final class MemcachedCache extends BaseCache {
       }
     }
     throw new BackendUnavailableException(
-        "Cache '" + alias() + "': incr of '" + callerKey + "' lost " + CAS_ATTEMPTS
+        "Cache '"
+            + alias()
+            + "': incr of '"
+            + callerKey
+            + "' lost "
+            + CAS_ATTEMPTS
             + " compare-and-swap races in a row");
   }
 
@@ -385,7 +400,8 @@ final class MemcachedCache extends BaseCache {
   }
 
   /** One server of a multi-key operation failed: the others' keys went through. */
-  private void partOfManyFailed(BackendUnavailableException e, String operation, List<String> keys) {
+  private void partOfManyFailed(
+      BackendUnavailableException e, String operation, List<String> keys) {
     reportPartialFailure(e, operation, keys.toString());
   }
 

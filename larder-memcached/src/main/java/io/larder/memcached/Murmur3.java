@@ -30,10 +30,10 @@ final class Murmur3 {
     switch (length & 3) {
       case 3:
         k1 = (codePoints[roundedEnd + 2] & 0xff) << 16;
-        // fall through
+      // fall through
       case 2:
         k1 |= (codePoints[roundedEnd + 1] & 0xff) << 8;
-        // fall through
+      // fall through
       case 1:
         k1 |= codePoints[roundedEnd] & 0xff;
         h1 ^= mixK1(k1);

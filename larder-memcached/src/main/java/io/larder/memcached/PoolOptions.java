@@ -74,18 +74,21 @@ record PoolOptions(
     return List.copyOf(servers);
   }
 
-  /** Django's PyMemcacheCache path selects pymemcache's scheme, so a copied config interoperates. */
+  /**
+   * Django's PyMemcacheCache path selects pymemcache's scheme, so a copied config interoperates.
+   */
   private static Ring.Hashing hashing(CacheSettings settings) {
     String fallback = settings.backend().equals(PYMEMCACHE) ? "rendezvous" : "ketama";
     String name = settings.stringOption("hashing", fallback).trim().toLowerCase(Locale.ROOT);
     return switch (name) {
       case "ketama" -> Ring.Hashing.KETAMA;
       case "rendezvous" -> Ring.Hashing.RENDEZVOUS;
-      default -> throw settings.bad(
-          "hashing",
-          settings.options().get("hashing"),
-          "ketama (libmemcached/pylibmc ketama_weighted) or rendezvous (pymemcache, Django's"
-              + " PyMemcacheCache)");
+      default ->
+          throw settings.bad(
+              "hashing",
+              settings.options().get("hashing"),
+              "ketama (libmemcached/pylibmc ketama_weighted) or rendezvous (pymemcache, Django's"
+                  + " PyMemcacheCache)");
     };
   }
 
@@ -95,8 +98,9 @@ record PoolOptions(
     return switch (name) {
       case "none", "identity" -> false;
       case "zlib" -> true;
-      default -> throw settings.bad(
-          "compressor", name, "none or zlib (memcached clients know compressed items as zlib)");
+      default ->
+          throw settings.bad(
+              "compressor", name, "none or zlib (memcached clients know compressed items as zlib)");
     };
   }
 

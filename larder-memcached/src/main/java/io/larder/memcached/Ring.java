@@ -7,7 +7,9 @@ import java.util.List;
  * share so that they look for a key in the same place.
  */
 interface Ring {
-  /** The index in {@code servers} (as given when the ring was made) of the server for {@code key}. */
+  /**
+   * The index in {@code servers} (as given when the ring was made) of the server for {@code key}.
+   */
   int serverFor(String key);
 
   /** How a ring is made for a list of servers; {@code options.hashing}. */
@@ -19,7 +21,9 @@ interface Ring {
         return new KetamaRing(servers);
       }
     },
-    /** pymemcache's {@code HashClient}: rendezvous hashing on murmur3 (Django's PyMemcacheCache). */
+    /**
+     * pymemcache's {@code HashClient}: rendezvous hashing on murmur3 (Django's PyMemcacheCache).
+     */
     RENDEZVOUS {
       @Override
       Ring over(List<Server> servers) {

@@ -5,9 +5,9 @@ import io.larder.InvalidConfigurationException;
 import java.net.InetSocketAddress;
 
 /**
- * One server of a pool, as {@code location} names it: {@code host:port}, {@code host} (port
- * 11211), or {@code [::1]:11211}. The names the hashing schemes use are derived from the text as
- * written, never from DNS, so every client of the pool computes the same ones.
+ * One server of a pool, as {@code location} names it: {@code host:port}, {@code host} (port 11211),
+ * or {@code [::1]:11211}. The names the hashing schemes use are derived from the text as written,
+ * never from DNS, so every client of the pool computes the same ones.
  */
 record Server(String host, int port) {
   static final int DEFAULT_PORT = 11211;
@@ -62,7 +62,9 @@ record Server(String host, int port) {
 
   private static InvalidConfigurationException bad(CacheSettings settings, String spec) {
     return InvalidConfigurationException.badSetting(
-        settings.alias(), "location", settings.location().isEmpty() ? spec : settings.location(),
+        settings.alias(),
+        "location",
+        settings.location().isEmpty() ? spec : settings.location(),
         ACCEPTED);
   }
 

@@ -7,19 +7,20 @@ import net.rubyeye.xmemcached.XMemcachedClientBuilder;
 
 /**
  * One server of a pool: its connection (an xmemcached client, made on first use so a cache can be
- * built while the server is down) and its health. A server that fails is not tried again for
- * {@code retry_timeout}; after {@code retry_attempts} failures in a row it is dead — out of the
- * ring — for {@code dead_timeout}, then back on probation, where one more failure kills it again.
+ * built while the server is down) and its health. A server that fails is not tried again for {@code
+ * retry_timeout}; after {@code retry_attempts} failures in a row it is dead — out of the ring — for
+ * {@code dead_timeout}, then back on probation, where one more failure kills it again.
  */
 final class ServerNode implements AutoCloseable {
   private final Server server;
   private final PoolOptions options;
   private final String clientName;
-  private MemcachedClient client;
-  private boolean closed;
-  private int failures;
-  private long retryAtMillis;
-  private long deadUntilMillis;
+  // Read on every command without a lock; written under the node's lock.
+  private volatile MemcachedClient client;
+  private volatile boolean closed;
+  private volatile int failures;
+  private volatile long retryAtMillis;
+  private volatile long deadUntilMillis;
 
   ServerNode(Server server, PoolOptions options, String alias) {
     this.server = server;
@@ -32,7 +33,17 @@ final class ServerNode implements AutoCloseable {
   }
 
   /** The connection, opened on first use. */
-  synchronized MemcachedClient client() throws IOException {
+  MemcachedClient client() throws IOException {
+    MemcachedClient open = client;
+    if (open != null) {
+      return open;
+    }
+    synchronized (this) {
+      return connect();
+    }
+  }
+
+  private MemcachedClient connect() throws IOException {
     if (closed) {
       throw new IOException("the cache is closed");
     }
@@ -55,23 +66,27 @@ final class ServerNode implements AutoCloseable {
   }
 
   /** True unless the server is dead at {@code now}. */
-  synchronized boolean inService(long now) {
+  boolean inService(long now) {
     return deadUntilMillis <= now;
   }
 
   /** When a dead server comes back into the ring; 0 when it is not dead. */
-  synchronized long deadUntil() {
+  long deadUntil() {
     return deadUntilMillis;
   }
 
   /** True if the server failed lately and is not to be tried again before its retry time. */
-  synchronized boolean resting(long now) {
+  boolean resting(long now) {
     return failures > 0 && now < retryAtMillis;
   }
 
-  synchronized void succeeded() {
-    failures = 0;
-    deadUntilMillis = 0;
+  void succeeded() {
+    if (failures != 0 || deadUntilMillis != 0) {
+      synchronized (this) {
+        failures = 0;
+        deadUntilMillis = 0;
+      }
+    }
   }
 
   /** Records a failure; true if it made the server dead. */

@@ -18,9 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The servers of one cache and the ring over those in service. Every key is routed here, and every
- * command runs through {@link #call}, which keeps each server's health: a server that keeps
- * failing leaves the ring, so its keys go to the others, and comes back after {@code
- * dead_timeout}.
+ * command runs through {@link #call}, which keeps each server's health: a server that keeps failing
+ * leaves the ring, so its keys go to the others, and comes back after {@code dead_timeout}.
  */
 final class ServerPool implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ServerPool.class);
@@ -126,7 +125,8 @@ final class ServerPool implements AutoCloseable {
       }
     }
     return new BackendUnavailableException(
-        "Cache '" + alias + "': memcached server " + node + " failed: " + cause.getMessage(), cause);
+        "Cache '" + alias + "': memcached server " + node + " failed: " + cause.getMessage(),
+        cause);
   }
 
   private Routing current() {
@@ -154,7 +154,8 @@ final class ServerPool implements AutoCloseable {
         revisitAt = Math.min(revisitAt, node.deadUntil());
       }
     }
-    Ring ring = live.size() > 1 ? hashing.over(live.stream().map(ServerNode::server).toList()) : null;
+    Ring ring =
+        live.size() > 1 ? hashing.over(live.stream().map(ServerNode::server).toList()) : null;
     return new Routing(List.copyOf(live), ring, revisitAt);
   }
 

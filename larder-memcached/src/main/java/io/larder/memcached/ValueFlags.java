@@ -22,8 +22,10 @@ final class ValueFlags {
   static final int LONG = 4;
   static final int ZLIB = 8;
   static final int TEXT = 16;
+
   /** The size CachedData checks against: ours is checked before, against max_item_size. */
   private static final int NO_CLIENT_LIMIT = Integer.MAX_VALUE;
+
   private static final BigInteger INT_MIN = BigInteger.valueOf(Integer.MIN_VALUE);
   private static final BigInteger INT_MAX = BigInteger.valueOf(Integer.MAX_VALUE);
 
@@ -53,7 +55,9 @@ final class ValueFlags {
     } else if (value instanceof String text) {
       flags = TEXT;
       data = text.getBytes(StandardCharsets.UTF_8);
-    } else if (value instanceof Integer || value instanceof Short || value instanceof Byte
+    } else if (value instanceof Integer
+        || value instanceof Short
+        || value instanceof Byte
         || value instanceof BigInteger) {
       flags = INTEGER;
       data = value.toString().getBytes(StandardCharsets.US_ASCII);
@@ -117,7 +121,9 @@ final class ValueFlags {
     } catch (NumberFormatException e) {
       throw new SerializationException("flags " + flags + " say integer, but the bytes are not");
     }
-    if ((flags & ~ZLIB) == INTEGER && number.compareTo(INT_MIN) >= 0 && number.compareTo(INT_MAX) <= 0) {
+    if ((flags & ~ZLIB) == INTEGER
+        && number.compareTo(INT_MIN) >= 0
+        && number.compareTo(INT_MAX) <= 0) {
       return number.intValue();
     }
     return number.bitLength() < 64 ? (Object) number.longValue() : number;

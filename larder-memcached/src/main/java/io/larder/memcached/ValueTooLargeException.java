@@ -4,8 +4,8 @@ import io.larder.SerializationException;
 
 /**
  * A value is larger than the memcached server accepts ({@code options.max_item_size}, 1 MB by
- * default, as memcached's {@code -I}). Django's memcached backends drop such a value silently and
- * a later {@code get} misses; Larder says so, naming the key and the size.
+ * default, as memcached's {@code -I}). Django's memcached backends drop such a value silently and a
+ * later {@code get} misses; Larder says so, naming the key and the size.
  *
  * <p>Raised before anything is sent, so the key keeps its old value. When the server itself refuses
  * (its {@code -I} is below {@code max_item_size}), memcached has already dropped the old value.

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,8 +38,7 @@ class DjangoMemcachedInteropTest {
       """;
 
   private final List<MemcachedServer> servers = MemcachedServer.shared(3);
-  private final String location =
-      servers.stream().map(MemcachedServer::address).collect(Collectors.joining(","));
+  private final String location = Pools.location(servers);
   private Caches caches;
   private Cache cache;
 
@@ -121,9 +119,9 @@ class DjangoMemcachedInteropTest {
     String out =
         django(
             """
-            for k in ['none', 'true', 'int', 'long', 'big', 'float', 'str', 'bytes', 'list', 'dict']:
-                print(k, repr(cache.get(k, 'MISSING')))
-            """);
+for k in ['none', 'true', 'int', 'long', 'big', 'float', 'str', 'bytes', 'list', 'dict']:
+    print(k, repr(cache.get(k, 'MISSING')))
+""");
 
     assertThat(out.lines())
         .containsExactly(
@@ -170,7 +168,7 @@ class DjangoMemcachedInteropTest {
                 print('%s:%s' % (host, port))
             """);
 
-    List<Server> pool = servers.stream().map(s -> new Server("127.0.0.1", s.port())).toList();
+    List<Server> pool = Pools.asServers(servers);
     Ring ring = new RendezvousRing(pool);
     List<String> javaChoice =
         keys().stream().map(k -> pool.get(ring.serverFor(cache.makeKey(k))).toString()).toList();

@@ -9,7 +9,6 @@ import io.larder.testsupport.MemcachedServer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,8 +39,7 @@ class LibmemcachedKetamaInteropTest {
       """;
 
   private final List<MemcachedServer> servers = MemcachedServer.shared(3);
-  private final String location =
-      servers.stream().map(MemcachedServer::address).collect(Collectors.joining(","));
+  private final String location = Pools.location(servers);
   private Caches caches;
   private Cache cache;
 
@@ -77,7 +75,7 @@ class LibmemcachedKetamaInteropTest {
   void libmemcachedPutsEveryKeyOnTheServerLarderChooses() {
     DjangoPython.run(DJANGO + "for k in keys: cache.set(k, k)\n", location);
 
-    List<Server> pool = servers.stream().map(s -> new Server("127.0.0.1", s.port())).toList();
+    List<Server> pool = Pools.asServers(servers);
     Ring ring = new KetamaRing(pool);
     for (String key : keys()) {
       String made = cache.makeKey(key);

@@ -11,7 +11,6 @@ import io.larder.testsupport.MemcachedServer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,8 +23,7 @@ class MemcachedCommandsTest {
 
   @BeforeEach
   void open() {
-    String location =
-        servers.stream().map(MemcachedServer::address).collect(Collectors.joining(";"));
+    String location = Pools.location(servers);
     caches =
         Caches.builder()
             .environment(Map.of())
@@ -61,7 +59,8 @@ class MemcachedCommandsTest {
     assertThatThrownBy(() -> cache.set("x 0 0 1\r\nflush_all\r\n", "boom"))
         .isInstanceOf(InvalidCacheKeyException.class)
         .hasMessageContaining("\\x0d\\x0a");
-    assertThatThrownBy(() -> cache.get("x\nflush_all")).isInstanceOf(InvalidCacheKeyException.class);
+    assertThatThrownBy(() -> cache.get("x\nflush_all"))
+        .isInstanceOf(InvalidCacheKeyException.class);
     assertThatThrownBy(() -> cache.getMany(List.of("ok", "x\rflush_all")))
         .isInstanceOf(InvalidCacheKeyException.class);
     assertThat(itemsOnEveryServer()).isEqualTo(1);
@@ -155,8 +154,7 @@ class MemcachedCommandsTest {
     }
     cache.setMany(values);
     assertThat(servers)
-        .allSatisfy(
-            s -> assertThat(values.keySet()).anyMatch(key -> s.get(":1:" + key) != null));
+        .allSatisfy(s -> assertThat(values.keySet()).anyMatch(key -> s.get(":1:" + key) != null));
     assertThat(cache.getMany(values.keySet())).isEqualTo(values);
   }
 

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,7 +43,10 @@ class MemcachedConfigurationTest {
             c -> c.location("a.example:11211,b.example:11212"),
             c -> c.locations(List.of("a.example:11211", "b.example:11212")))) {
       try (Caches caches =
-          load(c -> location.accept(c.backend("memcached").location("").option("hashing", "ketama")))) {
+          load(
+              c ->
+                  location.accept(
+                      c.backend("memcached").location("").option("hashing", "ketama")))) {
         assertThat(caches.get("shop")).isNotNull();
       }
     }
@@ -80,9 +82,12 @@ class MemcachedConfigurationTest {
 
   @Test
   void aMalformedServerIsRejected() {
-    assertRejected(c -> c.backend("memcached").location("127.0.0.1:port"), "'location'", "'127.0.0.1:port'");
+    assertRejected(
+        c -> c.backend("memcached").location("127.0.0.1:port"), "'location'", "'127.0.0.1:port'");
     assertRejected(c -> c.backend("memcached").location("127.0.0.1:70000"), "'location'");
-    assertRejected(c -> c.backend("memcached").location("unix:/run/memcached.sock"), "unix sockets are not supported");
+    assertRejected(
+        c -> c.backend("memcached").location("unix:/run/memcached.sock"),
+        "unix sockets are not supported");
   }
 
   @Test
@@ -156,10 +161,12 @@ class MemcachedConfigurationTest {
   @Test
   void pyMemcacheCachesPathDefaultsToPymemcachesHashingAndTheOthersToKetama() {
     List<MemcachedServer> servers = MemcachedServer.shared(3);
-    String location =
-        servers.stream().map(MemcachedServer::address).collect(Collectors.joining(","));
-    List<Server> pool = servers.stream().map(s -> new Server("127.0.0.1", s.port())).toList();
-    assertPlacement("django.core.cache.backends.memcached.PyMemcacheCache", location, servers,
+    String location = Pools.location(servers);
+    List<Server> pool = Pools.asServers(servers);
+    assertPlacement(
+        "django.core.cache.backends.memcached.PyMemcacheCache",
+        location,
+        servers,
         new RendezvousRing(pool));
     assertPlacement("memcached", location, servers, new KetamaRing(pool));
   }

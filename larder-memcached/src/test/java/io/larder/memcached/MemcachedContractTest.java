@@ -11,7 +11,6 @@ import io.larder.testsupport.MemcachedServer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,9 +31,7 @@ abstract class MemcachedContractTest extends CacheContractTest {
 
   @Override
   protected void configure(CacheDefinition cache) {
-    cache
-        .backend("memcached")
-        .location(servers().stream().map(MemcachedServer::address).collect(Collectors.joining(",")));
+    cache.backend("memcached").location(Pools.location(servers()));
     options().forEach(cache::option);
   }
 
@@ -147,7 +144,8 @@ abstract class MemcachedContractTest extends CacheContractTest {
   @Override
   protected void aTimeoutOfOverThirtyDaysIsRelative() {
     cache.set("key", "value", Timeout.of(Duration.ofDays(40)));
-    assertThat(ttl(":1:key")).isBetween(Duration.ofDays(40).toSeconds() - 10, Duration.ofDays(40).toSeconds());
+    assertThat(ttl(":1:key"))
+        .isBetween(Duration.ofDays(40).toSeconds() - 10, Duration.ofDays(40).toSeconds());
   }
 
   @Test

@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,8 +23,8 @@ import org.junit.jupiter.api.Test;
 /**
  * One server of a pool of three is killed mid-run (its own processes, not the shared ones): the
  * others' keys are still served, its keys miss without exceptions when the cache fails open, it
- * leaves the ring after repeated failures, and it comes back after {@code dead_timeout}. The
- * pool's health runs on the injected clock, so the retry and dead timeouts pass without sleeping.
+ * leaves the ring after repeated failures, and it comes back after {@code dead_timeout}. The pool's
+ * health runs on the injected clock, so the retry and dead timeouts pass without sleeping.
  */
 class MemcachedFaultTest {
   private static final int KEYS = 30;
@@ -45,8 +44,7 @@ class MemcachedFaultTest {
       servers.add(MemcachedServer.start());
     }
     victim = servers.get(1);
-    String location =
-        servers.stream().map(MemcachedServer::address).collect(Collectors.joining(","));
+    String location = Pools.location(servers);
     caches =
         Caches.builder()
             .environment(Map.of())
@@ -56,7 +54,7 @@ class MemcachedFaultTest {
             .build();
     failOpen = caches.getDefault();
     strict = caches.get("strict");
-    ring = new KetamaRing(servers.stream().map(s -> new Server("127.0.0.1", s.port())).toList());
+    ring = new KetamaRing(Pools.asServers(servers));
     IntStream.range(0, KEYS).forEach(i -> failOpen.set("key" + i, i));
   }
 
@@ -95,7 +93,9 @@ class MemcachedFaultTest {
     victim.kill();
     for (int round = 0; round < 3; round++) {
       for (String key : keysOn(victim, false)) {
-        assertThat((Object) failOpen.get(key)).as(key).isEqualTo(Integer.parseInt(key.substring(3)));
+        assertThat((Object) failOpen.get(key))
+            .as(key)
+            .isEqualTo(Integer.parseInt(key.substring(3)));
       }
       for (String key : keysOn(victim, true)) {
         assertThat((Object) failOpen.get(key)).as(key).isNull();

@@ -51,7 +51,8 @@ class MemcachedWireFormatTest {
   void bytesAreStoredRawWithFlag0() {
     cache.set("b", "raw\0bytes".getBytes(StandardCharsets.ISO_8859_1));
     assertThat(server.get(":1:b").flags()).isEqualTo(0);
-    assertThat(server.get(":1:b").data()).isEqualTo("raw\0bytes".getBytes(StandardCharsets.ISO_8859_1));
+    assertThat(server.get(":1:b").data())
+        .isEqualTo("raw\0bytes".getBytes(StandardCharsets.ISO_8859_1));
   }
 
   @Test

@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 class RendezvousRingTest {
   private static final List<Server> SERVERS =
       List.of(
-          new Server("10.0.0.1", 11211), new Server("10.0.0.2", 11211), new Server("10.0.0.3", 11211));
+          new Server("10.0.0.1", 11211),
+          new Server("10.0.0.2", 11211),
+          new Server("10.0.0.3", 11211));
 
   @Test
   void murmur3MatchesTheStandardVectors() {

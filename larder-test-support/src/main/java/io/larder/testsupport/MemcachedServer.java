@@ -101,8 +101,8 @@ public final class MemcachedServer implements AutoCloseable {
   }
 
   /**
-   * Sends one text-protocol command line and returns the server's one-line answer without its
-   * CRLF, e.g. {@code command("mg :1:key t f")} gives {@code "HD t299 f16"} or {@code "EN"}.
+   * Sends one text-protocol command line and returns the server's one-line answer without its CRLF,
+   * e.g. {@code command("mg :1:key t f")} gives {@code "HD t299 f16"} or {@code "EN"}.
    */
   public String command(String line) {
     try (Socket socket = connect()) {
