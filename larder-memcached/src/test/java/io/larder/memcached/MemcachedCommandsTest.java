@@ -106,6 +106,26 @@ class MemcachedCommandsTest {
   }
 
   @Test
+  void valuesUpToMaxItemSizeRoundTripOnAServerWithLargerItems() {
+    try (MemcachedServer large = MemcachedServer.start("-I", "4m");
+        Caches big =
+            Caches.builder()
+                .environment(Map.of())
+                .cache(
+                    "default",
+                    c ->
+                        c.backend("memcached")
+                            .location(large.address())
+                            .option("max_item_size", 4 * 1024 * 1024))
+                .build()) {
+      byte[] value = new byte[3 * 1024 * 1024];
+      value[value.length - 1] = 7;
+      big.getDefault().set("blob", value);
+      assertThat((byte[]) big.getDefault().get("blob")).isEqualTo(value);
+    }
+  }
+
+  @Test
   void setManyReturnsTheKeysWhoseValuesAreTooLarge() {
     Map<String, Object> values = new LinkedHashMap<>();
     values.put("fine", "small");

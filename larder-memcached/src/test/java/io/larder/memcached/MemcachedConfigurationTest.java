@@ -144,8 +144,19 @@ class MemcachedConfigurationTest {
   void theExamplesInTheConfigurationGuideLoad(@TempDir Path dir) throws IOException {
     String guide = Files.readString(Path.of("..", "docs", "configuration.md"));
     String section = guide.substring(guide.indexOf("### `memcached`"));
-    section = section.substring(0, section.indexOf("\n### ", 1));
-    Matcher blocks = Pattern.compile("```yaml\n(.*?)```", Pattern.DOTALL).matcher(section);
+    assertThat(loadYamlBlocks(section.substring(0, section.indexOf("\n### ", 1)), dir))
+        .isEqualTo(2);
+  }
+
+  @Test
+  void theExampleInTheDjangoSharingGuideLoads(@TempDir Path dir) throws IOException {
+    assertThat(loadYamlBlocks(Files.readString(Path.of("..", "docs", "memcached.md")), dir))
+        .isEqualTo(1);
+  }
+
+  /** Loads every YAML block of {@code text} as a configuration; returns how many there were. */
+  private static int loadYamlBlocks(String text, Path dir) throws IOException {
+    Matcher blocks = Pattern.compile("```yaml\n(.*?)```", Pattern.DOTALL).matcher(text);
     int loaded = 0;
     while (blocks.find()) {
       Path file = dir.resolve("example" + loaded + ".yml");
@@ -155,7 +166,7 @@ class MemcachedConfigurationTest {
       }
       loaded++;
     }
-    assertThat(loaded).isEqualTo(2);
+    return loaded;
   }
 
   @Test
