@@ -64,7 +64,7 @@ class MemcachedFaultTest {
         .option("retry_attempts", 2)
         .option("retry_timeout", 1)
         .option("dead_timeout", 60)
-        .option("operation_timeout", 1);
+        .option("operation_timeout", 3);
   }
 
   @AfterEach
