@@ -36,6 +36,12 @@ final class TestDatabases {
         });
   }
 
+  /** The name of this run's PostgreSQL database, for clients other than JDBC (Django). */
+  static String postgresDatabase() {
+    String url = postgres();
+    return url.substring(url.lastIndexOf('/') + 1, url.indexOf('?'));
+  }
+
   /** The JDBC URL of this run's MariaDB database. */
   static String mariadb() {
     return CREATED.computeIfAbsent(

@@ -1,0 +1,134 @@
+package io.larder.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.larder.Caches;
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The dashboard end to end in headless Chromium (Debian's {@code chromium} and {@code
+ * chromium-driver}): it renders, its counters move after requests, and its chart is drawn.
+ */
+class DashboardBrowserTest {
+  private static final File CHROMIUM = new File("/usr/bin/chromium");
+  private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+
+  @TempDir Path profile;
+  private Caches caches;
+  private DemoServer server;
+  private ChromeDriver browser;
+
+  @BeforeEach
+  void start() throws Exception {
+    assertThat(CHROMIUM.canExecute())
+        .as("/usr/bin/chromium: install the Debian packages chromium and chromium-driver")
+        .isTrue();
+    assertThat(CHROMEDRIVER.canExecute())
+        .as("/usr/bin/chromedriver: install the Debian package chromium-driver")
+        .isTrue();
+    caches =
+        Caches.builder()
+            .environment(Map.of())
+            .config(Map.of("default", Map.of("backend", "locmem", "location", "dashboard-test")))
+            .build();
+    caches.getDefault().clear();
+    server = DemoServer.start(caches, 0, InstantSource.system(), Duration.ofMillis(500));
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM);
+    options.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--window-size=1000,900",
+        "--user-data-dir=" + profile);
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(CHROMEDRIVER)
+            .usingAnyFreePort()
+            .build();
+    browser = new ChromeDriver(service, options);
+  }
+
+  @AfterEach
+  void stop() {
+    try {
+      if (browser != null) {
+        browser.quit();
+      }
+    } finally {
+      server.close();
+      caches.close();
+    }
+  }
+
+  @Test
+  void theDashboardShowsTheCachesCountsRequestsAndDrawsTheHitRatio() throws Exception {
+    String base = "http://127.0.0.1:" + server.port();
+    browser.get(base + "/_larder/");
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    WebElement row =
+        wait.until(d -> d.findElement(By.cssSelector("#caches tr[data-alias='default']")));
+    assertThat(browser.getTitle()).isEqualTo("Caches · Larder");
+    assertThat(row.findElement(By.xpath("td[2]")).getText()).isEqualTo("locmem");
+    long hitsBefore = Long.parseLong(hits());
+
+    HttpClient client = HttpClient.newHttpClient();
+    for (int i = 0; i < 3; i++) {
+      client.send(
+          HttpRequest.newBuilder(URI.create(base + "/slow")).build(),
+          HttpResponse.BodyHandlers.discarding());
+    }
+
+    wait.until(d -> Long.parseLong(hits()) >= hitsBefore + 4);
+    assertThat(Long.parseLong(hits())).isEqualTo(hitsBefore + 4);
+    assertThat(text("misses")).isEqualTo("1");
+    assertThat(text("ratio")).isEqualTo("80.0%");
+    WebElement line =
+        wait.until(
+            d ->
+                d.findElements(By.cssSelector("#series polyline[data-alias='default']")).stream()
+                    .filter(p -> p.getAttribute("points").trim().split("\\s+").length >= 2)
+                    .findFirst()
+                    .orElse(null));
+    assertThat(line.getAttribute("points")).matches("[0-9., ]+");
+    assertThat(browser.findElement(By.id("status")).getText()).startsWith("Updated");
+    Path shot = Path.of("target", "dashboard.png");
+    Files.createDirectories(shot.getParent());
+    Files.write(shot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+  }
+
+  private String hits() {
+    return text("hits");
+  }
+
+  private String text(String column) {
+    return browser
+        .findElement(By.cssSelector("#caches tr[data-alias='default'] td." + column))
+        .getText();
+  }
+}

@@ -1,0 +1,202 @@
+package io.larder.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.larder.Caches;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The demo's pages, served by the real demo server on a free port. */
+class DemoPagesTest {
+  private static final Pattern RENDERED = Pattern.compile("id=\"rendered\">([^<]+)<");
+
+  @TempDir Path dir;
+  private final HttpClient client = HttpClient.newHttpClient();
+  private Caches caches;
+  private DemoServer server;
+
+  @BeforeEach
+  void start() throws Exception {
+    caches =
+        Caches.builder()
+            .environment(Map.of())
+            .config(
+                Map.of(
+                    "default", Map.of("backend", "locmem", "location", "demo-pages-test"),
+                    "files", Map.of("backend", "filebased", "location", dir.toString())))
+            .build();
+    caches.getDefault().clear();
+    server = DemoServer.start(caches, 0, InstantSource.system(), Duration.ofHours(1));
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+    caches.close();
+  }
+
+  private HttpResponse<String> get(String path, String... headers) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+            .timeout(Duration.ofSeconds(20));
+    for (int i = 0; i < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+    }
+    return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String rendered(HttpResponse<String> response) {
+    Matcher m = RENDERED.matcher(response.body());
+    assertThat(m.find()).as("the page shows when it was rendered").isTrue();
+    return m.group(1);
+  }
+
+  private JsonNode stats() throws Exception {
+    return new ObjectMapper().readTree(get("/_larder/stats.json").body());
+  }
+
+  /** The dashboard's row for {@code alias}. */
+  private JsonNode row(String alias) throws Exception {
+    for (JsonNode row : stats().get("caches")) {
+      if (row.get("alias").asText().equals(alias)) {
+        return row;
+      }
+    }
+    throw new AssertionError("no row for cache " + alias);
+  }
+
+  @Test
+  void theSecondRequestOfTheSlowPageIsTheCachedCopy() throws Exception {
+    HttpResponse<String> first = get("/slow");
+    HttpResponse<String> second = get("/slow");
+    assertThat(first.headers().firstValue("Age")).isEmpty();
+    assertThat(second.headers().firstValue("Age")).isPresent();
+    assertThat(rendered(second)).isEqualTo(rendered(first));
+    assertThat(second.headers().firstValue("Cache-Control")).hasValue("max-age=60");
+  }
+
+  @Test
+  void theUncachedSlowPageIsRenderedEveryTime() throws Exception {
+    get("/slow/uncached");
+    HttpResponse<String> second = get("/slow/uncached");
+    assertThat(second.headers().firstValue("Age")).isEmpty();
+    assertThat(second.headers().firstValue("Cache-Control")).isEmpty();
+    assertThat(row("default").get("sets").asLong()).isZero();
+  }
+
+  @Test
+  void theDashboardCountsTheSlowPagesHits() throws Exception {
+    long before = row("default").get("hits").asLong();
+    get("/slow");
+    get("/slow");
+    JsonNode after = row("default");
+    // A hit reads the URL's header list and then the page: two cache hits.
+    assertThat(after.get("hits").asLong()).isEqualTo(before + 2);
+    assertThat(after.get("alias").asText()).isEqualTo("default");
+    assertThat(after.get("backend").asText()).isEqualTo("locmem");
+  }
+
+  @Test
+  void theVaryPageKeepsOneCopyPerLanguage() throws Exception {
+    HttpResponse<String> en = get("/vary", "Accept-Language", "en");
+    HttpResponse<String> fr = get("/vary", "Accept-Language", "fr");
+    HttpResponse<String> enAgain = get("/vary", "Accept-Language", "en");
+    assertThat(en.headers().firstValue("Vary")).hasValue("Accept-Language");
+    assertThat(en.body()).contains(">en<");
+    assertThat(fr.body()).contains(">fr<");
+    assertThat(enAgain.body()).isEqualTo(en.body());
+    assertThat(enAgain.headers().firstValue("Age")).isPresent();
+    assertThat(fr.headers().firstValue("Age")).isEmpty();
+  }
+
+  @Test
+  void theNeverPageIsNeverServedFromTheCache() throws Exception {
+    get("/never");
+    HttpResponse<String> second = get("/never");
+    assertThat(second.headers().firstValue("Cache-Control"))
+        .hasValue("max-age=0, no-cache, no-store, must-revalidate, private");
+    assertThat(second.headers().firstValue("Age")).isEmpty();
+    assertThat(row("default").get("sets").asLong()).isZero();
+  }
+
+  @Test
+  void statsListEveryConfiguredCacheWithItsBackendAndLocation() throws Exception {
+    assertThat(stats().get("caches")).hasSize(2);
+    JsonNode files = row("files");
+    assertThat(files.get("backend").asText()).isEqualTo("filebased");
+    assertThat(files.get("location").asText()).isEqualTo(dir.toString());
+    JsonNode memory = row("default");
+    assertThat(memory.get("backend").asText()).isEqualTo("locmem");
+    assertThat(memory.get("location").asText()).isEqualTo("demo-pages-test");
+    assertThat(memory.has("opsPerSecond")).isTrue();
+    assertThat(memory.has("errors")).isTrue();
+    assertThat(memory.has("hitRatio")).isTrue();
+  }
+
+  @Test
+  void statsCarryAHitRatioHistoryEndingNow() throws Exception {
+    get("/slow");
+    get("/slow");
+    JsonNode report = stats();
+    JsonNode history = report.get("history");
+    JsonNode last = history.get(history.size() - 1);
+    assertThat(last.get("t").asLong()).isEqualTo(report.get("now").asLong());
+    assertThat(last.at("/hitRatio/default").asDouble()).isBetween(0.0, 1.0).isPositive();
+  }
+
+  @Test
+  void theDashboardIsOnePageWithNoExternalAssets() throws Exception {
+    HttpResponse<String> page = get("/_larder/");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("<svg id=\"chart\"").contains("stats.json");
+    assertThat(page.body()).doesNotContain("<script src").doesNotContain("<link");
+    assertThat(page.body().replace("http://www.w3.org/2000/svg", "")).doesNotContain("http");
+    assertThat(page.headers().firstValue("Cache-Control"))
+        .hasValueSatisfying(v -> assertThat(v).contains("no-store"));
+  }
+
+  @Test
+  void theHomePageLinksEveryDemoPage() throws Exception {
+    assertThat(get("/").body())
+        .contains("href=\"/slow\"")
+        .contains("href=\"/vary\"")
+        .contains("href=\"/never\"")
+        .contains("href=\"/_larder/\"");
+  }
+
+  @Test
+  void anUnknownPathIsNotFound() throws Exception {
+    assertThat(get("/nothing-here").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void theCommandTakesAPortAndAConfigFile() {
+    Demo demo = new Demo();
+    new CommandLine(demo).parseArgs("--port", "9001", "--config", "larder.yml");
+    assertThat(demo.port).isEqualTo(9001);
+    assertThat(demo.config).isEqualTo(Path.of("larder.yml"));
+  }
+
+  @Test
+  void theCommandDefaultsToPort8000AndTheEmbeddedCache() {
+    Demo demo = new Demo();
+    new CommandLine(demo).parseArgs();
+    assertThat(demo.port).isEqualTo(8000);
+    assertThat(demo.config).isNull();
+  }
+}

@@ -1,0 +1,121 @@
+package io.larder.web;
+
+import io.larder.CacheException;
+import io.larder.Timeout;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The storing half of the page cache (Django's {@code UpdateCacheMiddleware.process_response}), run
+ * on the finished, still buffered response, in Django's order.
+ */
+final class CacheUpdate {
+  private static final Logger LOG = LoggerFactory.getLogger(CacheUpdate.class);
+  private static final List<String> UNCACHEABLE = List.of("private", "no-cache", "no-store");
+
+  private final PageCache pages;
+
+  CacheUpdate(PageCache pages) {
+    this.pages = pages;
+  }
+
+  /**
+   * Runs the rest of the chain into a buffer, then stores the response if {@code update} still says
+   * so and Django's rules allow, patching its caching headers, and sends it.
+   *
+   * @param update read after the chain: false when the fetch half did not ask for the response to
+   *     be stored
+   */
+  void around(
+      HttpServletRequest request,
+      HttpServletResponse target,
+      FilterChain chain,
+      BooleanSupplier update)
+      throws IOException, ServletException {
+    // A streamed response is passed on as it is: Django adds no headers to one.
+    BufferedResponse response = new BufferedResponse(target, pages.maxPageBytes(), () -> {});
+    chain.doFilter(request, response);
+    response.finishApplication(request.isAsyncStarted());
+    boolean head = "HEAD".equals(request.getMethod());
+    if (update.getAsBoolean() && !response.isStreaming() && store(request, response, head)) {
+      return;
+    }
+    response.writeOut(head);
+  }
+
+  /** Applies the rules; true if it has already answered (a conditional request's 304/412). */
+  private boolean store(HttpServletRequest request, BufferedResponse response, boolean head)
+      throws IOException {
+    int status = response.getStatus();
+    if (status != 200 && status != 304) {
+      return false;
+    }
+    if (!response.getHeaders("Set-Cookie").isEmpty()
+        && HttpCacheHeaders.hasVary(response, "Cookie")) {
+      return false;
+    }
+    List<String> directives =
+        HeaderValues.directiveNames(HeaderValues.joined(response, "Cache-Control"));
+    for (String name : UNCACHEABLE) {
+      if (directives.contains(name)) {
+        return false;
+      }
+    }
+    if (HttpCacheHeaders.hasVary(response, "*")) {
+      return false;
+    }
+    long timeout = timeout(response);
+    if (timeout == 0) {
+      return false;
+    }
+    HttpCacheHeaders.patchResponseHeaders(response, timeout, pages.clock());
+    String authorization = request.getHeader("Authorization");
+    if (authorization != null && !authorization.isEmpty() && !directives.contains("public")) {
+      HttpCacheHeaders.patchVary(response, "Authorization");
+    }
+    if (status != 200) {
+      return false;
+    }
+    byte[] body = response.body();
+    if (pages.etags() && body.length > 0 && !response.containsHeader("ETag")) {
+      response.setHeader("ETag", '"' + Md5.hex(body) + '"');
+    }
+    try {
+      Timeout ttl = Timeout.seconds(timeout);
+      String key = PageKeys.learnCacheKey(request, response, ttl, pages.keyPrefix(), pages.cache());
+      pages.cache().set(key, CachedPage.store(response, body, response.declaredLength()), ttl);
+    } catch (CacheException e) {
+      LOG.warn("Page cache {}: storing the page failed: {}", pages, e.toString());
+    }
+    ConditionalGet.Outcome outcome =
+        ConditionalGet.evaluate(
+            request,
+            response.getHeader("ETag"),
+            HttpDates.parse(response.getHeader("Last-Modified")));
+    if (outcome == ConditionalGet.Outcome.FULL) {
+      return false;
+    }
+    response.setStatus(
+        outcome == ConditionalGet.Outcome.NOT_MODIFIED
+            ? HttpServletResponse.SC_NOT_MODIFIED
+            : HttpServletResponse.SC_PRECONDITION_FAILED);
+    response.discardBody();
+    return true;
+  }
+
+  /** Django's precedence: the page timeout, else the response's max-age, else the default. */
+  private long timeout(HttpServletResponse response) {
+    if (pages.pageTimeoutSeconds() != null) {
+      return pages.pageTimeoutSeconds();
+    }
+    Long maxAge = HttpCacheHeaders.maxAge(response);
+    return maxAge != null ? maxAge : pages.cacheTimeoutSeconds();
+  }
+}

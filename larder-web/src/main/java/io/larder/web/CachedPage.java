@@ -1,0 +1,162 @@
+package io.larder.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * A page as the cache holds it: status, the final header names and values, the body bytes, and what
+ * a hit needs without parsing (max-age, expiry, ETag, Last-Modified). Stored as a plain list of
+ * strings, numbers and bytes, so every serializer (java, json-like, pickle) can store it and an
+ * in-memory cache hands back the very same object: a hit then decodes, renders and copies nothing.
+ */
+final class CachedPage {
+  private static final String FORMAT = "larder-page/1";
+  private static final long NONE = Long.MIN_VALUE;
+
+  /** Headers the container writes itself, or that describe one response and not the page. */
+  private static final Set<String> NOT_STORED =
+      Set.of(
+          "date",
+          "server",
+          "content-length",
+          "transfer-encoding",
+          "connection",
+          "keep-alive",
+          "age");
+
+  private final int status;
+  private final List<String> headers;
+  private final byte[] body;
+  private final long contentLength;
+  private final long maxAge;
+  private final long expires;
+  private final String etag;
+  private final long lastModified;
+
+  private CachedPage(List<?> stored) {
+    this.status = ((Number) stored.get(1)).intValue();
+    @SuppressWarnings("unchecked")
+    List<String> headers = (List<String>) stored.get(2);
+    this.headers = headers;
+    this.body = (byte[]) stored.get(3);
+    this.contentLength = ((Number) stored.get(4)).longValue();
+    this.maxAge = ((Number) stored.get(5)).longValue();
+    this.expires = ((Number) stored.get(6)).longValue();
+    this.etag = (String) stored.get(7);
+    this.lastModified = ((Number) stored.get(8)).longValue();
+  }
+
+  /**
+   * The stored form of a finished response: its status and headers now, {@code body}, and {@code
+   * contentLength} (the declared length of a HEAD response, which has no body).
+   */
+  static List<Object> store(HttpServletResponse response, byte[] body, long contentLength) {
+    List<String> headers = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    boolean hasContentType = false;
+    for (String name : response.getHeaderNames()) {
+      String lower = name.toLowerCase(Locale.ROOT);
+      if (NOT_STORED.contains(lower) || !seen.add(lower)) {
+        continue;
+      }
+      hasContentType |= lower.equals("content-type");
+      Collection<String> values = response.getHeaders(name);
+      for (String value : values) {
+        headers.add(name);
+        headers.add(value);
+      }
+    }
+    if (!hasContentType && response.getContentType() != null) {
+      headers.add("Content-Type");
+      headers.add(response.getContentType());
+    }
+    Long maxAge = HttpCacheHeaders.maxAge(response);
+    String etag = response.getHeader("ETag");
+    return List.of(
+        FORMAT,
+        response.getStatus(),
+        List.copyOf(headers),
+        body,
+        contentLength,
+        maxAge == null ? NONE : maxAge,
+        HttpDates.parse(response.getHeader("Expires")),
+        etag == null ? "" : etag,
+        HttpDates.parse(response.getHeader("Last-Modified")));
+  }
+
+  /** The page a stored value holds, or null when the value is not a page (a foreign entry). */
+  static CachedPage from(Object stored) {
+    if (stored instanceof List<?> list
+        && list.size() == 9
+        && FORMAT.equals(list.get(0))
+        && list.get(2) instanceof List<?>
+        && list.get(3) instanceof byte[]
+        && list.get(7) instanceof String) {
+      try {
+        return new CachedPage(list);
+      } catch (ClassCastException e) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  String etag() {
+    return etag.isEmpty() ? null : etag;
+  }
+
+  /** Last-Modified in epoch seconds, or {@link Long#MIN_VALUE}. */
+  long lastModified() {
+    return lastModified;
+  }
+
+  /**
+   * Django's Age: the seconds the page has been cached, {@code max(0, max_age - (expires - now))},
+   * or -1 when the page has no max-age or no Expires.
+   */
+  long age(long nowSecond) {
+    if (maxAge == NONE || expires == NONE) {
+      return -1;
+    }
+    return Math.max(0, maxAge - (expires - nowSecond));
+  }
+
+  /** Writes the page: status, headers, Age, length and (unless HEAD) the body. */
+  void writeTo(HttpServletResponse response, boolean head, long age) throws IOException {
+    response.setStatus(status);
+    for (int i = 0; i < headers.size(); i += 2) {
+      response.addHeader(headers.get(i), headers.get(i + 1));
+    }
+    if (age >= 0) {
+      response.setHeader("Age", Long.toString(age));
+    }
+    response.setContentLengthLong(
+        contentLength >= 0 && body.length == 0 ? contentLength : body.length);
+    if (!head && body.length > 0) {
+      response.getOutputStream().write(body);
+    }
+  }
+
+  /**
+   * Writes a 304 for the page: the headers a 304 repeats (Cache-Control, Content-Location, ETag,
+   * Expires, Last-Modified, Vary, cookies), Age, and no body.
+   */
+  void writeNotModified(HttpServletResponse response, long age) {
+    response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+    for (int i = 0; i < headers.size(); i += 2) {
+      String name = headers.get(i);
+      if (ConditionalGet.keptOnNotModified(name)) {
+        response.addHeader(name, headers.get(i + 1));
+      }
+    }
+    if (age >= 0) {
+      response.setHeader("Age", Long.toString(age));
+    }
+  }
+}

@@ -1,0 +1,106 @@
+package io.larder.web;
+
+import io.larder.Caches;
+import io.larder.InvalidConfigurationException;
+import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletContext;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * A page-cache filter's configuration: the {@link PageCache} it was made with, or one read from its
+ * init-params (checked, with errors that name the filter, the parameter, the value and what is
+ * accepted).
+ */
+final class FilterSetup {
+  private final PageCache given;
+  private ServletContext acquiredFrom;
+
+  FilterSetup() {
+    this.given = null;
+  }
+
+  FilterSetup(PageCache pages) {
+    this.given = pages;
+  }
+
+  PageCache init(FilterConfig config) {
+    if (given != null) {
+      return given;
+    }
+    Caches caches = ContextCaches.acquire(config.getServletContext());
+    acquiredFrom = config.getServletContext();
+    String alias = param(config, "cache-alias", Caches.DEFAULT_ALIAS);
+    PageCache.Builder builder = PageCache.builder(caches.get(alias));
+    String cacheTimeout = param(config, "cache-timeout", null);
+    if (cacheTimeout != null) {
+      builder.cacheTimeout(seconds(config, "cache-timeout", cacheTimeout));
+    }
+    String pageTimeout = param(config, "page-timeout", null);
+    if (pageTimeout != null) {
+      builder.pageTimeout(seconds(config, "page-timeout", pageTimeout));
+    }
+    builder.keyPrefix(param(config, "key-prefix", ""));
+    String maxBytes = param(config, "max-page-bytes", null);
+    if (maxBytes != null) {
+      builder.maxPageBytes(
+          (int)
+              number(
+                  config,
+                  "max-page-bytes",
+                  maxBytes,
+                  Integer.MAX_VALUE,
+                  "a whole number of bytes, 0 to " + Integer.MAX_VALUE));
+    }
+    String etags = param(config, "etags", "true");
+    switch (etags.strip().toLowerCase(Locale.ROOT)) {
+      case "true" -> builder.etags(true);
+      case "false" -> builder.etags(false);
+      default -> throw bad(config, "etags", etags, "true or false");
+    }
+    return builder.build();
+  }
+
+  void destroy() {
+    if (acquiredFrom != null) {
+      ContextCaches.release(acquiredFrom);
+      acquiredFrom = null;
+    }
+  }
+
+  private static String param(FilterConfig config, String name, String defaultValue) {
+    String value = config.getInitParameter(name);
+    return value == null ? defaultValue : value;
+  }
+
+  private static Duration seconds(FilterConfig config, String name, String value) {
+    return Duration.ofSeconds(
+        number(config, name, value, Long.MAX_VALUE / 1000, "a whole number of seconds, 0 or more"));
+  }
+
+  private static long number(
+      FilterConfig config, String name, String value, long max, String accepted) {
+    try {
+      long n = Long.parseLong(value.strip());
+      if (n >= 0 && n <= max) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // Reported below with the accepted values.
+    }
+    throw bad(config, name, value, accepted);
+  }
+
+  private static InvalidConfigurationException bad(
+      FilterConfig config, String name, String value, String accepted) {
+    return new InvalidConfigurationException(
+        "Filter '"
+            + config.getFilterName()
+            + "': init-param '"
+            + name
+            + "' is '"
+            + value
+            + "'; accepted: "
+            + accepted);
+  }
+}

@@ -1,0 +1,201 @@
+package io.larder.web;
+
+import io.larder.Cache;
+import jakarta.servlet.Filter;
+import jakarta.servlet.Servlet;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.Objects;
+
+/**
+ * A page cache over one Larder cache: Django's {@code CacheMiddleware} (the whole site) and {@code
+ * cache_page} (chosen views), with their timeout, alias and key prefix.
+ *
+ * <pre>{@code
+ * Cache cache = caches.get("default");
+ * // The whole site, 600 s unless a page says otherwise with max-age (CacheMiddleware):
+ * context.addFilter("pages", PageCache.builder(cache).build().filter())
+ *     .addMappingForUrlPatterns(null, false, "/*");
+ * // One view for 15 minutes whatever it says (cache_page(60 * 15)):
+ * Servlet report = PageCache.builder(cache).pageTimeout(Duration.ofMinutes(15)).build()
+ *     .wrap(new ReportServlet());
+ * }</pre>
+ *
+ * <p>The rules are Django's (§9 of the spec): only GET and HEAD requests, only 200 responses are
+ * stored (a HEAD is answered from the GET entry); the key is the full URL with its host plus the
+ * values of the request headers the response {@code Vary}s on; nothing is stored for {@code
+ * private}, {@code no-cache}, {@code no-store}, {@code Vary: *}, or a cookie set on a response that
+ * varies on {@code Cookie}; the response's {@code max-age} wins over {@link
+ * Builder#cacheTimeout(Duration)} and {@link Builder#pageTimeout(Duration)} wins over both; stored
+ * responses get {@code Expires} and {@code max-age}, and hits an {@code Age}. Beyond Django, a
+ * stored page gets an ETag (unless {@link Builder#etags(boolean) turned off}) and conditional
+ * requests against it are answered 304 from the cache.
+ *
+ * <p>Instances are immutable and thread-safe; one may back several filters.
+ */
+public final class PageCache {
+  /**
+   * The servlet-context attribute under which an application may put its {@link io.larder.Caches}
+   * for the filters configured by init-params to use.
+   */
+  public static final String CACHES_ATTRIBUTE = "io.larder.Caches";
+
+  /** Django's {@code CACHE_MIDDLEWARE_SECONDS} default. */
+  public static final Duration DEFAULT_CACHE_TIMEOUT = Duration.ofSeconds(600);
+
+  /** Pages larger than this are streamed to the client and not stored, unless changed. */
+  public static final int DEFAULT_MAX_PAGE_BYTES = 4 << 20;
+
+  private final Cache cache;
+  private final long cacheTimeout;
+  private final Long pageTimeout;
+  private final String keyPrefix;
+  private final int maxPageBytes;
+  private final boolean etags;
+  private final InstantSource clock;
+
+  private PageCache(Builder b) {
+    this.cache = b.cache;
+    this.cacheTimeout = b.cacheTimeout;
+    this.pageTimeout = b.pageTimeout;
+    this.keyPrefix = b.keyPrefix;
+    this.maxPageBytes = b.maxPageBytes;
+    this.etags = b.etags;
+    this.clock = b.cache.settings().clock();
+  }
+
+  /** A builder over {@code cache}: Django's defaults are 600 s, no page timeout, prefix "". */
+  public static Builder builder(Cache cache) {
+    return new Builder(cache);
+  }
+
+  /** The whole filter: fetch from the cache, else run the chain and store the response. */
+  public Filter filter() {
+    return new PageCacheFilter(this);
+  }
+
+  /** The fetching half, to be the last filter (Django's {@code FetchFromCacheMiddleware}). */
+  public Filter fetchFilter() {
+    return new FetchFromCacheFilter(this);
+  }
+
+  /** The storing half, to be the first filter (Django's {@code UpdateCacheMiddleware}). */
+  public Filter updateFilter() {
+    return new UpdateCacheFilter(this);
+  }
+
+  /** {@code servlet} behind this page cache: Django's {@code cache_page(view)}. */
+  public Servlet wrap(Servlet servlet) {
+    return new CachedServlet(servlet, new PageCacheFilter(this));
+  }
+
+  /** The cache pages are stored in. */
+  public Cache cache() {
+    return cache;
+  }
+
+  /** Seconds a page is kept when neither the page timeout nor the response's max-age says. */
+  public long cacheTimeoutSeconds() {
+    return cacheTimeout;
+  }
+
+  /** Seconds every page is kept regardless of its max-age ({@code cache_page}), or null. */
+  public Long pageTimeoutSeconds() {
+    return pageTimeout;
+  }
+
+  /** The page-key prefix, inside the key string (the cache's own key_prefix applies too). */
+  public String keyPrefix() {
+    return keyPrefix;
+  }
+
+  int maxPageBytes() {
+    return maxPageBytes;
+  }
+
+  boolean etags() {
+    return etags;
+  }
+
+  InstantSource clock() {
+    return clock;
+  }
+
+  @Override
+  public String toString() {
+    return "PageCache[cache="
+        + cache.settings().alias()
+        + ", cacheTimeout="
+        + cacheTimeout
+        + ", pageTimeout="
+        + pageTimeout
+        + ", keyPrefix='"
+        + keyPrefix
+        + "']";
+  }
+
+  /** Builds a {@link PageCache}; each setter checks its argument. */
+  public static final class Builder {
+    private final Cache cache;
+    private long cacheTimeout = DEFAULT_CACHE_TIMEOUT.toSeconds();
+    private Long pageTimeout;
+    private String keyPrefix = "";
+    private int maxPageBytes = DEFAULT_MAX_PAGE_BYTES;
+    private boolean etags = true;
+
+    private Builder(Cache cache) {
+      this.cache = Objects.requireNonNull(cache, "cache");
+    }
+
+    /**
+     * How long a page is kept when its response has no max-age: Django's {@code
+     * CACHE_MIDDLEWARE_SECONDS} (600 s). Zero stores nothing.
+     */
+    public Builder cacheTimeout(Duration timeout) {
+      this.cacheTimeout = seconds(timeout, "cacheTimeout");
+      return this;
+    }
+
+    /**
+     * How long every page is kept, whatever its max-age says: {@code cache_page}'s timeout. Null
+     * (the default) leaves the choice to max-age and the cache timeout.
+     */
+    public Builder pageTimeout(Duration timeout) {
+      this.pageTimeout = timeout == null ? null : seconds(timeout, "pageTimeout");
+      return this;
+    }
+
+    /** Django's {@code CACHE_MIDDLEWARE_KEY_PREFIX} / {@code cache_page(key_prefix=)}. */
+    public Builder keyPrefix(String keyPrefix) {
+      this.keyPrefix = Objects.requireNonNull(keyPrefix, "keyPrefix");
+      return this;
+    }
+
+    /** The largest body that is stored; a larger one is streamed and not cached (4 MiB). */
+    public Builder maxPageBytes(int bytes) {
+      if (bytes < 0) {
+        throw new IllegalArgumentException("maxPageBytes must be 0 or more, not " + bytes);
+      }
+      this.maxPageBytes = bytes;
+      return this;
+    }
+
+    /** Whether a stored page without an ETag gets one (md5 of its body); true by default. */
+    public Builder etags(boolean etags) {
+      this.etags = etags;
+      return this;
+    }
+
+    public PageCache build() {
+      return new PageCache(this);
+    }
+
+    private static long seconds(Duration timeout, String name) {
+      Objects.requireNonNull(timeout, name);
+      if (timeout.isNegative()) {
+        throw new IllegalArgumentException(name + " must not be negative, not " + timeout);
+      }
+      return timeout.toSeconds();
+    }
+  }
+}

@@ -1,0 +1,19 @@
+package io.larder.web;
+
+import jakarta.servlet.DispatcherType;
+import java.util.EnumSet;
+import org.junit.jupiter.api.AfterEach;
+
+/** A test against a {@link TestSite}, which is stopped after each test. */
+abstract class SiteTest {
+  static final EnumSet<DispatcherType> REQUEST = EnumSet.of(DispatcherType.REQUEST);
+
+  TestSite site;
+
+  @AfterEach
+  void stopSite() throws Exception {
+    if (site != null) {
+      site.close();
+    }
+  }
+}
