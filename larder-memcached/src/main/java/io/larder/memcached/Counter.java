@@ -1,12 +1,9 @@
 package io.larder.memcached;
 
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import net.rubyeye.xmemcached.MemcachedClient;
-import net.rubyeye.xmemcached.command.Command;
 import net.rubyeye.xmemcached.command.CommandType;
-import net.rubyeye.xmemcached.command.TextCommandFactory;
 import net.rubyeye.xmemcached.exception.MemcachedException;
 
 /**
@@ -15,8 +12,6 @@ import net.rubyeye.xmemcached.exception.MemcachedException;
  * missing key must fail and store nothing.
  */
 final class Counter {
-  private static final TextCommandFactory COMMANDS = new TextCommandFactory();
-
   private Counter() {}
 
   /**
@@ -27,21 +22,12 @@ final class Counter {
       throws TimeoutException, InterruptedException, MemcachedException {
     CommandType type = delta < 0 ? CommandType.DECR : CommandType.INCR;
     long amount = delta < 0 ? -delta : delta;
-    Command command =
-        COMMANDS.createIncrDecrCommand(
-            key, key.getBytes(StandardCharsets.UTF_8), amount, 0, 0, type, false);
-    client.getConnector().send(command);
-    if (!command.getLatch().await(timeoutMillis, TimeUnit.MILLISECONDS)) {
-      command.cancel();
-      throw new TimeoutException("Timed out (" + timeoutMillis + " ms) waiting for " + type);
-    }
-    if (command.getException() != null) {
-      if (command.getException() instanceof MemcachedException e) {
-        throw e;
-      }
-      throw new MemcachedException(command.getException());
-    }
-    Object result = command.getResult();
+    Object result =
+        Pipeline.one(
+            client,
+            Pipeline.COMMANDS.createIncrDecrCommand(
+                key, key.getBytes(StandardCharsets.UTF_8), amount, 0, 0, type, false),
+            timeoutMillis);
     if (result instanceof Long value) {
       return value;
     }

@@ -9,11 +9,16 @@ import io.larder.MissingKeyException;
 import io.larder.NotAnIntegerException;
 import io.larder.SerializationException;
 import io.larder.Timeout;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
 import net.rubyeye.xmemcached.GetsResponse;
+import net.rubyeye.xmemcached.command.Command;
+import net.rubyeye.xmemcached.command.CommandType;
 import net.rubyeye.xmemcached.exception.MemcachedException;
 import net.rubyeye.xmemcached.transcoders.CachedData;
 import org.slf4j.Logger;
@@ -98,31 +103,36 @@ final class MemcachedCache extends BaseCache {
     return item == null ? MISSING : decode(key, item);
   }
 
+  /** One multi-get per server, all sent before any answer is awaited. */
   @Override
+  @SuppressWarnings("unchecked")
   protected Map<String, Object> loadMany(List<String> keys) {
     keys.forEach(MemcachedCache::wire);
+    Map<ServerNode, List<String>> groups = pool.byNode(keys);
+    Map<ServerNode, List<Object>> answers =
+        acrossPool(
+            "get_many",
+            groups,
+            group ->
+                List.of(
+                    Pipeline.COMMANDS.createGetMultiCommand(
+                        group,
+                        new CountDownLatch(1),
+                        CommandType.GET_MANY,
+                        PassThroughTranscoder.INSTANCE)));
     Map<String, Object> found = new LinkedHashMap<>();
-    for (Map.Entry<ServerNode, List<String>> group : pool.byNode(keys).entrySet()) {
-      Map<String, CachedData> items;
-      try {
-        items =
-            pool.call(
-                group.getKey(),
-                client -> client.get(group.getValue(), PassThroughTranscoder.INSTANCE));
-      } catch (BackendUnavailableException e) {
-        partOfManyFailed(e, "get_many", group.getValue());
-        continue;
-      }
-      for (String key : group.getValue()) {
-        CachedData item = items == null ? null : items.get(key);
-        if (item != null) {
-          Object value = decode(key, item);
-          if (value != MISSING) {
-            found.put(key, value);
+    answers.forEach(
+        (node, answer) -> {
+          if (answer.get(0) instanceof Map<?, ?> items) {
+            for (String key : groups.get(node)) {
+              CachedData item = ((Map<String, CachedData>) items).get(key);
+              Object value = item == null ? MISSING : decode(key, item);
+              if (value != MISSING) {
+                found.put(key, value);
+              }
+            }
           }
-        }
-      }
-    }
+        });
     return found;
   }
 
@@ -182,6 +192,7 @@ final class MemcachedCache extends BaseCache {
     }
   }
 
+  /** The sets of each server in one round trip, every server's sent before any is awaited. */
   @Override
   protected List<String> storeMany(Map<String, Object> entries, Timeout timeout) {
     List<String> failed = new ArrayList<>();
@@ -200,37 +211,39 @@ final class MemcachedCache extends BaseCache {
       return failed;
     }
     int exptime = exptime(timeout);
-    for (Map.Entry<ServerNode, List<String>> group :
-        pool.byNode(new ArrayList<>(items.keySet())).entrySet()) {
-      List<String> keys = group.getValue();
-      int done = 0;
-      try {
-        for (String key : keys) {
-          CachedData item = items.get(key);
-          try {
-            boolean stored =
-                pool.call(
-                    group.getKey(),
-                    client -> client.set(key, exptime, item, PassThroughTranscoder.INSTANCE));
-            if (!stored) {
+    Map<ServerNode, List<String>> groups = pool.byNode(new ArrayList<>(items.keySet()));
+    Map<ServerNode, List<Object>> answers =
+        acrossPool(
+            "set_many",
+            groups,
+            group ->
+                group.stream()
+                    .map(
+                        key ->
+                            Pipeline.COMMANDS.createSetCommand(
+                                key,
+                                key.getBytes(StandardCharsets.UTF_8),
+                                exptime,
+                                items.get(key),
+                                false,
+                                PassThroughTranscoder.INSTANCE))
+                    .toList());
+    groups.forEach(
+        (node, keys) -> {
+          List<Object> answer = answers.get(node);
+          for (int i = 0; i < keys.size(); i++) {
+            String key = keys.get(i);
+            Object stored = answer == null ? null : answer.get(i);
+            if (stored instanceof MemcachedException refusal) {
+              RuntimeException error =
+                  refused(key, items.get(key), new RefusedException(refusal.getMessage()));
+              log.warn("Cache '{}': not storing '{}': {}", alias(), key, error.getMessage());
+            }
+            if (!Boolean.TRUE.equals(stored)) {
               failed.add(key);
             }
-          } catch (RefusedException e) {
-            log.warn(
-                "Cache '{}': not storing '{}': {}",
-                alias(),
-                key,
-                refused(key, item, e).getMessage());
-            failed.add(key);
           }
-          done++;
-        }
-      } catch (BackendUnavailableException e) {
-        List<String> lost = keys.subList(done, keys.size());
-        failed.addAll(lost);
-        partOfManyFailed(e, "set_many", lost);
-      }
-    }
+        });
     return failed;
   }
 
@@ -250,23 +263,58 @@ final class MemcachedCache extends BaseCache {
     return pool.call(node, client -> client.delete(key));
   }
 
+  /** The deletes of each server in one round trip, every server's sent before any is awaited. */
   @Override
   protected int removeMany(List<String> keys) {
     keys.forEach(MemcachedCache::wire);
+    Map<ServerNode, List<Object>> answers =
+        acrossPool(
+            "delete_many",
+            pool.byNode(keys),
+            group ->
+                group.stream()
+                    .map(
+                        key ->
+                            Pipeline.COMMANDS.createDeleteCommand(
+                                key, key.getBytes(StandardCharsets.UTF_8), 0, 0, false))
+                    .toList());
     int removed = 0;
-    for (Map.Entry<ServerNode, List<String>> group : pool.byNode(keys).entrySet()) {
-      for (String key : group.getValue()) {
-        try {
-          if (pool.call(group.getKey(), client -> client.delete(key))) {
-            removed++;
-          }
-        } catch (BackendUnavailableException e) {
-          partOfManyFailed(e, "delete_many", group.getValue());
-          break;
-        }
-      }
+    for (List<Object> answer : answers.values()) {
+      removed += (int) answer.stream().filter(Boolean.TRUE::equals).count();
     }
     return removed;
+  }
+
+  /**
+   * Sends every server of {@code groups} its commands, then awaits all the answers, so the pool
+   * answers in about one round trip. A server that fails is reported as part of the operation
+   * failing, and has no answers in the result.
+   */
+  private Map<ServerNode, List<Object>> acrossPool(
+      String operation,
+      Map<ServerNode, List<String>> groups,
+      Function<List<String>, List<Command>> commandsFor) {
+    long timeout = options.operationTimeoutMillis();
+    Map<ServerNode, Pipeline> sent = new LinkedHashMap<>();
+    groups.forEach(
+        (node, keys) -> {
+          List<Command> commands = commandsFor.apply(keys);
+          try {
+            sent.put(node, pool.call(node, client -> Pipeline.send(client, commands, timeout)));
+          } catch (BackendUnavailableException e) {
+            partOfManyFailed(e, operation, keys);
+          }
+        });
+    Map<ServerNode, List<Object>> answers = new LinkedHashMap<>();
+    sent.forEach(
+        (node, pipeline) -> {
+          try {
+            answers.put(node, pool.call(node, client -> pipeline.await()));
+          } catch (BackendUnavailableException e) {
+            partOfManyFailed(e, operation, groups.get(node));
+          }
+        });
+    return answers;
   }
 
   /** {@code flush_all} on every server of the pool: it empties them of every key, not only ours. */

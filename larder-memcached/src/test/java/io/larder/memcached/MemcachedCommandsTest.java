@@ -134,6 +134,30 @@ class MemcachedCommandsTest {
     assertThat((String) caches.get("small").get("fine")).isEqualTo("small");
   }
 
+  @Test
+  void setManyReturnsAKeyTheServerRefusedAndStoresTheOthersAroundIt() {
+    Map<String, Object> values = new LinkedHashMap<>();
+    values.put("before", "small");
+    values.put("huge", new byte[2 * 1024 * 1024]);
+    values.put("after", "small");
+    Cache trusting = caches.get("trusting");
+    assertThat(trusting.setMany(values)).containsExactly("huge");
+    assertThat(trusting.getMany(List.of("before", "huge", "after")))
+        .containsOnlyKeys("before", "after");
+  }
+
+  @Test
+  void manyKeysAreWrittenReadAndDeletedAcrossThePoolInOneCallEach() {
+    Map<String, Object> values = new LinkedHashMap<>();
+    for (int i = 0; i < 2000; i++) {
+      values.put("bulk" + i, i);
+    }
+    assertThat(cache.setMany(values)).isEmpty();
+    assertThat(cache.getMany(values.keySet())).isEqualTo(values);
+    cache.deleteMany(values.keySet());
+    assertThat(cache.getMany(values.keySet())).isEmpty();
+  }
+
   // ------------------------------------------------------------ incr / decr
 
   @Test
