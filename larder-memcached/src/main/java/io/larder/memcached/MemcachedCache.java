@@ -32,11 +32,6 @@ import org.slf4j.LoggerFactory;
  */
 final class MemcachedCache extends BaseCache {
   private static final Logger log = LoggerFactory.getLogger(MemcachedCache.class);
-  private static final int MAX_KEY_BYTES = 250;
-
-  /** memcached reads an exptime over 30 days as an absolute Unix time. */
-  private static final long MAX_RELATIVE_EXPTIME = 60L * 60 * 24 * 30;
-
   private static final int CAS_ATTEMPTS = 100;
 
   private final PoolOptions options;
@@ -60,45 +55,11 @@ final class MemcachedCache extends BaseCache {
     throw new InvalidCacheKeyException(keyProblems(madeKey).get(0));
   }
 
-  /**
-   * The made key, checked for memcached's limit in bytes: Django counts characters, but the server
-   * counts the UTF-8 bytes, so a short key of non-ASCII text can still be too long.
-   */
-  private static String wire(String key) {
-    if (key.length() * 3 > MAX_KEY_BYTES && utf8Length(key) > MAX_KEY_BYTES) {
-      throw new InvalidCacheKeyException(
-          "Cache key will cause errors if used with memcached: '"
-              + key
-              + "' (longer than "
-              + MAX_KEY_BYTES
-              + " bytes in UTF-8)");
-    }
-    return key;
-  }
-
-  private static int utf8Length(String key) {
-    int bytes = 0;
-    for (int i = 0; i < key.length(); i++) {
-      char c = key.charAt(i);
-      if (c < 0x80) {
-        bytes++;
-      } else if (c < 0x800) {
-        bytes += 2;
-      } else if (Character.isHighSurrogate(c)) {
-        bytes += 4;
-        i++;
-      } else {
-        bytes += 3;
-      }
-    }
-    return bytes;
-  }
-
   // ------------------------------------------------------------ reads
 
   @Override
   protected Object load(String key) {
-    ServerNode node = pool.nodeFor(wire(key));
+    ServerNode node = pool.nodeFor(WireKey.check(key));
     CachedData item = pool.call(node, client -> client.get(key, PassThroughTranscoder.INSTANCE));
     return item == null ? MISSING : decode(key, item);
   }
@@ -107,7 +68,7 @@ final class MemcachedCache extends BaseCache {
   @Override
   @SuppressWarnings("unchecked")
   protected Map<String, Object> loadMany(List<String> keys) {
-    keys.forEach(MemcachedCache::wire);
+    keys.forEach(WireKey::check);
     Map<ServerNode, List<String>> groups = pool.byNode(keys);
     Map<ServerNode, List<Object>> answers =
         acrossPool(
@@ -161,7 +122,7 @@ final class MemcachedCache extends BaseCache {
   @Override
   protected void store(String key, Object value, Timeout timeout) {
     CachedData item = encode(key, value);
-    if (expiresAtOnce(timeout)) {
+    if (Exptime.expiresAtOnce(timeout)) {
       // Django sends exptime -1; xmemcached refuses negative times, and deleting is the same.
       remove(key);
       return;
@@ -178,7 +139,7 @@ final class MemcachedCache extends BaseCache {
   @Override
   protected boolean storeIfAbsent(String key, Object value, Timeout timeout) {
     CachedData item = encode(key, value);
-    if (expiresAtOnce(timeout)) {
+    if (Exptime.expiresAtOnce(timeout)) {
       // memcached stores it already expired: true exactly when there was nothing to keep.
       return !contains(key);
     }
@@ -206,7 +167,7 @@ final class MemcachedCache extends BaseCache {
             failed.add(key);
           }
         });
-    if (expiresAtOnce(timeout)) {
+    if (Exptime.expiresAtOnce(timeout)) {
       removeMany(new ArrayList<>(items.keySet()));
       return failed;
     }
@@ -249,24 +210,24 @@ final class MemcachedCache extends BaseCache {
 
   @Override
   protected boolean expire(String key, Timeout timeout) {
-    if (expiresAtOnce(timeout)) {
+    if (Exptime.expiresAtOnce(timeout)) {
       return remove(key);
     }
     int exptime = exptime(timeout);
-    ServerNode node = pool.nodeFor(wire(key));
+    ServerNode node = pool.nodeFor(WireKey.check(key));
     return pool.call(node, client -> client.touch(key, exptime));
   }
 
   @Override
   protected boolean remove(String key) {
-    ServerNode node = pool.nodeFor(wire(key));
+    ServerNode node = pool.nodeFor(WireKey.check(key));
     return pool.call(node, client -> client.delete(key));
   }
 
   /** The deletes of each server in one round trip, every server's sent before any is awaited. */
   @Override
   protected int removeMany(List<String> keys) {
-    keys.forEach(MemcachedCache::wire);
+    keys.forEach(WireKey::check);
     Map<ServerNode, List<Object>> answers =
         acrossPool(
             "delete_many",
@@ -356,7 +317,7 @@ final class MemcachedCache extends BaseCache {
    */
   @Override
   protected long increment(String key, long delta, String callerKey) {
-    ServerNode node = pool.nodeFor(wire(key));
+    ServerNode node = pool.nodeFor(WireKey.check(key));
     try {
       Long value =
           pool.call(
@@ -405,7 +366,7 @@ final class MemcachedCache extends BaseCache {
 
   /** The value's item, checked against the server's item size before anything is sent. */
   private CachedData encode(String key, Object value) {
-    wire(key);
+    WireKey.check(key);
     CachedData item = flags.encode(value);
     if (item.getData().length > options.maxItemSize()) {
       throw new ValueTooLargeException(
@@ -427,24 +388,8 @@ final class MemcachedCache extends BaseCache {
     return e;
   }
 
-  /** Django sends exptime -1 when the whole seconds are 0 or fewer: expired at once. */
-  private static boolean expiresAtOnce(Timeout timeout) {
-    return !timeout.isNever() && (long) timeout.toSeconds() <= 0;
-  }
-
-  /**
-   * Django's memcached timeout rule: never is 0, whole seconds otherwise (0 becomes -1, expired),
-   * and over 30 days an absolute Unix time, as the protocol reads it.
-   */
   private int exptime(Timeout timeout) {
-    if (timeout.isNever()) {
-      return 0;
-    }
-    long seconds = (long) timeout.toSeconds();
-    if (seconds > MAX_RELATIVE_EXPTIME) {
-      seconds += nowMillis() / 1000;
-    }
-    return (int) Math.min(Integer.MAX_VALUE, seconds);
+    return Exptime.of(timeout, nowMillis());
   }
 
   /** One server of a multi-key operation failed: the others' keys went through. */
