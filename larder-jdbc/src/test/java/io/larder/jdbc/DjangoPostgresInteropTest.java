@@ -1,5 +1,7 @@
 package io.larder.jdbc;
 
+import io.larder.testsupport.TestDatabases;
+
 /** Django (through python3-psycopg2) and Larder on this run's PostgreSQL database. */
 class DjangoPostgresInteropTest extends DjangoDatabaseInteropTest {
   @Override

@@ -1,5 +1,6 @@
 package io.larder.jdbc;
 
+import io.larder.testsupport.TestDatabases;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
