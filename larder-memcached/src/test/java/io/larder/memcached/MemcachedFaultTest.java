@@ -149,6 +149,19 @@ class MemcachedFaultTest {
   }
 
   @Test
+  void failingOpenEveryWriteToAKilledServerIsDroppedAndIncrStillRaises() {
+    String key = keysOn(victim, true).get(0);
+    victim.kill();
+    failOpen.set(key, "dropped");
+    assertThat(failOpen.add(key, "dropped")).isFalse();
+    assertThat(failOpen.touch(key)).isFalse();
+    assertThat(failOpen.delete(key)).isFalse();
+    assertThat(failOpen.hasKey(key)).isFalse();
+    // incr has no value to return when it fails, so it raises even when failing open.
+    assertThatThrownBy(() -> failOpen.incr(key)).isInstanceOf(BackendUnavailableException.class);
+  }
+
+  @Test
   void getManyReturnsTheLiveServersKeysWhenOneIsDown() {
     victim.kill();
     List<String> all = IntStream.range(0, KEYS).mapToObj(i -> "key" + i).toList();
