@@ -194,6 +194,22 @@ public abstract class BaseCache {
     return compute.get();
   }
 
+  /**
+   * For a store spread over several servers: one server's part of a multi-key operation failed
+   * while the others' went through. When the cache fails open ({@code ignore_exceptions}) the
+   * failure is counted and logged and the operation goes on with the other servers' answers;
+   * otherwise {@code e} is rethrown, and counted once where the operation fails.
+   *
+   * @throws BackendUnavailableException {@code e}, unless the cache fails open
+   */
+  protected final void reportPartialFailure(
+      BackendUnavailableException e, String operation, String keys) {
+    if (!ignoreExceptions) {
+      throw e;
+    }
+    failOpen(e, operation, keys);
+  }
+
   /** Releases the store's resources. Nothing by default. */
   protected void closeStore() {}
 

@@ -44,7 +44,7 @@ public abstract class RedisContractTest extends CacheContractTest {
 
   @Override
   @Test
-  void addOverwritesAnExpiredValue() {
+  protected void addOverwritesAnExpiredValue() {
     storeExpired("key", "old");
     assertThat(cache.add("key", "new")).isTrue();
     assertThat((String) cache.get("key")).isEqualTo("new");
@@ -52,7 +52,7 @@ public abstract class RedisContractTest extends CacheContractTest {
 
   @Override
   @Test
-  void hasKeyIsFalseForAnExpiredKey() {
+  protected void hasKeyIsFalseForAnExpiredKey() {
     storeExpired("key", "value");
     assertThat(cache.hasKey("key")).isFalse();
     assertThat((Object) cache.get("key")).isNull();
@@ -60,7 +60,7 @@ public abstract class RedisContractTest extends CacheContractTest {
 
   @Override
   @Test
-  void setManyHonoursTheTimeout() {
+  protected void setManyHonoursTheTimeout() {
     cache.setMany(Map.of("key1", "spam", "key2", "eggs"), Timeout.seconds(10));
     assertThat(pttl("key1")).isBetween(1L, 10_000L);
     assertThat(pttl("key2")).isBetween(1L, 10_000L);
@@ -68,7 +68,7 @@ public abstract class RedisContractTest extends CacheContractTest {
 
   @Override
   @Test
-  void incrKeepsTheRemainingTimeToLive() {
+  protected void incrKeepsTheRemainingTimeToLive() {
     cache.set("counter", 1, Timeout.seconds(10));
     cache.incr("counter");
     assertThat(pttl("counter")).isBetween(1L, 10_000L);
@@ -76,7 +76,7 @@ public abstract class RedisContractTest extends CacheContractTest {
 
   @Override
   @Test
-  void aValueExpiresAfterItsTimeout() {
+  protected void aValueExpiresAfterItsTimeout() {
     cache.set("expire1", "very quickly", Timeout.seconds(1));
     assertThat(pttl("expire1")).isBetween(1L, 1_000L);
     storeExpired("expire2", "very quickly");
@@ -86,14 +86,14 @@ public abstract class RedisContractTest extends CacheContractTest {
 
   @Override
   @Test
-  void theDefaultTimeoutIsTheConfiguredOne() {
+  protected void theDefaultTimeoutIsTheConfiguredOne() {
     cache.set("key", "value");
     assertThat(pttl("key")).isBetween(290_000L, 300_000L);
   }
 
   @Override
   @Test
-  void fractionalTimeoutsAreKept() {
+  protected void fractionalTimeoutsAreKept() {
     cache.set("key", "value", Timeout.seconds(1.5));
     // Above 1000 ms: the half second was sent (PX 1500), not truncated to EX 1.
     assertThat(pttl("key")).isBetween(1_001L, 1_500L);
@@ -101,7 +101,7 @@ public abstract class RedisContractTest extends CacheContractTest {
 
   @Override
   @Test
-  void aNeverTimeoutNeverExpires() {
+  protected void aNeverTimeoutNeverExpires() {
     cache.set("key1", "eggs", Timeout.NEVER);
     cache.add("key2", "ham", Timeout.NEVER);
     assertThat(redis().pttl("key1").isNever()).isTrue();
@@ -110,14 +110,14 @@ public abstract class RedisContractTest extends CacheContractTest {
 
   @Override
   @Test
-  void aTimeoutOfOverThirtyDaysIsRelative() {
+  protected void aTimeoutOfOverThirtyDaysIsRelative() {
     cache.set("key", "value", Timeout.of(Duration.ofDays(40)));
     assertThat(pttl("key")).isBetween(Duration.ofDays(39).toMillis(), Duration.ofDays(40).toMillis());
   }
 
   @Override
   @Test
-  void touchGivesAKeyANewExpiry() {
+  protected void touchGivesAKeyANewExpiry() {
     cache.set("key", "spam", Timeout.seconds(10));
     assertThat(cache.touch("key", Timeout.seconds(100))).isTrue();
     assertThat(pttl("key")).isBetween(10_001L, 100_000L);
@@ -125,7 +125,7 @@ public abstract class RedisContractTest extends CacheContractTest {
 
   @Override
   @Test
-  void touchWithNoTimeoutUsesTheDefault() {
+  protected void touchWithNoTimeoutUsesTheDefault() {
     cache.set("key", "spam", Timeout.seconds(10));
     assertThat(cache.touch("key")).isTrue();
     assertThat(pttl("key")).isBetween(290_000L, 300_000L);
@@ -133,7 +133,7 @@ public abstract class RedisContractTest extends CacheContractTest {
 
   @Override
   @Test
-  void touchWithNeverMakesTheKeyPersistent() {
+  protected void touchWithNeverMakesTheKeyPersistent() {
     cache.set("key", "spam", Timeout.seconds(10));
     assertThat(cache.touch("key", Timeout.NEVER)).isTrue();
     assertThat(redis().pttl("key").isNever()).isTrue();
@@ -142,20 +142,20 @@ public abstract class RedisContractTest extends CacheContractTest {
 
   @Override
   @Test
-  void touchOfAMissingOrExpiredKeyReturnsFalse() {
+  protected void touchOfAMissingOrExpiredKeyReturnsFalse() {
     assertThat(cache.touch("missing")).isFalse();
     storeExpired("expired", "x");
     assertThat(cache.touch("expired")).isFalse();
   }
 
   @Test
-  void touchWithNeverOfAPersistentKeyStillReportsTheKeyExists() {
+  protected void touchWithNeverOfAPersistentKeyStillReportsTheKeyExists() {
     cache.set("key", "spam", Timeout.NEVER);
     assertThat(cache.touch("key", Timeout.NEVER)).isTrue();
   }
 
   @Test
-  void getManyAndDeleteManyCoverKeysOfEverySlot() {
+  protected void getManyAndDeleteManyCoverKeysOfEverySlot() {
     Map<String, Integer> values = new java.util.LinkedHashMap<>();
     for (int i = 0; i < 50; i++) {
       values.put("many-" + i, i);
