@@ -52,9 +52,12 @@ public abstract class BaseCache {
   private final KeyFunction keyFunction;
   private final String keyPrefix;
   private final int defaultVersion;
-  /** {@code "prefix:version:"} when the key function is Django's, so a key is one concat. */
+  /**
+   * {@code "prefix:version:"} at the default version when the key function is Django's and the
+   * head breaks no key rule, so that reads can hand the store the head and the caller's key
+   * unjoined; null otherwise.
+   */
   private final String defaultKeyHead;
-  private final MadeKeyMemo madeKeyMemo = new MadeKeyMemo();
   private final InstantSource clock;
   private final boolean ignoreExceptions;
   private final Serializer serializer;
@@ -74,10 +77,9 @@ public abstract class BaseCache {
     this.keyFunction = settings.keyFunction();
     this.keyPrefix = settings.keyPrefix();
     this.defaultVersion = settings.version();
+    String head = DjangoKeyFunction.INSTANCE.makeKey("", keyPrefix, defaultVersion);
     this.defaultKeyHead =
-        keyFunction == DjangoKeyFunction.INSTANCE
-            ? DjangoKeyFunction.INSTANCE.makeKey("", keyPrefix, defaultVersion)
-            : null;
+        keyFunction == DjangoKeyFunction.INSTANCE && KeyRules.isValid(head) ? head : null;
     this.clock = settings.clock();
     this.ignoreExceptions = settings.booleanOption("ignore_exceptions", false);
     this.serializer = Serializers.create(settings);
@@ -89,8 +91,22 @@ public abstract class BaseCache {
   /** The value stored under {@code key}, or {@link #MISSING} when absent or expired. */
   protected abstract Object load(String key);
 
+  /**
+   * {@link #load load(head + key)}: the read of a valid made key at the default version, given as
+   * its {@code "prefix:version:"} head and the caller's key. A store that can look up without
+   * joining them (local memory, where joining would cost more than the lookup) overrides this.
+   */
+  protected Object load(String head, String key) {
+    return load(head.concat(key));
+  }
+
   /** Stores {@code value}; a timeout that {@link Timeout#isExpired() is expired} stores nothing. */
   protected abstract void store(String key, Object value, Timeout timeout);
+
+  /** {@link #store store(head + key, ...)}, given as {@link #load(String, String)} is. */
+  protected void store(String head, String key, Object value, Timeout timeout) {
+    store(head.concat(key), value, timeout);
+  }
 
   /** Stores {@code value} if {@code key} is absent or expired; true if it did. */
   protected abstract boolean storeIfAbsent(String key, Object value, Timeout timeout);
@@ -168,6 +184,32 @@ public abstract class BaseCache {
     return ((Number) next).longValue();
   }
 
+  /**
+   * Runs {@code compute} (the supplier, then the add, then a fresh read) for a {@code getOrSet}
+   * that missed {@code key}, a made key. Within a process only one caller per key gets here; a
+   * store shared by several processes may override this to let one process compute while the
+   * others wait for its value. Runs {@code compute} by default.
+   */
+  protected Object computeOnMiss(String key, Supplier<Object> compute) {
+    return compute.get();
+  }
+
+  /**
+   * For a store spread over several servers: one server's part of a multi-key operation failed
+   * while the others' went through. When the cache fails open ({@code ignore_exceptions}) the
+   * failure is counted and logged and the operation goes on with the other servers' answers;
+   * otherwise {@code e} is rethrown, and counted once where the operation fails.
+   *
+   * @throws BackendUnavailableException {@code e}, unless the cache fails open
+   */
+  protected final void reportPartialFailure(
+      BackendUnavailableException e, String operation, String keys) {
+    if (!ignoreExceptions) {
+      throw e;
+    }
+    failOpen(e, operation, keys);
+  }
+
   /** Releases the store's resources. Nothing by default. */
   protected void closeStore() {}
 
@@ -184,6 +226,14 @@ public abstract class BaseCache {
   /** The settings this cache was built from. */
   public final CacheSettings settings() {
     return settings;
+  }
+
+  /**
+   * The {@code "prefix:version:"} head that {@link #load(String, String)} receives, or null when
+   * the key function is not Django's (or the head breaks a key rule), and reads use made keys.
+   */
+  protected final String defaultKeyHead() {
+    return defaultKeyHead;
   }
 
   /** The alias, for messages. */
@@ -262,20 +312,7 @@ public abstract class BaseCache {
     if (key == null) {
       throw new InvalidCacheKeyException("Cache key must not be null");
     }
-    if (defaultKeyHead == null || version != defaultVersion) {
-      return validated(keyFunction.makeKey(key, keyPrefix, version));
-    }
-    String made = madeKeyMemo.get(key);
-    if (made == null) {
-      made = defaultKeyHead.concat(key);
-      if (!KeyRules.isValid(made)) {
-        // Not remembered, so that every use warns, as Django's does.
-        validateKey(made);
-        return made;
-      }
-      madeKeyMemo.put(key, made);
-    }
-    return made;
+    return validated(keyFunction.makeKey(key, keyPrefix, version));
   }
 
   private String validated(String made) {
@@ -305,8 +342,7 @@ public abstract class BaseCache {
 
   /** Django's {@code get(key, default, version)}. */
   public final Object get(String key, Object defaultValue, int version) {
-    String made = makeKey(key, version);
-    Object value = read(made);
+    Object value = read(key, version);
     if (value == MISSING) {
       stats.miss();
       return defaultValue;
@@ -317,10 +353,15 @@ public abstract class BaseCache {
 
   /** Django's {@code set(key, value, timeout, version)}. */
   public final void set(String key, Object value, Timeout timeout, int version) {
-    String made = makeKey(key, version);
+    boolean split = isSplittable(key, version);
+    String made = split ? null : makeKey(key, version);
     Timeout resolved = resolve(timeout);
     try {
-      store(made, value, resolved);
+      if (split) {
+        store(defaultKeyHead, key, value, resolved);
+      } else {
+        store(made, value, resolved);
+      }
       stats.set();
     } catch (BackendUnavailableException e) {
       failOpen(e, "set", key);
@@ -347,13 +388,13 @@ public abstract class BaseCache {
   public final Object getOrSet(
       String key, Supplier<?> supplier, Timeout timeout, int version) {
     Objects.requireNonNull(supplier, "supplier");
-    String made = makeKey(key, version);
-    Object value = read(made);
+    Object value = read(key, version);
     if (value != MISSING) {
       stats.hit();
       return value;
     }
     stats.miss();
+    String made = makeKey(key, version);
     Flight mine = new Flight(new CompletableFuture<>(), Thread.currentThread());
     Flight running = flights.putIfAbsent(made, mine);
     if (running != null) {
@@ -374,15 +415,19 @@ public abstract class BaseCache {
   private Object computeAndAdd(
       String key, String made, Supplier<?> supplier, Timeout timeout, int version) {
     // Another flight may have finished between our miss and taking the flight.
-    Object value = read(made);
+    Object value = read(key, version);
     if (value != MISSING) {
       return value;
     }
-    Object computed = supplier.get();
-    add(key, computed, timeout, version);
-    // Fetch again, as Django does: a concurrent writer in another process may have won the add.
-    Object stored = read(made);
-    return stored == MISSING ? computed : stored;
+    return computeOnMiss(
+        made,
+        () -> {
+          Object computed = supplier.get();
+          add(key, computed, timeout, version);
+          // Fetch again, as Django does: a concurrent writer in another process may have won.
+          Object stored = read(key, version);
+          return stored == MISSING ? computed : stored;
+        });
   }
 
   private static Object awaitFlight(Flight flight, String key) {
@@ -559,11 +604,26 @@ public abstract class BaseCache {
     return timeout.isDefault() ? settings.timeout() : timeout;
   }
 
-  private Object read(String made) {
+  /**
+   * True if the made key of {@code key} at {@code version} is the default head and {@code key},
+   * and valid, so that the store can be handed the two unjoined.
+   */
+  private boolean isSplittable(String key, int version) {
+    return version == defaultVersion
+        && defaultKeyHead != null
+        && key != null
+        && KeyRules.isValid(defaultKeyHead, key);
+  }
+
+  /** The value of the caller's {@code key} at {@code version}, or MISSING; fails open. */
+  private Object read(String key, int version) {
     try {
-      return load(made);
+      if (isSplittable(key, version)) {
+        return load(defaultKeyHead, key);
+      }
+      return load(makeKey(key, version));
     } catch (BackendUnavailableException e) {
-      failOpen(e, "get", made);
+      failOpen(e, "get", key);
       return MISSING;
     }
   }
@@ -577,8 +637,11 @@ public abstract class BaseCache {
     return made;
   }
 
-  /** Counts the failure; rethrows it unless the cache fails open, when it is logged instead. */
-  private void failOpen(BackendUnavailableException e, String operation, String key) {
+  /**
+   * Counts the failure; rethrows it unless the cache fails open, when it is logged instead. For
+   * backends' own operations beyond Django's API, so they fail open as the others do.
+   */
+  protected final void failOpen(BackendUnavailableException e, String operation, String key) {
     stats.error();
     if (!ignoreExceptions) {
       throw e;

@@ -11,11 +11,16 @@ final class KeyRules {
 
   /** True if {@code key} breaks no rule: the common case, checked without allocating. */
   static boolean isValid(String key) {
-    int length = key.length();
-    if (length > MAX_LENGTH) {
-      return false;
-    }
-    for (int i = 0; i < length; i++) {
+    return key.length() <= MAX_LENGTH && hasNoForbiddenCharacter(key);
+  }
+
+  /** {@link #isValid isValid(head + key)} for a head that is valid itself, without joining them. */
+  static boolean isValid(String head, String key) {
+    return head.length() + key.length() <= MAX_LENGTH && hasNoForbiddenCharacter(key);
+  }
+
+  private static boolean hasNoForbiddenCharacter(String key) {
+    for (int i = 0, length = key.length(); i < length; i++) {
       char c = key.charAt(i);
       if (c <= 0x20 || c == 0x7f) {
         return false;

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Django's cache contract (django-behaviour.md §3–§5), written once. Each backend's test class
  * extends it, says how to configure the backend, and overrides a test only where the backend
- * differs as Django's does — with a comment saying why.
+ * differs as Django's does — with a comment saying why. The tests are protected so that a backend
+ * in another package can override one (annotated {@code @Test} again).
  */
 public abstract class CacheContractTest {
   protected final MutableClock clock = new MutableClock();
@@ -68,37 +69,37 @@ public abstract class CacheContractTest {
   // ------------------------------------------------------------ get / set
 
   @Test
-  void getOfAMissingKeyReturnsNull() {
+  protected void getOfAMissingKeyReturnsNull() {
     assertThat((Object) cache.get("does-not-exist")).isNull();
   }
 
   @Test
-  void getOfAMissingKeyReturnsTheDefault() {
+  protected void getOfAMissingKeyReturnsTheDefault() {
     assertThat(cache.get("does-not-exist", "bang!")).isEqualTo("bang!");
   }
 
   @Test
-  void setThenGetReturnsTheValue() {
+  protected void setThenGetReturnsTheValue() {
     cache.set("key", "value");
     assertThat((String) cache.get("key")).isEqualTo("value");
   }
 
   @Test
-  void aStoredNullIsReturnedRatherThanTheDefault() {
+  protected void aStoredNullIsReturnedRatherThanTheDefault() {
     cache.set("null", null);
     assertThat(cache.get("null", "default")).isNull();
     assertThat(cache.hasKey("null")).isTrue();
   }
 
   @Test
-  void setReplacesAnExistingValue() {
+  protected void setReplacesAnExistingValue() {
     cache.set("key", "one");
     cache.set("key", "two");
     assertThat((String) cache.get("key")).isEqualTo("two");
   }
 
   @Test
-  void valuesOfCommonTypesRoundTrip() {
+  protected void valuesOfCommonTypesRoundTrip() {
     Map<String, Object> values = new LinkedHashMap<>();
     values.put("string", "hello, world");
     values.put("unicode", "Iñtërnâtiônàlizætiøn ✓ 清");
@@ -114,7 +115,7 @@ public abstract class CacheContractTest {
   }
 
   @Test
-  void binaryValuesRoundTrip() {
+  protected void binaryValuesRoundTrip() {
     byte[] data = new byte[4096];
     for (int i = 0; i < data.length; i++) {
       data[i] = (byte) (i * 31);
@@ -124,14 +125,14 @@ public abstract class CacheContractTest {
   }
 
   @Test
-  void aLargeValueRoundTrips() {
+  protected void aLargeValueRoundTrips() {
     String large = "x".repeat(512 * 1024);
     cache.set("large", large);
     assertThat((String) cache.get("large")).isEqualTo(large);
   }
 
   @Test
-  void unicodeKeysWork() {
+  protected void unicodeKeysWork() {
     Map<String, String> stuff =
         Map.of("ascii", "ascii_value", "unicode_ascii", "Iñtërnâtiônàlizætiøn1", "Iñtërnâtiônàlizætiøn", "Iñtërnâtiônàlizætiøn2");
     stuff.forEach(cache::set);
@@ -140,7 +141,7 @@ public abstract class CacheContractTest {
   }
 
   @Test
-  void valuesAreCopiesWhenTheBackendStoresCopies() {
+  protected void valuesAreCopiesWhenTheBackendStoresCopies() {
     List<String> list = new ArrayList<>(List.of("a"));
     cache.set("list", list);
     list.add("b");
@@ -155,20 +156,20 @@ public abstract class CacheContractTest {
   // ------------------------------------------------------------ add
 
   @Test
-  void addStoresWhenTheKeyIsAbsent() {
+  protected void addStoresWhenTheKeyIsAbsent() {
     assertThat(cache.add("addkey1", "value")).isTrue();
     assertThat((String) cache.get("addkey1")).isEqualTo("value");
   }
 
   @Test
-  void addDoesNotOverwriteAnUnexpiredValue() {
+  protected void addDoesNotOverwriteAnUnexpiredValue() {
     cache.add("addkey1", "value");
     assertThat(cache.add("addkey1", "newvalue")).isFalse();
     assertThat((String) cache.get("addkey1")).isEqualTo("value");
   }
 
   @Test
-  void addOverwritesAnExpiredValue() {
+  protected void addOverwritesAnExpiredValue() {
     cache.set("key", "old", Timeout.seconds(1));
     clock.advanceSeconds(2);
     assertThat(cache.add("key", "new")).isTrue();
@@ -176,7 +177,7 @@ public abstract class CacheContractTest {
   }
 
   @Test
-  void addWithAZeroTimeoutReturnsTrueButStoresNothingReadable() {
+  protected void addWithAZeroTimeoutReturnsTrueButStoresNothingReadable() {
     assertThat(cache.add("key", "value", Timeout.seconds(0))).isTrue();
     assertThat((Object) cache.get("key")).isNull();
   }
@@ -184,7 +185,7 @@ public abstract class CacheContractTest {
   // ------------------------------------------------------------ delete / has_key
 
   @Test
-  void deleteReturnsTrueWhenSomethingWasDeleted() {
+  protected void deleteReturnsTrueWhenSomethingWasDeleted() {
     cache.set("key1", "spam");
     cache.set("key2", "eggs");
     assertThat(cache.delete("key1")).isTrue();
@@ -193,19 +194,19 @@ public abstract class CacheContractTest {
   }
 
   @Test
-  void deleteReturnsFalseForAMissingKey() {
+  protected void deleteReturnsFalseForAMissingKey() {
     assertThat(cache.delete("nonexistent")).isFalse();
   }
 
   @Test
-  void hasKeyTellsWhetherAKeyIsPresent() {
+  protected void hasKeyTellsWhetherAKeyIsPresent() {
     cache.set("hello1", "goodbye1");
     assertThat(cache.hasKey("hello1")).isTrue();
     assertThat(cache.hasKey("goodbye1")).isFalse();
   }
 
   @Test
-  void hasKeyIsFalseForAnExpiredKey() {
+  protected void hasKeyIsFalseForAnExpiredKey() {
     cache.set("key", "value", Timeout.seconds(1));
     clock.advanceSeconds(2);
     assertThat(cache.hasKey("key")).isFalse();
@@ -214,7 +215,7 @@ public abstract class CacheContractTest {
   // ------------------------------------------------------------ many
 
   @Test
-  void getManyReturnsTheFoundKeysInTheOrderGiven() {
+  protected void getManyReturnsTheFoundKeysInTheOrderGiven() {
     cache.set("a", "a");
     cache.set("b", "b");
     cache.set("c", "c");
@@ -223,7 +224,7 @@ public abstract class CacheContractTest {
   }
 
   @Test
-  void getManyIncludesStoredNulls() {
+  protected void getManyIncludesStoredNulls() {
     cache.set("null", null);
     Map<String, Object> found = cache.getMany(List.of("null", "missing"));
     assertThat(found).containsOnlyKeys("null");
@@ -231,12 +232,12 @@ public abstract class CacheContractTest {
   }
 
   @Test
-  void getManyOfNoKeysIsEmpty() {
+  protected void getManyOfNoKeysIsEmpty() {
     assertThat(cache.getMany(List.of())).isEmpty();
   }
 
   @Test
-  void setManyStoresEveryValueAndReportsNoFailures() {
+  protected void setManyStoresEveryValueAndReportsNoFailures() {
     Map<String, Object> values = new HashMap<>();
     values.put("key1", "spam");
     values.put("key2", "eggs");
@@ -248,7 +249,7 @@ public abstract class CacheContractTest {
   }
 
   @Test
-  void setManyHonoursTheTimeout() {
+  protected void setManyHonoursTheTimeout() {
     cache.setMany(Map.of("key1", "spam", "key2", "eggs"), Timeout.seconds(1));
     clock.advanceSeconds(2);
     assertThat((Object) cache.get("key1")).isNull();
@@ -256,12 +257,12 @@ public abstract class CacheContractTest {
   }
 
   @Test
-  void setManyWithAnEmptyMapDoesNothing() {
+  protected void setManyWithAnEmptyMapDoesNothing() {
     assertThat(cache.setMany(Map.of())).isEmpty();
   }
 
   @Test
-  void deleteManyRemovesEveryKeyGiven() {
+  protected void deleteManyRemovesEveryKeyGiven() {
     cache.setMany(Map.of("key1", "spam", "key2", "eggs", "key3", "ham"));
     cache.deleteMany(List.of("key1", "key2", "missing"));
     assertThat(cache.hasKey("key1")).isFalse();
@@ -270,14 +271,14 @@ public abstract class CacheContractTest {
   }
 
   @Test
-  void deleteManyOfNoKeysDoesNothing() {
+  protected void deleteManyOfNoKeysDoesNothing() {
     cache.deleteMany(List.of());
   }
 
   // ------------------------------------------------------------ incr / decr
 
   @Test
-  void incrAndDecrChangeAnInteger() {
+  protected void incrAndDecrChangeAnInteger() {
     cache.set("answer", 41);
     assertThat(cache.incr("answer")).isEqualTo(42);
     assertThat((Integer) cache.get("answer")).isEqualTo(42);
@@ -289,7 +290,7 @@ public abstract class CacheContractTest {
   }
 
   @Test
-  void incrOfAMissingKeyThrowsAnExceptionNamingIt() {
+  protected void incrOfAMissingKeyThrowsAnExceptionNamingIt() {
     assertThatThrownBy(() -> cache.incr("does_not_exist"))
         .isInstanceOf(MissingKeyException.class)
         .hasMessageContaining("does_not_exist");
@@ -298,20 +299,20 @@ public abstract class CacheContractTest {
   }
 
   @Test
-  void incrOfANonIntegerThrowsAndLeavesTheValue() {
+  protected void incrOfANonIntegerThrowsAndLeavesTheValue() {
     cache.set("text", "abc");
     assertThatThrownBy(() -> cache.incr("text")).isInstanceOf(NotAnIntegerException.class);
     assertThat((String) cache.get("text")).isEqualTo("abc");
   }
 
   @Test
-  void incrOfALongBeyondIntRangeStaysExact() {
+  protected void incrOfALongBeyondIntRangeStaysExact() {
     cache.set("big", Integer.MAX_VALUE);
     assertThat(cache.incr("big")).isEqualTo(Integer.MAX_VALUE + 1L);
   }
 
   @Test
-  void incrKeepsTheRemainingTimeToLive() {
+  protected void incrKeepsTheRemainingTimeToLive() {
     cache.set("counter", 1, Timeout.seconds(10));
     clock.advanceSeconds(5);
     cache.incr("counter");
@@ -320,7 +321,7 @@ public abstract class CacheContractTest {
   }
 
   @Test
-  void concurrentIncrementsAreNotLost() throws Exception {
+  protected void concurrentIncrementsAreNotLost() throws Exception {
     cache.set("hits", 0);
     int threads = 8;
     int perThread = 1000;
@@ -338,7 +339,7 @@ public abstract class CacheContractTest {
   // ------------------------------------------------------------ timeouts
 
   @Test
-  void aValueExpiresAfterItsTimeout() {
+  protected void aValueExpiresAfterItsTimeout() {
     cache.set("expire1", "very quickly", Timeout.seconds(1));
     cache.set("expire2", "very quickly", Timeout.seconds(1));
     clock.advanceSeconds(2);
@@ -348,7 +349,7 @@ public abstract class CacheContractTest {
   }
 
   @Test
-  void theDefaultTimeoutIsTheConfiguredOne() {
+  protected void theDefaultTimeoutIsTheConfiguredOne() {
     cache.set("key", "value");
     clock.advanceSeconds(299);
     assertThat((String) cache.get("key")).isEqualTo("value");
@@ -357,7 +358,7 @@ public abstract class CacheContractTest {
   }
 
   @Test
-  void fractionalTimeoutsAreKept() {
+  protected void fractionalTimeoutsAreKept() {
     cache.set("key", "value", Timeout.seconds(1.5));
     clock.advanceSeconds(1.2);
     assertThat((String) cache.get("key")).isEqualTo("value");
@@ -366,7 +367,7 @@ public abstract class CacheContractTest {
   }
 
   @Test
-  void aZeroTimeoutStoresNothingReadable() {
+  protected void aZeroTimeoutStoresNothingReadable() {
     cache.set("key1", "eggs", Timeout.seconds(0));
     assertThat((Object) cache.get("key1")).isNull();
     cache.setMany(Map.of("key2", "ham"), Timeout.seconds(0));
@@ -374,20 +375,20 @@ public abstract class CacheContractTest {
   }
 
   @Test
-  void aZeroTimeoutReplacesAnExistingValue() {
+  protected void aZeroTimeoutReplacesAnExistingValue() {
     cache.set("key", "old");
     cache.set("key", "new", Timeout.seconds(0));
     assertThat((Object) cache.get("key")).isNull();
   }
 
   @Test
-  void aNegativeTimeoutMeansAlreadyExpired() {
+  protected void aNegativeTimeoutMeansAlreadyExpired() {
     cache.set("key", "value", Timeout.seconds(-5));
     assertThat((Object) cache.get("key")).isNull();
   }
 
   @Test
-  void aNeverTimeoutNeverExpires() {
+  protected void aNeverTimeoutNeverExpires() {
     cache.set("key1", "eggs", Timeout.NEVER);
     cache.add("key2", "ham", Timeout.NEVER);
     clock.advance(Duration.ofDays(3650));
@@ -396,7 +397,7 @@ public abstract class CacheContractTest {
   }
 
   @Test
-  void aTimeoutOfOverThirtyDaysIsRelative() {
+  protected void aTimeoutOfOverThirtyDaysIsRelative() {
     cache.set("key", "value", Timeout.of(Duration.ofDays(40)));
     clock.advance(Duration.ofDays(39));
     assertThat((String) cache.get("key")).isEqualTo("value");
@@ -405,7 +406,7 @@ public abstract class CacheContractTest {
   // ------------------------------------------------------------ touch
 
   @Test
-  void touchGivesAKeyANewExpiry() {
+  protected void touchGivesAKeyANewExpiry() {
     cache.set("key", "spam", Timeout.seconds(10));
     clock.advanceSeconds(5);
     assertThat(cache.touch("key", Timeout.seconds(10))).isTrue();
@@ -414,7 +415,7 @@ public abstract class CacheContractTest {
   }
 
   @Test
-  void touchWithNoTimeoutUsesTheDefault() {
+  protected void touchWithNoTimeoutUsesTheDefault() {
     cache.set("key", "spam", Timeout.seconds(10));
     assertThat(cache.touch("key")).isTrue();
     clock.advanceSeconds(200);
@@ -422,7 +423,7 @@ public abstract class CacheContractTest {
   }
 
   @Test
-  void touchWithNeverMakesTheKeyPersistent() {
+  protected void touchWithNeverMakesTheKeyPersistent() {
     cache.set("key", "spam", Timeout.seconds(10));
     assertThat(cache.touch("key", Timeout.NEVER)).isTrue();
     clock.advance(Duration.ofDays(365));
@@ -430,14 +431,14 @@ public abstract class CacheContractTest {
   }
 
   @Test
-  void touchWithAZeroTimeoutExpiresTheKey() {
+  protected void touchWithAZeroTimeoutExpiresTheKey() {
     cache.set("key", "spam");
     assertThat(cache.touch("key", Timeout.seconds(0))).isTrue();
     assertThat((Object) cache.get("key")).isNull();
   }
 
   @Test
-  void touchOfAMissingOrExpiredKeyReturnsFalse() {
+  protected void touchOfAMissingOrExpiredKeyReturnsFalse() {
     assertThat(cache.touch("missing")).isFalse();
     cache.set("expired", "x", Timeout.seconds(1));
     clock.advanceSeconds(2);
@@ -445,7 +446,7 @@ public abstract class CacheContractTest {
   }
 
   @Test
-  void touchLeavesTheValueUnchanged() {
+  protected void touchLeavesTheValueUnchanged() {
     cache.set("key", List.of(1, 2, 3));
     cache.touch("key", Timeout.seconds(100));
     assertThat((List<Integer>) cache.get("key")).containsExactly(1, 2, 3);
@@ -454,7 +455,7 @@ public abstract class CacheContractTest {
   // ------------------------------------------------------------ clear
 
   @Test
-  void clearRemovesEveryKeyOfEveryVersionAndPrefix() {
+  protected void clearRemovesEveryKeyOfEveryVersionAndPrefix() {
     cache.set("key1", "spam");
     cache.withVersion(2).set("key2", "eggs");
     caches.get("prefixed").set("key3", "ham");
@@ -467,13 +468,13 @@ public abstract class CacheContractTest {
   // ------------------------------------------------------------ keys
 
   @Test
-  void keysAreMadeDjangosWay() {
+  protected void keysAreMadeDjangosWay() {
     assertThat(cache.makeKey("foo")).isEqualTo(":1:foo");
     assertThat(caches.get("prefixed").withVersion(2).makeKey("foo")).isEqualTo("cacheprefix:2:foo");
   }
 
   @Test
-  void aKeyPrefixSeparatesCachesSharingAStore() {
+  protected void aKeyPrefixSeparatesCachesSharingAStore() {
     cache.set("somekey", "value");
     assertThat(caches.get("prefixed").hasKey("somekey")).isFalse();
     caches.get("prefixed").set("somekey", "other");
@@ -481,7 +482,7 @@ public abstract class CacheContractTest {
   }
 
   @Test
-  void aCustomKeyFunctionMakesTheKeys() {
+  protected void aCustomKeyFunctionMakesTheKeys() {
     Cache custom = caches.get("custom_key");
     assertThat(custom.makeKey("answer")).isEqualTo("CUSTOM--1-answer");
     custom.set("answer", 42);
@@ -490,12 +491,12 @@ public abstract class CacheContractTest {
   }
 
   @Test
-  void aNullKeyIsRejected() {
+  protected void aNullKeyIsRejected() {
     assertThatThrownBy(() -> cache.set(null, "x")).isInstanceOf(InvalidCacheKeyException.class);
   }
 
   @Test
-  void keysThatMemcachedWouldRejectStillWorkHere() {
+  protected void keysThatMemcachedWouldRejectStillWorkHere() {
     String spaced = "key with spaces";
     String tooLong = "a".repeat(251);
     cache.set(spaced, 1);
@@ -507,7 +508,7 @@ public abstract class CacheContractTest {
   // ------------------------------------------------------------ versions
 
   @Test
-  void versionsSeparateValues() {
+  protected void versionsSeparateValues() {
     cache.set("answer1", 42);
     assertThat((Integer) cache.get("answer1")).isEqualTo(42);
     assertThat((Integer) cache.withVersion(1).get("answer1")).isEqualTo(42);
@@ -518,7 +519,7 @@ public abstract class CacheContractTest {
   }
 
   @Test
-  void incrVersionMovesTheValueToTheNextVersion() {
+  protected void incrVersionMovesTheValueToTheNextVersion() {
     cache.set("answer", 42);
     assertThat(cache.incrVersion("answer")).isEqualTo(2);
     assertThat((Object) cache.get("answer")).isNull();
@@ -528,7 +529,7 @@ public abstract class CacheContractTest {
   }
 
   @Test
-  void decrVersionMovesTheValueToThePreviousVersion() {
+  protected void decrVersionMovesTheValueToThePreviousVersion() {
     cache.withVersion(2).set("answer", 42);
     assertThat(cache.withVersion(2).decrVersion("answer")).isEqualTo(1);
     assertThat((Integer) cache.get("answer")).isEqualTo(42);
@@ -536,14 +537,14 @@ public abstract class CacheContractTest {
   }
 
   @Test
-  void incrVersionWorksForAStoredNull() {
+  protected void incrVersionWorksForAStoredNull() {
     cache.set("null", null);
     assertThat(cache.incrVersion("null")).isEqualTo(2);
     assertThat(cache.withVersion(2).hasKey("null")).isTrue();
   }
 
   @Test
-  void incrVersionOfAMissingKeyThrows() {
+  protected void incrVersionOfAMissingKeyThrows() {
     assertThatThrownBy(() -> cache.incrVersion("does_not_exist"))
         .isInstanceOf(MissingKeyException.class)
         .hasMessageContaining("does_not_exist");
@@ -552,13 +553,13 @@ public abstract class CacheContractTest {
   // ------------------------------------------------------------ get_or_set
 
   @Test
-  void getOrSetComputesAndStoresOnAMiss() {
+  protected void getOrSetComputesAndStoresOnAMiss() {
     assertThat((String) cache.getOrSet("projector", () -> "computed")).isEqualTo("computed");
     assertThat((String) cache.get("projector")).isEqualTo("computed");
   }
 
   @Test
-  void getOrSetDoesNotCallTheSupplierOnAHit() {
+  protected void getOrSetDoesNotCallTheSupplierOnAHit() {
     cache.set("projector", "stored");
     AtomicInteger calls = new AtomicInteger();
     String value = cache.getOrSet("projector", () -> "computed-" + calls.incrementAndGet());
@@ -567,21 +568,21 @@ public abstract class CacheContractTest {
   }
 
   @Test
-  void getOrSetStoresANullResult() {
+  protected void getOrSetStoresANullResult() {
     assertThat((Object) cache.getOrSet("null", () -> null)).isNull();
     assertThat(cache.hasKey("null")).isTrue();
     assertThat(cache.get("null", "default")).isNull();
   }
 
   @Test
-  void getOrSetHonoursTheVersion() {
+  protected void getOrSetHonoursTheVersion() {
     cache.withVersion(2).getOrSet("brian", () -> 42);
     assertThat((Integer) cache.withVersion(2).get("brian")).isEqualTo(42);
     assertThat((Object) cache.withVersion(3).get("brian")).isNull();
   }
 
   @Test
-  void getOrSetPassesASupplierExceptionOnAndStoresNothing() {
+  protected void getOrSetPassesASupplierExceptionOnAndStoresNothing() {
     assertThatThrownBy(() -> cache.getOrSet("boom", () -> {
           throw new IllegalStateException("supplier failed");
         }))
@@ -591,14 +592,14 @@ public abstract class CacheContractTest {
   }
 
   @Test
-  void getOrSetCalledFromItsOwnSupplierForTheSameKeyFails() {
+  protected void getOrSetCalledFromItsOwnSupplierForTheSameKeyFails() {
     assertThatThrownBy(() -> cache.getOrSet("loop", () -> cache.getOrSet("loop", () -> 1)))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("loop");
   }
 
   @Test
-  void concurrentMissesRunTheSupplierOnce() throws Exception {
+  protected void concurrentMissesRunTheSupplierOnce() throws Exception {
     AtomicInteger calls = new AtomicInteger();
     List<Object> results =
         runConcurrently(
@@ -618,7 +619,7 @@ public abstract class CacheContractTest {
   // ------------------------------------------------------------ serialization
 
   @Test
-  void anUnserializableValueFailsTheSetAndKeepsTheOldValue() {
+  protected void anUnserializableValueFailsTheSetAndKeepsTheOldValue() {
     if (!storesCopies()) {
       return;
     }
@@ -632,7 +633,7 @@ public abstract class CacheContractTest {
   }
 
   @Test
-  void setManyReportsTheKeysWhoseValuesCannotBeSerialized() {
+  protected void setManyReportsTheKeysWhoseValuesCannotBeSerialized() {
     if (!storesCopies()) {
       return;
     }
@@ -646,7 +647,7 @@ public abstract class CacheContractTest {
   // ------------------------------------------------------------ async
 
   @Test
-  void asyncOperationsHaveTheSameSemantics() {
+  protected void asyncOperationsHaveTheSameSemantics() {
     AsyncCache async = cache.async();
     async.set("key", "value").join();
     assertThat(async.<String>get("key").join()).isEqualTo("value");
@@ -657,7 +658,7 @@ public abstract class CacheContractTest {
   }
 
   @Test
-  void asyncFailuresCompleteTheFutureExceptionally() {
+  protected void asyncFailuresCompleteTheFutureExceptionally() {
     assertThatThrownBy(() -> cache.async().incr("missing").join())
         .isInstanceOf(CompletionException.class)
         .hasCauseInstanceOf(MissingKeyException.class);
@@ -666,7 +667,7 @@ public abstract class CacheContractTest {
   // ------------------------------------------------------------ stats
 
   @Test
-  void statsCountHitsMissesSetsAndDeletes() {
+  protected void statsCountHitsMissesSetsAndDeletes() {
     CacheStats before = cache.stats();
     cache.set("a", 1);
     cache.get("a");

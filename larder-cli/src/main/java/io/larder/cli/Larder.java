@@ -36,6 +36,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       ExecCommand.class,
       CheckCommand.class,
+      CreateCacheTableCommand.class,
       DemoCommand.class
     },
     footer = {

@@ -225,6 +225,67 @@ class LarderCommandTest {
         .contains("Statistics");
   }
 
+  private void configureDatabaseCache(Path database) throws IOException {
+    config =
+        Files.writeString(
+            dir.resolve("db.yml"),
+            "caches:\n  default:\n    backend: filebased\n    location: " + dir.resolve("cache")
+                + "\n  db:\n    backend: db\n    location: larder_cache\n    options:\n"
+                + "      url: jdbc:sqlite:" + database + "\n");
+  }
+
+  @Test
+  void createcachetableDryRunPrintsDjangosSqlAndCreatesNothing() throws IOException {
+    configureDatabaseCache(dir.resolve("app.sqlite3"));
+    assertThat(run("createcachetable", "--dry-run")).isZero();
+    assertThat(out)
+        .isEqualTo(
+            """
+            CREATE TABLE "larder_cache" (
+                "cache_key" varchar(255) NOT NULL PRIMARY KEY,
+                "value" text NOT NULL,
+                "expires" datetime NOT NULL
+            );
+            CREATE INDEX "larder_cache_expires" ON "larder_cache" ("expires");
+            """);
+    assertThat(run("--cache", "db", "get", "k")).isEqualTo(2);
+    assertThat(err).contains("larder_cache").contains("createcachetable");
+  }
+
+  @Test
+  void createcachetableCreatesTheMissingTable() throws IOException {
+    configureDatabaseCache(dir.resolve("app.sqlite3"));
+    assertThat(run("createcachetable")).isZero();
+    assertThat(out.trim()).isEqualTo("Cache table 'larder_cache' created.");
+    assertThat(run("--cache", "db", "set", "k", "[1,2]")).isZero();
+    assertThat(run("--cache", "db", "get", "k")).isZero();
+    assertThat(out.trim()).isEqualTo("[1,2]");
+  }
+
+  @Test
+  void createcachetableLeavesAnExistingTableAndItsRowsAlone() throws IOException {
+    configureDatabaseCache(dir.resolve("app.sqlite3"));
+    run("createcachetable");
+    run("--cache", "db", "set", "k", "\"kept\"");
+    assertThat(run("createcachetable")).isZero();
+    assertThat(out.trim()).isEqualTo("Cache table 'larder_cache' already exists.");
+    assertThat(run("--cache", "db", "get", "k")).isZero();
+    assertThat(out.trim()).isEqualTo("\"kept\"");
+  }
+
+  @Test
+  void createcachetableWithoutADbCacheSaysThereIsNothingToCreate() {
+    assertThat(run("createcachetable")).isZero();
+    assertThat(out).contains("No db cache");
+  }
+
+  @Test
+  void createcachetableExitsTwoWhenTheDatabaseCannotBeReached() throws IOException {
+    configureDatabaseCache(dir.resolve("no-such-directory").resolve("app.sqlite3"));
+    assertThat(run("createcachetable")).isEqualTo(2);
+    assertThat(err).contains("'db'").contains("database");
+  }
+
   @Test
   void anUnknownCommandExitsTwo() {
     assertThat(runRaw("frobnicate")).isEqualTo(2);

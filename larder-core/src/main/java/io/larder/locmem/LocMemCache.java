@@ -19,13 +19,22 @@ import java.util.concurrent.Executor;
  * stored instead, as Django does. {@code incr}/{@code decr} are atomic and keep the entry's expiry.
  */
 public final class LocMemCache extends BaseCache {
-  private final Cache<String, Entry> store;
+  private final LocMemStore store;
+  private final Cache<String, Entries> chains;
   private final boolean byValue;
+  /** The default key head when a made key splits back into it and the caller's key; else null. */
+  private final String splitHead;
+  /** The store's instance of {@link #splitHead}, which the store's links hold. */
+  private final String storedHead;
 
   LocMemCache(CacheSettings settings) {
     super(settings);
     this.byValue = settings.booleanOption("store_by_value", false);
-    this.store = LocMemStores.get(settings);
+    this.store = LocMemStores.get(settings.location(), settings.maxEntries());
+    this.chains = store.chains;
+    String head = defaultKeyHead();
+    this.splitHead = head != null && LocMemStore.splitsAtEnd(head) ? head : null;
+    this.storedHead = splitHead == null ? null : store.head(splitHead);
     if (byValue) {
       // Fail at start-up, not at the first set, if the serializer cannot even write null.
       serialize(null);
@@ -34,115 +43,178 @@ public final class LocMemCache extends BaseCache {
 
   /** The number of entries in the store, expired ones not yet evicted included. */
   public long size() {
-    store.cleanUp();
-    return store.estimatedSize();
+    chains.cleanUp();
+    return chains.policy().eviction().orElseThrow().weightedSize().orElseThrow();
   }
 
   @Override
-  protected Object load(String key) {
-    Entry entry = live(key);
-    return entry == null ? MISSING : unwrap(entry.value());
+  protected Object load(String madeKey) {
+    Entries link = live(madeKey);
+    return link == null ? MISSING : unwrap(link.value);
   }
 
   @Override
-  protected boolean contains(String key) {
-    return live(key) != null;
+  protected Object load(String head, String key) {
+    if (head != splitHead) {
+      return load(head.concat(key));
+    }
+    // One lookup and a comparison or two on a hit; the rest is out of line, so this inlines.
+    Entries chain = chains.getIfPresent(key);
+    Entries link = chain == null ? null : Entries.find(chain, storedHead);
+    if (link == null || isExpired(key, link)) {
+      return MISSING;
+    }
+    return unwrap(link.value);
   }
 
   @Override
-  protected void store(String key, Object value, Timeout timeout) {
-    Object stored = wrap(value);
-    if (timeout.isExpired()) {
-      store.invalidate(key);
+  protected boolean contains(String madeKey) {
+    return live(madeKey) != null;
+  }
+
+  @Override
+  protected void store(String madeKey, Object value, Timeout timeout) {
+    int split = LocMemStore.splitPoint(madeKey);
+    write(store.head(madeKey.substring(0, split)), madeKey.substring(split), value, timeout);
+  }
+
+  @Override
+  protected void store(String head, String key, Object value, Timeout timeout) {
+    if (head != splitHead) {
+      store(head.concat(key), value, timeout);
     } else {
-      store.put(key, new Entry(stored, expiresAtMillis(timeout)));
+      write(storedHead, key, value, timeout);
     }
   }
 
+  /** Sets the entry of {@code head} in {@code key}'s chain; {@code head} is the store's. */
+  private void write(String head, String key, Object value, Timeout timeout) {
+    Object stored = wrap(value);
+    long now = nowMillis();
+    long expiresAt = expiresAtMillis(timeout);
+    // Keyed by the caller's own string, so later reads with it compare by identity.
+    chains
+        .asMap()
+        .compute(
+            key,
+            (k, chain) ->
+                timeout.isExpired()
+                    ? Entries.without(chain, head, now)
+                    : Entries.with(chain, head, stored, expiresAt, now));
+  }
+
   @Override
-  protected boolean storeIfAbsent(String key, Object value, Timeout timeout) {
+  protected boolean storeIfAbsent(String madeKey, Object value, Timeout timeout) {
     Object stored = wrap(value);
     long now = nowMillis();
     long expiresAt = expiresAtMillis(timeout);
     boolean[] added = {false};
-    store
-        .asMap()
-        .compute(
-            key,
-            (k, entry) -> {
-              if (entry != null && entry.isLiveAt(now)) {
-                return entry;
-              }
-              added[0] = true;
-              return timeout.isExpired() ? null : new Entry(stored, expiresAt);
-            });
+    update(
+        madeKey,
+        (head, chain) -> {
+          if (Entries.findLive(chain, head, now) != null) {
+            return chain;
+          }
+          added[0] = true;
+          return timeout.isExpired()
+              ? Entries.without(chain, head, now)
+              : Entries.with(chain, head, stored, expiresAt, now);
+        });
     return added[0];
   }
 
   @Override
-  protected boolean expire(String key, Timeout timeout) {
+  protected boolean expire(String madeKey, Timeout timeout) {
     long now = nowMillis();
     long expiresAt = expiresAtMillis(timeout);
     boolean[] existed = {false};
-    store
-        .asMap()
-        .computeIfPresent(
-            key,
-            (k, entry) -> {
-              if (!entry.isLiveAt(now)) {
-                return null;
-              }
-              existed[0] = true;
-              return timeout.isExpired() ? null : new Entry(entry.value(), expiresAt);
-            });
+    update(
+        madeKey,
+        (head, chain) -> {
+          Entries link = Entries.findLive(chain, head, now);
+          if (link == null) {
+            return Entries.without(chain, head, now);
+          }
+          existed[0] = true;
+          return timeout.isExpired()
+              ? Entries.without(chain, head, now)
+              : Entries.with(chain, head, link.value, expiresAt, now);
+        });
     return existed[0];
   }
 
   @Override
-  protected boolean remove(String key) {
-    Entry removed = store.asMap().remove(key);
-    return removed != null && removed.isLiveAt(nowMillis());
+  protected boolean remove(String madeKey) {
+    long now = nowMillis();
+    boolean[] removed = {false};
+    update(
+        madeKey,
+        (head, chain) -> {
+          removed[0] = Entries.findLive(chain, head, now) != null;
+          return Entries.without(chain, head, now);
+        });
+    return removed[0];
   }
 
   @Override
   protected void removeAll() {
-    store.invalidateAll();
+    chains.invalidateAll();
   }
 
   @Override
-  protected long increment(String key, long delta, String callerKey) {
+  protected long increment(String madeKey, long delta, String callerKey) {
     long now = nowMillis();
     Object[] next = new Object[1];
-    store
-        .asMap()
-        .compute(
-            key,
-            (k, entry) -> {
-              if (entry == null || !entry.isLiveAt(now)) {
-                throw new MissingKeyException(callerKey);
-              }
-              next[0] = addDelta(callerKey, unwrap(entry.value()), delta);
-              return new Entry(wrap(next[0]), entry.expiresAtMillis());
-            });
+    update(
+        madeKey,
+        (head, chain) -> {
+          Entries link = Entries.findLive(chain, head, now);
+          if (link == null) {
+            throw new MissingKeyException(callerKey);
+          }
+          next[0] = addDelta(callerKey, unwrap(link.value), delta);
+          return Entries.with(chain, head, wrap(next[0]), link.expiresAtMillis, now);
+        });
     return ((Number) next[0]).longValue();
-  }
-
-  /** The unexpired entry for {@code key}; an expired one is removed on the way. */
-  private Entry live(String key) {
-    Entry entry = store.getIfPresent(key);
-    if (entry == null) {
-      return null;
-    }
-    if (entry.expiresAtMillis() != Long.MAX_VALUE && !entry.isLiveAt(nowMillis())) {
-      store.asMap().remove(key, entry);
-      return null;
-    }
-    return entry;
   }
 
   @Override
   protected Executor asyncExecutor() {
     return Runnable::run;
+  }
+
+  /** How a write changes the chain of a made key's caller key: null removes the chain. */
+  private interface ChainUpdate {
+    Entries apply(String head, Entries chain);
+  }
+
+  /** Applies {@code update} atomically to the chain of {@code madeKey}'s caller key. */
+  private void update(String madeKey, ChainUpdate update) {
+    int split = LocMemStore.splitPoint(madeKey);
+    String head = store.head(madeKey.substring(0, split));
+    chains.asMap().compute(madeKey.substring(split), (key, chain) -> update.apply(head, chain));
+  }
+
+  /** The unexpired link of {@code madeKey}, or null. */
+  private Entries live(String madeKey) {
+    int split = LocMemStore.splitPoint(madeKey);
+    String key = madeKey.substring(split);
+    Entries chain = chains.getIfPresent(key);
+    Entries link = chain == null ? null : Entries.find(chain, madeKey.substring(0, split));
+    return link == null || isExpired(key, link) ? null : link;
+  }
+
+  /** True if {@code link} has expired, when it is removed, as Django removes it on read. */
+  private boolean isExpired(String key, Entries link) {
+    if (link.expiresAtMillis == Long.MAX_VALUE) {
+      return false;
+    }
+    long now = nowMillis();
+    if (link.isLiveAt(now)) {
+      return false;
+    }
+    chains.asMap().computeIfPresent(key, (k, chain) -> Entries.without(chain, link.head, now));
+    return true;
   }
 
   private Object wrap(Object value) {

@@ -6,6 +6,7 @@ import io.larder.CacheContractTest;
 import io.larder.CacheDefinition;
 import io.larder.Caches;
 import io.larder.Cache;
+import io.larder.Timeout;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -58,6 +59,68 @@ class LocMemCacheTest extends CacheContractTest {
       }
       assertThat(small.unwrap(LocMemCache.class).size()).isLessThanOrEqualTo(30);
       assertThat((String) small.get("cull48")).isEqualTo("value");
+    }
+  }
+
+  // The store is indexed by the caller's key under its "prefix:version:" head; these pin that a
+  // made key means the same entry however the cache that made it splits it.
+  @Test
+  void aMadeKeyFromACustomKeyFunctionFindsTheSameEntryAsDjangosKey() {
+    try (Caches custom =
+        Caches.builder()
+            .environment(Map.of())
+            .clock(clock)
+            .cache(
+                "default",
+                c -> c.backend("locmem").location(location).keyFunction((k, p, v) -> ":1:" + k))
+            .build()) {
+      cache.set("shared", "by Django's key function");
+      assertThat((String) custom.getDefault().get("shared")).isEqualTo("by Django's key function");
+      custom.getDefault().set("other", "by the custom one");
+      assertThat((String) cache.get("other")).isEqualTo("by the custom one");
+    }
+  }
+
+  @Test
+  void aPrefixHoldingColonsMakesTheSameKeyAsItsSpelledOutForm() {
+    try (Caches prefixed =
+        Caches.builder()
+            .environment(Map.of())
+            .clock(clock)
+            .cache("default", c -> c.backend("locmem").location(location).keyPrefix("a"))
+            .cache("ab", c -> c.backend("locmem").location(location).keyPrefix("a:1:b"))
+            .build()) {
+      prefixed.get("ab").set("x", "value");
+      Cache a = prefixed.getDefault();
+      assertThat(prefixed.get("ab").makeKey("x")).isEqualTo(a.makeKey("b:1:x"));
+      assertThat((String) a.get("b:1:x")).isEqualTo("value");
+    }
+  }
+
+  @Test
+  void versionsOfOneKeyAreSeparateEntriesThatEachCountTowardsMaxEntries() {
+    try (Caches bounded = build("versions-" + UUID.randomUUID(), 300)) {
+      Cache small = bounded.getDefault();
+      small.set("key", "one");
+      small.withVersion(2).set("key", "two");
+      assertThat((String) small.get("key")).isEqualTo("one");
+      assertThat((String) small.withVersion(2).get("key")).isEqualTo("two");
+      assertThat(small.unwrap(LocMemCache.class).size()).isEqualTo(2);
+      small.delete("key");
+      assertThat((String) small.withVersion(2).get("key")).isEqualTo("two");
+      assertThat(small.unwrap(LocMemCache.class).size()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void anExpiredEntryIsRemovedWhenRead() {
+    try (Caches timed = build("expired-" + UUID.randomUUID(), 300)) {
+      Cache small = timed.getDefault();
+      small.set("brief", "value", Timeout.seconds(1));
+      small.set("lasting", "value");
+      clock.advanceSeconds(2);
+      assertThat((Object) small.get("brief")).isNull();
+      assertThat(small.unwrap(LocMemCache.class).size()).isEqualTo(1);
     }
   }
 

@@ -58,6 +58,8 @@ public final class Demo implements Callable<Integer> {
     System.out.println("  " + base + "/slow       a 300 ms page, cached per view: reload it");
     System.out.println("  " + base + "/vary       one cached copy per Accept-Language");
     System.out.println("  " + base + "/never      never cached");
+    System.out.println("  " + base + "/fragments  a page with a fragment-cached sidebar");
+    System.out.println("  " + base + "/counter    a visit counter in a cache-backed session");
     System.out.println("  " + base + "/_larder/   the cache dashboard");
     new CountDownLatch(1).await();
     return 0;

@@ -2,9 +2,16 @@ package io.larder.demo;
 
 import io.larder.Cache;
 import io.larder.Caches;
+import io.larder.pebble.FragmentCacheExtension;
 import io.larder.web.PageCache;
+import io.larder.web.session.SessionEngine;
+import io.larder.web.session.SessionFilter;
+import io.larder.web.session.SessionSettings;
+import jakarta.servlet.DispatcherType;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.EnumSet;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -15,7 +22,8 @@ import org.eclipse.jetty.server.ServerConnector;
 /**
  * The demo app on embedded Jetty, bound to 127.0.0.1: {@code /slow}, {@code /vary} and {@code
  * /never} through a per-view page cache on the {@code default} cache, {@code /slow/uncached}
- * without it, and the dashboard at {@code /_larder/}.
+ * without it, {@code /fragments} (a fragment-cached sidebar), {@code /counter} (a session-backed
+ * counter), and the dashboard at {@code /_larder/}.
  */
 public final class DemoServer implements AutoCloseable {
   /** How long the demo's per-view cache keeps a page. */
@@ -45,14 +53,24 @@ public final class DemoServer implements AutoCloseable {
         PageCache.builder(cache).pageTimeout(PAGE_TIMEOUT).keyPrefix("demo").build();
     CacheSampler sampler = new CacheSampler(caches, clock);
 
+    FragmentCacheExtension fragments = new FragmentCacheExtension(caches);
+    SessionFilter sessions = new SessionFilter(caches, sessionSettings(caches));
+    RecentSessions recent = new RecentSessions();
+
     ServletContextHandler context = new ServletContextHandler("/");
+    context.addFilter(new FilterHolder(sessions), "/*", EnumSet.of(DispatcherType.REQUEST));
     context.addServlet(new ServletHolder(new IndexPage()), "");
     context.addServlet(new ServletHolder(perView.wrap(new SlowPage())), "/slow");
     // The same page without the cache, to compare against (scripts/bench-web).
     context.addServlet(new ServletHolder(new SlowPage()), "/slow/uncached");
     context.addServlet(new ServletHolder(perView.wrap(new VaryPage())), "/vary");
     context.addServlet(new ServletHolder(perView.wrap(new NeverPage())), "/never");
+    context.addServlet(new ServletHolder(new FragmentsPage(fragments)), "/fragments");
+    context.addServlet(new ServletHolder(new CounterPage(recent)), "/counter/*");
     context.addServlet(new ServletHolder(new DashboardPage()), "/_larder/");
+    context.addServlet(
+        new ServletHolder(new EntriesEndpoint(sessions, recent, fragments)),
+        "/_larder/entries.json");
     context.addServlet(new ServletHolder(new StatsEndpoint(sampler)), "/_larder/stats.json");
 
     Server server = new Server();
@@ -66,6 +84,21 @@ public final class DemoServer implements AutoCloseable {
     server.start();
     sampler.start(samplePeriod);
     return new DemoServer(server, sampler, connector.getLocalPort());
+  }
+
+  /**
+   * Sessions in the {@code sessions} cache if configured (else {@code default}), written through
+   * to {@code sessions_db} ({@code cached_db}) when that alias is configured.
+   */
+  static SessionSettings sessionSettings(Caches caches) {
+    SessionSettings.Builder settings = SessionSettings.builder();
+    if (caches.aliases().contains("sessions")) {
+      settings.cacheAlias("sessions");
+    }
+    if (caches.aliases().contains("sessions_db")) {
+      settings.engine(SessionEngine.CACHED_DB).databaseAlias("sessions_db");
+    }
+    return settings.build();
   }
 
   /** The port the demo listens on. */

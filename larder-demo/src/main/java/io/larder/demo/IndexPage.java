@@ -19,7 +19,10 @@ final class IndexPage extends HttpServlet {
             + " is the same page without the cache).</li>"
             + "<li><a href=\"/vary\">/vary</a>: one cached copy per <code>Accept-Language</code>."
             + "</li><li><a href=\"/never\">/never</a>: a never-cache page, rendered every time."
-            + "</li><li><a href=\"/_larder/\">/_larder/</a>: every configured cache, its"
+            + "</li><li><a href=\"/fragments\">/fragments</a>: a page whose sidebar is a"
+            + " fragment cached with <code>{% cache %}</code>, one copy per language.</li>"
+            + "<li><a href=\"/counter\">/counter</a>: a visit counter in a session stored in"
+            + " the cache.</li><li><a href=\"/_larder/\">/_larder/</a>: every configured cache, its"
             + " counters and hit ratio, live.</li></ul>"
             + "<p>From a terminal: <code>curl -si http://"
             + DemoHtml.escape(hostOf(request))

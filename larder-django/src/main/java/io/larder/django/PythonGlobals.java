@@ -46,7 +46,8 @@ final class PythonGlobals {
     throw new DisallowedClassException(
         global,
         "the pickle serializer reads only Python's value types (None, bool, int, float, str,"
-            + " bytes, list, tuple, dict, set, Decimal, datetime, date, time, timedelta); add"
+            + " bytes, list, tuple, dict, set, Decimal, datetime, date, time, timedelta, Django's"
+            + " SafeString); add"
             + " the module or global to options.serializer_allow to read it as a map of its"
             + " attributes");
   }
@@ -74,7 +75,16 @@ final class PythonGlobals {
     globals.put("pytz._UTC", PythonTimeZones.PYTZ_UTC);
     globals.put("pytz._p", PythonTimeZones.PYTZ);
     globals.put("zoneinfo.ZoneInfo", PythonTimeZones.ZONEINFO);
+    // Django's rendered templates and {% cache %} fragments: a str marked safe, text to Java.
+    globals.put("django.utils.safestring.SafeString", PythonGlobals::safeString);
     return Map.copyOf(globals);
+  }
+
+  private static Object safeString(Object[] args) {
+    if (args.length == 1 && args[0] instanceof String text) {
+      return text;
+    }
+    throw new PickleException("django.utils.safestring.SafeString needs its text");
   }
 
   private static Object decimal(Object[] args) {

@@ -114,6 +114,13 @@ class PickleSerializerTest {
   }
 
   @Test
+  void readsDjangosSafeStringsAsText() {
+    // pickle.dumps(mark_safe('<b>hi</b>'), 5 and 2): what Django's {% cache %} stores.
+    assertThat(read("8005953a000000000000008c17646a616e676f2e7574696c732e73616665737472696e67948c0a53616665537472696e679493948c093c623e68693c2f623e94859481942e")).isEqualTo("<b>hi</b>");
+    assertThat(read("800263646a616e676f2e7574696c732e73616665737472696e670a53616665537472696e670a710058090000003c623e68693c2f623e71018571028171032e")).isEqualTo("<b>hi</b>");
+  }
+
+  @Test
   void readsDjangosAwareDateTimes() {
     // Django 3.2's timezone.now(): a pytz UTC datetime, protocol 5.
     assertThat(read(

@@ -2,9 +2,12 @@ package io.larder.jdbc;
 
 import io.larder.Caches;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -14,18 +17,32 @@ import java.util.Set;
  * <pre>{@code
  * CacheTables.create(caches, false, System.out);   // --dry-run: true, prints the SQL
  * }</pre>
+ *
+ * <p>A table shared by several aliases (the same table in the same database) is handled once.
  */
 public final class CacheTables {
   private CacheTables() {}
 
   /**
-   * Creates the missing tables (with {@code dryRun}, prints their SQL instead).
+   * Creates the missing tables (with {@code dryRun}, prints their SQL instead), reporting each
+   * table on {@code out}.
    *
    * @return the tables created, or that would be
+   * @throws io.larder.CacheException if a table cannot be created or its database reached
    */
   public static List<String> create(Caches caches, boolean dryRun, PrintStream out) {
+    PrintWriter writer = new PrintWriter(out, true);
+    try {
+      return create(caches, dryRun, writer);
+    } finally {
+      writer.flush();
+    }
+  }
+
+  /** {@link #create(Caches, boolean, PrintStream)}, reporting on a writer. */
+  public static List<String> create(Caches caches, boolean dryRun, PrintWriter out) {
     List<String> created = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
+    Set<List<Object>> seen = new HashSet<>();
     for (String alias : caches.aliases()) {
       DatabaseCache cache;
       try {
@@ -33,7 +50,9 @@ public final class CacheTables {
       } catch (IllegalArgumentException notADatabaseCache) {
         continue;
       }
-      if (seen.add(cache.table()) && cache.createTable(dryRun, out)) {
+      Map<String, Object> options = cache.settings().options();
+      List<Object> where = Arrays.asList(options.get("url"), options.get("datasource"), cache.table());
+      if (seen.add(where) && cache.createTable(dryRun, out)) {
         created.add(cache.table());
       }
     }

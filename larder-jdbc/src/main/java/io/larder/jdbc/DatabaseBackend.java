@@ -5,8 +5,13 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.larder.BaseCache;
 import io.larder.CacheBackend;
 import io.larder.CacheSettings;
+import io.larder.InvalidConfigurationException;
 import io.larder.Timeout;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Set;
 import javax.sql.DataSource;
 
@@ -25,6 +30,10 @@ import javax.sql.DataSource;
  */
 public final class DatabaseBackend implements CacheBackend {
   private static final int MAX_TABLE_NAME = 128;
+  private static final int DEFAULT_COUNT_EVERY = 1000;
+  /** Options of the pool Larder makes from a URL, meaningless beside a given DataSource. */
+  private static final List<String> POOL_OPTIONS =
+      List.of("url", "user", "password", "pool_size", "connect_timeout");
 
   @Override
   public String name() {
@@ -38,24 +47,98 @@ public final class DatabaseBackend implements CacheBackend {
 
   @Override
   public Set<String> options() {
-    return Set.of("url", "user", "password", "pool_size", "connect_timeout", "datasource", "use_tz");
+    return Set.of(
+        "url",
+        "user",
+        "password",
+        "pool_size",
+        "connect_timeout",
+        "datasource",
+        "use_tz",
+        "time_zone",
+        "cull_count_every");
   }
 
   @Override
   public BaseCache create(CacheSettings settings) {
     String table = settings.location();
     if (table == null || table.isBlank() || table.length() > MAX_TABLE_NAME) {
-      throw settings.bad("location", table, "the name of the cache table, 1 to 128 characters");
+      throw InvalidConfigurationException.badSetting(
+          settings.alias(), "location", table, "the name of the cache table, 1 to 128 characters");
     }
     Object given = settings.options().get("datasource");
     if (given != null) {
       if (!(given instanceof DataSource dataSource)) {
-        throw settings.bad("datasource", given.getClass().getName(), "a javax.sql.DataSource");
+        throw settings.bad(
+            "datasource",
+            given + " (a " + given.getClass().getName() + ")",
+            "a javax.sql.DataSource object, given through Caches.builder(); or options.url");
       }
-      return new DatabaseCache(settings, dataSource, null);
+      for (String poolOption : POOL_OPTIONS) {
+        Object value = settings.options().get(poolOption);
+        if (value != null) {
+          throw settings.bad(
+              poolOption,
+              poolOption.equals("password") ? "***" : value,
+              "no " + poolOption + " when options.datasource is given: the DataSource has its own");
+        }
+      }
+      return new DatabaseCache(settings, dataSource, null, wallClock(settings), culling(settings));
     }
-    HikariDataSource pool = new HikariDataSource(poolConfig(settings));
-    return new DatabaseCache(settings, pool, pool);
+    HikariConfig config = poolConfig(settings);
+    ZoneId wallClock = wallClock(settings);
+    CullSchedule culling = culling(settings);
+    HikariDataSource pool;
+    try {
+      pool = new HikariDataSource(config);
+    } catch (RuntimeException noDriver) {
+      // HikariCP's own message repeats the URL, password included.
+      throw settings.bad(
+          "url",
+          redacted(config.getJdbcUrl()),
+          "a JDBC URL that a driver on the class path accepts (PostgreSQL, MariaDB/MySQL, SQLite"
+              + " or H2: add the driver's jar)");
+    }
+    try {
+      return new DatabaseCache(settings, pool, pool, wallClock, culling);
+    } catch (RuntimeException e) {
+      pool.close();
+      throw e;
+    }
+  }
+
+  /**
+   * The clock {@code expires} is written in: UTC, or with {@code use_tz: false} (Django's {@code
+   * USE_TZ = False}) the wall clock of {@code time_zone} (Django's {@code TIME_ZONE}), by default
+   * this JVM's.
+   */
+  private static ZoneId wallClock(CacheSettings settings) {
+    boolean useTz = settings.booleanOption("use_tz", true);
+    String zone = settings.stringOption("time_zone", null);
+    if (zone == null) {
+      return useTz ? ZoneOffset.UTC : ZoneId.systemDefault();
+    }
+    if (useTz) {
+      throw settings.bad(
+          "time_zone", zone, "no time_zone with use_tz: true, where expiry times are UTC");
+    }
+    try {
+      return ZoneId.of(zone);
+    } catch (DateTimeException e) {
+      throw settings.bad("time_zone", zone, "a time zone name such as America/Chicago or UTC");
+    }
+  }
+
+  private static CullSchedule culling(CacheSettings settings) {
+    return new CullSchedule(
+        settings.maxEntries(),
+        settings.intOption("cull_count_every", DEFAULT_COUNT_EVERY, 1, Integer.MAX_VALUE));
+  }
+
+  /** A JDBC URL with any password in it replaced, for messages. */
+  static String redacted(String url) {
+    return url.replaceAll("(//[^:/@]*:)[^@/]*@", "$1***@")
+        .replaceAll("(?i)(password=)[^&;]*", "$1***");
   }
 
   private static HikariConfig poolConfig(CacheSettings settings) {
@@ -63,7 +146,7 @@ public final class DatabaseBackend implements CacheBackend {
     if (url == null || !url.startsWith("jdbc:")) {
       throw settings.bad(
           "url",
-          url,
+          url == null ? null : redacted(url),
           "a JDBC URL such as jdbc:postgresql://127.0.0.1:5432/app, or a javax.sql.DataSource"
               + " as options.datasource");
     }

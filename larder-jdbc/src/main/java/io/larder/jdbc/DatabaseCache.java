@@ -8,14 +8,14 @@ import io.larder.DisallowedClassException;
 import io.larder.MissingKeyException;
 import io.larder.SerializationException;
 import io.larder.Timeout;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -34,26 +34,33 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Expired rows are deleted when read, and culled on writes once the table holds more than
  * {@code max_entries} rows, as Django does: expired rows first, then the {@code 1/cull_frequency}
- * lexicographically smallest keys.
+ * lexicographically smallest keys. Unlike Django, a write counts the rows only when the table may
+ * have reached {@code max_entries} (see {@link CullSchedule}), not on every write.
  */
 public final class DatabaseCache extends BaseCache {
   private static final Logger log = LoggerFactory.getLogger(DatabaseCache.class);
-  private static final Instant NEVER = Instant.parse("9999-12-31T23:59:59Z");
+  private static final LocalDateTime NEVER = LocalDateTime.of(9999, 12, 31, 23, 59, 59);
   private static final int MAX_ATTEMPTS = 5;
 
   private final DataSource dataSource;
   private final AutoCloseable ownedPool;
   private final String table;
   private final ZoneId wallClock;
+  private final CullSchedule culling;
   private volatile Sql sql;
 
-  DatabaseCache(CacheSettings settings, DataSource dataSource, AutoCloseable ownedPool) {
+  DatabaseCache(
+      CacheSettings settings,
+      DataSource dataSource,
+      AutoCloseable ownedPool,
+      ZoneId wallClock,
+      CullSchedule culling) {
     super(settings);
     this.dataSource = dataSource;
     this.ownedPool = ownedPool;
     this.table = settings.location();
-    this.wallClock =
-        settings.booleanOption("use_tz", true) ? ZoneOffset.UTC : ZoneId.systemDefault();
+    this.wallClock = wallClock;
+    this.culling = culling;
   }
 
   /** The table's name. */
@@ -63,11 +70,14 @@ public final class DatabaseCache extends BaseCache {
 
   /**
    * Creates the table and its index unless the table exists, as Django's {@code
-   * createcachetable}; with {@code dryRun} only prints the statements.
+   * createcachetable}, in one transaction where the database has transactional DDL; with {@code
+   * dryRun} only prints the statements. Reports what it did on {@code out}.
    *
    * @return true if the table was (or, in a dry run, would be) created
+   * @throws CacheException if the table could not be created, with the database's reason
+   * @throws BackendUnavailableException if the database cannot be reached
    */
-  public boolean createTable(boolean dryRun, PrintStream out) {
+  public boolean createTable(boolean dryRun, PrintWriter out) {
     return withConnection(
         connection -> {
           Sql statements = sql(connection);
@@ -75,15 +85,28 @@ public final class DatabaseCache extends BaseCache {
             out.println("Cache table '" + table + "' already exists.");
             return false;
           }
-          for (String statement : statements.dialect.createTable(table)) {
-            if (dryRun) {
-              out.println(statement + ";");
-            } else {
-              try (PreparedStatement create = connection.prepareStatement(statement)) {
-                create.execute();
-              }
-            }
+          List<String> ddl = statements.dialect.createTable(table);
+          if (dryRun) {
+            ddl.forEach(statement -> out.println(statement + ";"));
+            return true;
           }
+          try {
+            transaction(
+                connection,
+                c -> {
+                  for (String statement : ddl) {
+                    try (PreparedStatement create = c.prepareStatement(statement)) {
+                      create.execute();
+                    }
+                  }
+                  return null;
+                });
+          } catch (SQLException e) {
+            throw new CacheException(
+                "Cache table '" + table + "' could not be created. The error was: " + e.getMessage(),
+                e);
+          }
+          out.println("Cache table '" + table + "' created.");
           return true;
         });
   }
@@ -258,6 +281,7 @@ public final class DatabaseCache extends BaseCache {
           try (PreparedStatement delete = connection.prepareStatement(sql(connection).deleteAll)) {
             delete.executeUpdate();
           }
+          culling.counted(0);
           return null;
         });
   }
@@ -304,9 +328,13 @@ public final class DatabaseCache extends BaseCache {
   /**
    * Django's cull: when the table holds more than {@code max_entries} rows, delete the expired
    * ones, and if still too many, the {@code 1/cull_frequency} smallest keys ({@code
-   * cull_frequency} 0 empties the table).
+   * cull_frequency} 0 empties the table). The rows are counted only when {@link CullSchedule} says
+   * the table may be over the limit.
    */
   private void cull(Connection connection) throws SQLException {
+    if (!culling.countDue()) {
+      return;
+    }
     Sql statements = sql(connection);
     long count;
     try (PreparedStatement select = connection.prepareStatement(statements.count);
@@ -314,15 +342,20 @@ public final class DatabaseCache extends BaseCache {
       rows.next();
       count = rows.getLong(1);
     }
+    culling.counted(cut(connection, statements, count));
+  }
+
+  /** Culls a table of {@code count} rows if it is over the limit; returns the rows left. */
+  private long cut(Connection connection, Sql statements, long count) throws SQLException {
     CacheSettings settings = settings();
     if (count <= settings.maxEntries()) {
-      return;
+      return count;
     }
     if (settings.cullFrequency() == 0) {
       try (PreparedStatement delete = connection.prepareStatement(statements.deleteAll)) {
         delete.executeUpdate();
       }
-      return;
+      return 0;
     }
     long remaining;
     try (PreparedStatement delete = connection.prepareStatement(statements.deleteExpired)) {
@@ -330,7 +363,7 @@ public final class DatabaseCache extends BaseCache {
       remaining = count - delete.executeUpdate();
     }
     if (remaining <= settings.maxEntries()) {
-      return;
+      return remaining;
     }
     String cutOff = null;
     try (PreparedStatement select = connection.prepareStatement(statements.cullingKey)) {
@@ -341,11 +374,12 @@ public final class DatabaseCache extends BaseCache {
         }
       }
     }
-    if (cutOff != null) {
-      try (PreparedStatement delete = connection.prepareStatement(statements.deleteBelow)) {
-        delete.setString(1, cutOff);
-        delete.executeUpdate();
-      }
+    if (cutOff == null) {
+      return remaining;
+    }
+    try (PreparedStatement delete = connection.prepareStatement(statements.deleteBelow)) {
+      delete.setString(1, cutOff);
+      return remaining - delete.executeUpdate();
     }
   }
 
@@ -382,9 +416,12 @@ public final class DatabaseCache extends BaseCache {
 
   private Object expires(Sql statements, Timeout timeout) {
     long millis = expiresAtMillis(timeout);
-    Instant at = millis == Long.MAX_VALUE ? NEVER : Instant.ofEpochMilli(millis);
-    // The never-expiring row holds 9999-12-31 23:59:59 whatever the time zone, as Django's does.
-    return statements.dialect.timestamp(at, millis == Long.MAX_VALUE ? ZoneOffset.UTC : wallClock);
+    // Django writes datetime.max, 9999-12-31 23:59:59 on the clock expiry times are written in.
+    Instant at =
+        millis == Long.MAX_VALUE
+            ? NEVER.atZone(wallClock).toInstant()
+            : Instant.ofEpochMilli(millis);
+    return statements.dialect.timestamp(at, wallClock);
   }
 
   private String encode(Object value) {
@@ -477,8 +514,14 @@ public final class DatabaseCache extends BaseCache {
               + ")",
           e);
     }
+    // The pool's "connection is not available" says why only in its cause.
+    Throwable cause = e.getCause();
+    String reason =
+        cause != null && cause.getMessage() != null
+            ? e.getMessage() + " (" + cause.getMessage() + ")"
+            : e.getMessage();
     return new BackendUnavailableException(
-        "Cache '" + alias() + "': the database failed: " + e.getMessage(), e);
+        "Cache '" + alias() + "': the database failed: " + reason, e);
   }
 
   /** The SQL of one table in one dialect, built once. */

@@ -1,5 +1,7 @@
 package io.larder.jdbc;
 
+import io.larder.testsupport.TestDatabases;
+
 class MariaDbCacheTest extends DatabaseCacheContractTest {
   @Override
   protected String url() {

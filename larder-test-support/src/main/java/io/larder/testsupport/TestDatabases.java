@@ -1,4 +1,4 @@
-package io.larder.jdbc;
+package io.larder.testsupport;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -12,20 +12,27 @@ import java.util.concurrent.ConcurrentHashMap;
  * Fresh, uniquely named databases on the machine's PostgreSQL and MariaDB servers (they refuse to
  * run as root from a temp directory, so tests cannot start their own), dropped when the test JVM
  * exits. The admin URLs can be overridden with {@code LARDER_TEST_POSTGRES_URL} and {@code
- * LARDER_TEST_MARIADB_URL}. A server that cannot be reached fails the test, naming what to do.
+ * LARDER_TEST_MARIADB_URL}. A server that cannot be reached fails the test, naming the package to
+ * install. The JDBC driver must be on the test's class path.
+ *
+ * <pre>{@code
+ * String url = TestDatabases.postgres();   // jdbc:postgresql://127.0.0.1:5432/larder_test_…
+ * }</pre>
  */
-final class TestDatabases {
+public final class TestDatabases {
   private static final String POSTGRES_ADMIN =
-      System.getenv().getOrDefault(
-          "LARDER_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres");
+      System.getenv()
+          .getOrDefault(
+              "LARDER_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres");
   private static final String MARIADB_ADMIN =
-      System.getenv().getOrDefault("LARDER_TEST_MARIADB_URL", "jdbc:mariadb://127.0.0.1:3306/?user=root");
+      System.getenv()
+          .getOrDefault("LARDER_TEST_MARIADB_URL", "jdbc:mariadb://127.0.0.1:3306/?user=root");
   private static final Map<String, String> CREATED = new ConcurrentHashMap<>();
 
   private TestDatabases() {}
 
-  /** The JDBC URL of this run's PostgreSQL database. */
-  static String postgres() {
+  /** The JDBC URL of this run's PostgreSQL database, created on first use. */
+  public static String postgres() {
     return CREATED.computeIfAbsent(
         "postgres",
         k -> {
@@ -36,13 +43,22 @@ final class TestDatabases {
         });
   }
 
-  /** The JDBC URL of this run's MariaDB database. */
-  static String mariadb() {
+  /** The name of this run's PostgreSQL database, for clients other than JDBC (Django). */
+  public static String postgresDatabase() {
+    String url = postgres();
+    return url.substring(url.lastIndexOf('/') + 1, url.indexOf('?'));
+  }
+
+  /** The JDBC URL of this run's MariaDB database, created on first use. */
+  public static String mariadb() {
     return CREATED.computeIfAbsent(
         "mariadb",
         k -> {
           String name = uniqueName();
-          admin(MARIADB_ADMIN, "CREATE DATABASE " + name, "mariadb-server (apt-get install mariadb-server)");
+          admin(
+              MARIADB_ADMIN,
+              "CREATE DATABASE " + name,
+              "mariadb-server (apt-get install mariadb-server)");
           dropAtExit(MARIADB_ADMIN, "DROP DATABASE IF EXISTS " + name);
           return "jdbc:mariadb://127.0.0.1:3306/" + name + "?user=root";
         });

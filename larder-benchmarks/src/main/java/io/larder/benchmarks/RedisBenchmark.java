@@ -1,0 +1,125 @@
+package io.larder.benchmarks;
+
+import io.larder.Cache;
+import io.larder.Caches;
+import io.larder.testsupport.RedisServer;
+import io.lettuce.core.KeyValue;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.SetArgs;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.codec.ByteArrayCodec;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * Larder's Redis cache next to plain Lettuce sync calls on one connection to the same throwaway
+ * {@code redis-server}, in the same run: the gap is what Larder's key making, serialization, the
+ * circuit breaker check and statistics cost per call on top of the round trip.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+public class RedisBenchmark {
+  static final int ENTRIES = 1_000;
+  private static final byte[] VALUE = "value".getBytes(StandardCharsets.UTF_8);
+
+  @State(Scope.Benchmark)
+  public static class Stores {
+    RedisServer server;
+    Caches caches;
+    Cache larder;
+    RedisClient client;
+    StatefulRedisConnection<byte[], byte[]> connection;
+    RedisCommands<byte[], byte[]> lettuce;
+
+    @Setup
+    public void start() {
+      server = RedisServer.start();
+      caches =
+          Caches.builder()
+              .environment(Map.of())
+              .cache("default", c -> c.backend("redis").location(server.url()))
+              .build();
+      larder = caches.getDefault();
+      client = RedisClient.create(server.url());
+      connection = client.connect(ByteArrayCodec.INSTANCE);
+      lettuce = connection.sync();
+      for (String key : new Keys("key", ENTRIES).all()) {
+        larder.set(key, "value");
+        lettuce.set(raw("raw:" + key), VALUE);
+      }
+    }
+
+    @TearDown
+    public void stop() {
+      connection.close();
+      client.shutdown();
+      caches.close();
+      server.close();
+    }
+  }
+
+  /** Each thread walks its own key sequence; get_many takes the next ten keys. */
+  @State(Scope.Thread)
+  public static class ThreadKeys {
+    final Keys keys = new Keys("key", ENTRIES);
+
+    List<String> ten() {
+      List<String> ten = new ArrayList<>(10);
+      for (int i = 0; i < 10; i++) {
+        ten.add(keys.next());
+      }
+      return ten;
+    }
+  }
+
+  static byte[] raw(String key) {
+    return key.getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Benchmark
+  public Object larderGetHit(Stores s, ThreadKeys k) {
+    return s.larder.get(k.keys.next());
+  }
+
+  @Benchmark
+  public Object lettuceGetHit(Stores s, ThreadKeys k) {
+    return s.lettuce.get(raw("raw:" + k.keys.next()));
+  }
+
+  @Benchmark
+  public void larderSet(Stores s, ThreadKeys k) {
+    s.larder.set(k.keys.next(), "value");
+  }
+
+  @Benchmark
+  public Object lettuceSet(Stores s, ThreadKeys k) {
+    return s.lettuce.set(raw("raw:" + k.keys.next()), VALUE, SetArgs.Builder.px(300_000));
+  }
+
+  @Benchmark
+  public Object larderGetMany10(Stores s, ThreadKeys k) {
+    return s.larder.getMany(k.ten());
+  }
+
+  @Benchmark
+  public List<KeyValue<byte[], byte[]>> lettuceMget10(Stores s, ThreadKeys k) {
+    List<String> ten = k.ten();
+    byte[][] keys = new byte[10][];
+    for (int i = 0; i < 10; i++) {
+      keys[i] = raw("raw:" + ten.get(i));
+    }
+    return s.lettuce.mget(keys);
+  }
+}

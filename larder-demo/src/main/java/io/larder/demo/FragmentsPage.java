@@ -1,0 +1,89 @@
+package io.larder.demo;
+
+import io.larder.pebble.FragmentCacheExtension;
+import io.pebbletemplates.pebble.PebbleEngine;
+import io.pebbletemplates.pebble.extension.AbstractExtension;
+import io.pebbletemplates.pebble.extension.Function;
+import io.pebbletemplates.pebble.loader.ClasspathLoader;
+import io.pebbletemplates.pebble.template.EvaluationContext;
+import io.pebbletemplates.pebble.template.PebbleTemplate;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code /fragments}: a Pebble page whose sidebar is in a {@code {% cache 30 "sidebar" lang %}}
+ * block. The sidebar takes {@link #SIDEBAR_MILLIS} to render and shows when it was rendered;
+ * the rest of the page is rendered on every request. {@code ?invalidate=1} deletes the sidebar of
+ * the language through {@code FragmentKeys}.
+ */
+final class FragmentsPage extends HttpServlet {
+  static final long SIDEBAR_MILLIS = 200;
+  static final List<String> LANGUAGES = List.of("en", "fr", "de");
+
+  private final FragmentCacheExtension fragments;
+  private final PebbleTemplate template;
+
+  FragmentsPage(FragmentCacheExtension fragments) {
+    this.fragments = fragments;
+    ClasspathLoader loader = new ClasspathLoader();
+    loader.setPrefix("io/larder/demo/templates");
+    PebbleEngine engine =
+        new PebbleEngine.Builder()
+            .loader(loader)
+            .extension(fragments, new SlowWork())
+            .build();
+    this.template = engine.getTemplate("fragments.peb");
+  }
+
+  @Override
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    String lang = LANGUAGES.contains(request.getParameter("lang")) ? request.getParameter("lang")
+        : LANGUAGES.get(0);
+    if (request.getParameter("invalidate") != null) {
+      fragments.cache().delete(fragments.keys().key("sidebar", List.of(lang)));
+      response.sendRedirect("/fragments?lang=" + lang);
+      return;
+    }
+    StringWriter body = new StringWriter();
+    template.evaluate(
+        body,
+        Map.of("lang", lang, "languages", LANGUAGES, "now", LocalTime.now().truncatedTo(
+            ChronoUnit.MILLIS).toString()));
+    DemoHtml.write(response, "A fragment-cached sidebar", body.toString());
+  }
+
+  /** {@code {{ slowRender() }}}: the sidebar's simulated work; prints when and how long it took. */
+  private static final class SlowWork extends AbstractExtension {
+    @Override
+    public Map<String, Function> getFunctions() {
+      return Map.of("slowRender", new Function() {
+        @Override
+        public List<String> getArgumentNames() {
+          return List.of();
+        }
+
+        @Override
+        public Object execute(Map<String, Object> args, PebbleTemplate self,
+            EvaluationContext context, int lineNumber) {
+          long start = System.nanoTime();
+          try {
+            // The simulated work: a slow query behind the sidebar.
+            Thread.sleep(SIDEBAR_MILLIS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          long took = (System.nanoTime() - start) / 1_000_000;
+          return LocalTime.now().truncatedTo(ChronoUnit.MILLIS) + " (" + took + " ms)";
+        }
+      });
+    }
+  }
+}

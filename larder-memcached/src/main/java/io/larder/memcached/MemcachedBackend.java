@@ -1,0 +1,45 @@
+package io.larder.memcached;
+
+import io.larder.BaseCache;
+import io.larder.CacheBackend;
+import io.larder.CacheSettings;
+import java.util.Set;
+
+/**
+ * {@code backend: memcached}, also Django's {@code PyMemcacheCache}, {@code PyLibMCCache} and
+ * {@code MemcachedCache} dotted paths: a pool of memcached servers over the text protocol, with
+ * Django's value format and timeouts so that a Django app can share it. {@code location} is {@code
+ * host:port}, a list of them, or a string of them separated by commas or semicolons.
+ *
+ * <pre>{@code
+ * caches:
+ *   default:
+ *     backend: memcached
+ *     location: [10.0.0.1:11211, 10.0.0.2:11211, 10.0.0.3:11211]
+ *     options: { hashing: rendezvous, serializer: pickle, ignore_exceptions: true }
+ * }</pre>
+ */
+public final class MemcachedBackend implements CacheBackend {
+  @Override
+  public String name() {
+    return "memcached";
+  }
+
+  @Override
+  public Set<String> aliases() {
+    return Set.of(
+        "django.core.cache.backends.memcached.PyMemcacheCache",
+        "django.core.cache.backends.memcached.PyLibMCCache",
+        "django.core.cache.backends.memcached.MemcachedCache");
+  }
+
+  @Override
+  public Set<String> options() {
+    return PoolOptions.NAMES;
+  }
+
+  @Override
+  public BaseCache create(CacheSettings settings) {
+    return new MemcachedCache(settings, PoolOptions.from(settings));
+  }
+}

@@ -1,0 +1,103 @@
+package io.larder.pebble;
+
+import io.larder.Cache;
+import io.larder.Caches;
+import io.larder.FragmentKeys;
+import io.pebbletemplates.pebble.extension.AbstractExtension;
+import io.pebbletemplates.pebble.tokenParser.TokenParser;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Django's {@code {% cache %}} tag for Pebble, replacing Pebble's own {@code cache} tag:
+ *
+ * <pre>{@code
+ * PebbleEngine engine = new PebbleEngine.Builder()
+ *     .extension(new FragmentCacheExtension(caches))
+ *     .build();
+ * }</pre>
+ *
+ * <pre>
+ * {% cache 500 "sidebar" user.id lang %} … {% endcache %}
+ * {% cache None "footer" using="fragments" %} … {% endcache %}
+ * </pre>
+ *
+ * <p>The first argument is the timeout in seconds, an expression ({@code None} or {@code null}
+ * stores the fragment forever); the second the fragment's name, taken literally (quoted or not,
+ * never a variable); then any number of vary-on expressions, and last, optionally, {@code
+ * using=<alias>}. Without {@code using}, fragments go to the cache {@code template_fragments} if
+ * it is configured, otherwise to {@code default}. The fragment is stored under {@link
+ * FragmentKeys#make}'s key, so code can invalidate it: {@code
+ * cache.delete(FragmentKeys.make("sidebar", 42, "en"))}.
+ *
+ * <p>A fragment is rendered once per process for concurrent misses (the other renders wait for it),
+ * where Django renders it in every request that misses. A cache that fails (a server down, a key it
+ * rejects) never breaks the page: the fragment is rendered uncached, and the failure is logged and
+ * counted in {@link #failures()}. Mistakes in the template (a non-integer timeout, an unknown
+ * {@code using} alias, an undefined timeout variable) are errors, as in Django.
+ */
+public final class FragmentCacheExtension extends AbstractExtension {
+  /** The alias used when it is configured and the tag names none, as in Django. */
+  public static final String FRAGMENT_ALIAS = "template_fragments";
+
+  private final Caches caches;
+  private final FragmentKeys keys;
+  private final LongAdder failures = new LongAdder();
+
+  /** Fragments stored in {@code caches} under Django 6.1's keys ({@link FragmentKeys#CURRENT}). */
+  public FragmentCacheExtension(Caches caches) {
+    this(caches, FragmentKeys.CURRENT);
+  }
+
+  /**
+   * Fragments stored under {@code keys}' format: {@link FragmentKeys#DJANGO_6_0} shares fragments
+   * with a Django 6.0 or older application.
+   */
+  public FragmentCacheExtension(Caches caches, FragmentKeys keys) {
+    this.caches = Objects.requireNonNull(caches, "caches");
+    this.keys = Objects.requireNonNull(keys, "keys");
+  }
+
+  @Override
+  public List<TokenParser> getTokenParsers() {
+    return List.of(new CacheTagParser(this));
+  }
+
+  /** Fragments rendered uncached because their cache failed, since this extension was made. */
+  public long failures() {
+    return failures.sum();
+  }
+
+  /**
+   * The cache a tag without {@code using} stores fragments in: {@code template_fragments} if
+   * configured, otherwise {@code default}. With {@link #keys()}, code can look up or delete a
+   * fragment: {@code extension.cache().delete(extension.keys().key("sidebar", List.of(42)))}.
+   */
+  public Cache cache() {
+    return caches.aliases().contains(FRAGMENT_ALIAS)
+        ? caches.get(FRAGMENT_ALIAS)
+        : caches.getDefault();
+  }
+
+  /** The key format fragments are stored under. */
+  public FragmentKeys keys() {
+    return keys;
+  }
+
+  Cache cache(String alias) {
+    return caches.get(alias);
+  }
+
+  boolean hasCache(String alias) {
+    return caches.aliases().contains(alias);
+  }
+
+  String key(String fragmentName, List<Object> varyOn) {
+    return keys.key(fragmentName, varyOn);
+  }
+
+  void failed() {
+    failures.increment();
+  }
+}

@@ -1,0 +1,465 @@
+package io.larder.redis;
+
+import io.larder.BackendUnavailableException;
+import io.larder.BaseCache;
+import io.larder.CacheSettings;
+import io.larder.MissingKeyException;
+import io.larder.NotAnIntegerException;
+import io.larder.SerializationException;
+import io.larder.Timeout;
+import io.lettuce.core.KeyValue;
+import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.RedisException;
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.ScanArgs;
+import io.lettuce.core.ScanIterator;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.SetArgs;
+import io.lettuce.core.api.StatefulConnection;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Redis cache, storing exactly what django-redis stores: integers as decimal, everything else
+ * serialized (and compressed by django-redis's rules), expiry as {@code PX} milliseconds.
+ */
+final class LettuceCache extends BaseCache implements RedisCache {
+  /**
+   * django-redis's incr: only an existing key, so the key keeps its TTL and is never created. The
+   * new value is answered as the stored text, since Lua's numbers (doubles) are not exact beyond
+   * 2^53.
+   */
+  private static final String INCR =
+      "if redis.call('EXISTS', KEYS[1]) == 1 then\n"
+          + "  redis.call('INCRBY', KEYS[1], ARGV[1])\n"
+          + "  return redis.call('GET', KEYS[1])\n"
+          + "else return false end";
+  private static final long MAX_STAMPEDE_POLL_NANOS = Duration.ofMillis(50).toNanos();
+  private static final Logger log = LoggerFactory.getLogger(LettuceCache.class);
+
+  private final RedisOptions options;
+  private final GuardedConnection redis;
+  private final KeyPatterns patterns;
+
+  LettuceCache(CacheSettings settings, RedisOptions options) {
+    super(settings);
+    this.options = options;
+    boolean failsOpen = settings.booleanOption("ignore_exceptions", false);
+    this.redis =
+        new GuardedConnection(settings, options, new RedisConnection(settings, options), failsOpen);
+    this.patterns = new KeyPatterns(settings);
+  }
+
+  // ---------------------------------------------------------------- values
+
+  private byte[] encode(Object value) {
+    return PythonInt.isInteger(value) ? PythonInt.encode(value) : serialize(value);
+  }
+
+  private Object decode(byte[] stored) {
+    Number integer = PythonInt.decode(stored);
+    return integer != null ? integer : deserialize(stored);
+  }
+
+  private static byte[] raw(String key) {
+    return key.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static byte[][] raw(List<String> keys) {
+    byte[][] raw = new byte[keys.size()][];
+    for (int i = 0; i < raw.length; i++) {
+      raw[i] = raw(keys.get(i));
+    }
+    return raw;
+  }
+
+  /** django-redis's {@code int(timeout * 1000)}; null for never. */
+  private static Long millis(Timeout timeout) {
+    return timeout.isNever() ? null : timeout.toMillis();
+  }
+
+  // ---------------------------------------------------------------- primitives
+
+  @Override
+  protected Object load(String key) {
+    byte[] stored = redis.call("get", c -> c.get(raw(key)));
+    return stored == null ? MISSING : decode(stored);
+  }
+
+  @Override
+  protected void store(String key, Object value, Timeout timeout) {
+    byte[] bytes = encode(value);
+    Long ms = millis(timeout);
+    if (ms == null) {
+      redis.call("set", c -> c.set(raw(key), bytes));
+    } else if (ms <= 0) {
+      // Redis refuses PX 0: a value that is already expired is a delete, as in django-redis.
+      redis.call("set", c -> c.del(raw(key)));
+    } else {
+      redis.call("set", c -> c.set(raw(key), bytes, SetArgs.Builder.px(ms)));
+    }
+  }
+
+  @Override
+  protected boolean storeIfAbsent(String key, Object value, Timeout timeout) {
+    byte[] bytes = encode(value);
+    Long ms = millis(timeout);
+    if (ms != null && ms <= 0) {
+      // Nothing readable is stored; it would have been added if nothing was there.
+      return redis.call("add", c -> c.exists(raw(key))) == 0;
+    }
+    SetArgs args = ms == null ? SetArgs.Builder.nx() : SetArgs.Builder.nx().px(ms);
+    return "OK".equals(redis.call("add", c -> c.set(raw(key), bytes, args)));
+  }
+
+  @Override
+  protected boolean expire(String key, Timeout timeout) {
+    Long ms = millis(timeout);
+    if (ms == null) {
+      // PERSIST answers 0 for a key without expiry too; touch reports whether the key exists.
+      return redis.call("touch", c -> c.persist(raw(key)) || c.exists(raw(key)) == 1);
+    }
+    return redis.call("touch", c -> c.pexpire(raw(key), ms));
+  }
+
+  @Override
+  protected boolean remove(String key) {
+    return redis.call("delete", c -> c.del(raw(key))) == 1;
+  }
+
+  @Override
+  protected void removeAll() {
+    String pattern = patterns.clearPattern();
+    if (pattern == null) {
+      redis.call("clear", RedisClusterCommands::flushdb);
+    } else {
+      deleteMatching("clear", pattern);
+    }
+  }
+
+  @Override
+  protected boolean contains(String key) {
+    return redis.call("has_key", c -> c.exists(raw(key))) == 1;
+  }
+
+  @Override
+  protected Map<String, Object> loadMany(List<String> keys) {
+    if (keys.isEmpty()) {
+      return Map.of();
+    }
+    List<KeyValue<byte[], byte[]>> values = redis.call("get_many", c -> c.mget(raw(keys)));
+    Map<String, Object> found = new LinkedHashMap<>();
+    for (int i = 0; i < keys.size(); i++) {
+      KeyValue<byte[], byte[]> value = values.get(i);
+      if (value.hasValue()) {
+        found.put(keys.get(i), decode(value.getValue()));
+      }
+    }
+    return found;
+  }
+
+  @Override
+  protected List<String> storeMany(Map<String, Object> entries, Timeout timeout) {
+    List<String> failed = new ArrayList<>();
+    Map<byte[], byte[]> encoded = new LinkedHashMap<>();
+    entries.forEach(
+        (key, value) -> {
+          try {
+            encoded.put(raw(key), encode(value));
+          } catch (SerializationException e) {
+            log.warn("Cache '{}': not storing '{}': {}", alias(), key, e.getMessage());
+            failed.add(key);
+          }
+        });
+    if (encoded.isEmpty()) {
+      return failed;
+    }
+    Long ms = millis(timeout);
+    if (ms != null && ms <= 0) {
+      redis.call("set_many", c -> c.del(encoded.keySet().toArray(byte[][]::new)));
+      return failed;
+    }
+    SetArgs args = ms == null ? new SetArgs() : SetArgs.Builder.px(ms);
+    redis.pipeline(
+        "set_many",
+        c -> {
+          List<RedisFuture<String>> replies = new ArrayList<>(encoded.size());
+          encoded.forEach((key, value) -> replies.add(c.set(key, value, args)));
+          return replies;
+        });
+    return failed;
+  }
+
+  @Override
+  protected int removeMany(List<String> keys) {
+    return redis.call("delete_many", c -> c.del(raw(keys))).intValue();
+  }
+
+  @Override
+  protected long increment(String key, long delta, String callerKey) {
+    byte[] raw = raw(key);
+    byte[] by = PythonInt.encode(delta);
+    Number result =
+        redis.call(
+            "incr",
+            c -> {
+              try {
+                byte[] next = c.eval(INCR, ScriptOutputType.VALUE, new byte[][] {raw}, by);
+                return next == null ? null : PythonInt.decode(next);
+              } catch (RedisCommandExecutionException e) {
+                if (!String.valueOf(e.getMessage()).contains("not an integer or out of range")) {
+                  throw e;
+                }
+                return incrementStored(c, raw, delta, callerKey);
+              }
+            });
+    if (result == null) {
+      throw new MissingKeyException(callerKey);
+    }
+    return result.longValue();
+  }
+
+  /**
+   * django-redis's fallback when {@code INCRBY} refuses the value (not decimal, or beyond 64 bits):
+   * read, add, write back keeping the TTL. A value that is no integer is left as it is.
+   */
+  private Number incrementStored(
+      RedisClusterCommands<byte[], byte[]> c, byte[] raw, long delta, String callerKey) {
+    byte[] stored = c.get(raw);
+    if (stored == null) {
+      return null;
+    }
+    Object value = decode(stored);
+    Object next = addDelta(callerKey, value, delta);
+    c.set(raw, encode(next), new SetArgs().keepttl());
+    return (Number) next;
+  }
+
+  @Override
+  protected Object computeOnMiss(String key, Supplier<Object> compute) {
+    if (!options.stampedeLock()) {
+      return compute.get();
+    }
+    try {
+      return computeUnderLock(key, compute);
+    } catch (BackendUnavailableException e) {
+      // Without Redis there is nothing to coordinate on: compute, as a cache without the lock.
+      log.warn("Cache '{}': stampede lock for '{}' unavailable: {}", alias(), key, e.getMessage());
+      return compute.get();
+    }
+  }
+
+  /**
+   * One process computes while the others poll for its value, for at most {@code
+   * options.stampede_wait}; a waiter that sees the lock freed without a value takes it itself.
+   */
+  private Object computeUnderLock(String key, Supplier<Object> compute) {
+    DistributedLock lock = new DistributedLock(redis, key + ":lock", options.stampedeLockTimeout());
+    long deadline = System.nanoTime() + options.stampedeWait().toNanos();
+    long pause = Duration.ofMillis(2).toNanos();
+    while (true) {
+      if (lock.tryAcquire()) {
+        try {
+          Object stored = load(key);
+          return stored != MISSING ? stored : compute.get();
+        } finally {
+          lock.release();
+        }
+      }
+      Object stored = load(key);
+      if (stored != MISSING) {
+        return stored;
+      }
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        log.warn("Cache '{}': waited {} for '{}' to be computed; computing it here",
+            alias(), options.stampedeWait(), key);
+        return compute.get();
+      }
+      LockSupport.parkNanos(Math.min(left, pause));
+      pause = Math.min(pause * 2, MAX_STAMPEDE_POLL_NANOS);
+    }
+  }
+
+  @Override
+  protected void closeStore() {
+    redis.close();
+  }
+
+  // ---------------------------------------------------------------- django-redis extras
+
+  private String made(String key) {
+    return makeKey(key, settings().version());
+  }
+
+  @Override
+  public Timeout ttl(String key) {
+    byte[] raw = raw(made(key));
+    return remaining("ttl", key, c -> c.ttl(raw), Timeout::seconds);
+  }
+
+  @Override
+  public Timeout pttl(String key) {
+    byte[] raw = raw(made(key));
+    return remaining("pttl", key, c -> c.pttl(raw), Timeout::millis);
+  }
+
+  private Timeout remaining(
+      String operation,
+      String key,
+      java.util.function.Function<RedisClusterCommands<byte[], byte[]>, Long> command,
+      java.util.function.LongFunction<Timeout> unit) {
+    try {
+      long left = redis.call(operation, command);
+      // Redis answers -2 for an absent key and -1 for one that never expires.
+      return left == -1 ? Timeout.NEVER : unit.apply(Math.max(0, left));
+    } catch (BackendUnavailableException e) {
+      failOpen(e, operation, key);
+      return Timeout.seconds(0);
+    }
+  }
+
+  @Override
+  public boolean expire(String key, Duration timeout) {
+    byte[] raw = raw(made(key));
+    try {
+      return redis.call("expire", c -> c.pexpire(raw, timeout.toMillis()));
+    } catch (BackendUnavailableException e) {
+      failOpen(e, "expire", key);
+      return false;
+    }
+  }
+
+  @Override
+  public boolean expireAt(String key, Instant when) {
+    byte[] raw = raw(made(key));
+    try {
+      return redis.call("expire_at", c -> c.pexpireat(raw, when.toEpochMilli()));
+    } catch (BackendUnavailableException e) {
+      failOpen(e, "expire_at", key);
+      return false;
+    }
+  }
+
+  @Override
+  public boolean persist(String key) {
+    byte[] raw = raw(made(key));
+    try {
+      return redis.call("persist", c -> c.persist(raw));
+    } catch (BackendUnavailableException e) {
+      failOpen(e, "persist", key);
+      return false;
+    }
+  }
+
+  @Override
+  public List<String> keys(String pattern) {
+    try (Stream<String> keys = iterKeys(pattern)) {
+      return keys.toList();
+    } catch (BackendUnavailableException e) {
+      failOpen(e, "keys", pattern);
+      return List.of();
+    }
+  }
+
+  @Override
+  public Stream<String> iterKeys(String pattern) {
+    Iterator<byte[]> scan = scan("iter_keys", patterns.pattern(pattern));
+    Iterator<String> keys =
+        new Iterator<>() {
+          @Override
+          public boolean hasNext() {
+            try {
+              return scan.hasNext();
+            } catch (RedisException e) {
+              throw redis.unavailable("iter_keys", e);
+            }
+          }
+
+          @Override
+          public String next() {
+            return patterns.callerKey(new String(scan.next(), StandardCharsets.UTF_8));
+          }
+        };
+    return StreamSupport.stream(
+        Spliterators.spliteratorUnknownSize(keys, Spliterator.ORDERED | Spliterator.NONNULL),
+        false);
+  }
+
+  @Override
+  public long deletePattern(String pattern) {
+    try {
+      return deleteMatching("delete_pattern", patterns.pattern(pattern));
+    } catch (BackendUnavailableException e) {
+      failOpen(e, "delete_pattern", pattern);
+      return 0;
+    }
+  }
+
+  private Iterator<byte[]> scan(String operation, String storedPattern) {
+    ScanArgs args = ScanArgs.Builder.matches(raw(storedPattern)).limit(options.scanCount());
+    return redis.call(operation, c -> ScanIterator.scan(c, args));
+  }
+
+  /** Deletes the stored keys matching {@code storedPattern}, one {@code DEL} per SCAN batch. */
+  private long deleteMatching(String operation, String storedPattern) {
+    Iterator<byte[]> scan = scan(operation, storedPattern);
+    long deleted = 0;
+    List<byte[]> batch = new ArrayList<>(options.scanCount());
+    while (redis.call(operation, c -> scan.hasNext())) {
+      batch.add(scan.next());
+      if (batch.size() == options.scanCount() || !redis.call(operation, c -> scan.hasNext())) {
+        byte[][] keys = batch.toArray(byte[][]::new);
+        deleted += redis.call(operation, c -> c.del(keys));
+        batch.clear();
+      }
+    }
+    return deleted;
+  }
+
+  @Override
+  public long incr(String key, long delta, boolean ignoreKeyCheck) {
+    if (!ignoreKeyCheck) {
+      return incr(key, delta, settings().version());
+    }
+    byte[] raw = raw(made(key));
+    try {
+      return redis.call("incr", c -> c.incrby(raw, delta));
+    } catch (BackendUnavailableException e) {
+      if (e.getCause() instanceof RedisCommandExecutionException) {
+        throw new NotAnIntegerException(key, load(made(key)));
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public RedisLock lock(String name, Timeout timeout) {
+    return new DistributedLock(redis, made(name), timeout);
+  }
+
+  @Override
+  public StatefulConnection<byte[], byte[]> connection() {
+    return redis.connection();
+  }
+
+  @Override
+  public RedisClusterCommands<byte[], byte[]> commands() {
+    return redis.commands();
+  }
+}

@@ -1,0 +1,197 @@
+package io.larder.redis;
+
+import io.larder.CacheSettings;
+import io.larder.InvalidConfigurationException;
+import io.lettuce.core.AbstractRedisClient;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.ReadFrom;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.SslOptions;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulConnection;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.masterreplica.MasterReplica;
+import io.lettuce.core.masterreplica.StatefulRedisMasterReplicaConnection;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * One Lettuce connection for a cache, opened on first use and reopened on use after a failed
+ * attempt; once open, Lettuce reconnects it by itself. Commands sent while a server's connection
+ * is down fail at once rather than queueing, so a dead server is reported, not waited for (in a
+ * cluster they wait, at most the command timeout, for the node's connection).
+ */
+final class RedisConnection implements AutoCloseable {
+  private final Topology topology;
+  private final List<RedisURI> nodes;
+  private final ReadFrom readFrom;
+  private final AbstractRedisClient client;
+  private volatile Open open;
+
+  private record Open(
+      StatefulConnection<byte[], byte[]> connection,
+      RedisClusterCommands<byte[], byte[]> sync,
+      RedisClusterAsyncCommands<byte[], byte[]> async) {}
+
+  RedisConnection(CacheSettings settings, RedisOptions options) {
+    List<String> locations = settings.locations();
+    if (locations.isEmpty()) {
+      throw InvalidConfigurationException.badSetting(
+          settings.alias(),
+          "location",
+          "",
+          "a redis://host:port/db URL, or a list of them (primary first, then replicas)");
+    }
+    this.topology = topology(settings, options);
+    this.nodes =
+        topology == Topology.SENTINEL
+            ? List.of(RedisLocations.sentinel(settings, options, only(settings, locations)))
+            : locations.stream().map(l -> RedisLocations.node(settings, options, l)).toList();
+    this.readFrom =
+        options.readFrom() != null
+            ? options.readFrom()
+            : topology == Topology.CLUSTER ? ReadFrom.UPSTREAM : ReadFrom.REPLICA_PREFERRED;
+    this.client = client(options);
+  }
+
+  private static Topology topology(CacheSettings settings, RedisOptions options) {
+    if (options.cluster()) {
+      if (!options.sentinels().isEmpty()) {
+        throw settings.bad(
+            "sentinels", settings.options().get("sentinels"), "no sentinels with cluster: true");
+      }
+      return Topology.CLUSTER;
+    }
+    if (!options.sentinels().isEmpty()) {
+      return Topology.SENTINEL;
+    }
+    return settings.locations().size() > 1 ? Topology.PRIMARY_REPLICAS : Topology.STANDALONE;
+  }
+
+  private static String only(CacheSettings settings, List<String> locations) {
+    if (locations.size() != 1) {
+      throw InvalidConfigurationException.badSetting(
+          settings.alias(),
+          "location",
+          settings.displayLocation(),
+          "one redis://MASTER_NAME/db URL when options.sentinels is set");
+    }
+    return locations.get(0);
+  }
+
+  private AbstractRedisClient client(RedisOptions options) {
+    SocketOptions socket =
+        SocketOptions.builder().connectTimeout(options.connectTimeout()).keepAlive(true).build();
+    SslOptions ssl =
+        options.caCertificates() == null
+            ? SslOptions.create()
+            : SslOptions.builder().jdkSslProvider().trustManager(options.caCertificates().toFile()).build();
+    TimeoutOptions timeouts = TimeoutOptions.enabled(options.commandTimeout());
+    if (topology == Topology.CLUSTER) {
+      RedisClusterClient cluster = RedisClusterClient.create(SharedResources.get(), nodes);
+      // A cluster opens node connections as commands need them, and rejecting commands while one
+      // opens would fail them: they wait instead, for at most the command timeout.
+      cluster.setOptions(
+          ClusterClientOptions.builder()
+              .autoReconnect(true)
+              .disconnectedBehavior(ClientOptions.DisconnectedBehavior.ACCEPT_COMMANDS)
+              .socketOptions(socket)
+              .sslOptions(ssl)
+              .timeoutOptions(timeouts)
+              .topologyRefreshOptions(
+                  ClusterTopologyRefreshOptions.builder()
+                      .enableAllAdaptiveRefreshTriggers()
+                      .enablePeriodicRefresh(Duration.ofSeconds(30))
+                      .build())
+              .build());
+      return cluster;
+    }
+    RedisClient redis = RedisClient.create(SharedResources.get());
+    redis.setOptions(
+        ClientOptions.builder()
+            .autoReconnect(true)
+            .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+            .socketOptions(socket)
+            .sslOptions(ssl)
+            .timeoutOptions(timeouts)
+            .build());
+    return redis;
+  }
+
+  Topology topology() {
+    return topology;
+  }
+
+  /** The synchronous commands, for every topology (routed by key in a cluster). */
+  RedisClusterCommands<byte[], byte[]> sync() {
+    return open().sync();
+  }
+
+  /** The asynchronous commands of the same connection, for pipelining. */
+  RedisClusterAsyncCommands<byte[], byte[]> async() {
+    return open().async();
+  }
+
+  /** The Lettuce connection itself. */
+  StatefulConnection<byte[], byte[]> connection() {
+    return open().connection();
+  }
+
+  private Open open() {
+    Open current = open;
+    if (current != null) {
+      return current;
+    }
+    synchronized (this) {
+      if (open == null) {
+        open = connect();
+      }
+      return open;
+    }
+  }
+
+  private Open connect() {
+    ByteArrayCodec codec = ByteArrayCodec.INSTANCE;
+    switch (topology) {
+      case CLUSTER -> {
+        StatefulRedisClusterConnection<byte[], byte[]> c =
+            ((RedisClusterClient) client).connect(codec);
+        c.setReadFrom(readFrom);
+        return new Open(c, c.sync(), c.async());
+      }
+      case STANDALONE -> {
+        StatefulRedisConnection<byte[], byte[]> c =
+            ((RedisClient) client).connect(codec, nodes.get(0));
+        return new Open(c, c.sync(), c.async());
+      }
+      default -> {
+        StatefulRedisMasterReplicaConnection<byte[], byte[]> c =
+            topology == Topology.SENTINEL
+                ? MasterReplica.connect((RedisClient) client, codec, nodes.get(0))
+                : MasterReplica.connect((RedisClient) client, codec, nodes);
+        c.setReadFrom(readFrom);
+        return new Open(c, c.sync(), c.async());
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    synchronized (this) {
+      if (open != null) {
+        open.connection().close();
+        open = null;
+      }
+    }
+    client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+  }
+}

@@ -1,0 +1,51 @@
+package io.larder.redis;
+
+import java.time.Duration;
+
+/**
+ * A lock shared by every process using the same Redis: a random token stored with {@code SET NX
+ * PX}, released only by its holder (compare-and-delete in one script), expiring by itself so a
+ * crashed holder cannot keep it forever. Not reentrant. Closing releases it if held, so it works in
+ * try-with-resources:
+ *
+ * <pre>{@code
+ * try (RedisLock lock = cache.unwrap(RedisCache.class).lock("import", Timeout.seconds(30))) {
+ *   if (!lock.acquire(Duration.ofSeconds(2))) {
+ *     return; // someone else is importing
+ *   }
+ *   runImport();
+ * }
+ * }</pre>
+ *
+ * <p>Lock operations never fail open: a server that cannot be reached throws {@link
+ * io.larder.BackendUnavailableException}.
+ */
+public interface RedisLock extends AutoCloseable {
+  /** The lock's key in Redis. */
+  String key();
+
+  /** Takes the lock if it is free; true if this lock now holds it. Never blocks. */
+  boolean tryAcquire();
+
+  /**
+   * Takes the lock, waiting at most {@code maxWait} for its holder to release it or for it to
+   * expire.
+   *
+   * @return true if this lock now holds it, false if {@code maxWait} passed first
+   */
+  boolean acquire(Duration maxWait);
+
+  /** True if this lock still holds it (it has not expired or been taken over). */
+  boolean isHeld();
+
+  /**
+   * Releases the lock if this lock still holds it.
+   *
+   * @return true if it did; false if it had expired or another process holds it now
+   */
+  boolean release();
+
+  /** Releases the lock if held. */
+  @Override
+  void close();
+}

@@ -1,0 +1,92 @@
+package io.larder.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.larder.Cache;
+import io.larder.Caches;
+import io.larder.testsupport.RedisServer;
+import io.larder.testsupport.RedisServers;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** A location list: the primary first, a replica after. Writes go to the primary, reads to it. */
+class RedisReplicasTest {
+  private static final Pattern CALLS = Pattern.compile("cmdstat_(\\w+):calls=(\\d+)");
+  private RedisServers.Replicated servers;
+  private Caches caches;
+  private Cache cache;
+
+  @BeforeEach
+  void open() {
+    servers = RedisServers.primaryWithReplica();
+    caches =
+        Caches.builder()
+            .environment(Map.of())
+            .cache(
+                "default",
+                c ->
+                    c.backend("redis")
+                        .locations(List.of(servers.primary().url(4), servers.replica().url(4)))
+                        .keyPrefix("replicated"))
+            .build();
+    cache = caches.getDefault();
+  }
+
+  @AfterEach
+  void close() {
+    caches.close();
+  }
+
+  private static long calls(RedisServer server, String command) {
+    Matcher m = CALLS.matcher(server.command("INFO", "commandstats"));
+    while (m.find()) {
+      if (m.group(1).equals(command)) {
+        return Long.parseLong(m.group(2));
+      }
+    }
+    return 0;
+  }
+
+  /** Waits until the replica has every write the cache's connection sent to the primary. */
+  private void awaitReplication() {
+    assertThat(cache.unwrap(RedisCache.class).commands().waitForReplication(1, 5_000))
+        .isGreaterThanOrEqualTo(1);
+  }
+
+  @Test
+  void writesGoToThePrimaryAndReadsToTheReplica() {
+    cache.set("greeting", "hello");
+    awaitReplication();
+    long primaryGets = calls(servers.primary(), "get");
+    long replicaGets = calls(servers.replica(), "get");
+
+    for (int i = 0; i < 10; i++) {
+      assertThat((String) cache.get("greeting")).isEqualTo("hello");
+    }
+
+    assertThat(calls(servers.replica(), "get") - replicaGets).isEqualTo(10);
+    assertThat(calls(servers.primary(), "get") - primaryGets).isZero();
+  }
+
+  @Test
+  void incrRunsOnThePrimary() {
+    cache.set("n", 1);
+    assertThat(cache.incr("n", 4)).isEqualTo(5);
+    awaitReplication();
+    assertThat((Integer) cache.get("n")).isEqualTo(5);
+  }
+
+  @Test
+  void getManyReadsFromTheReplica() {
+    cache.setMany(Map.of("a", 1, "b", 2));
+    awaitReplication();
+    long replicaMgets = calls(servers.replica(), "mget");
+    assertThat(cache.<Integer>getMany(List.of("a", "b"))).containsEntry("a", 1).containsEntry("b", 2);
+    assertThat(calls(servers.replica(), "mget") - replicaMgets).isEqualTo(1);
+  }
+}

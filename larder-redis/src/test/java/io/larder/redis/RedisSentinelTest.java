@@ -1,0 +1,111 @@
+package io.larder.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.larder.BackendUnavailableException;
+import io.larder.Cache;
+import io.larder.Caches;
+import io.larder.testsupport.RedisServer;
+import io.larder.testsupport.RedisServers;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * A Sentinel set-up (a primary, a replica, two sentinels): the cache finds the primary through the
+ * sentinels, and keeps writing after a failover.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RedisSentinelTest {
+  private static final Duration FAILOVER_BOUND = Duration.ofSeconds(60);
+  private RedisServers.Sentinels sentinels;
+  private Caches caches;
+  private Cache cache;
+
+  @BeforeEach
+  void open() {
+    sentinels = RedisServers.sentinel();
+    caches =
+        Caches.builder()
+            .environment(Map.of())
+            .cache(
+                "default",
+                c ->
+                    c.backend("redis")
+                        .location("redis://" + sentinels.masterName() + "/5")
+                        .option("sentinels", sentinels.addresses())
+                        .option("socket_timeout", 2))
+            .build();
+    cache = caches.getDefault();
+  }
+
+  @AfterEach
+  void close() {
+    caches.close();
+  }
+
+  private RedisServer server(int port) {
+    return sentinels.primary().port() == port ? sentinels.primary() : sentinels.replica();
+  }
+
+  @Test
+  @Order(1)
+  void theCacheWritesToThePrimaryTheSentinelsName() {
+    cache.set("n", 7);
+    assertThat((Integer) cache.get("n")).isEqualTo(7);
+    RedisServer primary = server(sentinels.currentPrimaryPort());
+    primary.command("SELECT", "5");
+    assertThat(primary.command("INFO", "keyspace")).contains("db5:keys=");
+  }
+
+  @Test
+  @Order(2)
+  void writesKeepWorkingAfterAFailover() {
+    int before = sentinels.currentPrimaryPort();
+    cache.set("before", 1);
+    assertThat(cache.unwrap(RedisCache.class).commands().waitForReplication(1, 5_000)).isEqualTo(1);
+    sentinels.sentinels().get(0).command("SENTINEL", "FAILOVER", sentinels.masterName());
+    sentinels
+        .sentinels()
+        .get(0)
+        .awaitReply(
+            FAILOVER_BOUND,
+            r -> !r.endsWith("\n" + before),
+            "SENTINEL", "get-master-addr-by-name", sentinels.masterName());
+    int after = sentinels.currentPrimaryPort();
+    assertThat(after).isNotEqualTo(before);
+
+    long deadline = System.nanoTime() + FAILOVER_BOUND.toNanos();
+    while (true) {
+      try {
+        cache.set("after", 2);
+        break;
+      } catch (BackendUnavailableException e) {
+        // the old primary refuses writes (READONLY) until Lettuce follows the switch
+        assertThat(System.nanoTime()).as("writes resumed within the bound").isLessThan(deadline);
+        pause();
+      }
+    }
+    server(after).awaitReply(FAILOVER_BOUND, r -> r.contains("db5:keys="), "INFO", "keyspace");
+    // Reads go to the replica, which is the old primary resynchronising: wait, bounded, for it.
+    while (!Integer.valueOf(2).equals(cache.get("after"))) {
+      assertThat(System.nanoTime()).as("the replica caught up").isLessThan(deadline);
+      pause();
+    }
+    assertThat((Integer) cache.get("before")).isEqualTo(1);
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(20);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+}

@@ -1,0 +1,153 @@
+package io.larder.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.larder.Caches;
+import io.larder.InvalidConfigurationException;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Every wrong setting fails when the caches load, naming the alias, option, value and choices. */
+class RedisSettingsTest {
+  private static void load(Map<String, Object> settings) {
+    Caches.from(Map.of("default", settings)).close();
+  }
+
+  private static Map<String, Object> redis(String location, Map<String, Object> options) {
+    return Map.of("BACKEND", "django_redis.cache.RedisCache", "LOCATION", location, "OPTIONS", options);
+  }
+
+  @Test
+  void aLocationThatIsNotARedisUrlIsRejected() {
+    assertThatThrownBy(() -> load(redis("http://127.0.0.1:6379", Map.of())))
+        .isInstanceOf(InvalidConfigurationException.class)
+        .hasMessageContaining("Cache 'default'")
+        .hasMessageContaining("'location'")
+        .hasMessageContaining("redis://");
+  }
+
+  @Test
+  void aPasswordInTheLocationIsNeverShownInTheError() {
+    assertThatThrownBy(() -> load(redis("redis://user:s3cret@127.0.0.1:6379/x", Map.of())))
+        .isInstanceOf(InvalidConfigurationException.class)
+        .hasMessageNotContaining("s3cret")
+        .hasMessageContaining("a database number");
+  }
+
+  @Test
+  void aMissingLocationIsRejected() {
+    assertThatThrownBy(() -> load(Map.of("BACKEND", "redis")))
+        .isInstanceOf(InvalidConfigurationException.class)
+        .hasMessageContaining("'location'");
+  }
+
+  @Test
+  void anUnknownOptionIsRejectedWithTheAcceptedOnes() {
+    assertThatThrownBy(() -> load(redis("redis://127.0.0.1", Map.of("POOL_CLASS", "x"))))
+        .isInstanceOf(InvalidConfigurationException.class)
+        .hasMessageContaining("options.pool_class")
+        .hasMessageContaining("socket_timeout");
+  }
+
+  @Test
+  void badValuesAreRejectedWithTheAcceptedOnes() {
+    Map<String, String> expected =
+        Map.of(
+            "socket_timeout", "a number of seconds",
+            "socket_connect_timeout", "0.001 or more",
+            "read_from", "replica_preferred",
+            "cluster", "true or false",
+            "ignore_exceptions", "true or false",
+            "stampede_lock", "true or false",
+            "ssl_cert_reqs", "required or none",
+            "ssl_ca_certs", "PEM file",
+            "scan_count", "1 to 1000000",
+            "db", "0 to");
+    Map<String, Object> values =
+        Map.of(
+            "socket_timeout", "soon",
+            "socket_connect_timeout", 0,
+            "read_from", "somewhere",
+            "cluster", "maybe",
+            "ignore_exceptions", "perhaps",
+            "stampede_lock", "yes please",
+            "ssl_cert_reqs", "optional",
+            "ssl_ca_certs", "/no/such/ca.pem",
+            "scan_count", 0,
+            "db", -1);
+    expected.forEach(
+        (option, accepted) ->
+            assertThatThrownBy(() -> load(redis("redis://127.0.0.1", Map.of(option, values.get(option)))))
+                .as(option)
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("options." + option)
+                .hasMessageContaining(accepted));
+  }
+
+  @Test
+  void sentinelsMustBeHostAndPortPairs() {
+    assertThatThrownBy(
+            () -> load(redis("redis://primary/0", Map.of("sentinels", List.of("127.0.0.1")))))
+        .isInstanceOf(InvalidConfigurationException.class)
+        .hasMessageContaining("options.sentinels")
+        .hasMessageContaining("host:port");
+  }
+
+  @Test
+  void sentinelsAcceptPairsAsDjangoRedisWritesThem() {
+    load(redis("redis://primary/0", Map.of("sentinels", List.of(List.of("127.0.0.1", 26379)))));
+  }
+
+  @Test
+  void sentinelsWithAClusterAreRejected() {
+    assertThatThrownBy(
+            () ->
+                load(
+                    redis(
+                        "redis://primary/0",
+                        Map.of("sentinels", List.of("127.0.0.1:26379"), "cluster", true))))
+        .isInstanceOf(InvalidConfigurationException.class)
+        .hasMessageContaining("options.sentinels");
+  }
+
+  @Test
+  void djangoRedisClientClassesOtherThanDefaultAndSentinelAreRejected() {
+    assertThatThrownBy(
+            () ->
+                load(
+                    redis(
+                        "redis://127.0.0.1",
+                        Map.of("CLIENT_CLASS", "django_redis.client.ShardClient"))))
+        .isInstanceOf(InvalidConfigurationException.class)
+        .hasMessageContaining("options.client_class")
+        .hasMessageContaining("django_redis.client.DefaultClient");
+  }
+
+  @Test
+  void djangoStyleSettingsLoadWithoutConnecting() {
+    load(
+        redis(
+            "redis://:pw@127.0.0.1:1/2",
+            Map.of(
+                "CLIENT_CLASS", "django_redis.client.DefaultClient",
+                "SOCKET_TIMEOUT", 0.5,
+                "SOCKET_CONNECT_TIMEOUT", 1,
+                "IGNORE_EXCEPTIONS", true)));
+  }
+
+  @Test
+  void djangosOwnBackendNameAndLocationListsAreAccepted() {
+    Caches caches =
+        Caches.from(
+            Map.of(
+                "default",
+                Map.of(
+                    "BACKEND", "django.core.cache.backends.redis.RedisCache",
+                    "LOCATION", "redis://127.0.0.1:1/0,redis://127.0.0.1:2/0",
+                    "OPTIONS", Map.of("db", 3))));
+    assertThat(caches.getDefault().unwrap(RedisCache.class)).isNotNull();
+    caches.close();
+  }
+}

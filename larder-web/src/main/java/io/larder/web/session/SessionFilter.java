@@ -1,0 +1,149 @@
+package io.larder.web.session;
+
+import io.larder.Cache;
+import io.larder.Caches;
+import io.larder.InvalidConfigurationException;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.InstantSource;
+import java.util.Locale;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Cache-backed {@code HttpSession}s: Django's {@code SessionMiddleware} with the {@code cache} and
+ * {@code cached_db} engines, as a servlet filter. Behind it, {@code request.getSession()} returns a
+ * session stored in a Larder cache, never the container's.
+ *
+ * <pre>{@code
+ * Caches caches = Caches.load(Path.of("larder.yml"));
+ * SessionFilter sessions = new SessionFilter(caches, SessionSettings.builder()
+ *     .engine(SessionEngine.CACHED_DB).databaseAlias("sessions_db").build());
+ * context.addFilter(new FilterHolder(sessions), "/*", EnumSet.of(DispatcherType.REQUEST));
+ *
+ * // in a servlet:
+ * HttpSession session = request.getSession();
+ * session.setAttribute("cart", cart);
+ * request.changeSessionId();                 // after a login, against session fixation
+ * }</pre>
+ *
+ * <p>The contract:
+ *
+ * <ul>
+ *   <li>A session key is 32 characters of {@code [a-z0-9]} from {@link java.security.SecureRandom}.
+ *       A cookie whose key is unknown, forged or expired gets a new, empty session with a new key:
+ *       a key the client chose is never adopted.
+ *   <li>A session is written only when it was created or changed ({@code setAttribute}, {@code
+ *       removeAttribute}, {@code setMaxInactiveInterval}, {@code changeSessionId}), or on every
+ *       request with {@code save_every_request}; it lives for its age after it was last written.
+ *       Writes happen before the response is committed, so the next request sees them.
+ *   <li>{@code invalidate()} deletes the session from the cache and the database at once, and the
+ *       response deletes the cookie. An expired session is never served.
+ *   <li>A response of a request that looked at its session gets {@code Vary: Cookie}, so a page
+ *       cache never serves one user's page to another.
+ *   <li>With {@code cached_db}, a cache that is down or was flushed costs a database query; no
+ *       session or write is lost. Attributes are written with the caches' serializers.
+ * </ul>
+ */
+public final class SessionFilter implements Filter {
+  private static final Logger log = LoggerFactory.getLogger(SessionFilter.class);
+  private static final int CULLING_WARNING = 1_000_000;
+
+  private final SessionSettings settings;
+  private final SessionStore store;
+  private final InstantSource clock;
+  private final SessionCookies cookies;
+
+  /** Sessions with Django's defaults: the {@code cache} engine on the {@code default} cache. */
+  public SessionFilter(Caches caches) {
+    this(caches, SessionSettings.defaults());
+  }
+
+  /**
+   * Sessions in {@code caches} as {@code settings} say.
+   *
+   * @throws InvalidConfigurationException if an alias is not configured, or the durable cache of
+   *     {@code cached_db} cannot keep sessions (a local-memory or dummy cache, or one that ignores
+   *     its errors)
+   */
+  public SessionFilter(Caches caches, SessionSettings settings) {
+    Objects.requireNonNull(caches, "caches");
+    this.settings = Objects.requireNonNull(settings, "settings");
+    Cache cache = caches.get(settings.cacheAlias());
+    this.clock = cache.settings().clock();
+    String prefix = settings.engine().keyPrefix();
+    CacheSessionStore cached = new CacheSessionStore(cache, prefix, clock, true);
+    if (settings.engine() == SessionEngine.CACHED_DB) {
+      Cache database = durable(caches.get(settings.databaseAlias().orElseThrow()));
+      this.store =
+          new CachedDbSessionStore(
+              cached, new CacheSessionStore(database, prefix, clock, false));
+    } else {
+      this.store = cached;
+    }
+    this.cookies = new SessionCookies(settings);
+  }
+
+  /**
+   * True if a session with this key exists and has not expired (Django's {@code
+   * SessionStore.exists}), e.g. to show a user's other live sessions.
+   */
+  public boolean exists(String sessionKey) {
+    return SessionKeys.isWellFormed(sessionKey) && store.load(sessionKey) != null;
+  }
+
+  /** The settings this filter was made with. */
+  public SessionSettings settings() {
+    return settings;
+  }
+
+  @Override
+  public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    if (!(request instanceof HttpServletRequest http)
+        || !(response instanceof HttpServletResponse httpResponse)
+        || request instanceof SessionRequest) {
+      chain.doFilter(request, response);
+      return;
+    }
+    RequestSession sessions =
+        new RequestSession(settings, store, clock, cookies, http, httpResponse);
+    chain.doFilter(
+        new SessionRequest(http, sessions), new SessionResponse(httpResponse, sessions::beforeCommit));
+    sessions.finish();
+  }
+
+  private static Cache durable(Cache database) {
+    String alias = database.settings().alias();
+    String backend = database.settings().backend().toLowerCase(Locale.ROOT);
+    if (backend.contains("locmem") || backend.contains("dummy")) {
+      throw InvalidConfigurationException.badSetting(
+          alias,
+          "backend",
+          database.settings().backend(),
+          "a durable backend for the sessions' database copy: db (or filebased)");
+    }
+    if (database.settings().booleanOption("ignore_exceptions", false)) {
+      throw InvalidConfigurationException.badSetting(
+          alias,
+          "options.ignore_exceptions",
+          true,
+          "false for the sessions' database copy, whose writes must not be dropped");
+    }
+    if (database.settings().maxEntries() < CULLING_WARNING) {
+      log.warn(
+          "Sessions: cache '{}' culls above max_entries {}; sessions would be deleted then. Set"
+              + " options.max_entries above the number of live sessions.",
+          alias,
+          database.settings().maxEntries());
+    }
+    return database;
+  }
+}
