@@ -1,6 +1,7 @@
 package io.larder.web;
 
 import io.larder.CacheException;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -22,10 +23,14 @@ final class CacheFetch {
     this.pages = pages;
   }
 
-  /** True for the methods whose responses are cached: GET and HEAD. */
+  /**
+   * True for the requests whose responses are cached: GET and HEAD, as the client sent them (a
+   * forward, include, error or async dispatch is part of a request already being handled).
+   */
   static boolean isCacheable(HttpServletRequest request) {
     String method = request.getMethod();
-    return "GET".equals(method) || "HEAD".equals(method);
+    return ("GET".equals(method) || "HEAD".equals(method))
+        && request.getDispatcherType() == DispatcherType.REQUEST;
   }
 
   /**
