@@ -186,6 +186,7 @@ public final class PageCache {
       return this;
     }
 
+    /** The page cache with these settings. */
     public PageCache build() {
       return new PageCache(this);
     }
