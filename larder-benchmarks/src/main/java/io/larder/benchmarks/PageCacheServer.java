@@ -6,12 +6,11 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
@@ -27,7 +26,7 @@ public final class PageCacheServer {
   public static void main(String[] args) throws Exception {
     int port = args.length > 0 ? Integer.parseInt(args[0]) : 0;
     byte[] page =
-        ("<!doctype html><p>" + "x".repeat(758) + "</p>").getBytes(StandardCharsets.UTF_8);
+        ("<!doctype html><p>" + "x".repeat(754) + "</p>").getBytes(StandardCharsets.UTF_8);
     HttpServlet raw =
         new HttpServlet() {
           @Override
@@ -44,16 +43,10 @@ public final class PageCacheServer {
     ServletContextHandler context = new ServletContextHandler("/");
     context.addServlet(new ServletHolder(raw), "/raw");
     context.addServlet(new ServletHolder(pages.wrap(raw)), "/cached");
-    Server server = new Server();
-    HttpConfiguration http = new HttpConfiguration();
-    http.setSendServerVersion(false);
-    ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
-    connector.setHost("127.0.0.1");
-    connector.setPort(port);
-    server.addConnector(connector);
+    Server server = new Server(new InetSocketAddress("127.0.0.1", port));
     server.setHandler(context);
     server.start();
-    System.out.println("PORT " + connector.getLocalPort());
+    System.out.println("PORT " + ((ServerConnector) server.getConnectors()[0]).getLocalPort());
     server.join();
   }
 }
