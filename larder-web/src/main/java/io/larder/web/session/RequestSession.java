@@ -125,6 +125,15 @@ final class RequestSession {
     headersWritten = true;
   }
 
+  /** The response was reset, its headers with it: the ones already written are written again. */
+  synchronized void afterReset() {
+    cookieSentFor = null;
+    deletionSent = false;
+    if (headersWritten) {
+      writeHeaders();
+    }
+  }
+
   /** After the application returned: store what changed since the headers were written. */
   synchronized void finish() {
     sync();

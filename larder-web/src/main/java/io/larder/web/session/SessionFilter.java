@@ -123,7 +123,7 @@ public final class SessionFilter implements Filter {
         new RequestSession(settings, store, clock, cookies, http, httpResponse);
     chain.doFilter(
         new SessionRequest(http, sessions),
-        new SessionResponse(httpResponse, sessions::beforeCommit));
+        new SessionResponse(httpResponse, sessions::beforeCommit, sessions::afterReset));
     sessions.finish();
   }
 

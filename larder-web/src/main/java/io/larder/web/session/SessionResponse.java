@@ -16,13 +16,15 @@ import java.io.Writer;
  */
 final class SessionResponse extends HttpServletResponseWrapper {
   private final Runnable beforeCommit;
+  private final Runnable afterReset;
   private boolean fired;
   private ServletOutputStream stream;
   private PrintWriter writer;
 
-  SessionResponse(HttpServletResponse response, Runnable beforeCommit) {
+  SessionResponse(HttpServletResponse response, Runnable beforeCommit, Runnable afterReset) {
     super(response);
     this.beforeCommit = beforeCommit;
+    this.afterReset = afterReset;
   }
 
   private void fire() {
@@ -46,6 +48,15 @@ final class SessionResponse extends HttpServletResponseWrapper {
       writer = new PrintWriter(new GuardedWriter(super.getWriter()));
     }
     return writer;
+  }
+
+  /**
+   * A reset drops the headers, the session cookie and {@code Vary} among them: they are set again.
+   */
+  @Override
+  public void reset() {
+    super.reset();
+    afterReset.run();
   }
 
   @Override

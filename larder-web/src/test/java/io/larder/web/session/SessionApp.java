@@ -76,6 +76,12 @@ final class SessionApp extends HttpServlet {
             request.getSession(false);
             yield before + " " + request.getAttribute(SessionFilter.ACCESSED_ATTRIBUTE);
           }
+          case "/reset" -> {
+            request.getSession().setAttribute("count", 1);
+            response.getWriter().print("discarded");
+            response.reset();
+            yield "after reset";
+          }
           default -> "plain";
         };
     if (body != null) {

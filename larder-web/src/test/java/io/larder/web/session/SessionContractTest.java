@@ -328,6 +328,16 @@ abstract class SessionContractTest {
   }
 
   @Test
+  void aResetOfTheResponseKeepsTheSessionCookieAndVary() {
+    HttpResponse<String> response = browser.get("/reset");
+
+    assertThat(response.body()).isEqualTo("after reset");
+    assertThat(setCookie(response)).matches("sessionid=" + KEY + ";.*");
+    assertThat(response.headers().allValues("Vary")).containsExactly("Cookie");
+    assertThat(browser.body("/peek")).isEqualTo("1");
+  }
+
+  @Test
   void aSessionCannotBeCreatedOnceTheResponseIsCommitted() {
     assertThat(browser.body("/late")).isEqualTo("late refused");
   }
