@@ -19,12 +19,19 @@ final class CacheSessionStore implements SessionStore {
   private final String prefix;
   private final InstantSource clock;
   private final boolean readFailureIsMiss;
+  private final int defaultAgeSeconds;
 
-  CacheSessionStore(Cache cache, String prefix, InstantSource clock, boolean readFailureIsMiss) {
+  CacheSessionStore(
+      Cache cache,
+      String prefix,
+      InstantSource clock,
+      boolean readFailureIsMiss,
+      int defaultAgeSeconds) {
     this.cache = cache;
     this.prefix = prefix;
     this.clock = clock;
     this.readFailureIsMiss = readFailureIsMiss;
+    this.defaultAgeSeconds = defaultAgeSeconds;
   }
 
   @Override
@@ -40,8 +47,9 @@ final class CacheSessionStore implements SessionStore {
           "Sessions: cache '{}' could not be read, treated as a miss: {}", alias(), e.toString());
       return null;
     }
-    SessionRecord record = SessionRecord.fromMap(value);
-    return record == null || record.isExpired(clock.millis()) ? null : record;
+    long now = clock.millis();
+    SessionRecord record = SessionRecord.fromMap(value, now, defaultAgeSeconds);
+    return record == null || record.isExpired(now) ? null : record;
   }
 
   @Override

@@ -83,7 +83,7 @@ final class RequestSession {
       return null;
     }
     requireUncommitted("create a session");
-    session = new CacheSession(this, SessionKeys.generate(), clock.millis(), ageSeconds());
+    session = new CacheSession(this, SessionKeys.generate(), clock.millis(), settings.ageSeconds());
     afterHeaders();
     return session;
   }
@@ -261,10 +261,6 @@ final class RequestSession {
     if (response.isCommitted()) {
       throw new IllegalStateException("Cannot " + what + " after the response has been committed");
     }
-  }
-
-  private int ageSeconds() {
-    return (int) Math.min(Integer.MAX_VALUE, settings.age().toSeconds());
   }
 
   private static String cookieValue(HttpServletRequest request, String name) {

@@ -86,11 +86,13 @@ public final class SessionFilter implements Filter {
     Cache cache = caches.get(settings.cacheAlias());
     this.clock = cache.settings().clock();
     String prefix = settings.engine().keyPrefix();
-    CacheSessionStore cached = new CacheSessionStore(cache, prefix, clock, true);
+    int age = settings.ageSeconds();
+    CacheSessionStore cached = new CacheSessionStore(cache, prefix, clock, true, age);
     if (settings.engine() == SessionEngine.CACHED_DB) {
       Cache database = durable(caches.get(settings.databaseAlias().orElseThrow()));
       this.store =
-          new CachedDbSessionStore(cached, new CacheSessionStore(database, prefix, clock, false));
+          new CachedDbSessionStore(
+              cached, new CacheSessionStore(database, prefix, clock, false, age));
     } else {
       this.store = cached;
     }

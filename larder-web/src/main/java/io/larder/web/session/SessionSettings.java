@@ -161,6 +161,11 @@ public final class SessionSettings {
     return age;
   }
 
+  /** {@link #age()} in whole seconds, as sessions and cookies carry it. */
+  int ageSeconds() {
+    return (int) Math.min(Integer.MAX_VALUE, age.toSeconds());
+  }
+
   /** {@code SESSION_EXPIRE_AT_BROWSER_CLOSE}: a cookie without an expiry; default false. */
   public boolean expireAtBrowserClose() {
     return expireAtBrowserClose;

@@ -1,0 +1,103 @@
+package io.larder.web.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.larder.Caches;
+import io.larder.testsupport.DjangoPython;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A Django app (Debian's 3.2, {@code backends.cache}) and a servlet app sharing sessions through
+ * one file cache with the pickle serializer: each reads and changes the sessions the other made.
+ */
+class DjangoSessionInteropTest {
+  private static final String DJANGO =
+      """
+      import sys
+      from django.conf import settings
+      settings.configure(
+          CACHES={'default': {'BACKEND': 'django.core.cache.backends.filebased.FileBasedCache',
+                              'LOCATION': sys.argv[1]}},
+          SESSION_ENGINE='django.contrib.sessions.backends.cache',
+          INSTALLED_APPS=['django.contrib.sessions'])
+      import django
+      django.setup()
+      from django.contrib.sessions.backends.cache import SessionStore
+      """;
+
+  @TempDir Path dir;
+  private Caches caches;
+  private SessionServer server;
+  private Browser browser;
+
+  @BeforeEach
+  void start() throws Exception {
+    caches =
+        Caches.builder()
+            .environment(Map.of())
+            .config(
+                Map.of(
+                    "default",
+                    Map.of(
+                        "backend", "filebased",
+                        "location", dir.toString(),
+                        "options", Map.of("serializer", "pickle"))))
+            .build();
+    server = new SessionServer(new SessionFilter(caches), new SessionApp(key -> false));
+    browser = new Browser(server);
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    server.close();
+    caches.close();
+  }
+
+  private String django(String script, String... args) {
+    String[] argv = new String[args.length + 1];
+    argv[0] = dir.toString();
+    System.arraycopy(args, 0, argv, 1, args.length);
+    return DjangoPython.run(DJANGO + script, argv).strip();
+  }
+
+  @Test
+  void djangoReadsAndChangesASessionTheServletAppMade() {
+    browser.get("/counter");
+
+    String seen =
+        django(
+            "s = SessionStore(session_key=sys.argv[2])\n"
+                + "print(s['count'], s.get_expiry_age())\n"
+                + "s['count'] += 10\n"
+                + "s.save()\n",
+            browser.cookie("sessionid"));
+
+    assertThat(seen).isEqualTo("1 1209600");
+    assertThat(browser.body("/peek")).isEqualTo("11");
+  }
+
+  @Test
+  void theServletAppReadsAndChangesASessionDjangoMade() {
+    String key = django("s = SessionStore()\ns['count'] = 5\ns.save()\nprint(s.session_key)\n");
+    browser.setCookie("sessionid", key);
+
+    assertThat(browser.body("/peek")).isEqualTo("5");
+    assertThat(browser.body("/counter")).isEqualTo("6");
+    assertThat(django("print(SessionStore(session_key=sys.argv[2])['count'])", key)).isEqualTo("6");
+  }
+
+  @Test
+  void aSessionTheServletAppInvalidatedIsGoneForDjango() {
+    browser.get("/counter");
+    String key = browser.cookie("sessionid");
+
+    browser.get("/logout");
+
+    assertThat(django("print(SessionStore().exists(sys.argv[2]))", key)).isEqualTo("False");
+  }
+}
