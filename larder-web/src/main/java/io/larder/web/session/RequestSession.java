@@ -63,11 +63,15 @@ final class RequestSession {
   }
 
   synchronized boolean isRequestedKeyValid() {
+    accessed();
     resolve();
-    return requestedKeyValid
-        && session != null
-        && session.isValid()
-        && requestedKey.equals(session.getId());
+    boolean valid =
+        requestedKeyValid
+            && session != null
+            && session.isValid()
+            && requestedKey.equals(session.getId());
+    afterHeaders();
+    return valid;
   }
 
   /** {@code HttpServletRequest.getSession(create)}. */

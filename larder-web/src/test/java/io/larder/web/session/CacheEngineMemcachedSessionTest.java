@@ -11,8 +11,11 @@ class CacheEngineMemcachedSessionTest extends CacheEngineSessionContractTest {
     return Map.of(
         "default",
         Map.of(
-            "backend", "memcached",
-            "location", MemcachedServer.shared(1).get(0).address(),
-            "key_prefix", "s" + UUID.randomUUID().toString().substring(0, 8)));
+            "backend",
+            "memcached",
+            "location",
+            MemcachedServer.shared(1).get(0).address(),
+            "key_prefix",
+            "s" + UUID.randomUUID().toString().substring(0, 8)));
   }
 }

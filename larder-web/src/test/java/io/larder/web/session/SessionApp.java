@@ -82,6 +82,8 @@ final class SessionApp extends HttpServlet {
             response.reset();
             yield "after reset";
           }
+          case "/valid" ->
+              request.getRequestedSessionId() + " " + request.isRequestedSessionIdValid();
           default -> "plain";
         };
     if (body != null) {

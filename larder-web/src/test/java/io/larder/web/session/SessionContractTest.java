@@ -149,6 +149,19 @@ abstract class SessionContractTest {
   }
 
   @Test
+  void theRequestedSessionIdIsValidOnlyForALiveSession() {
+    browser.get("/counter");
+    String key = sessionCookie();
+
+    HttpResponse<String> valid = browser.get("/valid");
+    browser.setCookie("sessionid", "d".repeat(32));
+
+    assertThat(valid.body()).isEqualTo(key + " true");
+    assertThat(valid.headers().allValues("Vary")).containsExactly("Cookie");
+    assertThat(browser.body("/valid")).isEqualTo("d".repeat(32) + " false");
+  }
+
+  @Test
   void anUnchangedSessionIsNotWrittenAgain() {
     browser.get("/counter");
     long writes = writes();
