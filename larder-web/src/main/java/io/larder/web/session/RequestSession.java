@@ -145,7 +145,11 @@ final class RequestSession {
 
   private void sync() {
     if (response.getStatus() >= 500) {
-      // As Django: a failed request does not save the session it may have half changed.
+      // As Django: a failed request does not save the session it may have half changed, but its
+      // response still varies on the cookie it looked at.
+      if (accessed && !response.isCommitted()) {
+        HttpCacheHeaders.patchVary(response, "Cookie");
+      }
       return;
     }
     if (settings.saveEveryRequest() && requestedKey != null) {

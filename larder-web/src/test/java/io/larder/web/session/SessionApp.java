@@ -76,6 +76,11 @@ final class SessionApp extends HttpServlet {
             request.getSession(false);
             yield before + " " + request.getAttribute(SessionFilter.ACCESSED_ATTRIBUTE);
           }
+          case "/fail-page" -> {
+            request.getSession().setAttribute("count", 99);
+            response.setStatus(500);
+            yield "failed";
+          }
           case "/reset" -> {
             request.getSession().setAttribute("count", 1);
             response.getWriter().print("discarded");

@@ -341,6 +341,18 @@ abstract class SessionContractTest {
   }
 
   @Test
+  void aServerErrorPageThatLookedAtTheSessionVariesOnCookieWithoutSavingIt() {
+    browser.get("/counter");
+
+    HttpResponse<String> failed = browser.get("/fail-page");
+
+    assertThat(failed.statusCode()).isEqualTo(500);
+    assertThat(failed.headers().allValues("Vary")).containsExactly("Cookie");
+    assertThat(failed.headers().allValues("Set-Cookie")).isEmpty();
+    assertThat(browser.body("/peek")).isEqualTo("1");
+  }
+
+  @Test
   void aResetOfTheResponseKeepsTheSessionCookieAndVary() {
     HttpResponse<String> response = browser.get("/reset");
 
