@@ -127,19 +127,24 @@ final class CacheTagNode extends AbstractRenderableNode {
       return Timeout.NEVER;
     }
     if (value instanceof Number number) {
-      return Timeout.seconds(number.longValue());
+      return seconds(number.longValue());
     }
     if (value instanceof Boolean b) {
-      return Timeout.seconds(b ? 1 : 0);
+      return seconds(b ? 1 : 0);
     }
     if (value instanceof CharSequence text) {
       try {
-        return Timeout.seconds(Long.parseLong(text.toString().strip()));
+        return seconds(Long.parseLong(text.toString().strip()));
       } catch (NumberFormatException e) {
         // falls through to the error naming the value
       }
     }
     throw error(self, "\"cache\" tag got a non-integer timeout value: '" + value + "'");
+  }
+
+  /** Beyond what a {@link Timeout} holds (about 292 years) a fragment is stored forever. */
+  private static Timeout seconds(long seconds) {
+    return seconds > Long.MAX_VALUE / 1_000_000_000L ? Timeout.NEVER : Timeout.seconds(seconds);
   }
 
   private Cache cache(PebbleTemplateImpl self, EvaluationContextImpl context) {

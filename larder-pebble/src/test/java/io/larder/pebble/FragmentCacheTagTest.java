@@ -138,6 +138,16 @@ class FragmentCacheTagTest {
   }
 
   @Test
+  void aTimeoutBeyondWhatATimeoutHoldsStoresTheFragmentForever() {
+    String template = "{% cache 99999999999999 \"huge\" %}{{ renders.next() }}{% endcache %}";
+    fragments.render(template);
+
+    fragments.clock.advance(Duration.ofDays(36500));
+
+    assertThat(fragments.render(template)).isEqualTo("1");
+  }
+
+  @Test
   void aZeroTimeoutRendersEveryTime() {
     String template = "{% cache 0 \"z\" %}{{ renders.next() }}{% endcache %}";
 
