@@ -61,7 +61,9 @@ public class CullCountBenchmark {
           Statement insert = connection.createStatement()) {
         insert.execute(
             "INSERT INTO larder_bench SELECT ':1:fill' || i, 'dmFsdWU=', now() + interval '1 day'"
-                + " FROM generate_series(1, " + ROWS + ") AS i");
+                + " FROM generate_series(1, "
+                + ROWS
+                + ") AS i");
         insert.execute("ANALYZE larder_bench");
       }
       cache = caches.getDefault();

@@ -79,17 +79,36 @@ public class DatabaseBenchmark {
       String q = database.equals("mariadb") ? "`" : "\"";
       String key = q + "cache_key" + q;
       String select =
-          "SELECT " + key + ", " + q + "value" + q + ", " + q + "expires" + q + " > ? FROM "
-              + q + TABLE + q + " WHERE " + key + " IN (";
+          "SELECT "
+              + key
+              + ", "
+              + q
+              + "value"
+              + q
+              + ", "
+              + q
+              + "expires"
+              + q
+              + " > ? FROM "
+              + q
+              + TABLE
+              + q
+              + " WHERE "
+              + key
+              + " IN (";
       selectOne = select + "?)";
       selectTen = select + String.join(", ", Collections.nCopies(10, "?")) + ")";
       upsert =
           switch (database) {
             case "postgresql" ->
-                "INSERT INTO \"" + TABLE + "\" VALUES (?, ?, ?) ON CONFLICT (cache_key) DO UPDATE"
+                "INSERT INTO \""
+                    + TABLE
+                    + "\" VALUES (?, ?, ?) ON CONFLICT (cache_key) DO UPDATE"
                     + " SET value = EXCLUDED.value, expires = EXCLUDED.expires";
             case "mariadb" ->
-                "INSERT INTO `" + TABLE + "` VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE"
+                "INSERT INTO `"
+                    + TABLE
+                    + "` VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE"
                     + " `value` = VALUES(`value`), `expires` = VALUES(`expires`)";
             case "sqlite" -> "INSERT OR REPLACE INTO \"" + TABLE + "\" VALUES (?, ?, ?)";
             default -> "MERGE INTO \"" + TABLE + "\" KEY (\"cache_key\") VALUES (?, ?, ?)";
