@@ -47,13 +47,13 @@ public final class Demo implements Callable<Integer> {
     String base = "http://127.0.0.1:" + server.port();
     System.out.println("Larder demo on " + base + "/  (Ctrl-C stops it)");
     for (String alias : caches.aliases()) {
+      String location = caches.get(alias).settings().displayLocation();
       System.out.println(
           "  cache '"
               + alias
               + "': "
               + caches.get(alias).settings().backend()
-              + " "
-              + caches.get(alias).settings().displayLocation());
+              + (location.isEmpty() ? "" : " at " + location));
     }
     System.out.println("  " + base + "/slow       a 300 ms page, cached per view: reload it");
     System.out.println("  " + base + "/vary       one cached copy per Accept-Language");

@@ -1,12 +1,18 @@
 package io.larder.web;
 
+import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
 import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.Charset;
 import java.util.Arrays;
@@ -39,6 +45,34 @@ final class BufferedResponse extends HttpServletResponseWrapper {
     super(response);
     this.limit = limit;
     this.beforeStreaming = beforeStreaming;
+  }
+
+  /**
+   * {@code request} as the application should see it: starting async processing sends what is
+   * buffered first, before the async context can write anything after it.
+   */
+  HttpServletRequest watching(HttpServletRequest request) {
+    return new HttpServletRequestWrapper(request) {
+      @Override
+      public AsyncContext startAsync() {
+        streamNow();
+        return super.startAsync();
+      }
+
+      @Override
+      public AsyncContext startAsync(ServletRequest req, ServletResponse res) {
+        streamNow();
+        return super.startAsync(req, res);
+      }
+    };
+  }
+
+  private void streamNow() {
+    try {
+      goStreaming();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** True once the body has gone to the client unbuffered: it is not (all) in {@link #body()}. */
@@ -237,6 +271,13 @@ final class BufferedResponse extends HttpServletResponseWrapper {
     super.reset();
     size = 0;
     declaredLength = -1;
+    // Servlet 6: after a reset the application may choose the writer or the stream afresh.
+    if (!streaming) {
+      stream = null;
+      writer = null;
+      encoder = null;
+      charset = null;
+    }
   }
 
   @Override

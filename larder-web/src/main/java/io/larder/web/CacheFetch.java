@@ -1,6 +1,7 @@
 package io.larder.web;
 
 import io.larder.CacheException;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -16,16 +17,26 @@ import org.slf4j.LoggerFactory;
 final class CacheFetch {
   private static final Logger LOG = LoggerFactory.getLogger(CacheFetch.class);
 
+  /**
+   * The request attribute a miss leaves: the key of the page the request would have been served
+   * from (or of its URL, while the URL's header list is unknown), for {@link MissFlights}.
+   */
+  static final String MISSED_KEY = "io.larder.web.missedKey";
+
   private final PageCache pages;
 
   CacheFetch(PageCache pages) {
     this.pages = pages;
   }
 
-  /** True for the methods whose responses are cached: GET and HEAD. */
+  /**
+   * True for the requests whose responses are cached: GET and HEAD, as the client sent them (a
+   * forward, include, error or async dispatch is part of a request already being handled).
+   */
   static boolean isCacheable(HttpServletRequest request) {
     String method = request.getMethod();
-    return "GET".equals(method) || "HEAD".equals(method);
+    return ("GET".equals(method) || "HEAD".equals(method))
+        && request.getDispatcherType() == DispatcherType.REQUEST;
   }
 
   /**
@@ -67,15 +78,18 @@ final class CacheFetch {
     List<String> headerList =
         PageKeys.storedHeaderList(pages.cache().get(PageKeys.headerKey(prefix, urlHash)));
     if (headerList == null) {
+      request.setAttribute(MISSED_KEY, urlHash + '.' + request.getMethod());
       return null;
     }
-    CachedPage page =
-        CachedPage.from(
-            pages.cache().get(PageKeys.pageKey(request, "GET", headerList, prefix, urlHash)));
+    String getKey = PageKeys.pageKey(request, "GET", headerList, prefix, urlHash);
+    CachedPage page = CachedPage.from(pages.cache().get(getKey));
     if (page == null && "HEAD".equals(request.getMethod())) {
-      page =
-          CachedPage.from(
-              pages.cache().get(PageKeys.pageKey(request, "HEAD", headerList, prefix, urlHash)));
+      String headKey = PageKeys.pageKey(request, "HEAD", headerList, prefix, urlHash);
+      page = CachedPage.from(pages.cache().get(headKey));
+      getKey = headKey;
+    }
+    if (page == null) {
+      request.setAttribute(MISSED_KEY, getKey);
     }
     return page;
   }

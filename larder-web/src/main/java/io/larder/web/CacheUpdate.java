@@ -26,14 +26,25 @@ final class CacheUpdate {
     this.pages = pages;
   }
 
+  /** What {@link #store} did with a response. */
+  private enum Stored {
+    /** Not stored; the response is still to be sent. */
+    NO,
+    /** Stored; the response is still to be sent. */
+    YES,
+    /** Stored, and a conditional request was already answered (304 or 412). */
+    ANSWERED
+  }
+
   /**
    * Runs the rest of the chain into a buffer, then stores the response if {@code update} still says
    * so and Django's rules allow, patching its caching headers, and sends it.
    *
    * @param update read after the chain: false when the fetch half did not ask for the response to
    *     be stored
+   * @return true if the response was stored
    */
-  void around(
+  boolean around(
       HttpServletRequest request,
       HttpServletResponse target,
       FilterChain chain,
@@ -41,39 +52,43 @@ final class CacheUpdate {
       throws IOException, ServletException {
     // A streamed response is passed on as it is: Django adds no headers to one.
     BufferedResponse response = new BufferedResponse(target, pages.maxPageBytes(), () -> {});
-    chain.doFilter(request, response);
+    chain.doFilter(response.watching(request), response);
     response.finishApplication(request.isAsyncStarted());
     boolean head = "HEAD".equals(request.getMethod());
-    if (update.getAsBoolean() && !response.isStreaming() && store(request, response, head)) {
-      return;
+    Stored stored =
+        update.getAsBoolean() && !response.isStreaming()
+            ? store(request, response, head)
+            : Stored.NO;
+    if (stored != Stored.ANSWERED) {
+      response.writeOut(head);
     }
-    response.writeOut(head);
+    return stored != Stored.NO;
   }
 
-  /** Applies the rules; true if it has already answered (a conditional request's 304/412). */
-  private boolean store(HttpServletRequest request, BufferedResponse response, boolean head)
+  /** Applies Django's rules, storing the page if they allow. */
+  private Stored store(HttpServletRequest request, BufferedResponse response, boolean head)
       throws IOException {
     int status = response.getStatus();
     if (status != 200 && status != 304) {
-      return false;
+      return Stored.NO;
     }
     if (!response.getHeaders("Set-Cookie").isEmpty()
         && HttpCacheHeaders.hasVary(response, "Cookie")) {
-      return false;
+      return Stored.NO;
     }
     List<String> directives =
         HeaderValues.directiveNames(HeaderValues.joined(response, "Cache-Control"));
     for (String name : UNCACHEABLE) {
       if (directives.contains(name)) {
-        return false;
+        return Stored.NO;
       }
     }
     if (HttpCacheHeaders.hasVary(response, "*")) {
-      return false;
+      return Stored.NO;
     }
     long timeout = timeout(response);
     if (timeout == 0) {
-      return false;
+      return Stored.NO;
     }
     HttpCacheHeaders.patchResponseHeaders(response, timeout, pages.clock());
     String authorization = request.getHeader("Authorization");
@@ -81,18 +96,20 @@ final class CacheUpdate {
       HttpCacheHeaders.patchVary(response, "Authorization");
     }
     if (status != 200) {
-      return false;
+      return Stored.NO;
     }
     byte[] body = response.body();
     if (pages.etags() && body.length > 0 && !response.containsHeader("ETag")) {
       response.setHeader("ETag", '"' + Md5.hex(body) + '"');
     }
+    Stored stored = Stored.YES;
     try {
       Timeout ttl = Timeout.seconds(timeout);
       String key = PageKeys.learnCacheKey(request, response, ttl, pages.keyPrefix(), pages.cache());
       pages.cache().set(key, CachedPage.store(response, body, response.declaredLength()), ttl);
     } catch (CacheException e) {
       LOG.warn("Page cache {}: storing the page failed: {}", pages, e.toString());
+      stored = Stored.NO;
     }
     ConditionalGet.Outcome outcome =
         ConditionalGet.evaluate(
@@ -100,14 +117,14 @@ final class CacheUpdate {
             response.getHeader("ETag"),
             HttpDates.parse(response.getHeader("Last-Modified")));
     if (outcome == ConditionalGet.Outcome.FULL) {
-      return false;
+      return stored;
     }
     response.setStatus(
         outcome == ConditionalGet.Outcome.NOT_MODIFIED
             ? HttpServletResponse.SC_NOT_MODIFIED
             : HttpServletResponse.SC_PRECONDITION_FAILED);
     response.discardBody();
-    return true;
+    return Stored.ANSWERED;
   }
 
   /** Django's precedence: the page timeout, else the response's max-age, else the default. */
@@ -115,7 +132,7 @@ final class CacheUpdate {
     if (pages.pageTimeoutSeconds() != null) {
       return pages.pageTimeoutSeconds();
     }
-    Long maxAge = HttpCacheHeaders.maxAge(response);
+    Long maxAge = HttpCacheHeaders.getMaxAge(response);
     return maxAge != null ? maxAge : pages.cacheTimeoutSeconds();
   }
 }

@@ -76,7 +76,7 @@ final class CachedPage {
       headers.add("Content-Type");
       headers.add(response.getContentType());
     }
-    Long maxAge = HttpCacheHeaders.maxAge(response);
+    Long maxAge = HttpCacheHeaders.getMaxAge(response);
     String etag = response.getHeader("ETag");
     return List.of(
         FORMAT,
@@ -131,7 +131,7 @@ final class CachedPage {
   void writeTo(HttpServletResponse response, boolean head, long age) throws IOException {
     response.setStatus(status);
     for (int i = 0; i < headers.size(); i += 2) {
-      response.addHeader(headers.get(i), headers.get(i + 1));
+      put(response, i);
     }
     if (age >= 0) {
       response.setHeader("Age", Long.toString(age));
@@ -144,15 +144,27 @@ final class CachedPage {
   }
 
   /**
+   * Writes the header at {@code i}: its first value replaces what filters in front of the cache set
+   * on this response (they set it on the stored response too), the next ones are added.
+   */
+  private void put(HttpServletResponse response, int i) {
+    String name = headers.get(i);
+    if (i == 0 || !name.equals(headers.get(i - 2))) {
+      response.setHeader(name, headers.get(i + 1));
+    } else {
+      response.addHeader(name, headers.get(i + 1));
+    }
+  }
+
+  /**
    * Writes a 304 for the page: the headers a 304 repeats (Cache-Control, Content-Location, ETag,
    * Expires, Last-Modified, Vary, cookies), Age, and no body.
    */
   void writeNotModified(HttpServletResponse response, long age) {
     response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
     for (int i = 0; i < headers.size(); i += 2) {
-      String name = headers.get(i);
-      if (ConditionalGet.keptOnNotModified(name)) {
-        response.addHeader(name, headers.get(i + 1));
+      if (ConditionalGet.keptOnNotModified(headers.get(i))) {
+        put(response, i);
       }
     }
     if (age >= 0) {

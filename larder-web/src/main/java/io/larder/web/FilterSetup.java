@@ -52,12 +52,8 @@ final class FilterSetup {
                   Integer.MAX_VALUE,
                   "a whole number of bytes, 0 to " + Integer.MAX_VALUE));
     }
-    String etags = param(config, "etags", "true");
-    switch (etags.strip().toLowerCase(Locale.ROOT)) {
-      case "true" -> builder.etags(true);
-      case "false" -> builder.etags(false);
-      default -> throw bad(config, "etags", etags, "true or false");
-    }
+    builder.etags(flag(config, "etags"));
+    builder.coalesceMisses(flag(config, "coalesce-misses"));
     return builder.build();
   }
 
@@ -71,6 +67,16 @@ final class FilterSetup {
   private static String param(FilterConfig config, String name, String defaultValue) {
     String value = config.getInitParameter(name);
     return value == null ? defaultValue : value;
+  }
+
+  /** A true/false init-param, true when absent. */
+  private static boolean flag(FilterConfig config, String name) {
+    String value = param(config, name, "true");
+    return switch (value.strip().toLowerCase(Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw bad(config, name, value, "true or false");
+    };
   }
 
   private static Duration seconds(FilterConfig config, String name, String value) {

@@ -17,7 +17,7 @@ import java.util.Set;
  * HttpCacheHeaders.patchCacheControl(response, CacheDirectives.none().publicCache().maxAge(600));
  * HttpCacheHeaders.patchVary(response, "Accept-Language");
  * HttpCacheHeaders.neverCache(response); // max-age=0, no-cache, no-store, must-revalidate, private
- * Long maxAge = HttpCacheHeaders.maxAge(response);           // null when absent or not a number
+ * Long maxAge = HttpCacheHeaders.getMaxAge(response); // null when absent or not a number
  * }</pre>
  *
  * <p>The same rules on plain header values are available as {@code String} methods, for code that
@@ -47,12 +47,12 @@ public final class HttpCacheHeaders {
    * The {@code max-age} of the response's {@code Cache-Control} in seconds: Django's {@code
    * get_max_age}. Null when there is no header, no max-age, or it is not an integer.
    */
-  public static Long maxAge(HttpServletResponse response) {
-    return maxAge(HeaderValues.joined(response, "Cache-Control"));
+  public static Long getMaxAge(HttpServletResponse response) {
+    return getMaxAge(HeaderValues.joined(response, "Cache-Control"));
   }
 
-  /** {@link #maxAge(HttpServletResponse)} of a {@code Cache-Control} value (null for null). */
-  public static Long maxAge(String cacheControl) {
+  /** {@link #getMaxAge(HttpServletResponse)} of a {@code Cache-Control} value (null for null). */
+  public static Long getMaxAge(String cacheControl) {
     if (cacheControl == null) {
       return null;
     }

@@ -6,18 +6,22 @@ import java.util.HexFormat;
 
 /** md5, as Django hashes URLs, vary values and (for ETags) bodies: not for security. */
 final class Md5 {
-  private static final MessageDigest PROTOTYPE = prototype();
+  /** The md5 of nothing: the vary hash of a page that varies on no header. */
+  static final String EMPTY = "d41d8cd98f00b204e9800998ecf8427e";
+
+  private static final ThreadLocal<MessageDigest> DIGESTS = ThreadLocal.withInitial(Md5::create);
   private static final HexFormat HEX = HexFormat.of();
 
   private Md5() {}
 
-  /** A fresh digest, cloned from a prototype so no provider lookup happens per request. */
+  /**
+   * This thread's digest, reset: one per thread, so a request neither looks up a provider nor
+   * allocates a digest. Finish it with {@link #hex(MessageDigest)} before asking again.
+   */
   static MessageDigest digest() {
-    try {
-      return (MessageDigest) PROTOTYPE.clone();
-    } catch (CloneNotSupportedException e) {
-      throw new IllegalStateException("MD5 digest cannot be cloned", e);
-    }
+    MessageDigest digest = DIGESTS.get();
+    digest.reset();
+    return digest;
   }
 
   /** The lowercase hex md5 of {@code bytes}. */
@@ -30,7 +34,7 @@ final class Md5 {
     return HEX.formatHex(digest.digest());
   }
 
-  private static MessageDigest prototype() {
+  private static MessageDigest create() {
     try {
       return MessageDigest.getInstance("MD5");
     } catch (NoSuchAlgorithmException e) {

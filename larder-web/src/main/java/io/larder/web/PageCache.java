@@ -29,7 +29,8 @@ import java.util.Objects;
  * Builder#cacheTimeout(Duration)} and {@link Builder#pageTimeout(Duration)} wins over both; stored
  * responses get {@code Expires} and {@code max-age}, and hits an {@code Age}. Beyond Django, a
  * stored page gets an ETag (unless {@link Builder#etags(boolean) turned off}) and conditional
- * requests against it are answered 304 from the cache.
+ * requests against it are answered 304 from the cache, and concurrent misses for one page render it
+ * once ({@link Builder#coalesceMisses(boolean)}).
  *
  * <p>Instances are immutable and thread-safe; one may back several filters.
  */
@@ -53,6 +54,7 @@ public final class PageCache {
   private final int maxPageBytes;
   private final boolean etags;
   private final InstantSource clock;
+  private final MissFlights flights;
 
   private PageCache(Builder b) {
     this.cache = b.cache;
@@ -62,6 +64,7 @@ public final class PageCache {
     this.maxPageBytes = b.maxPageBytes;
     this.etags = b.etags;
     this.clock = b.cache.settings().clock();
+    this.flights = b.coalesceMisses ? new MissFlights() : null;
   }
 
   /** A builder over {@code cache}: Django's defaults are 600 s, no page timeout, prefix "". */
@@ -121,6 +124,11 @@ public final class PageCache {
     return clock;
   }
 
+  /** The stampede protection of this page cache's filters, or null when it is off. */
+  MissFlights flights() {
+    return flights;
+  }
+
   @Override
   public String toString() {
     return "PageCache[cache="
@@ -142,6 +150,7 @@ public final class PageCache {
     private String keyPrefix = "";
     private int maxPageBytes = DEFAULT_MAX_PAGE_BYTES;
     private boolean etags = true;
+    private boolean coalesceMisses = true;
 
     private Builder(Cache cache) {
       this.cache = Objects.requireNonNull(cache, "cache");
@@ -186,6 +195,18 @@ public final class PageCache {
       return this;
     }
 
+    /**
+     * Whether concurrent misses for the same page render it once (true by default): the first
+     * request renders, the others wait for it (at most 10 s) and are served what it stored. Django
+     * renders every one of them. Applies to {@link #filter()} and {@link #wrap}, not to the split
+     * pair.
+     */
+    public Builder coalesceMisses(boolean coalesce) {
+      this.coalesceMisses = coalesce;
+      return this;
+    }
+
+    /** The page cache with these settings. */
     public PageCache build() {
       return new PageCache(this);
     }

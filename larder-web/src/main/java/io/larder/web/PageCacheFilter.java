@@ -9,6 +9,7 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * The page cache as one filter: Django's {@code CacheMiddleware}, mapped to {@code /*} for the
@@ -27,11 +28,12 @@ import java.io.IOException;
  *
  * <p>Init-params (all optional): {@code cache-alias} (default {@code default}), {@code
  * cache-timeout} and {@code page-timeout} (seconds), {@code key-prefix}, {@code max-page-bytes},
- * {@code etags}. The caches are the context's ({@link PageCache}'s Javadoc and {@code docs/web.md}
- * say where they come from).
+ * {@code etags}, {@code coalesce-misses}. The caches are the context's ({@link PageCache}'s Javadoc
+ * and {@code docs/web.md} say where they come from).
  */
 public final class PageCacheFilter implements Filter {
   private final FilterSetup setup;
+  private PageCache pages;
   private CacheFetch fetch;
   private CacheUpdate update;
 
@@ -51,6 +53,7 @@ public final class PageCacheFilter implements Filter {
   }
 
   private void use(PageCache pages) {
+    this.pages = pages;
     this.fetch = new CacheFetch(pages);
     this.update = new CacheUpdate(pages);
   }
@@ -66,6 +69,24 @@ public final class PageCacheFilter implements Filter {
     }
     if (fetch.serve(request, response)) {
       return;
+    }
+    MissFlights flights = pages.flights();
+    Object missed = request.getAttribute(CacheFetch.MISSED_KEY);
+    if (flights != null && missed instanceof String key && !flights.remembersUnstored(key)) {
+      CountDownLatch mine = new CountDownLatch(1);
+      CountDownLatch leader = flights.join(key, mine);
+      if (leader == null) {
+        boolean stored = false;
+        try {
+          stored = update.around(request, response, chain, () -> true);
+        } finally {
+          flights.land(key, mine, stored);
+        }
+        return;
+      }
+      if (flights.await(leader) && fetch.serve(request, response)) {
+        return;
+      }
     }
     update.around(request, response, chain, () -> true);
   }

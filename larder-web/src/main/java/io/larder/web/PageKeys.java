@@ -103,6 +103,9 @@ public final class PageKeys {
       List<String> headerList,
       String keyPrefix,
       String urlHash) {
+    if (headerList.isEmpty()) {
+      return PAGE_KEY + keyPrefix + '.' + method + '.' + urlHash + '.' + Md5.EMPTY;
+    }
     MessageDigest md5 = Md5.digest();
     for (String name : headerList) {
       byte[] value = headerValue(request, name).getBytes(StandardCharsets.UTF_8);

@@ -40,7 +40,7 @@ final class ResponsePatch {
           }
         };
     BufferedResponse buffered = new BufferedResponse(response, HELD_BYTES, once);
-    chain.doFilter(request, buffered);
+    chain.doFilter(buffered.watching(request), buffered);
     buffered.finishApplication(request.isAsyncStarted());
     once.run();
     buffered.writeOut("HEAD".equals(request.getMethod()));

@@ -78,23 +78,23 @@ class HttpCacheHeadersTest {
 
   @Test
   void maxAgeIsReadAsAnInteger() {
-    assertThat(HttpCacheHeaders.maxAge("public, max-age=3600")).isEqualTo(3600L);
+    assertThat(HttpCacheHeaders.getMaxAge("public, max-age=3600")).isEqualTo(3600L);
   }
 
   @Test
   void maxAgeIsNullWithoutAHeader() {
-    assertThat(HttpCacheHeaders.maxAge((String) null)).isNull();
+    assertThat(HttpCacheHeaders.getMaxAge((String) null)).isNull();
   }
 
   @Test
   void maxAgeIsNullWhenNotANumberOrBare() {
-    assertThat(HttpCacheHeaders.maxAge("max-age=abc")).isNull();
-    assertThat(HttpCacheHeaders.maxAge("max-age")).isNull();
+    assertThat(HttpCacheHeaders.getMaxAge("max-age=abc")).isNull();
+    assertThat(HttpCacheHeaders.getMaxAge("max-age")).isNull();
   }
 
   @Test
   void maxAgeNamesAreCaseInsensitive() {
-    assertThat(HttpCacheHeaders.maxAge("MAX-AGE=5")).isEqualTo(5L);
+    assertThat(HttpCacheHeaders.getMaxAge("MAX-AGE=5")).isEqualTo(5L);
   }
 
   @Test

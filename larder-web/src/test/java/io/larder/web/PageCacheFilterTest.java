@@ -3,11 +3,13 @@ package io.larder.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.servlet.AsyncContext;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.junit.jupiter.api.Test;
 
 /** §9 of the spec, rule by rule, through a real Jetty and a real HTTP client. */
@@ -342,6 +344,34 @@ class PageCacheFilterTest extends SiteTest {
   }
 
   @Test
+  void aConditionalRequestThatMissesIsAnswered304AndStillStoresThePage() throws Exception {
+    site().text("/p", "x", "ETag", "\"v1\"");
+    HttpResponse<String> first = site.get("/p", "If-None-Match", "\"v1\"");
+    HttpResponse<String> second = site.get("/p");
+    assertThat(first.statusCode()).isEqualTo(304);
+    assertThat(first.body()).isEmpty();
+    assertThat(second.statusCode()).isEqualTo(200);
+    assertThat(second.body()).isEqualTo("x");
+    assertThat(site.renders("/p")).isEqualTo(1);
+  }
+
+  @Test
+  void aResetResponseMayWriteWithTheOtherApi() throws Exception {
+    site()
+        .page(
+            "/p",
+            (request, response) -> {
+              response.getOutputStream().write("discarded".getBytes());
+              response.reset();
+              response.setContentType("text/plain;charset=utf-8");
+              response.getWriter().write("kept");
+            });
+    assertThat(site.get("/p").body()).isEqualTo("kept");
+    assertThat(site.get("/p").body()).isEqualTo("kept");
+    assertThat(site.renders("/p")).isEqualTo(1);
+  }
+
+  @Test
   void aWeakIfNoneMatchMatchesTheCachedEtag() throws Exception {
     site().text("/p", "x", "ETag", "\"v1\"");
     site.get("/p");
@@ -468,6 +498,30 @@ class PageCacheFilterTest extends SiteTest {
     String big = "日本語のテキスト ✓ ".repeat(200);
     site(b -> b.maxPageBytes(1000)).text("/p", big);
     assertThat(site.get("/p").body()).isEqualTo(big);
+  }
+
+  @Test
+  void aHeaderSetByAFilterInFrontOfTheCacheIsNotRepeatedOnAHit() throws Exception {
+    site =
+        TestSite.start(
+            (context, s) -> {
+              context.addFilter(
+                  new FilterHolder(
+                      (jakarta.servlet.Filter)
+                          (request, response, chain) -> {
+                            ((HttpServletResponse) response).setHeader("X-Frame-Options", "DENY");
+                            chain.doFilter(request, response);
+                          }),
+                  "/*",
+                  REQUEST);
+              TestSite.behind(PageCache.builder(s.cache)).install(context, s);
+            });
+    site.text("/p", "x", "Set-Cookie", "a=1", "Set-Cookie", "b=2");
+    site.get("/p");
+    HttpResponse<String> hit = site.get("/p");
+    assertThat(site.renders("/p")).isEqualTo(1);
+    assertThat(hit.headers().allValues("X-Frame-Options")).containsExactly("DENY");
+    assertThat(hit.headers().allValues("Set-Cookie")).containsExactly("a=1", "b=2");
   }
 
   @Test

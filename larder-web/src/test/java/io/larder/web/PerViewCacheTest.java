@@ -3,7 +3,9 @@ package io.larder.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.larder.InvalidConfigurationException;
+import jakarta.servlet.DispatcherType;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.Map;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -32,6 +34,34 @@ class PerViewCacheTest extends SiteTest {
     site.get("/home");
     assertThat(site.renders("/reports/q1")).isEqualTo(1);
     assertThat(site.renders("/home")).isEqualTo(2);
+  }
+
+  @Test
+  void aForwardIsCachedOnlyAsPartOfTheRequestThatMadeIt() throws Exception {
+    site =
+        TestSite.start(
+            (context, s) -> {
+              context.addFilter(
+                  new FilterHolder(PageCache.builder(s.cache).build().filter()),
+                  "/*",
+                  EnumSet.of(DispatcherType.REQUEST, DispatcherType.FORWARD));
+              context.addServlet(new ServletHolder(s.pagesServlet()), "/*");
+            });
+    site.page(
+            "/a",
+            (request, response) -> {
+              try {
+                request.getRequestDispatcher("/b").forward(request, response);
+              } catch (jakarta.servlet.ServletException e) {
+                throw new java.io.IOException(e);
+              }
+            })
+        .text("/b", "b");
+    assertThat(site.get("/a").body()).isEqualTo("b");
+    assertThat(site.get("/a").body()).isEqualTo("b");
+    site.get("/b");
+    assertThat(site.renders("/a")).isEqualTo(1);
+    assertThat(site.renders("/b")).isEqualTo(2);
   }
 
   @Test
