@@ -26,7 +26,9 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * Larder's Redis cache next to plain Lettuce sync calls on one connection to the same throwaway
  * {@code redis-server}, in the same run: the gap is what Larder's key making, serialization, the
- * circuit breaker check and statistics cost per call on top of the round trip.
+ * circuit breaker check and statistics cost per call on top of the round trip. The {@code
+ * Integer} variants store decimal text, which needs no serializer, so they show Larder's own cost;
+ * the others add the {@code java} serializer's.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -57,6 +59,7 @@ public class RedisBenchmark {
       lettuce = connection.sync();
       for (String key : new Keys("key", ENTRIES).all()) {
         larder.set(key, "value");
+        larder.set("int:" + key, 42);
         lettuce.set(raw("raw:" + key), VALUE);
       }
     }
@@ -93,6 +96,12 @@ public class RedisBenchmark {
     return s.larder.get(k.keys.next());
   }
 
+  /** An integer is stored as decimal: no serializer, so this is Larder's own cost. */
+  @Benchmark
+  public Object larderGetHitInteger(Stores s, ThreadKeys k) {
+    return s.larder.get("int:" + k.keys.next());
+  }
+
   @Benchmark
   public Object lettuceGetHit(Stores s, ThreadKeys k) {
     return s.lettuce.get(raw("raw:" + k.keys.next()));
@@ -104,6 +113,11 @@ public class RedisBenchmark {
   }
 
   @Benchmark
+  public void larderSetInteger(Stores s, ThreadKeys k) {
+    s.larder.set("int:" + k.keys.next(), 42);
+  }
+
+  @Benchmark
   public Object lettuceSet(Stores s, ThreadKeys k) {
     return s.lettuce.set(raw("raw:" + k.keys.next()), VALUE, SetArgs.Builder.px(300_000));
   }
@@ -111,6 +125,13 @@ public class RedisBenchmark {
   @Benchmark
   public Object larderGetMany10(Stores s, ThreadKeys k) {
     return s.larder.getMany(k.ten());
+  }
+
+  @Benchmark
+  public Object larderGetMany10Integers(Stores s, ThreadKeys k) {
+    List<String> ten = k.ten();
+    ten.replaceAll(key -> "int:" + key);
+    return s.larder.getMany(ten);
   }
 
   @Benchmark

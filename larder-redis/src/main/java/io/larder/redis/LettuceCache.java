@@ -307,74 +307,63 @@ final class LettuceCache extends BaseCache implements RedisCache {
     return makeKey(key, settings().version());
   }
 
+  /** Runs an extra so that it fails open as the cache does, answering {@code whenDown}. */
+  private <T> T failingOpen(String operation, String key, T whenDown, Supplier<T> extra) {
+    try {
+      return extra.get();
+    } catch (BackendUnavailableException e) {
+      failOpen(e, operation, key);
+      return whenDown;
+    }
+  }
+
   @Override
   public Timeout ttl(String key) {
     byte[] raw = raw(made(key));
-    return remaining("ttl", key, c -> c.ttl(raw), Timeout::seconds);
+    return failingOpen("ttl", key, Timeout.seconds(0), () -> remaining(redis.call("ttl", c -> c.ttl(raw)), 1000));
   }
 
   @Override
   public Timeout pttl(String key) {
     byte[] raw = raw(made(key));
-    return remaining("pttl", key, c -> c.pttl(raw), Timeout::millis);
+    return failingOpen("pttl", key, Timeout.seconds(0), () -> remaining(redis.call("pttl", c -> c.pttl(raw)), 1));
   }
 
-  private Timeout remaining(
-      String operation,
-      String key,
-      java.util.function.Function<RedisClusterCommands<byte[], byte[]>, Long> command,
-      java.util.function.LongFunction<Timeout> unit) {
-    try {
-      long left = redis.call(operation, command);
-      // Redis answers -2 for an absent key and -1 for one that never expires.
-      return left == -1 ? Timeout.NEVER : unit.apply(Math.max(0, left));
-    } catch (BackendUnavailableException e) {
-      failOpen(e, operation, key);
-      return Timeout.seconds(0);
-    }
+  /** Redis answers -2 for an absent key and -1 for one that never expires. */
+  private static Timeout remaining(long left, long millisPerUnit) {
+    return left == -1 ? Timeout.NEVER : Timeout.millis(Math.max(0, left) * millisPerUnit);
   }
 
   @Override
   public boolean expire(String key, Duration timeout) {
     byte[] raw = raw(made(key));
-    try {
-      return redis.call("expire", c -> c.pexpire(raw, timeout.toMillis()));
-    } catch (BackendUnavailableException e) {
-      failOpen(e, "expire", key);
-      return false;
-    }
+    return failingOpen("expire", key, false, () -> redis.call("expire", c -> c.pexpire(raw, timeout.toMillis())));
   }
 
   @Override
   public boolean expireAt(String key, Instant when) {
     byte[] raw = raw(made(key));
-    try {
-      return redis.call("expire_at", c -> c.pexpireat(raw, when.toEpochMilli()));
-    } catch (BackendUnavailableException e) {
-      failOpen(e, "expire_at", key);
-      return false;
-    }
+    return failingOpen(
+        "expire_at", key, false, () -> redis.call("expire_at", c -> c.pexpireat(raw, when.toEpochMilli())));
   }
 
   @Override
   public boolean persist(String key) {
     byte[] raw = raw(made(key));
-    try {
-      return redis.call("persist", c -> c.persist(raw));
-    } catch (BackendUnavailableException e) {
-      failOpen(e, "persist", key);
-      return false;
-    }
+    return failingOpen("persist", key, false, () -> redis.call("persist", c -> c.persist(raw)));
   }
 
   @Override
   public List<String> keys(String pattern) {
-    try (Stream<String> keys = iterKeys(pattern)) {
-      return keys.toList();
-    } catch (BackendUnavailableException e) {
-      failOpen(e, "keys", pattern);
-      return List.of();
-    }
+    return failingOpen(
+        "keys",
+        pattern,
+        List.of(),
+        () -> {
+          try (Stream<String> keys = iterKeys(pattern)) {
+            return keys.toList();
+          }
+        });
   }
 
   @Override
@@ -403,12 +392,8 @@ final class LettuceCache extends BaseCache implements RedisCache {
 
   @Override
   public long deletePattern(String pattern) {
-    try {
-      return deleteMatching("delete_pattern", patterns.pattern(pattern));
-    } catch (BackendUnavailableException e) {
-      failOpen(e, "delete_pattern", pattern);
-      return 0;
-    }
+    return failingOpen(
+        "delete_pattern", pattern, 0L, () -> deleteMatching("delete_pattern", patterns.pattern(pattern)));
   }
 
   private Iterator<byte[]> scan(String operation, String storedPattern) {

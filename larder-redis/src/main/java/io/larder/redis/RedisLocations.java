@@ -145,8 +145,8 @@ final class RedisLocations {
     }
     int colon = raw.indexOf(':');
     if (colon < 0) {
-      // redis://secret@host is a password alone, as redis-py reads it.
-      return new String[] {null, decode(raw)};
+      // redis://name@host is a user name alone, as redis-py reads it.
+      return new String[] {decode(raw), null};
     }
     String username = decode(raw.substring(0, colon));
     return new String[] {username.isEmpty() ? null : username, decode(raw.substring(colon + 1))};

@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -257,15 +259,17 @@ class RedisExtrasTest {
     try (RedisLock holder = redis.lock("job", Timeout.seconds(30));
         RedisLock waiter = redis.lock("job", Timeout.seconds(30))) {
       holder.tryAcquire();
-      Thread release = new Thread(() -> {
-        while (redis.pttl("job").toMillis() == 0) {
-          Thread.onSpinWait();
-        }
-        holder.release();
-      });
-      release.start();
-      assertThat(waiter.acquire(Duration.ofSeconds(30))).isTrue();
-      release.join();
+      CompletableFuture<Boolean> acquired = new CompletableFuture<>();
+      Thread waiting = new Thread(() -> acquired.complete(waiter.acquire(Duration.ofSeconds(30))));
+      waiting.start();
+      Await.until(
+          "the waiter polls", Duration.ofSeconds(30), () -> waiting.getState() == Thread.State.TIMED_WAITING);
+      assertThat(acquired).isNotDone();
+
+      holder.release();
+
+      assertThat(acquired.get(30, TimeUnit.SECONDS)).isTrue();
+      assertThat(waiter.isHeld()).isTrue();
     }
   }
 

@@ -2,7 +2,6 @@ package io.larder.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.larder.BackendUnavailableException;
 import io.larder.Cache;
 import io.larder.Caches;
 import io.larder.testsupport.RedisServer;
@@ -80,32 +79,14 @@ class RedisSentinelTest {
     int after = sentinels.currentPrimaryPort();
     assertThat(after).isNotEqualTo(before);
 
-    long deadline = System.nanoTime() + FAILOVER_BOUND.toNanos();
-    while (true) {
-      try {
-        cache.set("after", 2);
-        break;
-      } catch (BackendUnavailableException e) {
-        // the old primary refuses writes (READONLY) until Lettuce follows the switch
-        assertThat(System.nanoTime()).as("writes resumed within the bound").isLessThan(deadline);
-        pause();
-      }
-    }
+    // The old primary refuses writes (READONLY) until Lettuce has followed the switch.
+    Await.until("writes resumed", FAILOVER_BOUND, () -> {
+      cache.set("after", 2);
+      return true;
+    });
     server(after).awaitReply(FAILOVER_BOUND, r -> r.contains("db5:keys="), "INFO", "keyspace");
-    // Reads go to the replica, which is the old primary resynchronising: wait, bounded, for it.
-    while (!Integer.valueOf(2).equals(cache.get("after"))) {
-      assertThat(System.nanoTime()).as("the replica caught up").isLessThan(deadline);
-      pause();
-    }
+    // Reads go to the replica, which is the old primary resynchronising: wait for it.
+    Await.until("the replica caught up", FAILOVER_BOUND, () -> Integer.valueOf(2).equals(cache.get("after")));
     assertThat((Integer) cache.get("before")).isEqualTo(1);
-  }
-
-  private static void pause() {
-    try {
-      Thread.sleep(20);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
   }
 }

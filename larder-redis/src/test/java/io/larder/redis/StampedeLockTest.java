@@ -111,13 +111,12 @@ class StampedeLockTest {
     assertThat(cache.unwrap(RedisCache.class).keys("*")).containsExactly("report");
   }
 
-  /** Waits, bounded, until the thread polls for the other process's value. */
-  private static void awaitParked(Thread thread) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (thread.getState() != Thread.State.TIMED_WAITING) {
-      assertThat(System.nanoTime()).as("the second process is waiting").isLessThan(deadline);
-      Thread.sleep(5);
-    }
+  /** Waits until the thread polls for the other process's value. */
+  private static void awaitParked(Thread thread) {
+    Await.until(
+        "the second process waits",
+        Duration.ofSeconds(30),
+        () -> thread.getState() == Thread.State.TIMED_WAITING);
   }
 
   private static void await(CountDownLatch latch) {
