@@ -109,7 +109,8 @@ public abstract class RedisContractTest extends CacheContractTest {
   @Test
   void aTimeoutOfOverThirtyDaysIsRelative() {
     cache.set("key", "value", Timeout.of(Duration.ofDays(40)));
-    assertThat(pttl("key")).isBetween(Duration.ofDays(39).toMillis(), Duration.ofDays(40).toMillis());
+    assertThat(pttl("key"))
+        .isBetween(Duration.ofDays(39).toMillis(), Duration.ofDays(40).toMillis());
   }
 
   @Override

@@ -26,9 +26,9 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * Larder's Redis cache next to plain Lettuce sync calls on one connection to the same throwaway
  * {@code redis-server}, in the same run: the gap is what Larder's key making, serialization, the
- * circuit breaker check and statistics cost per call on top of the round trip. The {@code
- * Integer} variants store decimal text, which needs no serializer, so they show Larder's own cost;
- * the others add the {@code java} serializer's.
+ * circuit breaker check and statistics cost per call on top of the round trip. The {@code Integer}
+ * variants store decimal text, which needs no serializer, so they show Larder's own cost; the
+ * others add the {@code java} serializer's.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)

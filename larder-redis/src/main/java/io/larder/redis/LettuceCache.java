@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,6 +50,7 @@ final class LettuceCache extends BaseCache implements RedisCache {
           + "  redis.call('INCRBY', KEYS[1], ARGV[1])\n"
           + "  return redis.call('GET', KEYS[1])\n"
           + "else return false end";
+
   private static final long MAX_STAMPEDE_POLL_NANOS = Duration.ofMillis(50).toNanos();
   private static final Logger log = LoggerFactory.getLogger(LettuceCache.class);
 
@@ -287,8 +289,11 @@ final class LettuceCache extends BaseCache implements RedisCache {
       }
       long left = deadline - System.nanoTime();
       if (left <= 0) {
-        log.warn("Cache '{}': waited {} for '{}' to be computed; computing it here",
-            alias(), options.stampedeWait(), key);
+        log.warn(
+            "Cache '{}': waited {} for '{}' to be computed; computing it here",
+            alias(),
+            options.stampedeWait(),
+            key);
         return compute.get();
       }
       LockSupport.parkNanos(Math.min(left, pause));
@@ -320,13 +325,15 @@ final class LettuceCache extends BaseCache implements RedisCache {
   @Override
   public Timeout ttl(String key) {
     byte[] raw = raw(made(key));
-    return failingOpen("ttl", key, Timeout.seconds(0), () -> remaining(redis.call("ttl", c -> c.ttl(raw)), 1000));
+    return failingOpen(
+        "ttl", key, Timeout.seconds(0), () -> remaining(redis.call("ttl", c -> c.ttl(raw)), 1000));
   }
 
   @Override
   public Timeout pttl(String key) {
     byte[] raw = raw(made(key));
-    return failingOpen("pttl", key, Timeout.seconds(0), () -> remaining(redis.call("pttl", c -> c.pttl(raw)), 1));
+    return failingOpen(
+        "pttl", key, Timeout.seconds(0), () -> remaining(redis.call("pttl", c -> c.pttl(raw)), 1));
   }
 
   /** Redis answers -2 for an absent key and -1 for one that never expires. */
@@ -337,14 +344,18 @@ final class LettuceCache extends BaseCache implements RedisCache {
   @Override
   public boolean expire(String key, Duration timeout) {
     byte[] raw = raw(made(key));
-    return failingOpen("expire", key, false, () -> redis.call("expire", c -> c.pexpire(raw, timeout.toMillis())));
+    return failingOpen(
+        "expire", key, false, () -> redis.call("expire", c -> c.pexpire(raw, timeout.toMillis())));
   }
 
   @Override
   public boolean expireAt(String key, Instant when) {
     byte[] raw = raw(made(key));
     return failingOpen(
-        "expire_at", key, false, () -> redis.call("expire_at", c -> c.pexpireat(raw, when.toEpochMilli())));
+        "expire_at",
+        key,
+        false,
+        () -> redis.call("expire_at", c -> c.pexpireat(raw, when.toEpochMilli())));
   }
 
   @Override
@@ -368,7 +379,12 @@ final class LettuceCache extends BaseCache implements RedisCache {
 
   @Override
   public Stream<String> iterKeys(String pattern) {
-    Iterator<byte[]> scan = scan("iter_keys", patterns.pattern(pattern));
+    Iterator<byte[]> scan =
+        failingOpen(
+            "iter_keys",
+            pattern,
+            Collections.emptyIterator(),
+            () -> scan("iter_keys", patterns.pattern(pattern)));
     Iterator<String> keys =
         new Iterator<>() {
           @Override
@@ -393,7 +409,10 @@ final class LettuceCache extends BaseCache implements RedisCache {
   @Override
   public long deletePattern(String pattern) {
     return failingOpen(
-        "delete_pattern", pattern, 0L, () -> deleteMatching("delete_pattern", patterns.pattern(pattern)));
+        "delete_pattern",
+        pattern,
+        0L,
+        () -> deleteMatching("delete_pattern", patterns.pattern(pattern)));
   }
 
   private Iterator<byte[]> scan(String operation, String storedPattern) {

@@ -26,8 +26,8 @@ import java.util.List;
 
 /**
  * One Lettuce connection for a cache, opened on first use and reopened on use after a failed
- * attempt; once open, Lettuce reconnects it by itself. Commands sent while a server's connection
- * is down fail at once rather than queueing, so a dead server is reported, not waited for (in a
+ * attempt; once open, Lettuce reconnects it by itself. Commands sent while a server's connection is
+ * down fail at once rather than queueing, so a dead server is reported, not waited for (in a
  * cluster they wait, at most the command timeout, for the node's connection).
  */
 final class RedisConnection implements AutoCloseable {
@@ -94,7 +94,10 @@ final class RedisConnection implements AutoCloseable {
     SslOptions ssl =
         options.caCertificates() == null
             ? SslOptions.create()
-            : SslOptions.builder().jdkSslProvider().trustManager(options.caCertificates().toFile()).build();
+            : SslOptions.builder()
+                .jdkSslProvider()
+                .trustManager(options.caCertificates().toFile())
+                .build();
     TimeoutOptions timeouts = TimeoutOptions.enabled(options.commandTimeout());
     if (topology == Topology.CLUSTER) {
       RedisClusterClient cluster = RedisClusterClient.create(SharedResources.get(), nodes);

@@ -117,9 +117,10 @@ record RedisOptions(
     List<HostAndPort> sentinels = new ArrayList<>();
     Object raw = settings.options().get("sentinels");
     for (Object item : sentinelItems(settings, raw)) {
-      String text = item instanceof List<?> pair && pair.size() == 2
-          ? pair.get(0) + ":" + pair.get(1)
-          : String.valueOf(item).trim();
+      String text =
+          item instanceof List<?> pair && pair.size() == 2
+              ? pair.get(0) + ":" + pair.get(1)
+              : String.valueOf(item).trim();
       int colon = text.lastIndexOf(':');
       try {
         int port = Integer.parseInt(text.substring(colon + 1));

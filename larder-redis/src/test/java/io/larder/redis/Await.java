@@ -7,9 +7,9 @@ import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
 /**
- * Waits for something only a server's own clock or process decides (a key expiring, a failover,
- * a restart): polls {@code condition} every 20 ms and fails once {@code bound} has passed. A
- * {@link BackendUnavailableException} from the condition counts as not yet.
+ * Waits for something only a server's own clock or process decides (a key expiring, a failover, a
+ * restart): polls {@code condition} every 20 ms and fails once {@code bound} has passed. A {@link
+ * BackendUnavailableException} from the condition counts as not yet.
  */
 public final class Await {
   private Await() {}

@@ -196,7 +196,8 @@ class DjangoRedisInteropTest {
     assertThat(redis.pttl("d").toMillis()).isBetween(1_001L, 2_500L);
     assertThat(redis.pttl("forever").isNever()).isTrue();
     cache.set("from_java", "z", Timeout.seconds(2.5));
-    assertThat(django("", "print(0 < cache.pttl('from_java') <= 2500)\n").strip()).isEqualTo("True");
+    assertThat(django("", "print(0 < cache.pttl('from_java') <= 2500)\n").strip())
+        .isEqualTo("True");
   }
 
   @Test

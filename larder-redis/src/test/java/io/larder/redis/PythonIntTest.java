@@ -31,7 +31,8 @@ class PythonIntTest {
 
   @Test
   void whateverPythonsIntRejectsIsNot() {
-    for (String text : new String[] {"", " ", "-", "1_", "_1", "1__0", "- 5", "1.5", "0x10", "abc"}) {
+    for (String text :
+        new String[] {"", " ", "-", "1_", "_1", "1__0", "- 5", "1.5", "0x10", "abc"}) {
       assertThat(decode(text)).as("'%s'", text).isNull();
     }
     assertThat(PythonInt.decode(new byte[] {(byte) 0x80, 4, 'K', 1, '.'})).isNull();

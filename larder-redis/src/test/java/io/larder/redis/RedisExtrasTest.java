@@ -39,7 +39,11 @@ class RedisExtrasTest {
             .environment(Map.of())
             .cache(
                 "default",
-                c -> c.backend("redis").location(server.url(DB)).keyPrefix("app").option("scan_count", 7))
+                c ->
+                    c.backend("redis")
+                        .location(server.url(DB))
+                        .keyPrefix("app")
+                        .option("scan_count", 7))
             .cache("other", c -> c.backend("redis").location(server.url(DB)).keyPrefix("other"))
             .cache("unprefixed", c -> c.backend("redis").location(server.url(DB)))
             .build();
@@ -263,7 +267,9 @@ class RedisExtrasTest {
       Thread waiting = new Thread(() -> acquired.complete(waiter.acquire(Duration.ofSeconds(30))));
       waiting.start();
       Await.until(
-          "the waiter polls", Duration.ofSeconds(30), () -> waiting.getState() == Thread.State.TIMED_WAITING);
+          "the waiter polls",
+          Duration.ofSeconds(30),
+          () -> waiting.getState() == Thread.State.TIMED_WAITING);
       assertThat(acquired).isNotDone();
 
       holder.release();

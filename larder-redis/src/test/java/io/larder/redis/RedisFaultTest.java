@@ -38,7 +38,9 @@ class RedisFaultTest {
         Caches.builder()
             .environment(Map.of())
             .clock(clock)
-            .cache("default", c -> c.backend("redis").location(server.url()).option("socket_timeout", 2))
+            .cache(
+                "default",
+                c -> c.backend("redis").location(server.url()).option("socket_timeout", 2))
             .cache(
                 "lenient",
                 c ->
@@ -88,10 +90,11 @@ class RedisFaultTest {
     assertThatThrownBy(() -> cache.get("k")).isInstanceOf(BackendUnavailableException.class);
     server.restart();
 
-    awaitRecovery(() -> {
-      cache.set("k", "after");
-      return true;
-    });
+    awaitRecovery(
+        () -> {
+          cache.set("k", "after");
+          return true;
+        });
     assertThat((String) cache.get("k")).isEqualTo("after");
   }
 
@@ -129,10 +132,11 @@ class RedisFaultTest {
     // The server is back, but within the interval the cache still answers from the open breaker.
     assertThat(cache.get("k", "breaker open")).isEqualTo("breaker open");
 
-    awaitRecovery(() -> {
-      cache.set("k", "after");
-      return "after".equals(cache.get("k"));
-    });
+    awaitRecovery(
+        () -> {
+          cache.set("k", "after");
+          return "after".equals(cache.get("k"));
+        });
   }
 
   @Test
@@ -144,9 +148,10 @@ class RedisFaultTest {
     assertThatThrownBy(() -> strict.get("k")).isInstanceOf(BackendUnavailableException.class);
     server.restart();
 
-    awaitRecovery(() -> {
-      strict.set("k", 1, Timeout.seconds(60));
-      return Integer.valueOf(1).equals(cache.get("k"));
-    });
+    awaitRecovery(
+        () -> {
+          strict.set("k", 1, Timeout.seconds(60));
+          return Integer.valueOf(1).equals(cache.get("k"));
+        });
   }
 }

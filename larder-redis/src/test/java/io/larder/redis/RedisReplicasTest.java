@@ -86,7 +86,9 @@ class RedisReplicasTest {
     cache.setMany(Map.of("a", 1, "b", 2));
     awaitReplication();
     long replicaMgets = calls(servers.replica(), "mget");
-    assertThat(cache.<Integer>getMany(List.of("a", "b"))).containsEntry("a", 1).containsEntry("b", 2);
+    assertThat(cache.<Integer>getMany(List.of("a", "b")))
+        .containsEntry("a", 1)
+        .containsEntry("b", 2);
     assertThat(calls(servers.replica(), "mget") - replicaMgets).isEqualTo(1);
   }
 }

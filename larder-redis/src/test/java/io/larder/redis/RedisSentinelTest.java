@@ -75,18 +75,26 @@ class RedisSentinelTest {
         .awaitReply(
             FAILOVER_BOUND,
             r -> !r.endsWith("\n" + before),
-            "SENTINEL", "get-master-addr-by-name", sentinels.masterName());
+            "SENTINEL",
+            "get-master-addr-by-name",
+            sentinels.masterName());
     int after = sentinels.currentPrimaryPort();
     assertThat(after).isNotEqualTo(before);
 
     // The old primary refuses writes (READONLY) until Lettuce has followed the switch.
-    Await.until("writes resumed", FAILOVER_BOUND, () -> {
-      cache.set("after", 2);
-      return true;
-    });
+    Await.until(
+        "writes resumed",
+        FAILOVER_BOUND,
+        () -> {
+          cache.set("after", 2);
+          return true;
+        });
     server(after).awaitReply(FAILOVER_BOUND, r -> r.contains("db5:keys="), "INFO", "keyspace");
     // Reads go to the replica, which is the old primary resynchronising: wait for it.
-    Await.until("the replica caught up", FAILOVER_BOUND, () -> Integer.valueOf(2).equals(cache.get("after")));
+    Await.until(
+        "the replica caught up",
+        FAILOVER_BOUND,
+        () -> Integer.valueOf(2).equals(cache.get("after")));
     assertThat((Integer) cache.get("before")).isEqualTo(1);
   }
 }

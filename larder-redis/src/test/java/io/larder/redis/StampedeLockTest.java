@@ -15,8 +15,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code options.stampede_lock}: two separate {@link Caches} stand for two processes (they share
- * no memory, only Redis), so only the Redis lock can keep the second from computing.
+ * {@code options.stampede_lock}: two separate {@link Caches} stand for two processes (they share no
+ * memory, only Redis), so only the Redis lock can keep the second from computing.
  */
 class StampedeLockTest {
   private static final int DB = 6;

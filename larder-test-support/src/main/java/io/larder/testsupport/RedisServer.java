@@ -22,8 +22,8 @@ import java.util.stream.Stream;
 
 /**
  * A throwaway {@code redis-server} (or {@code redis-sentinel}) process on a free 127.0.0.1 port, in
- * a temporary directory, for tests. Fails, never skips, when the server is not installed, naming the
- * Debian package.
+ * a temporary directory, for tests. Fails, never skips, when the server is not installed, naming
+ * the Debian package.
  *
  * <pre>{@code
  * try (RedisServer server = RedisServer.start()) {
@@ -73,37 +73,81 @@ public final class RedisServer implements AutoCloseable {
     for (String item : config) {
       args.add(item.replace("{dir}", dir.toString()));
     }
-    RedisServer server = new RedisServer(executable("redis-server", "redis-server"), dir, port, args);
+    RedisServer server =
+        new RedisServer(executable("redis-server", "redis-server"), dir, port, args);
     server.launch();
     return server;
   }
 
   /**
    * Starts a {@code redis-server} that also listens with TLS on {@link #tlsPort()}, with a
-   * certificate for 127.0.0.1 signed by a throwaway CA ({@link #caCertificate()}), made with
-   * {@code openssl}. Clients need no certificate of their own.
+   * certificate for 127.0.0.1 signed by a throwaway CA ({@link #caCertificate()}), made with {@code
+   * openssl}. Clients need no certificate of their own.
    */
   public static RedisServer startTls(String... config) {
     Path dir = tempDir();
     String openssl = executable("openssl", "openssl");
-    run(dir, openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key",
-        "-out", "ca.pem", "-days", "2", "-subj", "/CN=larder-test-ca");
-    run(dir, openssl, "req", "-newkey", "rsa:2048", "-nodes", "-keyout", "server.key",
-        "-out", "server.csr", "-subj", "/CN=127.0.0.1");
+    run(
+        dir,
+        openssl,
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-keyout",
+        "ca.key",
+        "-out",
+        "ca.pem",
+        "-days",
+        "2",
+        "-subj",
+        "/CN=larder-test-ca");
+    run(
+        dir,
+        openssl,
+        "req",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-keyout",
+        "server.key",
+        "-out",
+        "server.csr",
+        "-subj",
+        "/CN=127.0.0.1");
     try {
       Files.writeString(dir.resolve("san.ext"), "subjectAltName=IP:127.0.0.1\n");
     } catch (IOException e) {
       throw new AssertionError(e);
     }
-    run(dir, openssl, "x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key",
-        "-CAcreateserial", "-out", "server.pem", "-days", "2", "-extfile", "san.ext");
+    run(
+        dir,
+        openssl,
+        "x509",
+        "-req",
+        "-in",
+        "server.csr",
+        "-CA",
+        "ca.pem",
+        "-CAkey",
+        "ca.key",
+        "-CAcreateserial",
+        "-out",
+        "server.pem",
+        "-days",
+        "2",
+        "-extfile",
+        "san.ext");
     int tlsPort = freePort();
-    List<String> all = new ArrayList<>(List.of(
-        "--tls-port", String.valueOf(tlsPort),
-        "--tls-cert-file", dir.resolve("server.pem").toString(),
-        "--tls-key-file", dir.resolve("server.key").toString(),
-        "--tls-ca-cert-file", dir.resolve("ca.pem").toString(),
-        "--tls-auth-clients", "no"));
+    List<String> all =
+        new ArrayList<>(
+            List.of(
+                "--tls-port", String.valueOf(tlsPort),
+                "--tls-cert-file", dir.resolve("server.pem").toString(),
+                "--tls-key-file", dir.resolve("server.key").toString(),
+                "--tls-ca-cert-file", dir.resolve("ca.pem").toString(),
+                "--tls-auth-clients", "no"));
     all.addAll(List.of(config));
     RedisServer server = start(all.toArray(String[]::new));
     server.tlsPort = tlsPort;
@@ -224,8 +268,8 @@ public final class RedisServer implements AutoCloseable {
   }
 
   /**
-   * Sends one command and returns the reply as text: a status or bulk string as is, an integer
-   * in decimal, an array as its elements on separate lines, null for a nil reply.
+   * Sends one command and returns the reply as text: a status or bulk string as is, an integer in
+   * decimal, an array as its elements on separate lines, null for a nil reply.
    *
    * @throws AssertionError if the server cannot be reached or answers with an error
    */
@@ -266,8 +310,13 @@ public final class RedisServer implements AutoCloseable {
       pause();
     }
     throw new AssertionError(
-        String.join(" ", command) + " on port " + port + " did not answer as expected within "
-            + max + "; last answer: " + last);
+        String.join(" ", command)
+            + " on port "
+            + port
+            + " did not answer as expected within "
+            + max
+            + "; last answer: "
+            + last);
   }
 
   @Override
@@ -319,7 +368,8 @@ public final class RedisServer implements AutoCloseable {
       try {
         if (Files.exists(log)) {
           List<String> lines = Files.readAllLines(log);
-          text.append(String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size())));
+          text.append(
+              String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size())));
         }
       } catch (IOException e) {
         text.append(e);
@@ -381,8 +431,7 @@ public final class RedisServer implements AutoCloseable {
         return candidate.toString();
       }
     }
-    throw new AssertionError(
-        name + " not found: install it with apt-get install " + debianPackage);
+    throw new AssertionError(name + " not found: install it with apt-get install " + debianPackage);
   }
 
   private static Path tempDir() {
