@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -153,5 +155,43 @@ class RedisFaultTest {
           strict.set("k", 1, Timeout.seconds(60));
           return Integer.valueOf(1).equals(cache.get("k"));
         });
+  }
+
+  @Test
+  void aHungServerCostsOneTimeoutPerIntervalNotOnePerCall() {
+    Caches hung =
+        Caches.builder()
+            .environment(Map.of())
+            .clock(clock)
+            .cache(
+                "default",
+                c ->
+                    c.backend("redis")
+                        .location(server.url())
+                        .option("ignore_exceptions", true)
+                        .option("socket_timeout", 0.2))
+            .build();
+    try (hung) {
+      Cache cache = hung.getDefault();
+      cache.set("k", "v");
+      long before = calls("get");
+      server.freeze();
+      for (int i = 0; i < 20; i++) {
+        assertThat((Object) cache.get("k")).isNull();
+      }
+      server.thaw();
+
+      // Every GET written to the frozen server's socket runs once it thaws; only the first was.
+      Await.until("the frozen GET ran", RECOVERY_BOUND, () -> calls("get") > before);
+      assertThat(calls("get") - before).isEqualTo(1);
+      assertThat(cache.stats().errors()).isGreaterThanOrEqualTo(20);
+    }
+  }
+
+  private long calls(String command) {
+    Matcher m =
+        Pattern.compile("cmdstat_" + command + ":calls=(\\d+)")
+            .matcher(server.command("INFO", "commandstats"));
+    return m.find() ? Long.parseLong(m.group(1)) : 0;
   }
 }

@@ -261,6 +261,23 @@ public final class RedisServer implements AutoCloseable {
     }
   }
 
+  /** Stops the process without ending it (SIGSTOP), as a hung server: it accepts, never answers. */
+  public synchronized void freeze() {
+    signal("STOP");
+  }
+
+  /** Lets a {@link #freeze frozen} process run again (SIGCONT). */
+  public synchronized void thaw() {
+    signal("CONT");
+  }
+
+  private void signal(String name) {
+    if (process == null) {
+      throw new IllegalStateException(program + " on port " + port + " is not running");
+    }
+    run(directory, "/bin/kill", "-" + name, String.valueOf(process.pid()));
+  }
+
   /** Starts the process again on the same port and directory, and waits until it answers. */
   public synchronized void restart() {
     kill();
