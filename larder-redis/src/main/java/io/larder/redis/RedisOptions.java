@@ -84,6 +84,11 @@ record RedisOptions(
           String.join(" or ", CLIENT_CLASSES.stream().sorted().toList())
               + " (Sentinel and Cluster are chosen with options.sentinels and options.cluster)");
     }
+    List<HostAndPort> sentinels = sentinels(settings);
+    if (clientClass.endsWith("SentinelClient") && sentinels.isEmpty()) {
+      throw settings.bad(
+          "sentinels", null, "a list of sentinels as host:port, which SentinelClient needs");
+    }
     boolean stampede = settings.booleanOption("stampede_lock", false);
     Timeout lockTimeout = positive(settings, "stampede_lock_timeout", Timeout.seconds(10));
     return new RedisOptions(
@@ -92,7 +97,7 @@ record RedisOptions(
         settings.hasOption("db") ? settings.intOption("db", 0, 0, 1 << 20) : null,
         positive(settings, "socket_timeout", Timeout.seconds(5)).duration(),
         positive(settings, "socket_connect_timeout", Timeout.seconds(5)).duration(),
-        sentinels(settings),
+        sentinels,
         settings.stringOption("sentinel_password", null),
         settings.booleanOption("cluster", false),
         readFrom(settings),

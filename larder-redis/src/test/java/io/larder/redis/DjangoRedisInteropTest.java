@@ -62,8 +62,10 @@ class DjangoRedisInteropTest {
                         .location(server.url(DB))
                         .keyPrefix("site")
                         .version(2)
-                        .option("serializer", "pickle")
-                        .option("compressor", compressor.isEmpty() ? "none" : "zlib"))
+                        .option("serializer", "django_redis.serializers.pickle.PickleSerializer")
+                        .option(
+                            "compressor",
+                            compressor.isEmpty() ? "none" : djangoCompressor(compressor)))
             .build();
     Cache cache = caches.getDefault();
     cache.clear();

@@ -156,4 +156,26 @@ class RedisSettingsTest {
     assertThat(caches.getDefault().unwrap(RedisCache.class)).isNotNull();
     caches.close();
   }
+
+  @Test
+  void djangoRedisSentinelClientNeedsSentinels() {
+    assertThatThrownBy(
+            () ->
+                load(
+                    redis(
+                        "redis://primary/0",
+                        Map.of("CLIENT_CLASS", "django_redis.client.SentinelClient"))))
+        .isInstanceOf(InvalidConfigurationException.class)
+        .hasMessageContaining("options.sentinels");
+  }
+
+  @Test
+  void djangoRedisSerializerAndCompressorClassPathsAreAccepted() {
+    load(
+        redis(
+            "redis://127.0.0.1",
+            Map.of(
+                "SERIALIZER", "django_redis.serializers.pickle.PickleSerializer",
+                "COMPRESSOR", "django_redis.compressors.zlib.ZlibCompressor")));
+  }
 }
