@@ -70,7 +70,22 @@ final class LettuceCache extends BaseCache implements RedisCache {
   // ---------------------------------------------------------------- values
 
   private byte[] encode(Object value) {
-    return PythonInt.isInteger(value) ? PythonInt.encode(value) : serialize(value);
+    if (PythonInt.isInteger(value)) {
+      return PythonInt.encode(value);
+    }
+    byte[] bytes = serialize(value);
+    if (bytes.length > options.maxValueSize()) {
+      // Refused here: Redis would answer a protocol error and drop the connection.
+      throw new SerializationException(
+          "Cache '"
+              + alias()
+              + "': a value of "
+              + bytes.length
+              + " bytes is over options.max_value_size ("
+              + options.maxValueSize()
+              + " bytes; Redis itself takes at most 512 MiB)");
+    }
+    return bytes;
   }
 
   private Object decode(byte[] stored) {

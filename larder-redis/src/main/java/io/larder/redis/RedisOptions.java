@@ -32,7 +32,8 @@ record RedisOptions(
     Timeout stampedeLockTimeout,
     Duration stampedeWait,
     Duration circuitBreakerInterval,
-    int scanCount) {
+    int scanCount,
+    int maxValueSize) {
 
   /** The option names this backend reads. */
   static final Set<String> NAMES =
@@ -53,6 +54,7 @@ record RedisOptions(
           "stampede_wait",
           "circuit_breaker_interval",
           "scan_count",
+          "max_value_size",
           "client_class");
 
   private static final Map<String, ReadFrom> READ_FROM =
@@ -63,6 +65,9 @@ record RedisOptions(
           "replica_preferred", ReadFrom.REPLICA_PREFERRED,
           "nearest", ReadFrom.LOWEST_LATENCY,
           "any", ReadFrom.ANY);
+
+  /** Redis's largest string (its default {@code proto-max-bulk-len}): 512 MiB. */
+  static final int MAX_BULK = 512 * 1024 * 1024;
 
   private static final Set<String> CLIENT_CLASSES =
       Set.of("django_redis.client.DefaultClient", "django_redis.client.SentinelClient");
@@ -107,7 +112,8 @@ record RedisOptions(
         lockTimeout,
         settings.secondsOption("stampede_wait", lockTimeout).duration(),
         settings.secondsOption("circuit_breaker_interval", Timeout.seconds(5)).duration(),
-        settings.intOption("scan_count", 1000, 1, 1_000_000));
+        settings.intOption("scan_count", 1000, 1, 1_000_000),
+        settings.intOption("max_value_size", MAX_BULK, 1, MAX_BULK));
   }
 
   private static Timeout positive(CacheSettings settings, String name, Timeout defaultValue) {

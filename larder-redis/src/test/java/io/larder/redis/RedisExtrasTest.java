@@ -7,6 +7,7 @@ import io.larder.Cache;
 import io.larder.Caches;
 import io.larder.MissingKeyException;
 import io.larder.NotAnIntegerException;
+import io.larder.SerializationException;
 import io.larder.Timeout;
 import io.larder.testsupport.RedisServer;
 import io.larder.testsupport.RedisServers;
@@ -221,6 +222,40 @@ class RedisExtrasTest {
     cache.set("n", 5);
     assertThat(raw().get(bytes(cache.makeKey("n")))).isEqualTo(bytes("5"));
     assertThat(redis.connection().isOpen()).isTrue();
+  }
+
+  @Test
+  void aValueThatCannotBeReadIsAClearErrorAndIsKept() {
+    byte[] garbage = {(byte) 0xac, (byte) 0xed, 0, 5, 1, 2, 3};
+    raw().set(bytes(cache.makeKey("corrupt")), garbage);
+
+    assertThatThrownBy(() -> cache.get("corrupt")).isInstanceOf(SerializationException.class);
+    assertThat(raw().get(bytes(cache.makeKey("corrupt")))).isEqualTo(garbage);
+  }
+
+  @Test
+  void aValueOverTheSizeLimitIsRefusedBeforeItIsSentAndTheOldValueIsKept() {
+    Caches limited =
+        Caches.builder()
+            .environment(Map.of())
+            .cache(
+                "default",
+                c ->
+                    c.backend("redis")
+                        .location(server.url(DB))
+                        .keyPrefix("app")
+                        .option("max_value_size", 1000))
+            .build();
+    try (limited) {
+      Cache small = limited.getDefault();
+      small.set("k", "old");
+      assertThatThrownBy(() -> small.set("k", "x".repeat(2000)))
+          .isInstanceOf(SerializationException.class)
+          .hasMessageContaining("max_value_size");
+      assertThat(small.setMany(Map.of("k", "x".repeat(2000), "ok", 1))).containsExactly("k");
+      assertThat((String) small.get("k")).isEqualTo("old");
+      assertThat((Integer) small.get("ok")).isEqualTo(1);
+    }
   }
 
   // ------------------------------------------------------------ locks
