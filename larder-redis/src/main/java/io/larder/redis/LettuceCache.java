@@ -291,11 +291,17 @@ final class LettuceCache extends BaseCache implements RedisCache {
     long pause = Duration.ofMillis(2).toNanos();
     while (true) {
       if (lock.tryAcquire()) {
+        Object stored;
         try {
-          Object stored = load(key);
+          stored = load(key);
+        } catch (BackendUnavailableException e) {
+          releaseQuietly(lock);
+          throw e;
+        }
+        try {
           return stored != MISSING ? stored : compute.get();
         } finally {
-          lock.release();
+          releaseQuietly(lock);
         }
       }
       Object stored = load(key);
@@ -313,6 +319,15 @@ final class LettuceCache extends BaseCache implements RedisCache {
       }
       LockSupport.parkNanos(Math.min(left, pause));
       pause = Math.min(pause * 2, MAX_STAMPEDE_POLL_NANOS);
+    }
+  }
+
+  /** Releases a stampede lock; if Redis is gone, the lock's own timeout frees it. */
+  private void releaseQuietly(DistributedLock lock) {
+    try {
+      lock.release();
+    } catch (BackendUnavailableException e) {
+      log.warn("Cache '{}': stampede lock {} not released: {}", alias(), lock.key(), e.getMessage());
     }
   }
 
