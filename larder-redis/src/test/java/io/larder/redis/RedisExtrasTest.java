@@ -122,13 +122,16 @@ class RedisExtrasTest {
   @Test
   void iterKeysScansLazilyInBatches() {
     IntStream.range(0, 40).forEach(i -> cache.set("item:" + i, i));
+    long scans = server.commandCalls("scan");
     try (Stream<String> keys = redis.iterKeys("item:*")) {
       Iterator<String> it = keys.iterator();
       assertThat(it.next()).startsWith("item:");
+      assertThat(server.commandCalls("scan") - scans).isEqualTo(1);
     }
     try (Stream<String> keys = redis.iterKeys("item:*")) {
       assertThat(keys.distinct().count()).isEqualTo(40);
     }
+    assertThat(server.commandCalls("scan") - scans).isGreaterThan(2);
   }
 
   @Test

@@ -18,6 +18,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -309,6 +311,17 @@ public final class RedisServer implements AutoCloseable {
     } catch (IOException e) {
       throw new AssertionError(program + " on port " + port + " cannot be reached: " + e, e);
     }
+  }
+
+  /**
+   * How many times the server has run {@code command} (lower case, e.g. {@code "get"}), from {@code
+   * INFO commandstats}: to see which server of a topology a call went to.
+   */
+  public long commandCalls(String command) {
+    Matcher m =
+        Pattern.compile("cmdstat_" + Pattern.quote(command) + ":calls=(\\d+)")
+            .matcher(command("INFO", "commandstats"));
+    return m.find() ? Long.parseLong(m.group(1)) : 0;
   }
 
   /** Waits, at most {@code max}, until {@code command}'s reply satisfies {@code condition}. */
