@@ -147,11 +147,7 @@ class RedisExtrasTest {
 
   @Test
   void aGlobCharacterInThePrefixMatchesOnlyItself() {
-    Caches starred =
-        Caches.builder()
-            .environment(Map.of())
-            .cache("default", c -> c.backend("redis").location(server.url(DB)).keyPrefix("a*"))
-            .build();
+    Caches starred = RedisCaches.of(c -> c.location(server.url(DB)).keyPrefix("a*"));
     try (starred) {
       cache.set("x", 1); // app:1:x matches an unescaped a*:* but not a[*]:*
       Cache star = starred.getDefault();
@@ -239,16 +235,8 @@ class RedisExtrasTest {
   @Test
   void aValueOverTheSizeLimitIsRefusedBeforeItIsSentAndTheOldValueIsKept() {
     Caches limited =
-        Caches.builder()
-            .environment(Map.of())
-            .cache(
-                "default",
-                c ->
-                    c.backend("redis")
-                        .location(server.url(DB))
-                        .keyPrefix("app")
-                        .option("max_value_size", 1000))
-            .build();
+        RedisCaches.of(
+            c -> c.location(server.url(DB)).keyPrefix("app").option("max_value_size", 1000));
     try (limited) {
       Cache small = limited.getDefault();
       small.set("k", "old");

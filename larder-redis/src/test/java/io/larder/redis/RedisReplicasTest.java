@@ -21,15 +21,10 @@ class RedisReplicasTest {
   void open() {
     servers = RedisServers.primaryWithReplica();
     caches =
-        Caches.builder()
-            .environment(Map.of())
-            .cache(
-                "default",
-                c ->
-                    c.backend("redis")
-                        .locations(List.of(servers.primary().url(4), servers.replica().url(4)))
-                        .keyPrefix("replicated"))
-            .build();
+        RedisCaches.of(
+            c ->
+                c.locations(List.of(servers.primary().url(4), servers.replica().url(4)))
+                    .keyPrefix("replicated"));
     cache = caches.getDefault();
   }
 
@@ -81,16 +76,11 @@ class RedisReplicasTest {
   @Test
   void readFromPrimarySendsReadsToThePrimary() {
     Caches primaryOnly =
-        Caches.builder()
-            .environment(Map.of())
-            .cache(
-                "default",
-                c ->
-                    c.backend("redis")
-                        .locations(List.of(servers.primary().url(4), servers.replica().url(4)))
-                        .keyPrefix("replicated")
-                        .option("read_from", "primary"))
-            .build();
+        RedisCaches.of(
+            c ->
+                c.locations(List.of(servers.primary().url(4), servers.replica().url(4)))
+                    .keyPrefix("replicated")
+                    .option("read_from", "primary"));
     try (primaryOnly) {
       Cache onPrimary = primaryOnly.getDefault();
       onPrimary.set("k", "v");

@@ -7,7 +7,6 @@ import io.larder.Caches;
 import io.larder.testsupport.RedisServer;
 import io.larder.testsupport.RedisServers;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -30,16 +29,11 @@ class RedisSentinelTest {
   void open() {
     sentinels = RedisServers.sentinel();
     caches =
-        Caches.builder()
-            .environment(Map.of())
-            .cache(
-                "default",
-                c ->
-                    c.backend("redis")
-                        .location("redis://" + sentinels.masterName() + "/5")
-                        .option("sentinels", sentinels.addresses())
-                        .option("socket_timeout", 2))
-            .build();
+        RedisCaches.of(
+            c ->
+                c.location("redis://" + sentinels.masterName() + "/5")
+                    .option("sentinels", sentinels.addresses())
+                    .option("socket_timeout", 2));
     cache = caches.getDefault();
   }
 

@@ -6,7 +6,6 @@ import io.larder.Cache;
 import io.larder.Caches;
 import io.larder.testsupport.RedisServers;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -24,17 +23,12 @@ class StampedeLockTest {
   private Caches second;
 
   private static Caches process(boolean stampedeLock) {
-    return Caches.builder()
-        .environment(Map.of())
-        .cache(
-            "default",
-            c ->
-                c.backend("redis")
-                    .location(RedisServers.standalone().url(DB))
-                    .keyPrefix("stampede")
-                    .option("stampede_lock", stampedeLock)
-                    .option("stampede_wait", 30))
-        .build();
+    return RedisCaches.of(
+        c ->
+            c.location(RedisServers.standalone().url(DB))
+                .keyPrefix("stampede")
+                .option("stampede_lock", stampedeLock)
+                .option("stampede_wait", 30));
   }
 
   @AfterEach
