@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Spliterator;
 import java.util.Spliterators;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -51,12 +50,12 @@ final class LettuceCache extends BaseCache implements RedisCache {
           + "  return redis.call('GET', KEYS[1])\n"
           + "else return false end";
 
-  private static final long MAX_STAMPEDE_POLL_NANOS = Duration.ofMillis(50).toNanos();
   private static final Logger log = LoggerFactory.getLogger(LettuceCache.class);
 
   private final RedisOptions options;
   private final GuardedConnection redis;
   private final KeyPatterns patterns;
+  private final StampedeLock stampedeLock;
 
   LettuceCache(CacheSettings settings, RedisOptions options) {
     super(settings);
@@ -65,6 +64,7 @@ final class LettuceCache extends BaseCache implements RedisCache {
     this.redis =
         new GuardedConnection(settings, options, new RedisConnection(settings, options), failsOpen);
     this.patterns = new KeyPatterns(settings);
+    this.stampedeLock = new StampedeLock(redis, options, settings.alias());
   }
 
   // ---------------------------------------------------------------- values
@@ -269,66 +269,9 @@ final class LettuceCache extends BaseCache implements RedisCache {
 
   @Override
   protected Object computeOnMiss(String key, Supplier<Object> compute) {
-    if (!options.stampedeLock()) {
-      return compute.get();
-    }
-    try {
-      return computeUnderLock(key, compute);
-    } catch (BackendUnavailableException e) {
-      // Without Redis there is nothing to coordinate on: compute, as a cache without the lock.
-      log.warn("Cache '{}': stampede lock for '{}' unavailable: {}", alias(), key, e.getMessage());
-      return compute.get();
-    }
-  }
-
-  /**
-   * One process computes while the others poll for its value, for at most {@code
-   * options.stampede_wait}; a waiter that sees the lock freed without a value takes it itself.
-   */
-  private Object computeUnderLock(String key, Supplier<Object> compute) {
-    DistributedLock lock = new DistributedLock(redis, key + ":lock", options.stampedeLockTimeout());
-    long deadline = System.nanoTime() + options.stampedeWait().toNanos();
-    long pause = Duration.ofMillis(2).toNanos();
-    while (true) {
-      if (lock.tryAcquire()) {
-        Object stored;
-        try {
-          stored = load(key);
-        } catch (BackendUnavailableException e) {
-          releaseQuietly(lock);
-          throw e;
-        }
-        try {
-          return stored != MISSING ? stored : compute.get();
-        } finally {
-          releaseQuietly(lock);
-        }
-      }
-      Object stored = load(key);
-      if (stored != MISSING) {
-        return stored;
-      }
-      long left = deadline - System.nanoTime();
-      if (left <= 0) {
-        log.warn(
-            "Cache '{}': waited {} for '{}' to be computed; computing it here",
-            alias(),
-            options.stampedeWait(),
-            key);
-        return compute.get();
-      }
-      LockSupport.parkNanos(Math.min(left, pause));
-      pause = Math.min(pause * 2, MAX_STAMPEDE_POLL_NANOS);
-    }
-  }
-
-  /** Releases a stampede lock; if Redis is gone, the lock's own timeout frees it. */
-  private void releaseQuietly(DistributedLock lock) {
-    try {
-      lock.release();
-    } catch (BackendUnavailableException e) {
-      log.warn("Cache '{}': stampede lock {} not released: {}", alias(), lock.key(), e.getMessage());
-    }
+    return options.stampedeLock()
+        ? stampedeLock.compute(key, () -> load(key), MISSING, compute)
+        : compute.get();
   }
 
   @Override
