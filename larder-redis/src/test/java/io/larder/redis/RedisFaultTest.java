@@ -114,7 +114,11 @@ class RedisFaultTest {
     assertThat(cache.delete("k")).isFalse();
     assertThat(cache.getOrSet("computed", () -> "fresh")).isEqualTo("fresh");
     assertThatCode(cache::clear).doesNotThrowAnyException();
-    assertThat(cache.unwrap(RedisCache.class).keys("*")).isEmpty();
+    RedisCache redis = cache.unwrap(RedisCache.class);
+    assertThat(redis.keys("*")).isEmpty();
+    assertThat(redis.ttl("k")).isEqualTo(Timeout.seconds(0));
+    assertThat(redis.persist("k")).isFalse();
+    assertThat(redis.deletePattern("*")).isZero();
 
     CacheStats after = cache.stats();
     assertThat(after.misses() - before.misses()).isGreaterThanOrEqualTo(4);
