@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Group;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
@@ -142,5 +143,44 @@ public class RedisBenchmark {
       keys[i] = raw("raw:" + ten.get(i));
     }
     return s.lettuce.mget(keys);
+  }
+
+  // Pairs run at the same time, one thread each, so both sides see the same machine load: on a
+  // shared machine this compares them more fairly than two runs one after the other.
+
+  @Benchmark
+  @Group("pairGetHit")
+  public Object pairGetHitLarder(Stores s, ThreadKeys k) {
+    return larderGetHitInteger(s, k);
+  }
+
+  @Benchmark
+  @Group("pairGetHit")
+  public Object pairGetHitLettuce(Stores s, ThreadKeys k) {
+    return lettuceGetHit(s, k);
+  }
+
+  @Benchmark
+  @Group("pairSet")
+  public void pairSetLarder(Stores s, ThreadKeys k) {
+    larderSetInteger(s, k);
+  }
+
+  @Benchmark
+  @Group("pairSet")
+  public Object pairSetLettuce(Stores s, ThreadKeys k) {
+    return lettuceSet(s, k);
+  }
+
+  @Benchmark
+  @Group("pairGetMany10")
+  public Object pairGetMany10Larder(Stores s, ThreadKeys k) {
+    return larderGetMany10Integers(s, k);
+  }
+
+  @Benchmark
+  @Group("pairGetMany10")
+  public Object pairGetMany10Lettuce(Stores s, ThreadKeys k) {
+    return lettuceMget10(s, k);
   }
 }
