@@ -80,10 +80,6 @@ final class GuardedConnection implements AutoCloseable {
     return call("connect", ignored -> connection.sync());
   }
 
-  Topology topology() {
-    return connection.topology();
-  }
-
   private void allow(String operation) {
     if (!breaker.allows()) {
       throw new BackendUnavailableException(

@@ -6,6 +6,7 @@ import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.ReadFrom;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.SslOptions;
@@ -31,10 +32,14 @@ import java.util.List;
  * cluster they wait, at most the command timeout, for the node's connection).
  */
 final class RedisConnection implements AutoCloseable {
-  private final Topology topology;
+  private final RedisOptions options;
   private final List<RedisURI> nodes;
-  private final ReadFrom readFrom;
-  private final AbstractRedisClient client;
+  // Decided at construction, except that without options.cluster the first node is asked on
+  // connecting whether it is a cluster node; guarded by this.
+  private Topology topology;
+  private ReadFrom readFrom;
+  private AbstractRedisClient client;
+  private boolean detectCluster;
   private volatile Open open;
 
   private record Open(
@@ -51,16 +56,22 @@ final class RedisConnection implements AutoCloseable {
           "",
           "a redis://host:port/db URL, or a list of them (primary first, then replicas)");
     }
+    this.options = options;
     this.topology = topology(settings, options);
+    this.detectCluster = !settings.hasOption("cluster") && topology != Topology.SENTINEL;
     this.nodes =
         topology == Topology.SENTINEL
             ? List.of(RedisLocations.sentinel(settings, options, only(settings, locations)))
             : locations.stream().map(l -> RedisLocations.node(settings, options, l)).toList();
-    this.readFrom =
-        options.readFrom() != null
-            ? options.readFrom()
-            : topology == Topology.CLUSTER ? ReadFrom.UPSTREAM : ReadFrom.REPLICA_PREFERRED;
+    this.readFrom = readFrom(options, topology);
     this.client = client(options);
+  }
+
+  private static ReadFrom readFrom(RedisOptions options, Topology topology) {
+    if (options.readFrom() != null) {
+      return options.readFrom();
+    }
+    return topology == Topology.CLUSTER ? ReadFrom.UPSTREAM : ReadFrom.REPLICA_PREFERRED;
   }
 
   private static Topology topology(CacheSettings settings, RedisOptions options) {
@@ -130,10 +141,6 @@ final class RedisConnection implements AutoCloseable {
     return redis;
   }
 
-  Topology topology() {
-    return topology;
-  }
-
   /** The synchronous commands, for every topology (routed by key in a cluster). */
   RedisClusterCommands<byte[], byte[]> sync() {
     return open().sync();
@@ -164,6 +171,31 @@ final class RedisConnection implements AutoCloseable {
 
   private Open connect() {
     ByteArrayCodec codec = ByteArrayCodec.INSTANCE;
+    if (detectCluster) {
+      StatefulRedisConnection<byte[], byte[]> first =
+          ((RedisClient) client).connect(codec, nodes.get(0));
+      boolean cluster;
+      try {
+        cluster = first.sync().info("cluster").contains("cluster_enabled:1");
+      } catch (RedisCommandExecutionException e) {
+        cluster = false; // INFO refused (an ACL without +info): not a cluster as far as we know
+      } catch (RuntimeException e) {
+        first.close();
+        throw e;
+      }
+      detectCluster = false;
+      if (cluster) {
+        first.close();
+        client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        topology = Topology.CLUSTER;
+        readFrom = readFrom(options, topology);
+        client = client(options);
+      } else if (topology == Topology.STANDALONE) {
+        return new Open(first, first.sync(), first.async());
+      } else {
+        first.close();
+      }
+    }
     switch (topology) {
       case CLUSTER -> {
         StatefulRedisClusterConnection<byte[], byte[]> c =
@@ -188,12 +220,10 @@ final class RedisConnection implements AutoCloseable {
   }
 
   @Override
-  public void close() {
-    synchronized (this) {
-      if (open != null) {
-        open.connection().close();
-        open = null;
-      }
+  public synchronized void close() {
+    if (open != null) {
+      open.connection().close();
+      open = null;
     }
     client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
   }
