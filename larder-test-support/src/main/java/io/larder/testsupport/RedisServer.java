@@ -245,11 +245,6 @@ public final class RedisServer implements AutoCloseable {
     return directory;
   }
 
-  /** True while the process runs. */
-  public synchronized boolean isRunning() {
-    return process != null && process.isAlive();
-  }
-
   /** Kills the process at once (SIGKILL), as a crash would, and waits until it is gone. */
   public synchronized void kill() {
     if (process != null) {
