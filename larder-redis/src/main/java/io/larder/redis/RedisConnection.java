@@ -10,7 +10,6 @@ import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.SslOptions;
-import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.cluster.ClusterClientOptions;
@@ -109,7 +108,6 @@ final class RedisConnection implements AutoCloseable {
                 .jdkSslProvider()
                 .trustManager(options.caCertificates().toFile())
                 .build();
-    TimeoutOptions timeouts = TimeoutOptions.enabled(options.commandTimeout());
     if (topology == Topology.CLUSTER) {
       RedisClusterClient cluster = RedisClusterClient.create(SharedResources.get(), nodes);
       // A cluster opens node connections as commands need them, and rejecting commands while one
@@ -120,7 +118,6 @@ final class RedisConnection implements AutoCloseable {
               .disconnectedBehavior(ClientOptions.DisconnectedBehavior.ACCEPT_COMMANDS)
               .socketOptions(socket)
               .sslOptions(ssl)
-              .timeoutOptions(timeouts)
               .topologyRefreshOptions(
                   ClusterTopologyRefreshOptions.builder()
                       .enableAllAdaptiveRefreshTriggers()
@@ -136,7 +133,6 @@ final class RedisConnection implements AutoCloseable {
             .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
             .socketOptions(socket)
             .sslOptions(ssl)
-            .timeoutOptions(timeouts)
             .build());
     return redis;
   }

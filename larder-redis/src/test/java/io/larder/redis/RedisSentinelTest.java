@@ -50,10 +50,11 @@ class RedisSentinelTest {
   @Order(1)
   void theCacheWritesToThePrimaryTheSentinelsName() {
     cache.set("n", 7);
-    assertThat((Integer) cache.get("n")).isEqualTo(7);
     RedisServer primary = server(sentinels.currentPrimaryPort());
-    primary.command("SELECT", "5");
     assertThat(primary.command("INFO", "keyspace")).contains("db5:keys=");
+    // Reads go to the replica: wait until it has the write.
+    assertThat(cache.unwrap(RedisCache.class).commands().waitForReplication(1, 5_000)).isEqualTo(1);
+    assertThat((Integer) cache.get("n")).isEqualTo(7);
   }
 
   @Test
