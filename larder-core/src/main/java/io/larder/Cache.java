@@ -132,7 +132,9 @@ public interface Cache extends AutoCloseable {
 
   /**
    * Removes every entry of this cache's store, including other prefixes and versions (for the file
-   * backend: every {@code .djcache} file of its directory).
+   * backend: every {@code .djcache} file of its directory). The Redis backend differs where Django
+   * is unsafe: a cache with a {@code key_prefix} removes only that prefix's keys, of every version;
+   * only one without a prefix flushes its database.
    */
   void clear();
 

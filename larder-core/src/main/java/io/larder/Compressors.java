@@ -9,7 +9,8 @@ import java.util.zip.Deflater;
 final class Compressors {
   static final Set<String> OPTIONS = Set.of("compressor", "compress_min_length", "compress_level");
   private static final String ACCEPTED =
-      "none, zlib, gzip, or the class name of a Compressor";
+      "none, zlib, gzip (or django-redis's class paths for them), or the class name of a"
+          + " Compressor";
 
   private Compressors() {}
 
@@ -19,12 +20,14 @@ final class Compressors {
     switch (name) {
       case "none":
       case "identity":
+      case "django_redis.compressors.identity.IdentityCompressor":
         return Compressor.none();
       case "zlib":
+      case "django_redis.compressors.zlib.ZlibCompressor":
         return new ZlibCompressor(
-            minLength,
-            settings.intOption("compress_level", 6, Deflater.DEFAULT_COMPRESSION, 9));
+            minLength, settings.intOption("compress_level", 6, Deflater.DEFAULT_COMPRESSION, 9));
       case "gzip":
+      case "django_redis.compressors.gzip.GzipCompressor":
         return new GzipCompressor(minLength);
       default:
         if (Instances.create(name, settings) instanceof Compressor compressor) {

@@ -9,11 +9,17 @@ import java.util.TreeMap;
 final class Serializers {
   static final String DEFAULT = "java";
   static final Set<String> OPTIONS = Set.of("serializer", "serializer_allow");
+  private static final String DJANGO_REDIS_PICKLE =
+      "django_redis.serializers.pickle.PickleSerializer";
 
   private Serializers() {}
 
   static Serializer create(CacheSettings settings) {
     String name = settings.stringOption("serializer", DEFAULT);
+    if (name.equals(DJANGO_REDIS_PICKLE)) {
+      // django-redis's setting, so that a Django app's OPTIONS can be used as they are.
+      name = "pickle";
+    }
     if (name.equals(DEFAULT)) {
       return new JavaSerializer(settings.alias(), settings.listOption("serializer_allow"));
     }

@@ -45,7 +45,8 @@ final class BenchDatabase implements AutoCloseable {
         Path dir = Files.createTempDirectory("larder-bench-sqlite");
         yield new BenchDatabase(kind, "jdbc:sqlite:" + dir.resolve("cache.sqlite3"), name, dir);
       }
-      case "h2" -> new BenchDatabase(kind, "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", name, null);
+      case "h2" ->
+          new BenchDatabase(kind, "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", name, null);
       default -> throw new IllegalArgumentException("no such database: " + kind);
     };
   }

@@ -51,7 +51,8 @@ public final class CacheTables {
         continue;
       }
       Map<String, Object> options = cache.settings().options();
-      List<Object> where = Arrays.asList(options.get("url"), options.get("datasource"), cache.table());
+      List<Object> where =
+          Arrays.asList(options.get("url"), options.get("datasource"), cache.table());
       if (seen.add(where) && cache.createTable(dryRun, out)) {
         created.add(cache.table());
       }

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class CullSchedule {
   private final long maxEntries;
   private final long countEvery;
+
   /** Writes that may still go without a count; 0 at first, so the first write counts. */
   private final AtomicLong skips = new AtomicLong();
 

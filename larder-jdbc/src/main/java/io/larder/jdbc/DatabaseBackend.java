@@ -18,8 +18,8 @@ import javax.sql.DataSource;
 /**
  * {@code backend: db}, also Django's {@code django.core.cache.backends.db.DatabaseCache}: {@code
  * location} is the table; the connection is {@code options.url} (+ {@code user}, {@code password},
- * {@code pool_size}, {@code connect_timeout}), pooled by HikariCP, or a {@link DataSource} given
- * as {@code options.datasource} through the builder.
+ * {@code pool_size}, {@code connect_timeout}), pooled by HikariCP, or a {@link DataSource} given as
+ * {@code options.datasource} through the builder.
  *
  * <pre>{@code
  * Caches caches = Caches.builder()
@@ -31,6 +31,7 @@ import javax.sql.DataSource;
 public final class DatabaseBackend implements CacheBackend {
   private static final int MAX_TABLE_NAME = 128;
   private static final int DEFAULT_COUNT_EVERY = 1000;
+
   /** Options of the pool Larder makes from a URL, meaningless beside a given DataSource. */
   private static final List<String> POOL_OPTIONS =
       List.of("url", "user", "password", "pool_size", "connect_timeout");
@@ -71,7 +72,7 @@ public final class DatabaseBackend implements CacheBackend {
       if (!(given instanceof DataSource dataSource)) {
         throw settings.bad(
             "datasource",
-            given + " (a " + given.getClass().getName() + ")",
+            redacted(given.toString()) + " (a " + given.getClass().getName() + ")",
             "a javax.sql.DataSource object, given through Caches.builder(); or options.url");
       }
       for (String poolOption : POOL_OPTIONS) {
@@ -164,7 +165,8 @@ public final class DatabaseBackend implements CacheBackend {
       // Concurrent writers: WAL, wait for the lock instead of failing, and take the write lock
       // when a transaction begins so that incr's read-modify-write cannot interleave.
       config.addDataSourceProperty("journal_mode", "WAL");
-      config.addDataSourceProperty("busy_timeout", String.valueOf(Duration.ofSeconds(10).toMillis()));
+      config.addDataSourceProperty(
+          "busy_timeout", String.valueOf(Duration.ofSeconds(10).toMillis()));
       config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
     }
     return config;

@@ -29,11 +29,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Django's {@code DatabaseCache} on JDBC: one table ({@code location}) with Django's columns and
  * encoding, so a Django app and a Java service can share it. Unlike Django's, {@code add} is one
- * atomic insert-if-absent and {@code incr} one transaction holding the row, and {@code incr}
- * keeps the row's expiry.
+ * atomic insert-if-absent and {@code incr} one transaction holding the row, and {@code incr} keeps
+ * the row's expiry.
  *
- * <p>Expired rows are deleted when read, and culled on writes once the table holds more than
- * {@code max_entries} rows, as Django does: expired rows first, then the {@code 1/cull_frequency}
+ * <p>Expired rows are deleted when read, and culled on writes once the table holds more than {@code
+ * max_entries} rows, as Django does: expired rows first, then the {@code 1/cull_frequency}
  * lexicographically smallest keys. Unlike Django, a write counts the rows only when the table may
  * have reached {@code max_entries} (see {@link CullSchedule}), not on every write.
  */
@@ -69,9 +69,9 @@ public final class DatabaseCache extends BaseCache {
   }
 
   /**
-   * Creates the table and its index unless the table exists, as Django's {@code
-   * createcachetable}, in one transaction where the database has transactional DDL; with {@code
-   * dryRun} only prints the statements. Reports what it did on {@code out}.
+   * Creates the table and its index unless the table exists, as Django's {@code createcachetable},
+   * in one transaction where the database has transactional DDL; with {@code dryRun} only prints
+   * the statements. Reports what it did on {@code out}.
    *
    * @return true if the table was (or, in a dry run, would be) created
    * @throws CacheException if the table could not be created, with the database's reason
@@ -103,7 +103,10 @@ public final class DatabaseCache extends BaseCache {
                 });
           } catch (SQLException e) {
             throw new CacheException(
-                "Cache table '" + table + "' could not be created. The error was: " + e.getMessage(),
+                "Cache table '"
+                    + table
+                    + "' could not be created. The error was: "
+                    + e.getMessage(),
                 e);
           }
           out.println("Cache table '" + table + "' created.");
@@ -158,7 +161,11 @@ public final class DatabaseCache extends BaseCache {
                 } catch (DisallowedClassException e) {
                   throw e;
                 } catch (SerializationException | IllegalArgumentException e) {
-                  log.warn("Cache '{}': row {} is corrupt and was deleted: {}", alias(), key, e.getMessage());
+                  log.warn(
+                      "Cache '{}': row {} is corrupt and was deleted: {}",
+                      alias(),
+                      key,
+                      e.getMessage());
                   dead.add(key);
                 }
               }
@@ -327,9 +334,9 @@ public final class DatabaseCache extends BaseCache {
 
   /**
    * Django's cull: when the table holds more than {@code max_entries} rows, delete the expired
-   * ones, and if still too many, the {@code 1/cull_frequency} smallest keys ({@code
-   * cull_frequency} 0 empties the table). The rows are counted only when {@link CullSchedule} says
-   * the table may be over the limit.
+   * ones, and if still too many, the {@code 1/cull_frequency} smallest keys ({@code cull_frequency}
+   * 0 empties the table). The rows are counted only when {@link CullSchedule} says the table may be
+   * over the limit.
    */
   private void cull(Connection connection) throws SQLException {
     if (!culling.countDue()) {
@@ -464,7 +471,8 @@ public final class DatabaseCache extends BaseCache {
       try {
         return withConnection(connection -> transaction(connection, work));
       } catch (BackendUnavailableException e) {
-        if (attempt == MAX_ATTEMPTS || !(e.getCause() instanceof SQLException cause)
+        if (attempt == MAX_ATTEMPTS
+            || !(e.getCause() instanceof SQLException cause)
             || !isRetryable(cause)) {
           throw e;
         }
@@ -553,18 +561,32 @@ public final class DatabaseCache extends BaseCache {
       expires = dialect.quote("expires");
       selectLive = "SELECT 1 FROM " + table + " WHERE " + key + " = ? AND " + expires + " > ?";
       selectForUpdate =
-          "SELECT " + value + ", " + expires + " > ? FROM " + table + " WHERE " + key + " = ?"
+          "SELECT "
+              + value
+              + ", "
+              + expires
+              + " > ? FROM "
+              + table
+              + " WHERE "
+              + key
+              + " = ?"
               + dialect.lockRow();
       upsert = dialect.upsert(tableName);
       insertIfAbsent = dialect.insertIfAbsent(tableName);
-      deleteIfExpired =
-          "DELETE FROM " + table + " WHERE " + key + " = ? AND " + expires + " <= ?";
+      deleteIfExpired = "DELETE FROM " + table + " WHERE " + key + " = ? AND " + expires + " <= ?";
       deleteLive = "DELETE FROM " + table + " WHERE " + key + " = ? AND " + expires + " > ?";
       deleteExpired = "DELETE FROM " + table + " WHERE " + expires + " < ?";
       deleteAll = "DELETE FROM " + table;
       deleteBelow = "DELETE FROM " + table + " WHERE " + key + " < ?";
       touch =
-          "UPDATE " + table + " SET " + expires + " = ? WHERE " + key + " = ? AND " + expires
+          "UPDATE "
+              + table
+              + " SET "
+              + expires
+              + " = ? WHERE "
+              + key
+              + " = ? AND "
+              + expires
               + " > ?";
       updateValue = "UPDATE " + table + " SET " + value + " = ? WHERE " + key + " = ?";
       count = "SELECT COUNT(*) FROM " + table;
@@ -572,7 +594,19 @@ public final class DatabaseCache extends BaseCache {
     }
 
     String selectMany(int n) {
-      return "SELECT " + key + ", " + value + ", " + expires + " > ? FROM " + table + " WHERE " + key + " IN (" + placeholders(n) + ")";
+      return "SELECT "
+          + key
+          + ", "
+          + value
+          + ", "
+          + expires
+          + " > ? FROM "
+          + table
+          + " WHERE "
+          + key
+          + " IN ("
+          + placeholders(n)
+          + ")";
     }
 
     String deleteMany(int n) {

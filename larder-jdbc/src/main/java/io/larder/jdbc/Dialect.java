@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * What differs between databases: column types, identifier quoting, the insert-if-absent and
- * upsert statements, row locking, and how an expiry time is bound. Everything else is plain SQL.
+ * What differs between databases: column types, identifier quoting, the insert-if-absent and upsert
+ * statements, row locking, and how an expiry time is bound. Everything else is plain SQL.
  */
 abstract class Dialect {
   /** The name used in messages. */

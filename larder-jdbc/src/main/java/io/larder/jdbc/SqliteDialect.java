@@ -7,9 +7,9 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 /**
- * SQLite: {@code expires} is text, {@code YYYY-MM-DD HH:MM:SS} as Django writes it (with a
- * fraction only when there is one), so comparing the text compares the times. Writers are
- * serialized by {@code BEGIN IMMEDIATE} transactions, hence no row locking.
+ * SQLite: {@code expires} is text, {@code YYYY-MM-DD HH:MM:SS} as Django writes it (with a fraction
+ * only when there is one), so comparing the text compares the times. Writers are serialized by
+ * {@code BEGIN IMMEDIATE} transactions, hence no row locking.
  */
 final class SqliteDialect extends Dialect {
   private static final DateTimeFormatter SECONDS =

@@ -159,8 +159,7 @@ abstract class DjangoDatabaseInteropTest {
     assertThat((byte[]) cache.get("bytes")).containsExactly(0, 0xff);
     assertThat((Object) cache.get("when"))
         .isEqualTo(OffsetDateTime.of(2024, 3, 5, 10, 20, 30, 0, ZoneOffset.UTC));
-    assertThat(cache.getMany(List.of("int", "str", "absent")))
-        .containsOnlyKeys("int", "str");
+    assertThat(cache.getMany(List.of("int", "str", "absent"))).containsOnlyKeys("int", "str");
   }
 
   @ParameterizedTest
@@ -190,7 +189,9 @@ abstract class DjangoDatabaseInteropTest {
                 got = cache.get(k, '<missing>')
                 print(k, 'ok' if type(got) is type(want) and got == want else 'MISMATCH %r' % (got,))
             """);
-    assertThat(report.lines()).hasSize(values.size()).allMatch(line -> line.endsWith(" ok"), report);
+    assertThat(report.lines())
+        .hasSize(values.size())
+        .allMatch(line -> line.endsWith(" ok"), report);
   }
 
   @ParameterizedTest

@@ -6,8 +6,8 @@ import io.larder.testsupport.TestDatabases;
 class DjangoPostgresInteropTest extends DjangoDatabaseInteropTest {
   @Override
   protected String djangoDatabase() {
-    return ("{\"ENGINE\": \"django.db.backends.postgresql\", \"NAME\": \"%s\", \"USER\": \"postgres\","
-            + " \"HOST\": \"127.0.0.1\", \"PORT\": \"5432\"}")
+    return ("{\"ENGINE\": \"django.db.backends.postgresql\", \"NAME\": \"%s\", \"USER\":"
+                + " \"postgres\", \"HOST\": \"127.0.0.1\", \"PORT\": \"5432\"}")
         .formatted(TestDatabases.postgresDatabase());
   }
 

@@ -20,6 +20,7 @@ class PostgresCacheTest extends DatabaseCacheContractTest {
 
   @Override
   protected LocalDateTime readExpiry(ResultSet row) throws SQLException {
-    return LocalDateTime.ofInstant(row.getObject(1, OffsetDateTime.class).toInstant(), ZoneOffset.UTC);
+    return LocalDateTime.ofInstant(
+        row.getObject(1, OffsetDateTime.class).toInstant(), ZoneOffset.UTC);
   }
 }

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * PostgreSQL stopped in the middle of a run, on a server of the test's own: a cache that fails
- * open keeps serving, one that does not raises a clear error, and both recover by themselves when
- * the database is back. Every wait is bounded by {@code connect_timeout}.
+ * PostgreSQL stopped in the middle of a run, on a server of the test's own: a cache that fails open
+ * keeps serving, one that does not raises a clear error, and both recover by themselves when the
+ * database is back. Every wait is bounded by {@code connect_timeout}.
  */
 class PostgresOutageTest {
   private static final int RECONNECT_ATTEMPTS = 10;

@@ -19,7 +19,9 @@ final class StatementLog {
         DataSource.class,
         (proxy, method, args) -> {
           Object result = invoke(target, method, args);
-          return result instanceof Connection connection ? recording(connection, statements) : result;
+          return result instanceof Connection connection
+              ? recording(connection, statements)
+              : result;
         });
   }
 
@@ -27,7 +29,9 @@ final class StatementLog {
     return proxy(
         Connection.class,
         (proxy, method, args) -> {
-          if (method.getName().startsWith("prepare") && args != null && args[0] instanceof String sql) {
+          if (method.getName().startsWith("prepare")
+              && args != null
+              && args[0] instanceof String sql) {
             statements.add(sql);
           }
           return invoke(target, method, args);
@@ -45,6 +49,7 @@ final class StatementLog {
 
   private static <T> T proxy(Class<T> type, InvocationHandler handler) {
     return type.cast(
-        Proxy.newProxyInstance(StatementLog.class.getClassLoader(), new Class<?>[] {type}, handler));
+        Proxy.newProxyInstance(
+            StatementLog.class.getClassLoader(), new Class<?>[] {type}, handler));
   }
 }

@@ -9,7 +9,9 @@ import java.util.Arrays;
 import java.util.UUID;
 import java.util.concurrent.locks.LockSupport;
 
-/** {@link RedisLock} as redis-py's {@code Lock} stores it, so django-redis and Larder share locks. */
+/**
+ * {@link RedisLock} as redis-py's {@code Lock} stores it, so django-redis and Larder share locks.
+ */
 final class DistributedLock implements RedisLock {
   private static final String RELEASE =
       "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) "
@@ -31,8 +33,7 @@ final class DistributedLock implements RedisLock {
     this.key = key;
     this.rawKey = key.getBytes(StandardCharsets.UTF_8);
     this.timeout = timeout;
-    this.token =
-        UUID.randomUUID().toString().replace("-", "").getBytes(StandardCharsets.US_ASCII);
+    this.token = UUID.randomUUID().toString().replace("-", "").getBytes(StandardCharsets.US_ASCII);
   }
 
   @Override
@@ -42,7 +43,8 @@ final class DistributedLock implements RedisLock {
 
   @Override
   public boolean tryAcquire() {
-    SetArgs args = timeout.isNever() ? SetArgs.Builder.nx() : SetArgs.Builder.nx().px(timeout.toMillis());
+    SetArgs args =
+        timeout.isNever() ? SetArgs.Builder.nx() : SetArgs.Builder.nx().px(timeout.toMillis());
     return "OK".equals(redis.call("lock", c -> c.set(rawKey, token, args)));
   }
 
@@ -77,8 +79,7 @@ final class DistributedLock implements RedisLock {
   public boolean release() {
     Long released =
         redis.call(
-            "unlock",
-            c -> c.eval(RELEASE, ScriptOutputType.INTEGER, new byte[][] {rawKey}, token));
+            "unlock", c -> c.eval(RELEASE, ScriptOutputType.INTEGER, new byte[][] {rawKey}, token));
     return released != null && released == 1;
   }
 

@@ -53,8 +53,8 @@ final class GuardedConnection implements AutoCloseable {
   }
 
   /**
-   * Sends the commands {@code commands} makes on the asynchronous API without waiting between
-   * them (a pipeline), then waits for every reply.
+   * Sends the commands {@code commands} makes on the asynchronous API without waiting between them
+   * (a pipeline), then waits for every reply.
    */
   <T> List<T> pipeline(
       String operation,
@@ -64,7 +64,8 @@ final class GuardedConnection implements AutoCloseable {
         ignored -> {
           List<RedisFuture<T>> futures = commands.apply(connection.async());
           return futures.stream()
-              .map(f -> LettuceFutures.awaitOrCancel(f, commandTimeoutMillis, TimeUnit.MILLISECONDS))
+              .map(
+                  f -> LettuceFutures.awaitOrCancel(f, commandTimeoutMillis, TimeUnit.MILLISECONDS))
               .toList();
         });
   }
@@ -77,10 +78,6 @@ final class GuardedConnection implements AutoCloseable {
   /** The raw synchronous commands, opened if need be. */
   RedisClusterCommands<byte[], byte[]> commands() {
     return call("connect", ignored -> connection.sync());
-  }
-
-  Topology topology() {
-    return connection.topology();
   }
 
   private void allow(String operation) {

@@ -4,8 +4,8 @@ import io.larder.CacheSettings;
 import io.larder.KeyFunction;
 
 /**
- * Glob patterns over a cache's keys, as django-redis's {@code make_pattern} makes them, and the
- * way back from a stored key to the caller's key.
+ * Glob patterns over a cache's keys, as django-redis's {@code make_pattern} makes them, and the way
+ * back from a stored key to the caller's key.
  */
 final class KeyPatterns {
   private final KeyFunction keyFunction;
@@ -56,9 +56,7 @@ final class KeyPatterns {
       common++;
     }
     String head = one.substring(0, common);
-    return head.contains(keyPrefix)
-        ? globEscape(head) + "*"
-        : "*" + globEscape(keyPrefix) + "*";
+    return head.contains(keyPrefix) ? globEscape(head) + "*" : "*" + globEscape(keyPrefix) + "*";
   }
 
   /** django-redis's {@code glob_escape}: {@code *}, {@code ?} and {@code [} match themselves. */

@@ -21,13 +21,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Spliterator;
 import java.util.Spliterators;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -49,12 +49,13 @@ final class LettuceCache extends BaseCache implements RedisCache {
           + "  redis.call('INCRBY', KEYS[1], ARGV[1])\n"
           + "  return redis.call('GET', KEYS[1])\n"
           + "else return false end";
-  private static final long MAX_STAMPEDE_POLL_NANOS = Duration.ofMillis(50).toNanos();
+
   private static final Logger log = LoggerFactory.getLogger(LettuceCache.class);
 
   private final RedisOptions options;
   private final GuardedConnection redis;
   private final KeyPatterns patterns;
+  private final StampedeLock stampedeLock;
 
   LettuceCache(CacheSettings settings, RedisOptions options) {
     super(settings);
@@ -63,12 +64,28 @@ final class LettuceCache extends BaseCache implements RedisCache {
     this.redis =
         new GuardedConnection(settings, options, new RedisConnection(settings, options), failsOpen);
     this.patterns = new KeyPatterns(settings);
+    this.stampedeLock = new StampedeLock(redis, options, settings.alias());
   }
 
   // ---------------------------------------------------------------- values
 
   private byte[] encode(Object value) {
-    return PythonInt.isInteger(value) ? PythonInt.encode(value) : serialize(value);
+    if (PythonInt.isInteger(value)) {
+      return PythonInt.encode(value);
+    }
+    byte[] bytes = serialize(value);
+    if (bytes.length > options.maxValueSize()) {
+      // Refused here: Redis would answer a protocol error and drop the connection.
+      throw new SerializationException(
+          "Cache '"
+              + alias()
+              + "': a value of "
+              + bytes.length
+              + " bytes is over options.max_value_size ("
+              + options.maxValueSize()
+              + " bytes; Redis itself takes at most 512 MiB)");
+    }
+    return bytes;
   }
 
   private Object decode(byte[] stored) {
@@ -252,48 +269,9 @@ final class LettuceCache extends BaseCache implements RedisCache {
 
   @Override
   protected Object computeOnMiss(String key, Supplier<Object> compute) {
-    if (!options.stampedeLock()) {
-      return compute.get();
-    }
-    try {
-      return computeUnderLock(key, compute);
-    } catch (BackendUnavailableException e) {
-      // Without Redis there is nothing to coordinate on: compute, as a cache without the lock.
-      log.warn("Cache '{}': stampede lock for '{}' unavailable: {}", alias(), key, e.getMessage());
-      return compute.get();
-    }
-  }
-
-  /**
-   * One process computes while the others poll for its value, for at most {@code
-   * options.stampede_wait}; a waiter that sees the lock freed without a value takes it itself.
-   */
-  private Object computeUnderLock(String key, Supplier<Object> compute) {
-    DistributedLock lock = new DistributedLock(redis, key + ":lock", options.stampedeLockTimeout());
-    long deadline = System.nanoTime() + options.stampedeWait().toNanos();
-    long pause = Duration.ofMillis(2).toNanos();
-    while (true) {
-      if (lock.tryAcquire()) {
-        try {
-          Object stored = load(key);
-          return stored != MISSING ? stored : compute.get();
-        } finally {
-          lock.release();
-        }
-      }
-      Object stored = load(key);
-      if (stored != MISSING) {
-        return stored;
-      }
-      long left = deadline - System.nanoTime();
-      if (left <= 0) {
-        log.warn("Cache '{}': waited {} for '{}' to be computed; computing it here",
-            alias(), options.stampedeWait(), key);
-        return compute.get();
-      }
-      LockSupport.parkNanos(Math.min(left, pause));
-      pause = Math.min(pause * 2, MAX_STAMPEDE_POLL_NANOS);
-    }
+    return options.stampedeLock()
+        ? stampedeLock.compute(key, () -> load(key), MISSING, compute)
+        : compute.get();
   }
 
   @Override
@@ -307,79 +285,79 @@ final class LettuceCache extends BaseCache implements RedisCache {
     return makeKey(key, settings().version());
   }
 
+  /** Runs an extra so that it fails open as the cache does, answering {@code whenDown}. */
+  private <T> T failingOpen(String operation, String key, T whenDown, Supplier<T> extra) {
+    try {
+      return extra.get();
+    } catch (BackendUnavailableException e) {
+      failOpen(e, operation, key);
+      return whenDown;
+    }
+  }
+
   @Override
   public Timeout ttl(String key) {
     byte[] raw = raw(made(key));
-    return remaining("ttl", key, c -> c.ttl(raw), Timeout::seconds);
+    return failingOpen(
+        "ttl", key, Timeout.seconds(0), () -> remaining(redis.call("ttl", c -> c.ttl(raw)), 1000));
   }
 
   @Override
   public Timeout pttl(String key) {
     byte[] raw = raw(made(key));
-    return remaining("pttl", key, c -> c.pttl(raw), Timeout::millis);
+    return failingOpen(
+        "pttl", key, Timeout.seconds(0), () -> remaining(redis.call("pttl", c -> c.pttl(raw)), 1));
   }
 
-  private Timeout remaining(
-      String operation,
-      String key,
-      java.util.function.Function<RedisClusterCommands<byte[], byte[]>, Long> command,
-      java.util.function.LongFunction<Timeout> unit) {
-    try {
-      long left = redis.call(operation, command);
-      // Redis answers -2 for an absent key and -1 for one that never expires.
-      return left == -1 ? Timeout.NEVER : unit.apply(Math.max(0, left));
-    } catch (BackendUnavailableException e) {
-      failOpen(e, operation, key);
-      return Timeout.seconds(0);
-    }
+  /** Redis answers -2 for an absent key and -1 for one that never expires. */
+  private static Timeout remaining(long left, long millisPerUnit) {
+    return left == -1 ? Timeout.NEVER : Timeout.millis(Math.max(0, left) * millisPerUnit);
   }
 
   @Override
   public boolean expire(String key, Duration timeout) {
     byte[] raw = raw(made(key));
-    try {
-      return redis.call("expire", c -> c.pexpire(raw, timeout.toMillis()));
-    } catch (BackendUnavailableException e) {
-      failOpen(e, "expire", key);
-      return false;
-    }
+    return failingOpen(
+        "expire", key, false, () -> redis.call("expire", c -> c.pexpire(raw, timeout.toMillis())));
   }
 
   @Override
   public boolean expireAt(String key, Instant when) {
     byte[] raw = raw(made(key));
-    try {
-      return redis.call("expire_at", c -> c.pexpireat(raw, when.toEpochMilli()));
-    } catch (BackendUnavailableException e) {
-      failOpen(e, "expire_at", key);
-      return false;
-    }
+    return failingOpen(
+        "expire_at",
+        key,
+        false,
+        () -> redis.call("expire_at", c -> c.pexpireat(raw, when.toEpochMilli())));
   }
 
   @Override
   public boolean persist(String key) {
     byte[] raw = raw(made(key));
-    try {
-      return redis.call("persist", c -> c.persist(raw));
-    } catch (BackendUnavailableException e) {
-      failOpen(e, "persist", key);
-      return false;
-    }
+    return failingOpen("persist", key, false, () -> redis.call("persist", c -> c.persist(raw)));
   }
 
   @Override
   public List<String> keys(String pattern) {
-    try (Stream<String> keys = iterKeys(pattern)) {
-      return keys.toList();
-    } catch (BackendUnavailableException e) {
-      failOpen(e, "keys", pattern);
-      return List.of();
-    }
+    return failingOpen(
+        "keys",
+        pattern,
+        List.of(),
+        () -> {
+          try (Stream<String> keys = iterKeys(pattern)) {
+            return keys.toList();
+          }
+        });
   }
 
   @Override
   public Stream<String> iterKeys(String pattern) {
-    Iterator<byte[]> scan = scan("iter_keys", patterns.pattern(pattern));
+    Iterator<byte[]> scan =
+        failingOpen(
+            "iter_keys",
+            pattern,
+            Collections.emptyIterator(),
+            () -> scan("iter_keys", patterns.pattern(pattern)));
     Iterator<String> keys =
         new Iterator<>() {
           @Override
@@ -403,12 +381,11 @@ final class LettuceCache extends BaseCache implements RedisCache {
 
   @Override
   public long deletePattern(String pattern) {
-    try {
-      return deleteMatching("delete_pattern", patterns.pattern(pattern));
-    } catch (BackendUnavailableException e) {
-      failOpen(e, "delete_pattern", pattern);
-      return 0;
-    }
+    return failingOpen(
+        "delete_pattern",
+        pattern,
+        0L,
+        () -> deleteMatching("delete_pattern", patterns.pattern(pattern)));
   }
 
   private Iterator<byte[]> scan(String operation, String storedPattern) {

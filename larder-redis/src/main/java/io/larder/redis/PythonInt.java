@@ -43,29 +43,19 @@ final class PythonInt {
     if (start == end) {
       return null;
     }
-    boolean negative = false;
-    if (stored[start] == '+' || stored[start] == '-') {
-      negative = stored[start] == '-';
-      start++;
+    boolean negative = stored[start] == '-';
+    int first = stored[start] == '+' || negative ? start + 1 : start;
+    if (!isValidDigits(stored, first, end)) {
+      return null;
     }
-    StringBuilder digits = new StringBuilder(end - start + 1);
+    StringBuilder digits = new StringBuilder(end - first + 1);
     if (negative) {
       digits.append('-');
     }
-    boolean afterDigit = false;
-    for (int i = start; i < end; i++) {
-      byte b = stored[i];
-      if (b >= '0' && b <= '9') {
-        digits.append((char) b);
-        afterDigit = true;
-      } else if (b == '_' && afterDigit && i + 1 < end && stored[i + 1] >= '0' && stored[i + 1] <= '9') {
-        afterDigit = false;
-      } else {
-        return null;
+    for (int i = first; i < end; i++) {
+      if (stored[i] != '_') {
+        digits.append((char) stored[i]);
       }
-    }
-    if (!afterDigit) {
-      return null;
     }
     int length = digits.length() - (negative ? 1 : 0);
     if (length <= 18) {
@@ -74,6 +64,25 @@ final class PythonInt {
     }
     BigInteger value = new BigInteger(digits.toString());
     return value.bitLength() < 64 ? (Number) value.longValue() : value;
+  }
+
+  /** Digits with single underscores between them, as Python's int literal grammar allows. */
+  private static boolean isValidDigits(byte[] bytes, int start, int end) {
+    if (start >= end) {
+      return false;
+    }
+    boolean afterDigit = false;
+    for (int i = start; i < end; i++) {
+      byte b = bytes[i];
+      if (b >= '0' && b <= '9') {
+        afterDigit = true;
+      } else if (b == '_' && afterDigit) {
+        afterDigit = false;
+      } else {
+        return false;
+      }
+    }
+    return afterDigit;
   }
 
   /** Python's {@code bytes.isspace()} characters, which {@code int()} strips. */

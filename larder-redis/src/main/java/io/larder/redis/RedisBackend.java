@@ -18,7 +18,8 @@ import java.util.Set;
  *
  * <p>{@code location} is one URL (one server), a list (the primary first, then replicas: writes go
  * to the primary, reads to a replica), a master name with {@code options.sentinels}, or seed nodes
- * with {@code options.cluster: true}. Nothing connects until the first command.
+ * of a cluster (found to be one on connecting, or declared with {@code options.cluster: true}).
+ * Nothing connects until the first command.
  */
 public final class RedisBackend implements CacheBackend {
   @Override

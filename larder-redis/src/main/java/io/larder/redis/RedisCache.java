@@ -28,7 +28,8 @@ import java.util.stream.Stream;
  * }</pre>
  *
  * <p>With {@code options.ignore_exceptions: true} these fail open as the cache does: reads answer
- * as for an absent key, writes report that nothing changed. {@link #incr} and locks always throw.
+ * as for an absent key, writes report that nothing changed. {@link #incr}, locks, and a failure in
+ * the middle of an {@link #iterKeys} stream always throw.
  */
 public interface RedisCache {
 
@@ -65,8 +66,8 @@ public interface RedisCache {
   boolean persist(String key);
 
   /**
-   * The caller's keys matching {@code pattern} (e.g. {@code "session:*"}), found with {@code
-   * SCAN}, so that even a large database is never blocked as {@code KEYS} would block it.
+   * The caller's keys matching {@code pattern} (e.g. {@code "session:*"}), found with {@code SCAN},
+   * so that even a large database is never blocked as {@code KEYS} would block it.
    */
   List<String> keys(String pattern);
 
@@ -94,16 +95,15 @@ public interface RedisCache {
   long incr(String key, long delta, boolean ignoreKeyCheck);
 
   /**
-   * A distributed lock named {@code name} (stored under the made key of {@code name}) that
-   * expires after {@code timeout} ({@link Timeout#NEVER}: held until released), so a crashed
-   * holder cannot keep it. Nothing is taken until {@link RedisLock#acquire} or {@link
-   * RedisLock#tryAcquire}.
+   * A distributed lock named {@code name} (stored under the made key of {@code name}) that expires
+   * after {@code timeout} ({@link Timeout#NEVER}: held until released), so a crashed holder cannot
+   * keep it. Nothing is taken until {@link RedisLock#acquire} or {@link RedisLock#tryAcquire}.
    */
   RedisLock lock(String name, Timeout timeout);
 
   /**
-   * The Lettuce connection the cache uses, for anything else; values are bytes. Keys sent on it
-   * are raw: make them with {@link Cache#makeKey} to stay in the cache's namespace.
+   * The Lettuce connection the cache uses, for anything else; values are bytes. Keys sent on it are
+   * raw: make them with {@link Cache#makeKey} to stay in the cache's namespace.
    */
   StatefulConnection<byte[], byte[]> connection();
 

@@ -6,10 +6,10 @@ import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.ReadFrom;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.SslOptions;
-import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.cluster.ClusterClientOptions;
@@ -26,15 +26,19 @@ import java.util.List;
 
 /**
  * One Lettuce connection for a cache, opened on first use and reopened on use after a failed
- * attempt; once open, Lettuce reconnects it by itself. Commands sent while a server's connection
- * is down fail at once rather than queueing, so a dead server is reported, not waited for (in a
+ * attempt; once open, Lettuce reconnects it by itself. Commands sent while a server's connection is
+ * down fail at once rather than queueing, so a dead server is reported, not waited for (in a
  * cluster they wait, at most the command timeout, for the node's connection).
  */
 final class RedisConnection implements AutoCloseable {
-  private final Topology topology;
+  private final RedisOptions options;
   private final List<RedisURI> nodes;
-  private final ReadFrom readFrom;
-  private final AbstractRedisClient client;
+  // Decided at construction, except that without options.cluster the first node is asked on
+  // connecting whether it is a cluster node; guarded by this.
+  private Topology topology;
+  private ReadFrom readFrom;
+  private AbstractRedisClient client;
+  private boolean detectCluster;
   private volatile Open open;
 
   private record Open(
@@ -51,16 +55,22 @@ final class RedisConnection implements AutoCloseable {
           "",
           "a redis://host:port/db URL, or a list of them (primary first, then replicas)");
     }
+    this.options = options;
     this.topology = topology(settings, options);
+    this.detectCluster = !settings.hasOption("cluster") && topology != Topology.SENTINEL;
     this.nodes =
         topology == Topology.SENTINEL
             ? List.of(RedisLocations.sentinel(settings, options, only(settings, locations)))
             : locations.stream().map(l -> RedisLocations.node(settings, options, l)).toList();
-    this.readFrom =
-        options.readFrom() != null
-            ? options.readFrom()
-            : topology == Topology.CLUSTER ? ReadFrom.UPSTREAM : ReadFrom.REPLICA_PREFERRED;
+    this.readFrom = readFrom(options, topology);
     this.client = client(options);
+  }
+
+  private static ReadFrom readFrom(RedisOptions options, Topology topology) {
+    if (options.readFrom() != null) {
+      return options.readFrom();
+    }
+    return topology == Topology.CLUSTER ? ReadFrom.UPSTREAM : ReadFrom.REPLICA_PREFERRED;
   }
 
   private static Topology topology(CacheSettings settings, RedisOptions options) {
@@ -94,8 +104,10 @@ final class RedisConnection implements AutoCloseable {
     SslOptions ssl =
         options.caCertificates() == null
             ? SslOptions.create()
-            : SslOptions.builder().jdkSslProvider().trustManager(options.caCertificates().toFile()).build();
-    TimeoutOptions timeouts = TimeoutOptions.enabled(options.commandTimeout());
+            : SslOptions.builder()
+                .jdkSslProvider()
+                .trustManager(options.caCertificates().toFile())
+                .build();
     if (topology == Topology.CLUSTER) {
       RedisClusterClient cluster = RedisClusterClient.create(SharedResources.get(), nodes);
       // A cluster opens node connections as commands need them, and rejecting commands while one
@@ -106,7 +118,6 @@ final class RedisConnection implements AutoCloseable {
               .disconnectedBehavior(ClientOptions.DisconnectedBehavior.ACCEPT_COMMANDS)
               .socketOptions(socket)
               .sslOptions(ssl)
-              .timeoutOptions(timeouts)
               .topologyRefreshOptions(
                   ClusterTopologyRefreshOptions.builder()
                       .enableAllAdaptiveRefreshTriggers()
@@ -122,13 +133,8 @@ final class RedisConnection implements AutoCloseable {
             .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
             .socketOptions(socket)
             .sslOptions(ssl)
-            .timeoutOptions(timeouts)
             .build());
     return redis;
-  }
-
-  Topology topology() {
-    return topology;
   }
 
   /** The synchronous commands, for every topology (routed by key in a cluster). */
@@ -161,6 +167,31 @@ final class RedisConnection implements AutoCloseable {
 
   private Open connect() {
     ByteArrayCodec codec = ByteArrayCodec.INSTANCE;
+    if (detectCluster) {
+      StatefulRedisConnection<byte[], byte[]> first =
+          ((RedisClient) client).connect(codec, nodes.get(0));
+      boolean cluster;
+      try {
+        cluster = first.sync().info("cluster").contains("cluster_enabled:1");
+      } catch (RedisCommandExecutionException e) {
+        cluster = false; // INFO refused (an ACL without +info): not a cluster as far as we know
+      } catch (RuntimeException e) {
+        first.close();
+        throw e;
+      }
+      detectCluster = false;
+      if (cluster) {
+        first.close();
+        client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        topology = Topology.CLUSTER;
+        readFrom = readFrom(options, topology);
+        client = client(options);
+      } else if (topology == Topology.STANDALONE) {
+        return new Open(first, first.sync(), first.async());
+      } else {
+        first.close();
+      }
+    }
     switch (topology) {
       case CLUSTER -> {
         StatefulRedisClusterConnection<byte[], byte[]> c =
@@ -185,12 +216,10 @@ final class RedisConnection implements AutoCloseable {
   }
 
   @Override
-  public void close() {
-    synchronized (this) {
-      if (open != null) {
-        open.connection().close();
-        open = null;
-      }
+  public synchronized void close() {
+    if (open != null) {
+      open.connection().close();
+      open = null;
     }
     client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
   }

@@ -40,11 +40,13 @@ final class RedisLocations {
   static RedisURI sentinel(CacheSettings settings, RedisOptions options, String location) {
     Parsed url = parse(settings, location);
     if (url.socket() != null) {
-      throw badLocation(settings, "redis://[user:password@]MASTER_NAME[/db] with options.sentinels");
+      throw badLocation(
+          settings, "redis://[user:password@]MASTER_NAME[/db] with options.sentinels");
     }
     RedisOptions.HostAndPort first = options.sentinels().get(0);
     RedisURI.Builder builder = RedisURI.Builder.sentinel(first.host(), first.port(), url.host());
-    for (RedisOptions.HostAndPort sentinel : options.sentinels().subList(1, options.sentinels().size())) {
+    for (RedisOptions.HostAndPort sentinel :
+        options.sentinels().subList(1, options.sentinels().size())) {
       builder.withSentinel(sentinel.host(), sentinel.port());
     }
     RedisURI uri = finish(builder, options, url);
@@ -116,7 +118,8 @@ final class RedisLocations {
           db = db(settings, location, path);
         }
         int port = uri.getPort() == -1 ? RedisURI.DEFAULT_REDIS_PORT : uri.getPort();
-        return new Parsed(scheme.equals("rediss"), uri.getHost(), port, null, db, username, password);
+        return new Parsed(
+            scheme.equals("rediss"), uri.getHost(), port, null, db, username, password);
       }
       default -> throw badLocation(settings, ACCEPTED);
     }
@@ -134,7 +137,8 @@ final class RedisLocations {
     throw badLocation(settings, "a database number, 0 or more, after the / or as ?db=");
   }
 
-  private static InvalidConfigurationException badLocation(CacheSettings settings, String accepted) {
+  private static InvalidConfigurationException badLocation(
+      CacheSettings settings, String accepted) {
     return InvalidConfigurationException.badSetting(
         settings.alias(), "location", settings.displayLocation(), accepted);
   }
@@ -145,8 +149,8 @@ final class RedisLocations {
     }
     int colon = raw.indexOf(':');
     if (colon < 0) {
-      // redis://secret@host is a password alone, as redis-py reads it.
-      return new String[] {null, decode(raw)};
+      // redis://name@host is a user name alone, as redis-py reads it.
+      return new String[] {decode(raw), null};
     }
     String username = decode(raw.substring(0, colon));
     return new String[] {username.isEmpty() ? null : username, decode(raw.substring(colon + 1))};

@@ -32,7 +32,8 @@ record RedisOptions(
     Timeout stampedeLockTimeout,
     Duration stampedeWait,
     Duration circuitBreakerInterval,
-    int scanCount) {
+    int scanCount,
+    int maxValueSize) {
 
   /** The option names this backend reads. */
   static final Set<String> NAMES =
@@ -53,6 +54,7 @@ record RedisOptions(
           "stampede_wait",
           "circuit_breaker_interval",
           "scan_count",
+          "max_value_size",
           "client_class");
 
   private static final Map<String, ReadFrom> READ_FROM =
@@ -63,6 +65,9 @@ record RedisOptions(
           "replica_preferred", ReadFrom.REPLICA_PREFERRED,
           "nearest", ReadFrom.LOWEST_LATENCY,
           "any", ReadFrom.ANY);
+
+  /** Redis's largest string (its default {@code proto-max-bulk-len}): 512 MiB. */
+  static final int MAX_BULK = 512 * 1024 * 1024;
 
   private static final Set<String> CLIENT_CLASSES =
       Set.of("django_redis.client.DefaultClient", "django_redis.client.SentinelClient");
@@ -84,6 +89,11 @@ record RedisOptions(
           String.join(" or ", CLIENT_CLASSES.stream().sorted().toList())
               + " (Sentinel and Cluster are chosen with options.sentinels and options.cluster)");
     }
+    List<HostAndPort> sentinels = sentinels(settings);
+    if (clientClass.endsWith("SentinelClient") && sentinels.isEmpty()) {
+      throw settings.bad(
+          "sentinels", null, "a list of sentinels as host:port, which SentinelClient needs");
+    }
     boolean stampede = settings.booleanOption("stampede_lock", false);
     Timeout lockTimeout = positive(settings, "stampede_lock_timeout", Timeout.seconds(10));
     return new RedisOptions(
@@ -92,7 +102,7 @@ record RedisOptions(
         settings.hasOption("db") ? settings.intOption("db", 0, 0, 1 << 20) : null,
         positive(settings, "socket_timeout", Timeout.seconds(5)).duration(),
         positive(settings, "socket_connect_timeout", Timeout.seconds(5)).duration(),
-        sentinels(settings),
+        sentinels,
         settings.stringOption("sentinel_password", null),
         settings.booleanOption("cluster", false),
         readFrom(settings),
@@ -102,7 +112,8 @@ record RedisOptions(
         lockTimeout,
         settings.secondsOption("stampede_wait", lockTimeout).duration(),
         settings.secondsOption("circuit_breaker_interval", Timeout.seconds(5)).duration(),
-        settings.intOption("scan_count", 1000, 1, 1_000_000));
+        settings.intOption("scan_count", 1000, 1, 1_000_000),
+        settings.intOption("max_value_size", MAX_BULK, 1, MAX_BULK));
   }
 
   private static Timeout positive(CacheSettings settings, String name, Timeout defaultValue) {
@@ -117,9 +128,10 @@ record RedisOptions(
     List<HostAndPort> sentinels = new ArrayList<>();
     Object raw = settings.options().get("sentinels");
     for (Object item : sentinelItems(settings, raw)) {
-      String text = item instanceof List<?> pair && pair.size() == 2
-          ? pair.get(0) + ":" + pair.get(1)
-          : String.valueOf(item).trim();
+      String text =
+          item instanceof List<?> pair && pair.size() == 2
+              ? pair.get(0) + ":" + pair.get(1)
+              : String.valueOf(item).trim();
       int colon = text.lastIndexOf(':');
       try {
         int port = Integer.parseInt(text.substring(colon + 1));

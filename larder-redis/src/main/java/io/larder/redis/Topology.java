@@ -4,7 +4,9 @@ package io.larder.redis;
 enum Topology {
   /** One server. */
   STANDALONE,
-  /** {@code location} lists a primary and its replicas: writes to the primary, reads to replicas. */
+  /**
+   * {@code location} lists a primary and its replicas: writes to the primary, reads to replicas.
+   */
   PRIMARY_REPLICAS,
   /** {@code options.sentinels} find the primary (and replicas) of the master named in the URL. */
   SENTINEL,

@@ -103,4 +103,24 @@ class ClusterSlotsTest {
     assertThat(redis.keys("key-*")).hasSize(values.size());
     assertThat(redis.deletePattern("key-1*")).isEqualTo(11);
   }
+
+  @Test
+  void seedNodesWithoutTheClusterOptionAreFoundToBeACluster() {
+    try (Caches detected =
+        RedisCaches.of(c -> c.locations(cluster.seedUrls()).keyPrefix("slots"))) {
+      Cache seeds = detected.getDefault();
+      assertThat(seeds.setMany(values)).isEmpty();
+      assertThat(seeds.getMany(values.keySet())).isEqualTo(values);
+    }
+  }
+
+  @Test
+  void oneSeedNodeIsEnoughToFindTheCluster() {
+    String seed = cluster.seedUrls().get(1);
+    try (Caches detected = RedisCaches.of(c -> c.location(seed).keyPrefix("slots"))) {
+      Cache seeded = detected.getDefault();
+      assertThat(seeded.setMany(values)).isEmpty();
+      assertThat(seeded.getMany(values.keySet())).isEqualTo(values);
+    }
+  }
 }

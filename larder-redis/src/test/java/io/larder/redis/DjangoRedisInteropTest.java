@@ -62,8 +62,10 @@ class DjangoRedisInteropTest {
                         .location(server.url(DB))
                         .keyPrefix("site")
                         .version(2)
-                        .option("serializer", "pickle")
-                        .option("compressor", compressor.isEmpty() ? "none" : "zlib"))
+                        .option("serializer", "django_redis.serializers.pickle.PickleSerializer")
+                        .option(
+                            "compressor",
+                            compressor.isEmpty() ? "none" : djangoCompressor(compressor)))
             .build();
     Cache cache = caches.getDefault();
     cache.clear();
@@ -196,7 +198,8 @@ class DjangoRedisInteropTest {
     assertThat(redis.pttl("d").toMillis()).isBetween(1_001L, 2_500L);
     assertThat(redis.pttl("forever").isNever()).isTrue();
     cache.set("from_java", "z", Timeout.seconds(2.5));
-    assertThat(django("", "print(0 < cache.pttl('from_java') <= 2500)\n").strip()).isEqualTo("True");
+    assertThat(django("", "print(0 < cache.pttl('from_java') <= 2500)\n").strip())
+        .isEqualTo("True");
   }
 
   @Test

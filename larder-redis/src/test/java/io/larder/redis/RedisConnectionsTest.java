@@ -22,9 +22,16 @@ class RedisConnectionsTest {
   static void start() {
     server =
         RedisServer.startTls(
-            "--unixsocket", "{dir}/redis.sock",
-            "--unixsocketperm", "700",
-            "--user", "alice", "on", ">wonder#land", "~*", "+@all");
+            "--unixsocket",
+            "{dir}/redis.sock",
+            "--unixsocketperm",
+            "700",
+            "--user",
+            "alice",
+            "on",
+            ">wonder#land",
+            "~*",
+            "+@all");
   }
 
   @AfterAll
@@ -52,7 +59,10 @@ class RedisConnectionsTest {
     String url = "rediss://127.0.0.1:" + server.tlsPort() + "/1";
     assertThat(
             roundTrip(
-                c -> c.backend("redis").location(url).option("ssl_ca_certs", server.caCertificate().toString())))
+                c ->
+                    c.backend("redis")
+                        .location(url)
+                        .option("ssl_ca_certs", server.caCertificate().toString())))
         .isEqualTo("through " + url);
   }
 
@@ -107,7 +117,8 @@ class RedisConnectionsTest {
 
   @Test
   void theDatabaseCanBeGivenAsAnOption() {
-    roundTrip(c -> c.backend("redis").location("redis://127.0.0.1:" + server.port()).option("db", 9));
+    roundTrip(
+        c -> c.backend("redis").location("redis://127.0.0.1:" + server.port()).option("db", 9));
     assertThat(server.command("INFO", "keyspace")).contains("db9:keys=1");
   }
 }

@@ -7,6 +7,7 @@ import io.larder.Cache;
 import io.larder.Caches;
 import io.larder.MissingKeyException;
 import io.larder.NotAnIntegerException;
+import io.larder.SerializationException;
 import io.larder.Timeout;
 import io.larder.testsupport.RedisServer;
 import io.larder.testsupport.RedisServers;
@@ -16,6 +17,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -37,7 +40,11 @@ class RedisExtrasTest {
             .environment(Map.of())
             .cache(
                 "default",
-                c -> c.backend("redis").location(server.url(DB)).keyPrefix("app").option("scan_count", 7))
+                c ->
+                    c.backend("redis")
+                        .location(server.url(DB))
+                        .keyPrefix("app")
+                        .option("scan_count", 7))
             .cache("other", c -> c.backend("redis").location(server.url(DB)).keyPrefix("other"))
             .cache("unprefixed", c -> c.backend("redis").location(server.url(DB)))
             .build();
@@ -115,13 +122,16 @@ class RedisExtrasTest {
   @Test
   void iterKeysScansLazilyInBatches() {
     IntStream.range(0, 40).forEach(i -> cache.set("item:" + i, i));
+    long scans = server.commandCalls("scan");
     try (Stream<String> keys = redis.iterKeys("item:*")) {
       Iterator<String> it = keys.iterator();
       assertThat(it.next()).startsWith("item:");
+      assertThat(server.commandCalls("scan") - scans).isEqualTo(1);
     }
     try (Stream<String> keys = redis.iterKeys("item:*")) {
       assertThat(keys.distinct().count()).isEqualTo(40);
     }
+    assertThat(server.commandCalls("scan") - scans).isGreaterThan(2);
   }
 
   @Test
@@ -137,11 +147,7 @@ class RedisExtrasTest {
 
   @Test
   void aGlobCharacterInThePrefixMatchesOnlyItself() {
-    Caches starred =
-        Caches.builder()
-            .environment(Map.of())
-            .cache("default", c -> c.backend("redis").location(server.url(DB)).keyPrefix("a*"))
-            .build();
+    Caches starred = RedisCaches.of(c -> c.location(server.url(DB)).keyPrefix("a*"));
     try (starred) {
       cache.set("x", 1); // app:1:x matches an unescaped a*:* but not a[*]:*
       Cache star = starred.getDefault();
@@ -217,6 +223,32 @@ class RedisExtrasTest {
     assertThat(redis.connection().isOpen()).isTrue();
   }
 
+  @Test
+  void aValueThatCannotBeReadIsAClearErrorAndIsKept() {
+    byte[] garbage = {(byte) 0xac, (byte) 0xed, 0, 5, 1, 2, 3};
+    raw().set(bytes(cache.makeKey("corrupt")), garbage);
+
+    assertThatThrownBy(() -> cache.get("corrupt")).isInstanceOf(SerializationException.class);
+    assertThat(raw().get(bytes(cache.makeKey("corrupt")))).isEqualTo(garbage);
+  }
+
+  @Test
+  void aValueOverTheSizeLimitIsRefusedBeforeItIsSentAndTheOldValueIsKept() {
+    Caches limited =
+        RedisCaches.of(
+            c -> c.location(server.url(DB)).keyPrefix("app").option("max_value_size", 1000));
+    try (limited) {
+      Cache small = limited.getDefault();
+      small.set("k", "old");
+      assertThatThrownBy(() -> small.set("k", "x".repeat(2000)))
+          .isInstanceOf(SerializationException.class)
+          .hasMessageContaining("max_value_size");
+      assertThat(small.setMany(Map.of("k", "x".repeat(2000), "ok", 1))).containsExactly("k");
+      assertThat((String) small.get("k")).isEqualTo("old");
+      assertThat((Integer) small.get("ok")).isEqualTo(1);
+    }
+  }
+
   // ------------------------------------------------------------ locks
 
   @Test
@@ -257,15 +289,19 @@ class RedisExtrasTest {
     try (RedisLock holder = redis.lock("job", Timeout.seconds(30));
         RedisLock waiter = redis.lock("job", Timeout.seconds(30))) {
       holder.tryAcquire();
-      Thread release = new Thread(() -> {
-        while (redis.pttl("job").toMillis() == 0) {
-          Thread.onSpinWait();
-        }
-        holder.release();
-      });
-      release.start();
-      assertThat(waiter.acquire(Duration.ofSeconds(30))).isTrue();
-      release.join();
+      CompletableFuture<Boolean> acquired = new CompletableFuture<>();
+      Thread waiting = new Thread(() -> acquired.complete(waiter.acquire(Duration.ofSeconds(30))));
+      waiting.start();
+      Await.until(
+          "the waiter polls",
+          Duration.ofSeconds(30),
+          () -> waiting.getState() == Thread.State.TIMED_WAITING);
+      assertThat(acquired).isNotDone();
+
+      holder.release();
+
+      assertThat(acquired.get(30, TimeUnit.SECONDS)).isTrue();
+      assertThat(waiter.isHeld()).isTrue();
     }
   }
 

@@ -38,7 +38,9 @@ class RedisFaultTest {
         Caches.builder()
             .environment(Map.of())
             .clock(clock)
-            .cache("default", c -> c.backend("redis").location(server.url()).option("socket_timeout", 2))
+            .cache(
+                "default",
+                c -> c.backend("redis").location(server.url()).option("socket_timeout", 2))
             .cache(
                 "lenient",
                 c ->
@@ -55,21 +57,15 @@ class RedisFaultTest {
     server.close();
   }
 
-  /** Retries {@code attempt} until it gives true, for at most the recovery bound. */
+  /** Retries {@code attempt}, moving the breaker's clock past its interval between tries. */
   private void awaitRecovery(Supplier<Boolean> attempt) {
-    long deadline = System.nanoTime() + RECOVERY_BOUND.toNanos();
-    while (true) {
-      try {
-        if (attempt.get()) {
-          return;
-        }
-      } catch (BackendUnavailableException e) {
-        // not yet
-      }
-      assertThat(System.nanoTime()).as("recovered within " + RECOVERY_BOUND).isLessThan(deadline);
-      clock.advance(Duration.ofSeconds(6));
-      pause();
-    }
+    Await.until(
+        "recovered",
+        RECOVERY_BOUND,
+        () -> {
+          clock.advance(Duration.ofSeconds(6));
+          return attempt.get();
+        });
   }
 
   @Test
@@ -94,10 +90,11 @@ class RedisFaultTest {
     assertThatThrownBy(() -> cache.get("k")).isInstanceOf(BackendUnavailableException.class);
     server.restart();
 
-    awaitRecovery(() -> {
-      cache.set("k", "after");
-      return true;
-    });
+    awaitRecovery(
+        () -> {
+          cache.set("k", "after");
+          return true;
+        });
     assertThat((String) cache.get("k")).isEqualTo("after");
   }
 
@@ -117,7 +114,11 @@ class RedisFaultTest {
     assertThat(cache.delete("k")).isFalse();
     assertThat(cache.getOrSet("computed", () -> "fresh")).isEqualTo("fresh");
     assertThatCode(cache::clear).doesNotThrowAnyException();
-    assertThat(cache.unwrap(RedisCache.class).keys("*")).isEmpty();
+    RedisCache redis = cache.unwrap(RedisCache.class);
+    assertThat(redis.keys("*")).isEmpty();
+    assertThat(redis.ttl("k")).isEqualTo(Timeout.seconds(0));
+    assertThat(redis.persist("k")).isFalse();
+    assertThat(redis.deletePattern("*")).isZero();
 
     CacheStats after = cache.stats();
     assertThat(after.misses() - before.misses()).isGreaterThanOrEqualTo(4);
@@ -135,10 +136,11 @@ class RedisFaultTest {
     // The server is back, but within the interval the cache still answers from the open breaker.
     assertThat(cache.get("k", "breaker open")).isEqualTo("breaker open");
 
-    awaitRecovery(() -> {
-      cache.set("k", "after");
-      return "after".equals(cache.get("k"));
-    });
+    awaitRecovery(
+        () -> {
+          cache.set("k", "after");
+          return "after".equals(cache.get("k"));
+        });
   }
 
   @Test
@@ -150,18 +152,41 @@ class RedisFaultTest {
     assertThatThrownBy(() -> strict.get("k")).isInstanceOf(BackendUnavailableException.class);
     server.restart();
 
-    awaitRecovery(() -> {
-      strict.set("k", 1, Timeout.seconds(60));
-      return Integer.valueOf(1).equals(cache.get("k"));
-    });
+    awaitRecovery(
+        () -> {
+          strict.set("k", 1, Timeout.seconds(60));
+          return Integer.valueOf(1).equals(cache.get("k"));
+        });
   }
 
-  private static void pause() {
-    try {
-      Thread.sleep(20);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
+  @Test
+  void aHungServerCostsOneTimeoutPerIntervalNotOnePerCall() {
+    Caches hung =
+        Caches.builder()
+            .environment(Map.of())
+            .clock(clock)
+            .cache(
+                "default",
+                c ->
+                    c.backend("redis")
+                        .location(server.url())
+                        .option("ignore_exceptions", true)
+                        .option("socket_timeout", 0.2))
+            .build();
+    try (hung) {
+      Cache cache = hung.getDefault();
+      cache.set("k", "v");
+      long before = server.commandCalls("get");
+      server.freeze();
+      for (int i = 0; i < 20; i++) {
+        assertThat((Object) cache.get("k")).isNull();
+      }
+      server.thaw();
+
+      // Every GET written to the frozen server's socket runs once it thaws; only the first was.
+      Await.until("the frozen GET ran", RECOVERY_BOUND, () -> server.commandCalls("get") > before);
+      assertThat(server.commandCalls("get") - before).isEqualTo(1);
+      assertThat(cache.stats().errors()).isGreaterThanOrEqualTo(20);
     }
   }
 }

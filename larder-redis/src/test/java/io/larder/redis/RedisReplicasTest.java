@@ -4,19 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.larder.Cache;
 import io.larder.Caches;
-import io.larder.testsupport.RedisServer;
 import io.larder.testsupport.RedisServers;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** A location list: the primary first, a replica after. Writes go to the primary, reads to it. */
 class RedisReplicasTest {
-  private static final Pattern CALLS = Pattern.compile("cmdstat_(\\w+):calls=(\\d+)");
   private RedisServers.Replicated servers;
   private Caches caches;
   private Cache cache;
@@ -25,31 +21,16 @@ class RedisReplicasTest {
   void open() {
     servers = RedisServers.primaryWithReplica();
     caches =
-        Caches.builder()
-            .environment(Map.of())
-            .cache(
-                "default",
-                c ->
-                    c.backend("redis")
-                        .locations(List.of(servers.primary().url(4), servers.replica().url(4)))
-                        .keyPrefix("replicated"))
-            .build();
+        RedisCaches.of(
+            c ->
+                c.locations(List.of(servers.primary().url(4), servers.replica().url(4)))
+                    .keyPrefix("replicated"));
     cache = caches.getDefault();
   }
 
   @AfterEach
   void close() {
     caches.close();
-  }
-
-  private static long calls(RedisServer server, String command) {
-    Matcher m = CALLS.matcher(server.command("INFO", "commandstats"));
-    while (m.find()) {
-      if (m.group(1).equals(command)) {
-        return Long.parseLong(m.group(2));
-      }
-    }
-    return 0;
   }
 
   /** Waits until the replica has every write the cache's connection sent to the primary. */
@@ -62,15 +43,15 @@ class RedisReplicasTest {
   void writesGoToThePrimaryAndReadsToTheReplica() {
     cache.set("greeting", "hello");
     awaitReplication();
-    long primaryGets = calls(servers.primary(), "get");
-    long replicaGets = calls(servers.replica(), "get");
+    long primaryGets = servers.primary().commandCalls("get");
+    long replicaGets = servers.replica().commandCalls("get");
 
     for (int i = 0; i < 10; i++) {
       assertThat((String) cache.get("greeting")).isEqualTo("hello");
     }
 
-    assertThat(calls(servers.replica(), "get") - replicaGets).isEqualTo(10);
-    assertThat(calls(servers.primary(), "get") - primaryGets).isZero();
+    assertThat(servers.replica().commandCalls("get") - replicaGets).isEqualTo(10);
+    assertThat(servers.primary().commandCalls("get") - primaryGets).isZero();
   }
 
   @Test
@@ -85,8 +66,29 @@ class RedisReplicasTest {
   void getManyReadsFromTheReplica() {
     cache.setMany(Map.of("a", 1, "b", 2));
     awaitReplication();
-    long replicaMgets = calls(servers.replica(), "mget");
-    assertThat(cache.<Integer>getMany(List.of("a", "b"))).containsEntry("a", 1).containsEntry("b", 2);
-    assertThat(calls(servers.replica(), "mget") - replicaMgets).isEqualTo(1);
+    long replicaMgets = servers.replica().commandCalls("mget");
+    assertThat(cache.<Integer>getMany(List.of("a", "b")))
+        .containsEntry("a", 1)
+        .containsEntry("b", 2);
+    assertThat(servers.replica().commandCalls("mget") - replicaMgets).isEqualTo(1);
+  }
+
+  @Test
+  void readFromPrimarySendsReadsToThePrimary() {
+    Caches primaryOnly =
+        RedisCaches.of(
+            c ->
+                c.locations(List.of(servers.primary().url(4), servers.replica().url(4)))
+                    .keyPrefix("replicated")
+                    .option("read_from", "primary"));
+    try (primaryOnly) {
+      Cache onPrimary = primaryOnly.getDefault();
+      onPrimary.set("k", "v");
+      long replicaGets = servers.replica().commandCalls("get");
+      long primaryGets = servers.primary().commandCalls("get");
+      assertThat((String) onPrimary.get("k")).isEqualTo("v");
+      assertThat(servers.primary().commandCalls("get") - primaryGets).isEqualTo(1);
+      assertThat(servers.replica().commandCalls("get") - replicaGets).isZero();
+    }
   }
 }

@@ -2,13 +2,11 @@ package io.larder.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.larder.BackendUnavailableException;
 import io.larder.Cache;
 import io.larder.Caches;
 import io.larder.testsupport.RedisServer;
 import io.larder.testsupport.RedisServers;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -31,16 +29,11 @@ class RedisSentinelTest {
   void open() {
     sentinels = RedisServers.sentinel();
     caches =
-        Caches.builder()
-            .environment(Map.of())
-            .cache(
-                "default",
-                c ->
-                    c.backend("redis")
-                        .location("redis://" + sentinels.masterName() + "/5")
-                        .option("sentinels", sentinels.addresses())
-                        .option("socket_timeout", 2))
-            .build();
+        RedisCaches.of(
+            c ->
+                c.location("redis://" + sentinels.masterName() + "/5")
+                    .option("sentinels", sentinels.addresses())
+                    .option("socket_timeout", 2));
     cache = caches.getDefault();
   }
 
@@ -57,10 +50,11 @@ class RedisSentinelTest {
   @Order(1)
   void theCacheWritesToThePrimaryTheSentinelsName() {
     cache.set("n", 7);
-    assertThat((Integer) cache.get("n")).isEqualTo(7);
     RedisServer primary = server(sentinels.currentPrimaryPort());
-    primary.command("SELECT", "5");
     assertThat(primary.command("INFO", "keyspace")).contains("db5:keys=");
+    // Reads go to the replica: wait until it has the write.
+    assertThat(cache.unwrap(RedisCache.class).commands().waitForReplication(1, 5_000)).isEqualTo(1);
+    assertThat((Integer) cache.get("n")).isEqualTo(7);
   }
 
   @Test
@@ -76,36 +70,26 @@ class RedisSentinelTest {
         .awaitReply(
             FAILOVER_BOUND,
             r -> !r.endsWith("\n" + before),
-            "SENTINEL", "get-master-addr-by-name", sentinels.masterName());
+            "SENTINEL",
+            "get-master-addr-by-name",
+            sentinels.masterName());
     int after = sentinels.currentPrimaryPort();
     assertThat(after).isNotEqualTo(before);
 
-    long deadline = System.nanoTime() + FAILOVER_BOUND.toNanos();
-    while (true) {
-      try {
-        cache.set("after", 2);
-        break;
-      } catch (BackendUnavailableException e) {
-        // the old primary refuses writes (READONLY) until Lettuce follows the switch
-        assertThat(System.nanoTime()).as("writes resumed within the bound").isLessThan(deadline);
-        pause();
-      }
-    }
+    // The old primary refuses writes (READONLY) until Lettuce has followed the switch.
+    Await.until(
+        "writes resumed",
+        FAILOVER_BOUND,
+        () -> {
+          cache.set("after", 2);
+          return true;
+        });
     server(after).awaitReply(FAILOVER_BOUND, r -> r.contains("db5:keys="), "INFO", "keyspace");
-    // Reads go to the replica, which is the old primary resynchronising: wait, bounded, for it.
-    while (!Integer.valueOf(2).equals(cache.get("after"))) {
-      assertThat(System.nanoTime()).as("the replica caught up").isLessThan(deadline);
-      pause();
-    }
+    // Reads go to the replica, which is the old primary resynchronising: wait for it.
+    Await.until(
+        "the replica caught up",
+        FAILOVER_BOUND,
+        () -> Integer.valueOf(2).equals(cache.get("after")));
     assertThat((Integer) cache.get("before")).isEqualTo(1);
-  }
-
-  private static void pause() {
-    try {
-      Thread.sleep(20);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
   }
 }

@@ -16,7 +16,8 @@ class RedisSettingsTest {
   }
 
   private static Map<String, Object> redis(String location, Map<String, Object> options) {
-    return Map.of("BACKEND", "django_redis.cache.RedisCache", "LOCATION", location, "OPTIONS", options);
+    return Map.of(
+        "BACKEND", "django_redis.cache.RedisCache", "LOCATION", location, "OPTIONS", options);
   }
 
   @Test
@@ -79,7 +80,8 @@ class RedisSettingsTest {
             "db", -1);
     expected.forEach(
         (option, accepted) ->
-            assertThatThrownBy(() -> load(redis("redis://127.0.0.1", Map.of(option, values.get(option)))))
+            assertThatThrownBy(
+                    () -> load(redis("redis://127.0.0.1", Map.of(option, values.get(option)))))
                 .as(option)
                 .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("options." + option)
@@ -131,10 +133,14 @@ class RedisSettingsTest {
         redis(
             "redis://:pw@127.0.0.1:1/2",
             Map.of(
-                "CLIENT_CLASS", "django_redis.client.DefaultClient",
-                "SOCKET_TIMEOUT", 0.5,
-                "SOCKET_CONNECT_TIMEOUT", 1,
-                "IGNORE_EXCEPTIONS", true)));
+                "CLIENT_CLASS",
+                "django_redis.client.DefaultClient",
+                "SOCKET_TIMEOUT",
+                0.5,
+                "SOCKET_CONNECT_TIMEOUT",
+                1,
+                "IGNORE_EXCEPTIONS",
+                true)));
   }
 
   @Test
@@ -149,5 +155,27 @@ class RedisSettingsTest {
                     "OPTIONS", Map.of("db", 3))));
     assertThat(caches.getDefault().unwrap(RedisCache.class)).isNotNull();
     caches.close();
+  }
+
+  @Test
+  void djangoRedisSentinelClientNeedsSentinels() {
+    assertThatThrownBy(
+            () ->
+                load(
+                    redis(
+                        "redis://primary/0",
+                        Map.of("CLIENT_CLASS", "django_redis.client.SentinelClient"))))
+        .isInstanceOf(InvalidConfigurationException.class)
+        .hasMessageContaining("options.sentinels");
+  }
+
+  @Test
+  void djangoRedisSerializerAndCompressorClassPathsAreAccepted() {
+    load(
+        redis(
+            "redis://127.0.0.1",
+            Map.of(
+                "SERIALIZER", "django_redis.serializers.pickle.PickleSerializer",
+                "COMPRESSOR", "django_redis.compressors.zlib.ZlibCompressor")));
   }
 }

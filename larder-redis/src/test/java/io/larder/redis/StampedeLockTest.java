@@ -6,7 +6,6 @@ import io.larder.Cache;
 import io.larder.Caches;
 import io.larder.testsupport.RedisServers;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -15,8 +14,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code options.stampede_lock}: two separate {@link Caches} stand for two processes (they share
- * no memory, only Redis), so only the Redis lock can keep the second from computing.
+ * {@code options.stampede_lock}: two separate {@link Caches} stand for two processes (they share no
+ * memory, only Redis), so only the Redis lock can keep the second from computing.
  */
 class StampedeLockTest {
   private static final int DB = 6;
@@ -24,17 +23,12 @@ class StampedeLockTest {
   private Caches second;
 
   private static Caches process(boolean stampedeLock) {
-    return Caches.builder()
-        .environment(Map.of())
-        .cache(
-            "default",
-            c ->
-                c.backend("redis")
-                    .location(RedisServers.standalone().url(DB))
-                    .keyPrefix("stampede")
-                    .option("stampede_lock", stampedeLock)
-                    .option("stampede_wait", 30))
-        .build();
+    return RedisCaches.of(
+        c ->
+            c.location(RedisServers.standalone().url(DB))
+                .keyPrefix("stampede")
+                .option("stampede_lock", stampedeLock)
+                .option("stampede_wait", 30));
   }
 
   @AfterEach
@@ -111,13 +105,12 @@ class StampedeLockTest {
     assertThat(cache.unwrap(RedisCache.class).keys("*")).containsExactly("report");
   }
 
-  /** Waits, bounded, until the thread polls for the other process's value. */
-  private static void awaitParked(Thread thread) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (thread.getState() != Thread.State.TIMED_WAITING) {
-      assertThat(System.nanoTime()).as("the second process is waiting").isLessThan(deadline);
-      Thread.sleep(5);
-    }
+  /** Waits until the thread polls for the other process's value. */
+  private static void awaitParked(Thread thread) {
+    Await.until(
+        "the second process waits",
+        Duration.ofSeconds(30),
+        () -> thread.getState() == Thread.State.TIMED_WAITING);
   }
 
   private static void await(CountDownLatch latch) {

@@ -128,17 +128,30 @@ public final class PostgresServer implements AutoCloseable {
   private void initdb() throws IOException {
     if (isRoot()) {
       UserPrincipal postgres =
-          FileSystems.getDefault().getUserPrincipalLookupService().lookupPrincipalByName("postgres");
+          FileSystems.getDefault()
+              .getUserPrincipalLookupService()
+              .lookupPrincipalByName("postgres");
       Files.setOwner(dir, postgres);
     }
-    run(List.of(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", "postgres",
-        "-A", "trust", "-E", "UTF8", "--no-sync"));
+    run(
+        List.of(
+            bin.resolve("initdb").toString(),
+            "-D",
+            data.toString(),
+            "-U",
+            "postgres",
+            "-A",
+            "trust",
+            "-E",
+            "UTF8",
+            "--no-sync"));
   }
 
   private void pgCtl(String action, String... args) {
     List<String> command =
         new ArrayList<>(
-            List.of(bin.resolve("pg_ctl").toString(), action, "-D", data.toString(), "-w", "-t", "30"));
+            List.of(
+                bin.resolve("pg_ctl").toString(), action, "-D", data.toString(), "-w", "-t", "30"));
     command.addAll(List.of(args));
     run(command);
   }
@@ -161,12 +174,19 @@ public final class PostgresServer implements AutoCloseable {
         process.getOutputStream().close();
         if (!process.waitFor(COMMAND_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
           process.destroyForcibly();
-          throw new AssertionError(String.join(" ", full) + " did not finish in "
-              + COMMAND_TIMEOUT_SECONDS + " s" + serverLog());
+          throw new AssertionError(
+              String.join(" ", full)
+                  + " did not finish in "
+                  + COMMAND_TIMEOUT_SECONDS
+                  + " s"
+                  + serverLog());
         }
         if (process.exitValue() != 0) {
-          throw new AssertionError(String.join(" ", full) + " failed: "
-              + Files.readString(output, StandardCharsets.UTF_8) + serverLog());
+          throw new AssertionError(
+              String.join(" ", full)
+                  + " failed: "
+                  + Files.readString(output, StandardCharsets.UTF_8)
+                  + serverLog());
         }
       } finally {
         Files.deleteIfExists(output);
@@ -181,7 +201,9 @@ public final class PostgresServer implements AutoCloseable {
 
   private String serverLog() throws IOException {
     Path log = dir.resolve("server.log");
-    return Files.exists(log) ? "\nserver log:\n" + Files.readString(log, StandardCharsets.UTF_8) : "";
+    return Files.exists(log)
+        ? "\nserver log:\n" + Files.readString(log, StandardCharsets.UTF_8)
+        : "";
   }
 
   /** The newest installed server's binaries, Debian's layout. */
@@ -189,7 +211,10 @@ public final class PostgresServer implements AutoCloseable {
     try (Stream<Path> versions = Files.list(DEBIAN_PREFIX)) {
       return versions
           .map(v -> v.resolve("bin"))
-          .filter(b -> Files.isExecutable(b.resolve("initdb")) && Files.isExecutable(b.resolve("pg_ctl")))
+          .filter(
+              b ->
+                  Files.isExecutable(b.resolve("initdb"))
+                      && Files.isExecutable(b.resolve("pg_ctl")))
           .max(Comparator.comparingInt(PostgresServer::majorVersion))
           .orElseThrow(PostgresServer::notInstalled);
     } catch (IOException e) {
@@ -207,7 +232,8 @@ public final class PostgresServer implements AutoCloseable {
 
   private static AssertionError notInstalled() {
     return new AssertionError(
-        "PostgreSQL's initdb and pg_ctl were not found under " + DEBIAN_PREFIX
+        "PostgreSQL's initdb and pg_ctl were not found under "
+            + DEBIAN_PREFIX
             + ": install the server with apt-get install postgresql");
   }
 

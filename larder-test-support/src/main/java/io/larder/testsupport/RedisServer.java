@@ -18,12 +18,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * A throwaway {@code redis-server} (or {@code redis-sentinel}) process on a free 127.0.0.1 port, in
- * a temporary directory, for tests. Fails, never skips, when the server is not installed, naming the
- * Debian package.
+ * a temporary directory, for tests. Fails, never skips, when the server is not installed, naming
+ * the Debian package.
  *
  * <pre>{@code
  * try (RedisServer server = RedisServer.start()) {
@@ -73,37 +75,81 @@ public final class RedisServer implements AutoCloseable {
     for (String item : config) {
       args.add(item.replace("{dir}", dir.toString()));
     }
-    RedisServer server = new RedisServer(executable("redis-server", "redis-server"), dir, port, args);
+    RedisServer server =
+        new RedisServer(executable("redis-server", "redis-server"), dir, port, args);
     server.launch();
     return server;
   }
 
   /**
    * Starts a {@code redis-server} that also listens with TLS on {@link #tlsPort()}, with a
-   * certificate for 127.0.0.1 signed by a throwaway CA ({@link #caCertificate()}), made with
-   * {@code openssl}. Clients need no certificate of their own.
+   * certificate for 127.0.0.1 signed by a throwaway CA ({@link #caCertificate()}), made with {@code
+   * openssl}. Clients need no certificate of their own.
    */
   public static RedisServer startTls(String... config) {
     Path dir = tempDir();
     String openssl = executable("openssl", "openssl");
-    run(dir, openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key",
-        "-out", "ca.pem", "-days", "2", "-subj", "/CN=larder-test-ca");
-    run(dir, openssl, "req", "-newkey", "rsa:2048", "-nodes", "-keyout", "server.key",
-        "-out", "server.csr", "-subj", "/CN=127.0.0.1");
+    run(
+        dir,
+        openssl,
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-keyout",
+        "ca.key",
+        "-out",
+        "ca.pem",
+        "-days",
+        "2",
+        "-subj",
+        "/CN=larder-test-ca");
+    run(
+        dir,
+        openssl,
+        "req",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-keyout",
+        "server.key",
+        "-out",
+        "server.csr",
+        "-subj",
+        "/CN=127.0.0.1");
     try {
       Files.writeString(dir.resolve("san.ext"), "subjectAltName=IP:127.0.0.1\n");
     } catch (IOException e) {
       throw new AssertionError(e);
     }
-    run(dir, openssl, "x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key",
-        "-CAcreateserial", "-out", "server.pem", "-days", "2", "-extfile", "san.ext");
+    run(
+        dir,
+        openssl,
+        "x509",
+        "-req",
+        "-in",
+        "server.csr",
+        "-CA",
+        "ca.pem",
+        "-CAkey",
+        "ca.key",
+        "-CAcreateserial",
+        "-out",
+        "server.pem",
+        "-days",
+        "2",
+        "-extfile",
+        "san.ext");
     int tlsPort = freePort();
-    List<String> all = new ArrayList<>(List.of(
-        "--tls-port", String.valueOf(tlsPort),
-        "--tls-cert-file", dir.resolve("server.pem").toString(),
-        "--tls-key-file", dir.resolve("server.key").toString(),
-        "--tls-ca-cert-file", dir.resolve("ca.pem").toString(),
-        "--tls-auth-clients", "no"));
+    List<String> all =
+        new ArrayList<>(
+            List.of(
+                "--tls-port", String.valueOf(tlsPort),
+                "--tls-cert-file", dir.resolve("server.pem").toString(),
+                "--tls-key-file", dir.resolve("server.key").toString(),
+                "--tls-ca-cert-file", dir.resolve("ca.pem").toString(),
+                "--tls-auth-clients", "no"));
     all.addAll(List.of(config));
     RedisServer server = start(all.toArray(String[]::new));
     server.tlsPort = tlsPort;
@@ -199,11 +245,6 @@ public final class RedisServer implements AutoCloseable {
     return directory;
   }
 
-  /** True while the process runs. */
-  public synchronized boolean isRunning() {
-    return process != null && process.isAlive();
-  }
-
   /** Kills the process at once (SIGKILL), as a crash would, and waits until it is gone. */
   public synchronized void kill() {
     if (process != null) {
@@ -217,6 +258,23 @@ public final class RedisServer implements AutoCloseable {
     }
   }
 
+  /** Stops the process without ending it (SIGSTOP), as a hung server: it accepts, never answers. */
+  public synchronized void freeze() {
+    signal("STOP");
+  }
+
+  /** Lets a {@link #freeze frozen} process run again (SIGCONT). */
+  public synchronized void thaw() {
+    signal("CONT");
+  }
+
+  private void signal(String name) {
+    if (process == null) {
+      throw new IllegalStateException(program + " on port " + port + " is not running");
+    }
+    run(directory, "/bin/kill", "-" + name, String.valueOf(process.pid()));
+  }
+
   /** Starts the process again on the same port and directory, and waits until it answers. */
   public synchronized void restart() {
     kill();
@@ -224,8 +282,8 @@ public final class RedisServer implements AutoCloseable {
   }
 
   /**
-   * Sends one command and returns the reply as text: a status or bulk string as is, an integer
-   * in decimal, an array as its elements on separate lines, null for a nil reply.
+   * Sends one command and returns the reply as text: a status or bulk string as is, an integer in
+   * decimal, an array as its elements on separate lines, null for a nil reply.
    *
    * @throws AssertionError if the server cannot be reached or answers with an error
    */
@@ -250,6 +308,17 @@ public final class RedisServer implements AutoCloseable {
     }
   }
 
+  /**
+   * How many times the server has run {@code command} (lower case, e.g. {@code "get"}), from {@code
+   * INFO commandstats}: to see which server of a topology a call went to.
+   */
+  public long commandCalls(String command) {
+    Matcher m =
+        Pattern.compile("cmdstat_" + Pattern.quote(command) + ":calls=(\\d+)")
+            .matcher(command("INFO", "commandstats"));
+    return m.find() ? Long.parseLong(m.group(1)) : 0;
+  }
+
   /** Waits, at most {@code max}, until {@code command}'s reply satisfies {@code condition}. */
   public String awaitReply(Duration max, Predicate<String> condition, String... command) {
     long deadline = System.nanoTime() + max.toNanos();
@@ -266,8 +335,13 @@ public final class RedisServer implements AutoCloseable {
       pause();
     }
     throw new AssertionError(
-        String.join(" ", command) + " on port " + port + " did not answer as expected within "
-            + max + "; last answer: " + last);
+        String.join(" ", command)
+            + " on port "
+            + port
+            + " did not answer as expected within "
+            + max
+            + "; last answer: "
+            + last);
   }
 
   @Override
@@ -319,7 +393,8 @@ public final class RedisServer implements AutoCloseable {
       try {
         if (Files.exists(log)) {
           List<String> lines = Files.readAllLines(log);
-          text.append(String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size())));
+          text.append(
+              String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size())));
         }
       } catch (IOException e) {
         text.append(e);
@@ -381,8 +456,7 @@ public final class RedisServer implements AutoCloseable {
         return candidate.toString();
       }
     }
-    throw new AssertionError(
-        name + " not found: install it with apt-get install " + debianPackage);
+    throw new AssertionError(name + " not found: install it with apt-get install " + debianPackage);
   }
 
   private static Path tempDir() {

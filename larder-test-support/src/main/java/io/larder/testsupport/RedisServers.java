@@ -89,8 +89,11 @@ public final class RedisServers {
       }
       for (RedisServer sentinel : watching) {
         sentinel.awaitReply(
-            READY, r -> r != null && r.contains(String.valueOf(pair.replica().port())),
-            "SENTINEL", "replicas", master);
+            READY,
+            r -> r != null && r.contains(String.valueOf(pair.replica().port())),
+            "SENTINEL",
+            "replicas",
+            master);
       }
       sentinels = new Sentinels(master, pair.primary(), pair.replica(), List.copyOf(watching));
     }
@@ -121,8 +124,7 @@ public final class RedisServers {
 
   private static Replicated replicate() {
     RedisServer primary = track(RedisServer.start());
-    RedisServer replica =
-        track(RedisServer.start("--replicaof", "127.0.0.1 " + primary.port()));
+    RedisServer replica = track(RedisServer.start("--replicaof", "127.0.0.1 " + primary.port()));
     replica.awaitReply(READY, r -> r.contains("master_link_status:up"), "INFO", "replication");
     return new Replicated(primary, replica);
   }
