@@ -22,6 +22,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +41,9 @@ import org.slf4j.LoggerFactory;
 public final class DatabaseCache extends BaseCache {
   private static final Logger log = LoggerFactory.getLogger(DatabaseCache.class);
   private static final LocalDateTime NEVER = LocalDateTime.of(9999, 12, 31, 23, 59, 59);
-  private static final int MAX_ATTEMPTS = 5;
+  private static final int MAX_ATTEMPTS = 10;
+  /** The longest pause before retrying a deadlock victim, in milliseconds. */
+  private static final int MAX_RETRY_PAUSE_MILLIS = 50;
 
   private final DataSource dataSource;
   private final AutoCloseable ownedPool;
@@ -465,6 +468,8 @@ public final class DatabaseCache extends BaseCache {
   /**
    * Runs {@code work} in a transaction, retried when the database picks it as a deadlock or
    * serialization victim (MariaDB's gap locks make that routine for concurrent {@code add}s).
+   * Retries pause for a random, growing time, so that the victims of one deadlock do not meet
+   * again at once.
    */
   private <T> T inTransaction(Work<T> work) {
     for (int attempt = 1; ; attempt++) {
@@ -476,7 +481,18 @@ public final class DatabaseCache extends BaseCache {
             || !isRetryable(cause)) {
           throw e;
         }
+        pauseBeforeRetry(attempt);
       }
+    }
+  }
+
+  private static void pauseBeforeRetry(int attempt) {
+    int bound = Math.min(MAX_RETRY_PAUSE_MILLIS, 1 << attempt);
+    try {
+      Thread.sleep(ThreadLocalRandom.current().nextInt(1, bound + 1));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new BackendUnavailableException("Interrupted while retrying a deadlocked write", e);
     }
   }
 
