@@ -34,7 +34,7 @@ public final class LocMemCache extends BaseCache {
     this.chains = store.chains;
     String head = defaultKeyHead();
     this.splitHead = head != null && LocMemStore.splitsAtEnd(head) ? head : null;
-    this.storedHead = splitHead == null ? null : store.head(splitHead);
+    this.storedHead = splitHead == null ? null : store.register(splitHead);
     if (byValue) {
       // Fail at start-up, not at the first set, if the serializer cannot even write null.
       serialize(null);

@@ -7,8 +7,8 @@ import java.util.concurrent.ConcurrentMap;
 
 /**
  * One named local-memory store: chains of {@link Entries} by caller key, bounded to {@code
- * max_entries} entries (each link weighs one), and the key heads in use, kept as one instance
- * each so that finding a link is an identity check.
+ * max_entries} entries (each link weighs one), and the default key heads of the caches using
+ * it, kept as one instance each so that finding their links is an identity check.
  *
  * <p>A made key is split into its head and caller key after its second colon, the way Django's
  * key function joins them ({@code prefix:version:key}), so a made key given whole and the same key
@@ -29,10 +29,22 @@ final class LocMemStore {
             .build();
   }
 
-  /** The one instance of {@code head} this store uses. */
+  /** Registers the default head of a cache using this store; returns the store's instance. */
+  String register(String head) {
+    return heads.computeIfAbsent(head, h -> h);
+  }
+
+  /**
+   * The registered instance of {@code head}, or {@code head} itself. Heads split off made keys are
+   * not registered: a custom key function could make one per key.
+   */
   String head(String head) {
-    String known = heads.get(head);
-    return known != null ? known : heads.computeIfAbsent(head, h -> h);
+    return heads.getOrDefault(head, head);
+  }
+
+  /** How many heads are registered: one per prefix and version of the caches using the store. */
+  int registeredHeads() {
+    return heads.size();
   }
 
   /** Where the caller key starts in {@code madeKey}: after the second colon, or 0. */

@@ -98,6 +98,23 @@ class LocMemCacheTest extends CacheContractTest {
   }
 
   @Test
+  void headsSplitOffMadeKeysAreNotRemembered() {
+    String own = "heads-" + UUID.randomUUID();
+    try (Caches custom =
+        Caches.builder()
+            .environment(Map.of())
+            .clock(clock)
+            .cache("default", c -> c.backend("locmem").location(own).keyFunction((k, p, v) -> k))
+            .build()) {
+      for (int i = 0; i < 100; i++) {
+        custom.getDefault().set("user:" + i + ":profile", i);
+      }
+      assertThat((Integer) custom.getDefault().get("user:7:profile")).isEqualTo(7);
+      assertThat(LocMemStores.get(own, 300).registeredHeads()).isZero();
+    }
+  }
+
+  @Test
   void versionsOfOneKeyAreSeparateEntriesThatEachCountTowardsMaxEntries() {
     try (Caches bounded = build("versions-" + UUID.randomUUID(), 300)) {
       Cache small = bounded.getDefault();
