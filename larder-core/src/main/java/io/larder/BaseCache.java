@@ -92,18 +92,23 @@ public abstract class BaseCache {
   protected abstract Object load(String key);
 
   /**
-   * {@link #load load(head + key)}: the read of a valid made key at the default version, given as
-   * its {@code "prefix:version:"} head and the caller's key. A store that can look up without
-   * joining them (local memory, where joining would cost more than the lookup) overrides this.
+   * {@link #load load(head + key)}: a read at the default version, given as the made key's {@code
+   * "prefix:version:"} head and the caller's key, <em>not yet checked</em> against the key rules.
+   * A store that can look up without joining them (local memory, where joining and checking would
+   * cost more than the lookup) overrides this, and calls {@link #checkKey} for every key it has not
+   * seen valid, so that an invalid key is reported on every use as Django reports it.
    */
   protected Object load(String head, String key) {
-    return load(head.concat(key));
+    return load(validated(head.concat(key)));
   }
 
   /** Stores {@code value}; a timeout that {@link Timeout#isExpired() is expired} stores nothing. */
   protected abstract void store(String key, Object value, Timeout timeout);
 
-  /** {@link #store store(head + key, ...)}, given as {@link #load(String, String)} is. */
+  /**
+   * {@link #store store(head + key, ...)} for a valid made key at the default version, given as
+   * its head and the caller's key, for the stores that override {@link #load(String, String)}.
+   */
   protected void store(String head, String key, Object value, Timeout timeout) {
     store(head.concat(key), value, timeout);
   }
@@ -313,6 +318,26 @@ public abstract class BaseCache {
       throw new InvalidCacheKeyException("Cache key must not be null");
     }
     return validated(keyFunction.makeKey(key, keyPrefix, version));
+  }
+
+  /**
+   * Checks the made key {@code head + key} against the key rules, as {@link #makeKey} does:
+   * {@link #validateKey} reports a key that breaks one.
+   *
+   * @return true if the key is valid
+   * @throws InvalidCacheKeyException if the key is invalid and this backend rejects such keys
+   */
+  protected final boolean checkKey(String head, String key) {
+    if (KeyRules.isValid(head, key)) {
+      return true;
+    }
+    validateKey(head.concat(key));
+    return false;
+  }
+
+  /** True if {@code madeKey} breaks none of the key rules. */
+  protected static boolean isValidKey(String madeKey) {
+    return KeyRules.isValid(madeKey);
   }
 
   private String validated(String made) {
@@ -618,7 +643,8 @@ public abstract class BaseCache {
   /** The value of the caller's {@code key} at {@code version}, or MISSING; fails open. */
   private Object read(String key, int version) {
     try {
-      if (isSplittable(key, version)) {
+      // Unchecked: load(head, key) checks the key, or leaves it to the store (see there).
+      if (version == defaultVersion && defaultKeyHead != null && key != null) {
         return load(defaultKeyHead, key);
       }
       return load(makeKey(key, version));

@@ -12,12 +12,16 @@ final class Entries {
   final Object value;
   /** Epoch milliseconds; {@link Long#MAX_VALUE} for never. */
   final long expiresAtMillis;
+  /** Whether the made key breaks no key rule, so that reads need not check it again. */
+  final boolean validKey;
   final Entries next;
 
-  private Entries(String head, Object value, long expiresAtMillis, Entries next) {
+  private Entries(
+      String head, Object value, long expiresAtMillis, boolean validKey, Entries next) {
     this.head = head;
     this.value = value;
     this.expiresAtMillis = expiresAtMillis;
+    this.validKey = validKey;
     this.next = next;
   }
 
@@ -47,8 +51,13 @@ final class Entries {
    * the links expired at {@code nowMillis} dropped.
    */
   static Entries with(
-      Entries chain, String head, Object value, long expiresAtMillis, long nowMillis) {
-    return new Entries(head, value, expiresAtMillis, without(chain, head, nowMillis));
+      Entries chain,
+      String head,
+      Object value,
+      long expiresAtMillis,
+      boolean validKey,
+      long nowMillis) {
+    return new Entries(head, value, expiresAtMillis, validKey, without(chain, head, nowMillis));
   }
 
   /** {@code chain} without {@code head}'s entry and the expired links; null when none is left. */
@@ -61,7 +70,9 @@ final class Entries {
     if (drop) {
       return rest;
     }
-    return rest == chain.next ? chain : new Entries(chain.head, chain.value, chain.expiresAtMillis, rest);
+    return rest == chain.next
+        ? chain
+        : new Entries(chain.head, chain.value, chain.expiresAtMillis, chain.validKey, rest);
   }
 
   /** The number of links: the chain's weight against {@code max_entries}. */

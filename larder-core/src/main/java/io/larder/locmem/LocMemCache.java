@@ -56,11 +56,15 @@ public final class LocMemCache extends BaseCache {
   @Override
   protected Object load(String head, String key) {
     if (head != splitHead) {
-      return load(head.concat(key));
+      return super.load(head, key);
     }
-    // One lookup and a comparison or two on a hit; the rest is out of line, so this inlines.
+    // One lookup and a comparison or two on a hit; the rest is out of line, so this inlines. The
+    // key is checked against the key rules only when it is not known valid: a stored link says.
     Entries chain = chains.getIfPresent(key);
     Entries link = chain == null ? null : Entries.find(chain, storedHead);
+    if (link == null || !link.validKey) {
+      checkKey(head, key);
+    }
     if (link == null || isExpired(key, link)) {
       return MISSING;
     }
@@ -75,7 +79,8 @@ public final class LocMemCache extends BaseCache {
   @Override
   protected void store(String madeKey, Object value, Timeout timeout) {
     int split = LocMemStore.splitPoint(madeKey);
-    write(store.head(madeKey.substring(0, split)), madeKey.substring(split), value, timeout);
+    String head = store.head(madeKey.substring(0, split));
+    write(head, madeKey.substring(split), value, timeout, isValidKey(madeKey));
   }
 
   @Override
@@ -83,12 +88,12 @@ public final class LocMemCache extends BaseCache {
     if (head != splitHead) {
       store(head.concat(key), value, timeout);
     } else {
-      write(storedHead, key, value, timeout);
+      write(storedHead, key, value, timeout, true);
     }
   }
 
   /** Sets the entry of {@code head} in {@code key}'s chain; {@code head} is the store's. */
-  private void write(String head, String key, Object value, Timeout timeout) {
+  private void write(String head, String key, Object value, Timeout timeout, boolean validKey) {
     Object stored = wrap(value);
     long now = nowMillis();
     long expiresAt = expiresAtMillis(timeout);
@@ -100,7 +105,7 @@ public final class LocMemCache extends BaseCache {
             (k, chain) ->
                 timeout.isExpired()
                     ? Entries.without(chain, head, now)
-                    : Entries.with(chain, head, stored, expiresAt, now));
+                    : Entries.with(chain, head, stored, expiresAt, validKey, now));
   }
 
   @Override
@@ -111,14 +116,14 @@ public final class LocMemCache extends BaseCache {
     boolean[] added = {false};
     update(
         madeKey,
-        (head, chain) -> {
+        (head, validKey, chain) -> {
           if (Entries.findLive(chain, head, now) != null) {
             return chain;
           }
           added[0] = true;
           return timeout.isExpired()
               ? Entries.without(chain, head, now)
-              : Entries.with(chain, head, stored, expiresAt, now);
+              : Entries.with(chain, head, stored, expiresAt, validKey, now);
         });
     return added[0];
   }
@@ -130,7 +135,7 @@ public final class LocMemCache extends BaseCache {
     boolean[] existed = {false};
     update(
         madeKey,
-        (head, chain) -> {
+        (head, validKey, chain) -> {
           Entries link = Entries.findLive(chain, head, now);
           if (link == null) {
             return Entries.without(chain, head, now);
@@ -138,7 +143,7 @@ public final class LocMemCache extends BaseCache {
           existed[0] = true;
           return timeout.isExpired()
               ? Entries.without(chain, head, now)
-              : Entries.with(chain, head, link.value, expiresAt, now);
+              : Entries.with(chain, head, link.value, expiresAt, validKey, now);
         });
     return existed[0];
   }
@@ -149,7 +154,7 @@ public final class LocMemCache extends BaseCache {
     boolean[] removed = {false};
     update(
         madeKey,
-        (head, chain) -> {
+        (head, validKey, chain) -> {
           removed[0] = Entries.findLive(chain, head, now) != null;
           return Entries.without(chain, head, now);
         });
@@ -167,13 +172,13 @@ public final class LocMemCache extends BaseCache {
     Object[] next = new Object[1];
     update(
         madeKey,
-        (head, chain) -> {
+        (head, validKey, chain) -> {
           Entries link = Entries.findLive(chain, head, now);
           if (link == null) {
             throw new MissingKeyException(callerKey);
           }
           next[0] = addDelta(callerKey, unwrap(link.value), delta);
-          return Entries.with(chain, head, wrap(next[0]), link.expiresAtMillis, now);
+          return Entries.with(chain, head, wrap(next[0]), link.expiresAtMillis, validKey, now);
         });
     return ((Number) next[0]).longValue();
   }
@@ -183,16 +188,22 @@ public final class LocMemCache extends BaseCache {
     return Runnable::run;
   }
 
-  /** How a write changes the chain of a made key's caller key: null removes the chain. */
+  /**
+   * How a write changes the chain of a made key's caller key, given the key's head and whether
+   * the made key is valid: null removes the chain.
+   */
   private interface ChainUpdate {
-    Entries apply(String head, Entries chain);
+    Entries apply(String head, boolean validKey, Entries chain);
   }
 
   /** Applies {@code update} atomically to the chain of {@code madeKey}'s caller key. */
   private void update(String madeKey, ChainUpdate update) {
     int split = LocMemStore.splitPoint(madeKey);
     String head = store.head(madeKey.substring(0, split));
-    chains.asMap().compute(madeKey.substring(split), (key, chain) -> update.apply(head, chain));
+    boolean validKey = isValidKey(madeKey);
+    chains
+        .asMap()
+        .compute(madeKey.substring(split), (key, chain) -> update.apply(head, validKey, chain));
   }
 
   /** The unexpired link of {@code madeKey}, or null. */

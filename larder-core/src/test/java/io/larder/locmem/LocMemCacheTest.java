@@ -7,6 +7,9 @@ import io.larder.CacheDefinition;
 import io.larder.Caches;
 import io.larder.Cache;
 import io.larder.Timeout;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -139,6 +142,47 @@ class LocMemCacheTest extends CacheContractTest {
       assertThat((Object) small.get("brief")).isNull();
       assertThat(small.unwrap(LocMemCache.class).size()).isEqualTo(1);
     }
+  }
+
+  // Reads skip the key check for keys stored valid; these pin that an invalid one is still
+  // reported on every use, found or not, as Django's warning is.
+  @Test
+  void anInvalidKeyIsReportedOnEveryReadFoundOrNot() {
+    String warnings =
+        standardError(
+            () -> {
+              cache.set("has space", 1);
+              cache.get("has space");
+              cache.get("has space");
+              cache.get("absent space");
+              cache.get("valid");
+            });
+    assertThat(warnings.split("Cache key contains characters", -1)).hasSize(5);
+  }
+
+  @Test
+  void aValidKeyIsNotReported() {
+    String warnings =
+        standardError(
+            () -> {
+              cache.set("valid", 1);
+              cache.get("valid");
+              cache.get("absent");
+            });
+    assertThat(warnings).doesNotContain("Cache key");
+  }
+
+  /** What {@code action} writes to standard error, where the tests' logger writes. */
+  private static String standardError(Runnable action) {
+    PrintStream original = System.err;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    try {
+      action.run();
+    } finally {
+      System.setErr(original);
+    }
+    return captured.toString(StandardCharsets.UTF_8);
   }
 
   @Test
