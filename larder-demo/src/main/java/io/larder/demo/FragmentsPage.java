@@ -42,10 +42,9 @@ final class FragmentsPage extends HttpServlet {
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    String lang =
-        LANGUAGES.contains(request.getParameter("lang"))
-            ? request.getParameter("lang")
-            : LANGUAGES.get(0);
+    String requested = request.getParameter("lang");
+    // List.of(...).contains(null) throws: a page opened without ?lang= gets the first language.
+    String lang = requested != null && LANGUAGES.contains(requested) ? requested : LANGUAGES.get(0);
     if (request.getParameter("invalidate") != null) {
       fragments.cache().delete(fragments.keys().key("sidebar", List.of(lang)));
       response.sendRedirect("/fragments?lang=" + lang);

@@ -110,6 +110,15 @@ class DemoSessionsAndFragmentsTest {
   }
 
   @Test
+  void thePageWithoutALanguageShowsTheFirstLanguagesSidebar() throws Exception {
+    startOnLocMem();
+    HttpClient client = browser();
+    String en = find(SIDEBAR, get(client, "/fragments?lang=en"));
+
+    assertThat(find(SIDEBAR, get(client, "/fragments"))).isEqualTo(en);
+  }
+
+  @Test
   void theSidebarComesFromTheCacheOnePerLanguage() throws Exception {
     startOnLocMem();
     HttpClient client = browser();
