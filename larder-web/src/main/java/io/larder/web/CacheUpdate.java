@@ -2,6 +2,7 @@ package io.larder.web;
 
 import io.larder.CacheException;
 import io.larder.Timeout;
+import io.larder.web.session.SessionFilter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -71,6 +72,16 @@ final class CacheUpdate {
     int status = response.getStatus();
     if (status != 200 && status != 304) {
       return Stored.NO;
+    }
+    if (Boolean.TRUE.equals(request.getAttribute(SessionFilter.PENDING_ATTRIBUTE))) {
+      // The page looked at its session, and the session filter around this cache has not yet
+      // said so with Vary: Cookie (Django's cache_page inside SessionMiddleware would serve it to
+      // the next user). Without a valid session cookie the filter is about to set one, which this
+      // cache cannot see either: such a page is not stored.
+      if (!request.isRequestedSessionIdValid()) {
+        return Stored.NO;
+      }
+      HttpCacheHeaders.patchVary(response, "Cookie");
     }
     if (!response.getHeaders("Set-Cookie").isEmpty()
         && HttpCacheHeaders.hasVary(response, "Cookie")) {

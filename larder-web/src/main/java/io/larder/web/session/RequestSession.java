@@ -109,6 +109,7 @@ final class RequestSession {
     if (!accessed) {
       accessed = true;
       request.setAttribute(SessionFilter.ACCESSED_ATTRIBUTE, Boolean.TRUE);
+      request.setAttribute(SessionFilter.PENDING_ATTRIBUTE, Boolean.TRUE);
     }
   }
 

@@ -60,6 +60,13 @@ public final class SessionFilter implements Filter {
    */
   public static final String ACCESSED_ATTRIBUTE = "io.larder.web.session.accessed";
 
+  /**
+   * The request attribute set to {@code Boolean.TRUE} while a request that looked at its session
+   * is inside this filter, which has not yet written its {@code Set-Cookie} and {@code Vary:
+   * Cookie}; removed once it has. The page cache reads it when it runs inside this filter.
+   */
+  public static final String PENDING_ATTRIBUTE = "io.larder.web.session.pending";
+
   private static final Logger log = LoggerFactory.getLogger(SessionFilter.class);
   private static final int CULLING_WARNING = 1_000_000;
 
@@ -127,6 +134,7 @@ public final class SessionFilter implements Filter {
         new SessionRequest(http, sessions),
         new SessionResponse(httpResponse, sessions::beforeCommit, sessions::afterReset));
     sessions.finish();
+    http.removeAttribute(PENDING_ATTRIBUTE);
   }
 
   private static Cache durable(Cache database) {
