@@ -1,8 +1,8 @@
 package io.larder.compress;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.larder.spi.Compressor;
 
-import io.larder.Compressor;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,9 @@
-package io.larder;
+package io.larder.internal;
 
+import io.larder.Cache;
+import io.larder.CacheException;
+import io.larder.CacheSettings;
+import io.larder.InvalidConfigurationException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 
@@ -8,18 +12,18 @@ final class Instances {
   private Instances() {}
 
   /**
-   * A new instance of {@code className}: through a public constructor taking {@link CacheSettings}
+   * A new instance of {@code className}: through a public constructor taking {@code argumentType}
    * if there is one, else the public no-argument constructor. Null if no such class exists.
    */
-  static Object create(String className, CacheSettings settings) {
+  static <A> Object create(
+      String className, CacheSettings settings, Class<A> argumentType, A argument) {
     Class<?> type = load(className);
     if (type == null) {
       return null;
     }
     try {
       try {
-        Constructor<?> withSettings = type.getConstructor(CacheSettings.class);
-        return withSettings.newInstance(settings);
+        return type.getConstructor(argumentType).newInstance(argument);
       } catch (NoSuchMethodException e) {
         return type.getConstructor().newInstance();
       }
@@ -36,7 +40,9 @@ final class Instances {
               + settings.alias()
               + "': cannot instantiate "
               + className
-              + "; it needs a public constructor taking CacheSettings or none ("
+              + "; it needs a public constructor taking "
+              + argumentType.getSimpleName()
+              + " or none ("
               + e
               + ")",
           e);
