@@ -216,7 +216,7 @@ public final class CacheEngine {
     List<String> failed = new ArrayList<>(failedMade.size());
     for (String madeKey : failedMade) {
       log.warn(
-          "Cache '{}': not storing {}: its value cannot be serialized",
+          "Cache '{}': not storing {}: its value cannot be serialized, or is over the size limit",
           settings.alias(),
           KeyRules.quote(madeKey));
       failed.add(made.get(madeKey));

@@ -2,7 +2,6 @@ package io.larder.spi;
 
 import io.larder.BackendRefusedException;
 import io.larder.BackendUnavailableException;
-import io.larder.Caches;
 import io.larder.SerializationException;
 import io.larder.Timeout;
 import java.util.ArrayList;
