@@ -61,7 +61,7 @@ public final class CacheEngine {
     long breakerMillis =
         settings.secondsOption("circuit_breaker_interval", Timeout.seconds(5)).toMillis();
     this.breaker =
-        failsOpen && store.blocksOnIo() && breakerMillis > 0
+        failsOpen && store.usesCircuitBreaker() && breakerMillis > 0
             ? new CircuitBreaker(breakerMillis, settings.clock())
             : null;
     this.asyncExecutor = store.blocksOnIo() ? ioExecutor : Runnable::run;

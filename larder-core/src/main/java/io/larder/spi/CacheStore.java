@@ -159,6 +159,16 @@ public interface CacheStore extends AutoCloseable {
   }
 
   /**
+   * True if the engine should hold calls back after a failure when the cache fails open (its
+   * circuit breaker). A store that tracks each server's health itself answers false: a memcached
+   * pool rests a dead server and keeps serving from the others, which one breaker for the whole
+   * cache would stop. Follows {@link #blocksOnIo()} by default.
+   */
+  default boolean usesCircuitBreaker() {
+    return blocksOnIo();
+  }
+
+  /**
    * The backend's own operations beyond Django's API as {@code type} (e.g. the Redis backend's
    * {@code RedisCache}), bound to {@code keys}, the key maker of the handle that asked, so that
    * they use its version; null if this store offers no {@code type}. {@code this} when it is one.

@@ -52,6 +52,12 @@ final class MemcachedCache implements CacheStore {
 
   // ------------------------------------------------------------ keys
 
+  /** The pool rests each dead server itself (options.dead_timeout) and serves from the others. */
+  @Override
+  public boolean usesCircuitBreaker() {
+    return false;
+  }
+
   /** memcached cannot store such a key, and it must not reach a text protocol: refuse it. */
   @Override
   public boolean rejectsInvalidKeys() {
