@@ -11,6 +11,7 @@ import io.larder.Timeout;
 import io.larder.spi.AsyncCacheStore;
 import io.larder.spi.CacheBackend;
 import io.larder.spi.CacheStore;
+import io.larder.spi.CommonOptions;
 import io.larder.spi.Compressor;
 import io.larder.spi.Serializer;
 import io.larder.spi.StoreContext;
@@ -54,7 +55,7 @@ public final class CacheEngine {
 
   private CacheEngine(CacheSettings settings, CacheBackend backend, Executor ioExecutor) {
     this.settings = settings;
-    this.failsOpen = settings.booleanOption("ignore_exceptions", false);
+    this.failsOpen = CommonOptions.IGNORE_EXCEPTIONS.from(settings);
     Context context = new Context();
     this.store = backend.create(context);
     this.keys =
@@ -64,8 +65,7 @@ public final class CacheEngine {
             settings.keyPrefix(),
             settings.version(),
             store.rejectsInvalidKeys());
-    long breakerMillis =
-        settings.secondsOption("circuit_breaker_interval", Timeout.seconds(5)).toMillis();
+    long breakerMillis = CommonOptions.CIRCUIT_BREAKER_INTERVAL.from(settings).toMillis();
     this.breaker =
         failsOpen && store.usesCircuitBreaker() && breakerMillis > 0
             ? new CircuitBreaker(breakerMillis, settings.clock())
