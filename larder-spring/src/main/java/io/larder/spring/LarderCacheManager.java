@@ -183,11 +183,11 @@ public final class LarderCacheManager implements CacheManager, AutoCloseable {
     public Builder createFromTemplate(String templateAlias) {
       Objects.requireNonNull(templateAlias, "templateAlias");
       if (!caches.aliases().contains(templateAlias)) {
-        throw InvalidConfigurationException.badSetting(
-            templateAlias,
-            "template",
-            templateAlias,
-            "a configured alias: " + String.join(", ", caches.aliases()));
+        throw new InvalidConfigurationException(
+            "The template cache '"
+                + templateAlias
+                + "' for unknown Spring cache names is not configured; the configured caches are "
+                + String.join(", ", caches.aliases()));
       }
       this.unknownCaches = UnknownCaches.CREATE_FROM_TEMPLATE;
       this.template = templateAlias;
