@@ -11,6 +11,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.cache.autoconfigure.CacheAutoConfiguration;
+import org.springframework.boot.health.contributor.CompositeHealthContributor;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
@@ -198,6 +201,37 @@ class LarderAutoConfigurationTest {
   @Test
   void theMeterBinderProviderIsABeanWhenMicrometerIsThere() {
     runner.run(context -> assertThat(context).hasSingleBean(LarderCacheMeterBinderProvider.class));
+  }
+
+  @Test
+  void healthHasOneIndicatorPerRemoteCache() {
+    runner
+        .withConfiguration(AutoConfigurations.of(LarderHealthAutoConfiguration.class))
+        .withPropertyValues(
+            "larder.caches.default.backend=locmem",
+            "larder.caches.remote.backend=redis",
+            "larder.caches.remote.location=redis://127.0.0.1:1/0")
+        .run(
+            context -> {
+              CompositeHealthContributor larder =
+                  context.getBean("larderHealthContributor", CompositeHealthContributor.class);
+              assertThat(larder.getContributor("remote")).isNotNull();
+              assertThat(larder.getContributor("default")).isNull();
+            });
+  }
+
+  @Test
+  void healthIsUpWhenEveryCacheIsLocal() {
+    runner
+        .withConfiguration(AutoConfigurations.of(LarderHealthAutoConfiguration.class))
+        .run(
+            context ->
+                assertThat(
+                        context
+                            .getBean("larderHealthContributor", HealthIndicator.class)
+                            .health()
+                            .getStatus())
+                    .isEqualTo(Status.UP));
   }
 
   @Test
