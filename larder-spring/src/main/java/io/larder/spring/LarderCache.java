@@ -27,8 +27,8 @@ import org.springframework.cache.support.NullValue;
  * <p>Keys are turned into strings by {@link SpringKeys#of}; values are stored with the cache's
  * serializer and its default timeout (the alias's {@code timeout}: Spring has no per-entry TTL, and
  * neither has this adapter). A stored {@code null} is Django's {@code None}, stored as null (never
- * as Spring's {@code NullValue}), so a Django application reads it as {@code None}; it is told apart
- * from a miss when null values are allowed, and read as a miss when they are not.
+ * as Spring's {@code NullValue}), so a Django application reads it as {@code None}; it is told
+ * apart from a miss when null values are allowed, and read as a miss when they are not.
  *
  * <ul>
  *   <li>{@link #get(Object, Callable)} is Larder's {@code getOrSet}: the loader runs once per
@@ -86,7 +86,7 @@ public final class LarderCache extends AbstractValueAdaptingCache {
     return stored(cache.get(key(key), MISSING));
   }
 
-  /** Larder's value in Spring's store form: null for a miss, {@link NullValue} for a stored null. */
+  /** Larder's value in Spring's store form: null for a miss, {@link NullValue} for a null. */
   private Object stored(Object value) {
     if (value == MISSING) {
       return null;
@@ -98,11 +98,10 @@ public final class LarderCache extends AbstractValueAdaptingCache {
   }
 
   @Override
-  @SuppressWarnings("unchecked")
   public <T> T get(Object key, Callable<T> valueLoader) {
     String k = key(key);
     try {
-      return (T) cache.getOrSet(k, () -> load(valueLoader), Timeout.DEFAULT);
+      return cache.getOrSet(k, () -> load(valueLoader), Timeout.DEFAULT);
     } catch (Loading e) {
       throw new ValueRetrievalException(key, valueLoader, e.getCause());
     }

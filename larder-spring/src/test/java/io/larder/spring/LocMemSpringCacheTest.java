@@ -11,7 +11,9 @@ class LocMemSpringCacheTest extends SpringCacheContractTest {
     return Caches.builder()
         .environment(Map.of())
         .config(
-            Map.of("default", Map.of("backend", "locmem", "location", UUID.randomUUID().toString())))
+            Map.of(
+                "default",
+                Map.of("backend", "locmem", "location", UUID.randomUUID().toString())))
         .build();
   }
 }

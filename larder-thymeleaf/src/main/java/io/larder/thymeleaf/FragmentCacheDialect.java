@@ -14,8 +14,8 @@ import org.thymeleaf.templatemode.TemplateMode;
 /**
  * Django's {@code {% cache %}} for Thymeleaf: an element whose {@code larder:cache} attribute names
  * a timeout, a fragment name and vary-on values is rendered once and then served from a Larder
- * cache, under the key Django's {@code make_template_fragment_key} and Larder's {@link FragmentKeys}
- * make.
+ * cache, under the key Django's {@code make_template_fragment_key} and Larder's {@link
+ * FragmentKeys} make.
  *
  * <pre>{@code
  * TemplateEngine engine = new TemplateEngine();

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BrokenFragmentCacheTest {
   private static final String PAGE =
-      "<main><p larder:cache=\"60, sidebar\">sidebar <i th:text=\"${renders.next()}\"></i></p></main>";
+      "<main><p larder:cache=\"60, sidebar\">"
+          + "sidebar <i th:text=\"${renders.next()}\"></i></p></main>";
 
   @TempDir Path temp;
 

@@ -81,7 +81,8 @@ final class CachesSource {
       return null;
     }
     if (value instanceof Map<?, ?> map) {
-      if (!map.isEmpty() && map.keySet().stream().allMatch(k -> String.valueOf(k).matches("\\d+"))) {
+      if (!map.isEmpty()
+          && map.keySet().stream().allMatch(k -> String.valueOf(k).matches("\\d+"))) {
         Map<Integer, Object> indexed = new TreeMap<>();
         map.forEach((k, v) -> indexed.put(Integer.valueOf(String.valueOf(k)), value(v)));
         return new ArrayList<>(indexed.values());

@@ -15,7 +15,8 @@ import org.springframework.core.io.ResourceLoader;
  * Boot's own cache auto-configuration, which then backs off: {@code @EnableCaching} and {@code
  * @Cacheable} use Larder. An application's own {@link Caches} or {@link CacheManager} bean wins.
  */
-@AutoConfiguration(beforeName = "org.springframework.boot.cache.autoconfigure.CacheAutoConfiguration")
+@AutoConfiguration(
+    beforeName = "org.springframework.boot.cache.autoconfigure.CacheAutoConfiguration")
 @EnableConfigurationProperties(LarderProperties.class)
 public class LarderAutoConfiguration {
   /** The caches of {@code larder.config} and {@code larder.caches}, closed with the context. */

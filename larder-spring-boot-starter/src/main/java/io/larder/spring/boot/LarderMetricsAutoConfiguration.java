@@ -8,9 +8,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.cache.metrics.CacheMeterBinderProvider;
 import org.springframework.context.annotation.Bean;
 
-/** Registers {@link LarderCacheMeterBinderProvider} when Micrometer and larder-micrometer are there. */
+/**
+ * Registers {@link LarderCacheMeterBinderProvider} when Micrometer and larder-micrometer are there.
+ */
 @AutoConfiguration(
-    beforeName = "org.springframework.boot.cache.autoconfigure.metrics.CacheMetricsAutoConfiguration")
+    beforeName =
+        "org.springframework.boot.cache.autoconfigure.metrics.CacheMetricsAutoConfiguration")
 @ConditionalOnClass({MeterRegistry.class, CacheMeterBinderProvider.class, LarderCacheMetrics.class})
 public class LarderMetricsAutoConfiguration {
   @Bean

@@ -80,7 +80,7 @@ public class LarderProperties {
 
   /** The Spring CacheManager over the caches. */
   public static class CacheManager {
-    /** What a cache name that is not an alias gets: refuse (null, Spring's error) or a new cache. */
+    /** What a name that is not an alias gets: refuse (null, Spring's error) or a new cache. */
     private UnknownCaches unknownCaches = UnknownCaches.REFUSE;
 
     /** The alias unknown names are made from, with create-from-template. */

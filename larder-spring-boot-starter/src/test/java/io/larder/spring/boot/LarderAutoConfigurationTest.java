@@ -125,7 +125,8 @@ class LarderAutoConfigurationTest {
   @Test
   void aWrongSettingFailsStartUpNamingTheAliasTheSettingAndTheValue() {
     runner
-        .withPropertyValues("larder.caches.default.backend=locmem", "larder.caches.default.timeout=soon")
+        .withPropertyValues(
+            "larder.caches.default.backend=locmem", "larder.caches.default.timeout=soon")
         .run(
             context ->
                 assertThat(context)
