@@ -4,13 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.larder.Cache;
 import io.larder.Caches;
-import io.larder.testsupport.RedisServer;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LarderCacheMetricsTest {
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
@@ -78,29 +80,34 @@ class LarderCacheMetricsTest {
     assertThat(registry.find("cache.evictions").meter()).isNull();
   }
 
+  /**
+   * A file cache whose directory is replaced by a plain file fails every operation, as a cache on
+   * a dead server would.
+   */
   @Test
-  void aFailingServerCountsCacheErrorsWhenTheCacheFailsOpen() {
-    try (RedisServer server = RedisServer.start()) {
-      caches =
-          Caches.builder()
-              .environment(Map.of())
-              .config(
-                  Map.of(
-                      "default",
-                      Map.of(
-                          "backend",
-                          "redis",
-                          "location",
-                          server.url(0),
-                          "options",
-                          Map.of("ignore_exceptions", true, "socket_connect_timeout", 0.5))))
-              .build();
-      Cache cache = LarderCacheMetrics.monitor(registry, caches.getDefault(), "default");
-      cache.set("a", "1");
-      server.kill();
+  void aFailingBackendCountsCacheErrorsWhenTheCacheFailsOpen(@TempDir Path dir) throws Exception {
+    Path location = dir.resolve("cache");
+    caches =
+        Caches.builder()
+            .environment(Map.of())
+            .config(
+                Map.of(
+                    "default",
+                    Map.of(
+                        "backend",
+                        "filebased",
+                        "location",
+                        location.toString(),
+                        "options",
+                        Map.of("ignore_exceptions", true))))
+            .build();
+    Cache cache = LarderCacheMetrics.monitor(registry, caches.getDefault(), "default");
+    Files.delete(location);
+    Files.writeString(location, "not a directory");
 
-      assertThat((Object) cache.get("a")).isNull();
-      assertThat(count("cache.errors", "backend", "redis")).isPositive();
-    }
+    cache.set("a", "1");
+    assertThat((Object) cache.get("a")).isNull();
+
+    assertThat(count("cache.errors", "backend", "filebased")).isEqualTo(2);
   }
 }
