@@ -10,9 +10,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.cache.Cache.ValueRetrievalException;
 import org.springframework.cache.Cache.ValueWrapper;
 import org.springframework.cache.interceptor.SimpleKey;
@@ -21,24 +23,30 @@ import org.springframework.cache.interceptor.SimpleKey;
  * Spring's {@code Cache} contract (the intent of Spring's {@code AbstractCacheTests} and {@code
  * AbstractValueAdaptingCacheTests}), written once and run by every backend's subclass.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class SpringCacheContractTest {
   protected Caches caches;
   protected Cache larder;
   protected LarderCache cache;
 
-  /** The caches under test: a {@code default} alias over a store this test run has to itself. */
+  /** The caches under test: a {@code default} alias over a store this test class has to itself. */
   protected abstract Caches open();
 
-  @BeforeEach
-  void openCache() {
+  /** One client per class: a connection per test would cost more than the test. */
+  @BeforeAll
+  void openCaches() {
     caches = open();
     larder = caches.getDefault();
+  }
+
+  @BeforeEach
+  void emptyCache() {
     larder.clear();
     cache = new LarderCache("books", larder, true);
   }
 
-  @AfterEach
-  void closeCache() {
+  @AfterAll
+  void closeCaches() {
     larder.clear();
     caches.close();
   }
