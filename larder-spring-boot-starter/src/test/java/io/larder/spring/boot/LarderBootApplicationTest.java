@@ -36,6 +36,7 @@ import org.springframework.test.context.DynamicPropertySource;
     classes = Shop.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
+      "server.address=127.0.0.1",
       "larder.caches.default.backend=redis",
       "larder.caches.default.key_prefix=boot",
       "larder.caches.default.options.socket_timeout=1",
