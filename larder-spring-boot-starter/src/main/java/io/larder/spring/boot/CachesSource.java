@@ -12,6 +12,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -20,22 +26,51 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * Builds the application's {@link Caches} from {@code larder.config} (a larder.yml anywhere Spring
- * can load a resource from) and then {@code larder.caches}, as Spring's binder hands it over.
+ * can load a resource from), then {@code larder.caches}, then Larder's own {@code LARDER_CACHES_*}
+ * environment variables.
+ *
+ * <p>{@code larder.caches} is bound from every property source but the environment variables:
+ * Spring would read {@code LARDER_CACHES_DEFAULT_KEY_PREFIX} as {@code
+ * larder.caches.default.key.prefix}, a setting {@code key} holding {@code prefix}. Larder reads
+ * those variables itself, by its own rules, from Spring's view of the environment.
  */
 final class CachesSource {
   private CachesSource() {}
 
-  static Caches build(LarderProperties properties, ResourceLoader resources) {
-    Caches.Builder builder = Caches.builder();
+  static Caches build(
+      LarderProperties properties, ResourceLoader resources, ConfigurableEnvironment environment) {
+    Caches.Builder builder = Caches.builder().environment(variables(environment));
     if (properties.getConfig() != null && !properties.getConfig().isBlank()) {
       read(builder, resources.getResource(properties.getConfig()), properties.getConfig());
     }
     Map<String, Object> caches = new LinkedHashMap<>();
-    properties.getCaches().forEach((alias, settings) -> caches.put(alias, settings(settings)));
+    aliases(environment).forEach((alias, settings) -> caches.put(alias, value(settings)));
     if (!caches.isEmpty()) {
       builder.config(caches);
     }
     return builder.build();
+  }
+
+  private static Map<String, Object> aliases(ConfigurableEnvironment environment) {
+    List<PropertySource<?>> sources = new ArrayList<>();
+    for (PropertySource<?> source : environment.getPropertySources()) {
+      if (!(source instanceof SystemEnvironmentPropertySource)) {
+        sources.add(source);
+      }
+    }
+    return new Binder(ConfigurationPropertySources.from(sources))
+        .bind("larder.caches", Bindable.mapOf(String.class, Object.class))
+        .orElse(Map.of());
+  }
+
+  private static Map<String, String> variables(ConfigurableEnvironment environment) {
+    Map<String, String> variables = new LinkedHashMap<>();
+    for (PropertySource<?> source : environment.getPropertySources()) {
+      if (source instanceof SystemEnvironmentPropertySource system) {
+        system.getSource().forEach((name, value) -> variables.putIfAbsent(name, "" + value));
+      }
+    }
+    return variables;
   }
 
   private static void read(Caches.Builder builder, Resource resource, String location) {
@@ -65,17 +100,11 @@ final class CachesSource {
   }
 
   /**
-   * One alias's settings in the form Larder reads: Spring's kebab-case names in Django's spelling
-   * ({@code key-prefix} is {@code key_prefix}), a YAML {@code null} (which Spring's loader turns
-   * into an empty string) back to null, and lists Spring flattened into {@code [0]}, {@code [1]}
-   * keys back to lists.
+   * A value in the form Larder reads: Spring's kebab-case names in Django's spelling ({@code
+   * key-prefix} is {@code key_prefix}), a YAML {@code null} (which Spring's loader turns into an
+   * empty string) back to null, and lists Spring flattened into {@code [0]}, {@code [1]} keys back
+   * to lists.
    */
-  static Map<String, Object> settings(Map<String, ?> settings) {
-    Map<String, Object> result = new LinkedHashMap<>();
-    settings.forEach((name, value) -> result.put(name.replace('-', '_'), value(value)));
-    return result;
-  }
-
   private static Object value(Object value) {
     if (value instanceof String s && s.isEmpty()) {
       return null;

@@ -8,6 +8,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cache.CacheManager;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.io.ResourceLoader;
 
 /**
@@ -22,8 +23,9 @@ public class LarderAutoConfiguration {
   /** The caches of {@code larder.config} and {@code larder.caches}, closed with the context. */
   @Bean(destroyMethod = "close")
   @ConditionalOnMissingBean
-  public Caches larderCaches(LarderProperties properties, ResourceLoader resources) {
-    return CachesSource.build(properties, resources);
+  public Caches larderCaches(
+      LarderProperties properties, ResourceLoader resources, ConfigurableEnvironment environment) {
+    return CachesSource.build(properties, resources, environment);
   }
 
   /** Spring's cache manager over every alias, as {@code larder.cache-manager.*} says. */

@@ -37,8 +37,11 @@ public class LarderProperties {
 
   /**
    * Django's CACHES: alias to backend, location, timeout, key_prefix, version, key_function and
-   * options, in Django's upper case or in lower case (key-prefix is read as key_prefix).
+   * options, in Django's upper case or in lower case (key-prefix is read as key_prefix). The
+   * environment variables LARDER_CACHES_* are read by Larder's own rules, not bound here.
    */
+  // Declared for the configuration metadata (IDE completion and docs); CachesSource binds the same
+  // keys itself, leaving out the environment variables.
   private Map<String, Map<String, Object>> caches = new LinkedHashMap<>();
 
   private final CacheManager cacheManager = new CacheManager();

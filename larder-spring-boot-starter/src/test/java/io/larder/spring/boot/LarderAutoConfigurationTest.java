@@ -8,6 +8,7 @@ import io.larder.Timeout;
 import io.larder.spring.LarderCacheManager;
 import io.larder.thymeleaf.FragmentCacheDialect;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.cache.autoconfigure.CacheAutoConfiguration;
@@ -23,6 +24,8 @@ import org.springframework.cache.annotation.EnableCaching;
 import org.springframework.cache.concurrent.ConcurrentMapCacheManager;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.thymeleaf.TemplateEngine;
 
 /** The auto-configuration in application contexts made for each test, without a server. */
@@ -92,6 +95,30 @@ class LarderAutoConfigurationTest {
               assertThat(settings.keyPrefix()).isEqualTo("shop");
               assertThat(settings.timeout()).isEqualTo(Timeout.NEVER);
               assertThat(settings.maxEntries()).isEqualTo(20);
+            });
+  }
+
+  @Test
+  void lardersEnvironmentVariablesOverrideSettingsByLardersRules() {
+    runner
+        .withPropertyValues(
+            "larder.caches.default.backend=locmem", "larder.caches.default.timeout=60")
+        .withInitializer(
+            context ->
+                context
+                    .getEnvironment()
+                    .getPropertySources()
+                    .addFirst(
+                        new SystemEnvironmentPropertySource(
+                            StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                            Map.of(
+                                "LARDER_CACHES_DEFAULT_KEY_PREFIX", "fromenv",
+                                "LARDER_CACHES_DEFAULT_TIMEOUT", "30"))))
+        .run(
+            context -> {
+              CacheSettings settings = context.getBean(Caches.class).getDefault().settings();
+              assertThat(settings.keyPrefix()).isEqualTo("fromenv");
+              assertThat(settings.timeout()).isEqualTo(Timeout.seconds(30));
             });
   }
 
