@@ -39,7 +39,6 @@ import org.springframework.test.context.DynamicPropertySource;
       "server.address=127.0.0.1",
       "larder.caches.default.backend=redis",
       "larder.caches.default.key_prefix=boot",
-      "larder.caches.default.options.socket_timeout=1",
       "larder.caches.books.backend=locmem",
       "larder.caches.books.location=boot-books",
       "larder.web.page-cache.enabled=true",
