@@ -147,7 +147,7 @@ public final class LarderCache extends AbstractValueAdaptingCache {
               if (stored != null) {
                 return CompletableFuture.completedFuture((T) fromStoreValue(stored));
               }
-              return (CompletableFuture<T>) loadShared(k, (Supplier) valueLoader);
+              return (CompletableFuture<T>) loadShared(k, valueLoader);
             });
   }
 
@@ -155,14 +155,14 @@ public final class LarderCache extends AbstractValueAdaptingCache {
    * Loads a missing key once for all concurrent {@code retrieve} calls: the first caller's loader
    * runs, its value is stored, and every caller gets it (or its failure).
    */
-  private CompletableFuture<Object> loadShared(
-      String key, Supplier<CompletableFuture<Object>> valueLoader) {
+  private CompletableFuture<?> loadShared(
+      String key, Supplier<? extends CompletableFuture<?>> valueLoader) {
     CompletableFuture<Object> mine = new CompletableFuture<>();
     CompletableFuture<Object> flight = loading.putIfAbsent(key, mine);
     if (flight != null) {
       return flight;
     }
-    CompletableFuture<Object> loaded;
+    CompletableFuture<?> loaded;
     try {
       loaded = Objects.requireNonNull(valueLoader.get(), "the value loader returned no future");
     } catch (RuntimeException e) {
@@ -172,7 +172,8 @@ public final class LarderCache extends AbstractValueAdaptingCache {
         .thenCompose(
             value -> {
               toStoreValue(value);
-              return cache.async().set(key, value, Timeout.DEFAULT).thenApply(done -> value);
+              Object stored = value;
+              return cache.async().set(key, stored, Timeout.DEFAULT).thenApply(done -> stored);
             })
         .whenComplete(
             (value, failure) -> {
