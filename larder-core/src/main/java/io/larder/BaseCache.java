@@ -62,7 +62,9 @@ public abstract class BaseCache {
   private final boolean ignoreExceptions;
   private final Serializer serializer;
   private final Compressor compressor;
+  private final int maxValueSize;
   private final StatsCounter stats = new StatsCounter();
+  private final CorruptReads corruptReads;
   private final ConcurrentHashMap<String, Flight> flights = new ConcurrentHashMap<>();
 
   private record Flight(CompletableFuture<Object> result, Thread owner) {}
@@ -84,6 +86,8 @@ public abstract class BaseCache {
     this.ignoreExceptions = settings.booleanOption("ignore_exceptions", false);
     this.serializer = Serializers.create(settings);
     this.compressor = Compressors.create(settings);
+    this.maxValueSize = settings.maxValueSize();
+    this.corruptReads = new CorruptReads(settings.alias(), clock);
   }
 
   // ---------------------------------------------------------------- primitives, on made keys
@@ -265,14 +269,77 @@ public abstract class BaseCache {
     return now + millis;
   }
 
-  /** The value's bytes, by the configured serializer and then compressor. */
+  /**
+   * The value's bytes, by the configured serializer and then compressor.
+   *
+   * @throws SerializationException if the value cannot be serialized, or its serialized form is
+   *     over {@code options.max_value_size} (which readers would refuse)
+   */
   protected final byte[] serialize(Object value) {
-    return compressor.compress(serializer.serialize(value));
+    byte[] serialized = serializer.serialize(value);
+    if (serialized.length > maxValueSize) {
+      throw new SerializationException(
+          "Cache '"
+              + alias()
+              + "': a value of "
+              + serialized.length
+              + " bytes is over options.max_value_size ("
+              + maxValueSize
+              + " bytes)");
+    }
+    return compressor.compress(serialized);
   }
 
-  /** The value from bytes written by {@link #serialize}. */
+  /**
+   * The value from bytes written by {@link #serialize}.
+   *
+   * @throws SerializationException if they cannot be read (see {@link #deserialize(String,
+   *     byte[])} for the form that turns that into a miss)
+   */
   protected final Object deserialize(byte[] bytes) {
-    return serializer.deserialize(compressor.decompress(bytes));
+    if (bytes.length > maxValueSize) {
+      throw new SerializationException(
+          bytes.length + " stored bytes are over options.max_value_size (" + maxValueSize + ")");
+    }
+    try {
+      return serializer.deserialize(compressor.decompress(bytes));
+    } catch (StackOverflowError e) {
+      throw new SerializationException("the stored value nests too deeply to be read", e);
+    }
+  }
+
+  /**
+   * The value under the made {@code key} from bytes written by {@link #serialize}, or {@link
+   * #MISSING} when they cannot be read: corrupt, hostile, or over a reader's limit (see {@link
+   * #corruptRead}). A class outside the serializer's allow-list is still an error: it is a setting
+   * to fix, not data to skip.
+   *
+   * @throws DisallowedClassException if the value names a class outside the allow-list
+   */
+  protected final Object deserialize(String key, byte[] bytes) {
+    try {
+      return deserialize(bytes);
+    } catch (DisallowedClassException e) {
+      throw e;
+    } catch (SerializationException e) {
+      return corruptRead(key, e);
+    }
+  }
+
+  /**
+   * Reports that the value under the made {@code key} cannot be read: counted in {@link
+   * CacheStats#corruptReads()}, logged once per key per minute. Returns {@link #MISSING}, for the
+   * read to go on as a miss.
+   */
+  protected final Object corruptRead(String key, Throwable cause) {
+    stats.corruptRead();
+    corruptReads.report(key, cause);
+    return MISSING;
+  }
+
+  /** {@code options.max_value_size}: the most bytes a reader takes for one value. */
+  protected final int maxValueSize() {
+    return maxValueSize;
   }
 
   /** The configured serializer, for backends with their own framing (the file format). */
@@ -651,6 +718,11 @@ public abstract class BaseCache {
     } catch (BackendUnavailableException e) {
       failOpen(e, "get", key);
       return MISSING;
+    } catch (DisallowedClassException e) {
+      throw e;
+    } catch (SerializationException e) {
+      // A store that decodes without deserialize(key, bytes): still a miss, never an error.
+      return corruptRead(key, e);
     }
   }
 

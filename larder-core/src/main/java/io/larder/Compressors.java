@@ -25,10 +25,12 @@ final class Compressors {
       case "zlib":
       case "django_redis.compressors.zlib.ZlibCompressor":
         return new ZlibCompressor(
-            minLength, settings.intOption("compress_level", 6, Deflater.DEFAULT_COMPRESSION, 9));
+            minLength,
+            settings.intOption("compress_level", 6, Deflater.DEFAULT_COMPRESSION, 9),
+            settings.maxValueSize());
       case "gzip":
       case "django_redis.compressors.gzip.GzipCompressor":
-        return new GzipCompressor(minLength);
+        return new GzipCompressor(minLength, settings.maxValueSize());
       default:
         if (Instances.create(name, settings) instanceof Compressor compressor) {
           return compressor;

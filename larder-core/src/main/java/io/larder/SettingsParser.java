@@ -22,7 +22,7 @@ final class SettingsParser {
   /** Django's legacy lower-case parameters, read as options. */
   private static final Set<String> LEGACY_OPTIONS = Set.of("max_entries", "cull_frequency");
   private static final Set<String> COMMON_OPTIONS =
-      Set.of("max_entries", "cull_frequency", "ignore_exceptions");
+      Set.of("max_entries", "cull_frequency", "ignore_exceptions", "max_value_size");
 
   private final Backends backends;
   private final InstantSource clock;

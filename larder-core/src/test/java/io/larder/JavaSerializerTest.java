@@ -7,8 +7,11 @@ import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class JavaSerializerTest {
   private final JavaSerializer serializer = new JavaSerializer("default", List.of());
@@ -62,5 +65,61 @@ class JavaSerializerTest {
   void bytesThatAreNotASerializedValueAreAnError() {
     assertThatThrownBy(() -> serializer.deserialize(new byte[] {1, 2, 3}))
         .isInstanceOf(SerializationException.class);
+  }
+
+  // ------------------------------------------------------------ hostile streams (issue 16)
+
+  @Test
+  @Timeout(30)
+  void nestedSetsSharingTheirMembersAreRefusedInsteadOfHashedForever() {
+    byte[] serialDos = HostilePayloads.serialDos(100);
+    assertThat(serialDos.length).isLessThan(6 * 1024);
+    assertThatThrownBy(() -> serializer.deserialize(serialDos))
+        .isInstanceOf(SerializationException.class)
+        .hasMessageContaining("share members");
+  }
+
+  @Test
+  void anArrayLongerThanTheStreamCouldHoldIsRefusedBeforeItIsAllocated() {
+    byte[] lie = HostilePayloads.hugeArrayLength();
+    assertThat(lie.length).isLessThan(5 * 1024);
+    assertThatThrownBy(() -> serializer.deserialize(lie)).isInstanceOf(SerializationException.class);
+  }
+
+  @Test
+  void nestingDeeperThanTheLimitIsRefusedNotAStackOverflow() {
+    List<Object> deep = new java.util.ArrayList<>();
+    List<Object> innermost = deep;
+    for (int i = 0; i < 1_500; i++) {
+      List<Object> next = new java.util.ArrayList<>();
+      innermost.add(next);
+      innermost = next;
+    }
+    byte[] bytes = HostilePayloads.javaSerialized(new java.util.LinkedList<>(List.of(1)));
+    assertThat(serializer.deserialize(bytes)).isEqualTo(List.of(1));
+    assertThatThrownBy(() -> serializer.deserialize(serializer.serialize(deep)))
+        .isInstanceOf(SerializationException.class);
+  }
+
+  @Test
+  void sharedMembersWithinTheBudgetAreRead() {
+    Set<Object> shared = new HashSet<>(List.of("a", "b"));
+    List<Object> value = new java.util.ArrayList<>();
+    for (int i = 0; i < 1_000; i++) {
+      value.add(Map.of("set", shared, "n", i));
+    }
+    assertThat(serializer.deserialize(serializer.serialize(value))).isEqualTo(value);
+  }
+
+  @Test
+  void aWriteThatNestsTooDeeplyIsASerializationExceptionNotAStackOverflow() {
+    List<Object> deep = new java.util.ArrayList<>();
+    List<Object> innermost = deep;
+    for (int i = 0; i < 100_000; i++) {
+      List<Object> next = new java.util.ArrayList<>();
+      innermost.add(next);
+      innermost = next;
+    }
+    assertThatThrownBy(() -> serializer.serialize(deep)).isInstanceOf(SerializationException.class);
   }
 }
