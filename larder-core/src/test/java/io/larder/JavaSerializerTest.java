@@ -70,7 +70,7 @@ class JavaSerializerTest {
   // ------------------------------------------------------------ hostile streams (issue 16)
 
   @Test
-  @Timeout(30)
+  @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void nestedSetsSharingTheirMembersAreRefusedInsteadOfHashedForever() {
     byte[] serialDos = HostilePayloads.serialDos(100);
     assertThat(serialDos.length).isLessThan(6 * 1024);

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * counted as a corrupt read and removed, never an error, a hang or an exhausted heap. The timeouts
  * only stop a run that would otherwise hang; nothing here measures speed.
  */
-@Timeout(60)
+@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class HostileCacheFilesTest {
   /** A pickled {@code None} expiry: Django's "never expires" header. */
   private static final byte[] NEVER = {(byte) 0x80, 2, 'N', '.'};
