@@ -1,6 +1,5 @@
 package io.larder;
 
-import java.math.BigInteger;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -348,28 +347,14 @@ public abstract class BaseCache {
   }
 
   /**
-   * {@code value + delta}, keeping the value's integer type where the result fits.
+   * {@code value + delta}, exact: keeping the value's integer type where the result fits, never
+   * wrapping.
    *
    * @throws NotAnIntegerException if the value is not an integer
+   * @throws CounterOverflowException if the sum is beyond a signed 64-bit integer; store nothing
    */
   protected static Object addDelta(String callerKey, Object value, long delta) {
-    if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
-      long sum = ((Number) value).longValue() + delta;
-      return sum == (int) sum ? (Object) (int) sum : (Object) sum;
-    }
-    if (value instanceof Long l) {
-      long sum = l + delta;
-      if (((l ^ sum) & (delta ^ sum)) < 0) {
-        throw new ArithmeticException("incr of '" + callerKey + "' overflows a long");
-      }
-      return sum;
-    }
-    if (value instanceof BigInteger b) {
-      BigInteger sum = b.add(BigInteger.valueOf(delta));
-      sum.longValueExact();
-      return sum;
-    }
-    throw new NotAnIntegerException(callerKey, value);
+    return ExactSum.of(callerKey, value, delta);
   }
 
   // ---------------------------------------------------------------- keys

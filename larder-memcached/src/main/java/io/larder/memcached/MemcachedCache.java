@@ -44,7 +44,11 @@ final class MemcachedCache extends BaseCache {
     this.pool = new ServerPool(settings.alias(), options, settings.clock());
     this.flags =
         new ValueFlags(
-            serializer(), options.compress(), options.compressMinLength(), options.compressLevel());
+            serializer(),
+            options.compress(),
+            options.compressMinLength(),
+            options.compressLevel(),
+            settings.maxValueSize());
   }
 
   // ------------------------------------------------------------ keys
@@ -99,8 +103,8 @@ final class MemcachedCache extends BaseCache {
 
   /**
    * The item's value, or {@link #MISSING} for an item this reader cannot make sense of (written by
-   * another kind of client, or corrupt): logged, and left for its writer. A class the serializer's
-   * allow-list rejects is an error, not a miss.
+   * another kind of client, corrupt, or hostile): counted as a corrupt read, and left for its
+   * writer. A class the serializer's allow-list rejects is an error, not a miss.
    */
   private Object decode(String key, CachedData item) {
     try {
@@ -108,12 +112,7 @@ final class MemcachedCache extends BaseCache {
     } catch (DisallowedClassException e) {
       throw e;
     } catch (SerializationException e) {
-      log.warn(
-          "Cache '{}': the item under '{}' cannot be read, treated as a miss: {}",
-          alias(),
-          key,
-          e.getMessage());
-      return MISSING;
+      return corruptRead(key, e);
     }
   }
 
@@ -321,7 +320,9 @@ final class MemcachedCache extends BaseCache {
     try {
       Long value =
           pool.call(
-              node, client -> Counter.add(client, key, delta, options.operationTimeoutMillis()));
+              node,
+              client ->
+                  Counter.add(client, key, delta, options.operationTimeoutMillis(), callerKey));
       if (value == null) {
         throw new MissingKeyException(callerKey);
       }

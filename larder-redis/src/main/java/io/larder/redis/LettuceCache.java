@@ -93,6 +93,12 @@ final class LettuceCache extends BaseCache implements RedisCache {
     return integer != null ? integer : deserialize(stored);
   }
 
+  /** The value read under {@code key}; bytes that cannot be read are a miss (a corrupt read). */
+  private Object decode(String key, byte[] stored) {
+    Number integer = PythonInt.decode(stored);
+    return integer != null ? integer : deserialize(key, stored);
+  }
+
   private static byte[] raw(String key) {
     return key.getBytes(StandardCharsets.UTF_8);
   }
@@ -115,7 +121,7 @@ final class LettuceCache extends BaseCache implements RedisCache {
   @Override
   protected Object load(String key) {
     byte[] stored = redis.call("get", c -> c.get(raw(key)));
-    return stored == null ? MISSING : decode(stored);
+    return stored == null ? MISSING : decode(key, stored);
   }
 
   @Override
@@ -184,7 +190,7 @@ final class LettuceCache extends BaseCache implements RedisCache {
     for (int i = 0; i < keys.size(); i++) {
       KeyValue<byte[], byte[]> value = values.get(i);
       if (value.hasValue()) {
-        found.put(keys.get(i), decode(value.getValue()));
+        found.put(keys.get(i), decode(keys.get(i), value.getValue()));
       }
     }
     return found;
@@ -239,7 +245,9 @@ final class LettuceCache extends BaseCache implements RedisCache {
                 byte[] next = c.eval(INCR, ScriptOutputType.VALUE, new byte[][] {raw}, by);
                 return next == null ? null : PythonInt.decode(next);
               } catch (RedisCommandExecutionException e) {
-                if (!String.valueOf(e.getMessage()).contains("not an integer or out of range")) {
+                String why = String.valueOf(e.getMessage());
+                if (!why.contains("not an integer or out of range")
+                    && !why.contains("would overflow")) {
                   throw e;
                 }
                 return incrementStored(c, raw, delta, callerKey);
@@ -253,7 +261,8 @@ final class LettuceCache extends BaseCache implements RedisCache {
 
   /**
    * django-redis's fallback when {@code INCRBY} refuses the value (not decimal, or beyond 64 bits):
-   * read, add, write back keeping the TTL. A value that is no integer is left as it is.
+   * read, add, write back keeping the TTL. A value that is no integer is left as it is, and so is
+   * one whose sum would leave the signed 64-bit range ({@code CounterOverflowException}).
    */
   private Number incrementStored(
       RedisClusterCommands<byte[], byte[]> c, byte[] raw, long delta, String callerKey) {
