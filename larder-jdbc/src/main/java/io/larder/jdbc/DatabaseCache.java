@@ -164,11 +164,7 @@ public final class DatabaseCache extends BaseCache {
                 } catch (DisallowedClassException e) {
                   throw e;
                 } catch (SerializationException | IllegalArgumentException e) {
-                  log.warn(
-                      "Cache '{}': row {} is corrupt and was deleted: {}",
-                      alias(),
-                      key,
-                      e.getMessage());
+                  corruptRead(key, new SerializationException(e.getMessage() + "; row deleted", e));
                   dead.add(key);
                 }
               }
@@ -438,7 +434,24 @@ public final class DatabaseCache extends BaseCache {
     return Base64.getEncoder().encodeToString(serialize(value));
   }
 
+  /**
+   * The value of a row's text: Base64 of the serialized bytes, as Django writes it.
+   *
+   * @throws SerializationException if it is not, or holds more than {@code options.max_value_size}
+   *     bytes (checked before decoding, so a huge row is not copied again)
+   */
   private Object decode(String text) {
+    if (text == null) {
+      throw new SerializationException("the row's value is NULL");
+    }
+    if ((long) text.length() * 3 / 4 > maxValueSize() + 3L) {
+      throw new SerializationException(
+          "the row's value of "
+              + text.length()
+              + " Base64 characters is over options.max_value_size ("
+              + maxValueSize()
+              + " bytes)");
+    }
     return deserialize(Base64.getDecoder().decode(text));
   }
 
