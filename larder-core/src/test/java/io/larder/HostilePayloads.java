@@ -5,7 +5,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.ObjectOutputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.zip.GZIPOutputStream;
 
@@ -48,6 +50,30 @@ public final class HostilePayloads {
     stream[at + 2] = (byte) 0xff;
     stream[at + 3] = (byte) 0xf0;
     return stream;
+  }
+
+  /**
+   * {@code depth} lists, each holding the next: written on a thread with a large stack, since
+   * writing them nests as deeply as reading does.
+   */
+  public static byte[] deeplyNested(int depth) {
+    List<Object> outer = new ArrayList<>();
+    List<Object> innermost = outer;
+    for (int i = 0; i < depth; i++) {
+      List<Object> next = new ArrayList<>();
+      innermost.add(next);
+      innermost = next;
+    }
+    byte[][] result = new byte[1][];
+    Thread writer = new Thread(null, () -> result[0] = javaSerialized(outer), "deep-writer", 1L << 30);
+    writer.start();
+    try {
+      writer.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+    return result[0];
   }
 
   /** A zlib stream of {@code megabytes} MiB of zeros: about 1 KB per MiB. */

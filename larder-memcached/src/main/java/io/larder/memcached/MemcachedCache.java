@@ -51,6 +51,11 @@ final class MemcachedCache extends BaseCache {
             settings.maxValueSize());
   }
 
+  /** The item format this cache reads and writes. */
+  ValueFlags flags() {
+    return flags;
+  }
+
   // ------------------------------------------------------------ keys
 
   /** memcached cannot store such a key, and it must not reach a text protocol: refuse it. */
