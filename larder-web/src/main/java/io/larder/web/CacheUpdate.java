@@ -83,8 +83,8 @@ final class CacheUpdate {
       }
       HttpCacheHeaders.patchVary(response, "Cookie");
     }
-    if (!response.getHeaders("Set-Cookie").isEmpty()
-        && (HttpCacheHeaders.hasVary(response, "Cookie") || !pages.storesCookies())) {
+    boolean setsCookie = !response.getHeaders("Set-Cookie").isEmpty();
+    if (setsCookie && (HttpCacheHeaders.hasVary(response, "Cookie") || !pages.storesCookies())) {
       // Django stores the cookie and replays it to every visitor; here only a view that opted in.
       return Stored.NO;
     }
@@ -98,7 +98,9 @@ final class CacheUpdate {
     if (HttpCacheHeaders.hasVary(response, "*")) {
       return Stored.NO;
     }
-    if (expiredByItself(response)) {
+    // Jetty marks every response that sets a cookie Expires: 1970; a view that opted in to sharing
+    // its cookies has said that mark does not apply.
+    if (!setsCookie && expiredByItself(response)) {
       return Stored.NO;
     }
     long timeout = timeout(response);
