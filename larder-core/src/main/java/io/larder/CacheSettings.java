@@ -38,7 +38,8 @@ public final class CacheSettings {
   private final Map<String, Object> options;
   private final InstantSource clock;
 
-  CacheSettings(
+  /** Made by {@link Caches} from checked configuration; public for the engine and backend tests. */
+  public CacheSettings(
       String alias,
       String backend,
       String location,
@@ -124,7 +125,7 @@ public final class CacheSettings {
    * Readers refuse anything larger (a zlib bomb, a huge file or row) as a corrupt value.
    */
   public int maxValueSize() {
-    return intOption("max_value_size", DEFAULT_MAX_VALUE_SIZE, 1, Integer.MAX_VALUE - 8);
+    return io.larder.spi.CommonOptions.MAX_VALUE_SIZE.from(this);
   }
 
   /** {@code options.cull_frequency}: 1/n of the entries are culled when full; 0 clears all. */

@@ -9,6 +9,9 @@ import java.math.BigInteger;
  * catching that keeps working.
  */
 public class CounterOverflowException extends ArithmeticException {
+  private final transient Object value;
+  private final long delta;
+
   public CounterOverflowException(String key, Object value, long delta) {
     super(
         "Key '"
@@ -20,5 +23,12 @@ public class CounterOverflowException extends ArithmeticException {
             + " gives "
             + new BigInteger(String.valueOf(value)).add(BigInteger.valueOf(delta))
             + ", beyond a 64-bit counter's range; the value is unchanged");
+    this.value = value;
+    this.delta = delta;
+  }
+
+  /** The same overflow, told about {@code key} (the caller's key rather than the made one). */
+  public CounterOverflowException forKey(String key) {
+    return new CounterOverflowException(key, value, delta);
   }
 }

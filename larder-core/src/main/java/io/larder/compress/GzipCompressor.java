@@ -1,8 +1,8 @@
 package io.larder.compress;
 
 import io.larder.CacheSettings;
-import io.larder.Compressor;
 import io.larder.SerializationException;
+import io.larder.spi.Compressor;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,8 +1,10 @@
 package io.larder.locmem;
 
-import io.larder.BaseCache;
-import io.larder.CacheBackend;
-import io.larder.CacheSettings;
+import io.larder.spi.CacheBackend;
+import io.larder.spi.CacheStore;
+import io.larder.spi.StoreContext;
+import io.larder.spi.Option;
+import java.util.List;
 import java.util.Set;
 
 /** {@code backend: locmem}, also Django's {@code django.core.cache.backends.locmem.LocMemCache}. */
@@ -18,12 +20,12 @@ public final class LocMemBackend implements CacheBackend {
   }
 
   @Override
-  public Set<String> options() {
-    return Set.of("store_by_value");
+  public List<Option<?>> options() {
+    return List.of(LocMemCache.STORE_BY_VALUE);
   }
 
   @Override
-  public BaseCache create(CacheSettings settings) {
-    return new LocMemCache(settings);
+  public CacheStore create(StoreContext context) {
+    return new LocMemCache(context);
   }
 }

@@ -3,9 +3,9 @@ package io.larder.compress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.larder.Compressor;
 import io.larder.HostilePayloads;
 import io.larder.SerializationException;
+import io.larder.spi.Compressor;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 

@@ -1,8 +1,10 @@
 package io.larder.memcached;
 
-import io.larder.BaseCache;
-import io.larder.CacheBackend;
-import io.larder.CacheSettings;
+import io.larder.spi.CacheStore;
+import io.larder.spi.StoreContext;
+import io.larder.spi.CacheBackend;
+import io.larder.spi.Option;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -34,12 +36,12 @@ public final class MemcachedBackend implements CacheBackend {
   }
 
   @Override
-  public Set<String> options() {
-    return PoolOptions.NAMES;
+  public List<Option<?>> options() {
+    return PoolOptions.ALL;
   }
 
   @Override
-  public BaseCache create(CacheSettings settings) {
-    return new MemcachedCache(settings, PoolOptions.from(settings));
+  public CacheStore create(StoreContext context) {
+    return new MemcachedCache(context, PoolOptions.from(context.settings()));
   }
 }

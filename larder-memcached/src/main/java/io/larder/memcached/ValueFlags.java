@@ -1,8 +1,8 @@
 package io.larder.memcached;
 
 import io.larder.SerializationException;
-import io.larder.Serializer;
 import io.larder.compress.OversizedValueException;
+import io.larder.spi.Serializer;
 import io.larder.compress.Zlib;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package io.larder.redis;
 
+import io.larder.BackendRefusedException;
 import io.larder.BackendUnavailableException;
 import io.larder.CacheSettings;
 import io.lettuce.core.LettuceFutures;
@@ -10,46 +11,102 @@ import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * A cache's {@link RedisConnection} behind its {@link CircuitBreaker}: every command goes through
- * {@link #call}, which turns Lettuce's failures into {@link BackendUnavailableException}s that name
- * the cache and the server (never its password).
+ * A cache's {@link RedisConnection} whose every command goes through {@link #call}, which
+ * translates Lettuce's failures once: a server that answered with an error (WRONGTYPE, OOM, …)
+ * into {@link BackendRefusedException}, one that could not be reached into {@link
+ * BackendUnavailableException}, both naming the cache and the server (never its password).
  */
 final class GuardedConnection implements AutoCloseable {
   private final String alias;
   private final String location;
   private final RedisConnection connection;
-  private final CircuitBreaker breaker;
   private final long commandTimeoutMillis;
 
-  GuardedConnection(
-      CacheSettings settings, RedisOptions options, RedisConnection connection, boolean breaks) {
+  GuardedConnection(CacheSettings settings, RedisOptions options, RedisConnection connection) {
     this.alias = settings.alias();
     this.location = settings.displayLocation();
     this.connection = connection;
-    this.breaker =
-        new CircuitBreaker(
-            breaks ? options.circuitBreakerInterval().toMillis() : 0, settings.clock());
     this.commandTimeoutMillis = options.commandTimeout().toMillis();
   }
 
   /** Runs {@code command} on the synchronous commands. */
   <T> T call(String operation, Function<RedisClusterCommands<byte[], byte[]>, T> command) {
-    allow(operation);
     try {
-      T result = command.apply(connection.sync());
-      breaker.succeeded();
-      return result;
+      return command.apply(connection.sync());
     } catch (RedisCommandExecutionException e) {
-      breaker.succeeded();
-      throw unavailable(operation, e);
+      throw refused(operation, e);
     } catch (RedisException e) {
-      breaker.failed();
       throw unavailable(operation, e);
     }
+  }
+
+  /**
+   * Sends {@code command} on the asynchronous commands; the future fails with the translated error.
+   * Lettuce times the command out itself (its timeout options, on by default since 6.5).
+   */
+  <T> CompletableFuture<T> callAsync(
+      String operation, Function<RedisClusterAsyncCommands<byte[], byte[]>, RedisFuture<T>> command) {
+    RedisFuture<T> sent;
+    try {
+      sent = command.apply(connection.async());
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(translate(operation, e));
+    }
+    return sent.toCompletableFuture()
+        .handle(
+            (result, error) -> {
+              if (error == null) {
+                return result;
+              }
+              throw translate(operation, error instanceof CompletionException ? error.getCause() : error);
+            });
+  }
+
+  /**
+   * Waits for {@code stage} (made of {@link #callAsync} calls) as a synchronous call does, at most
+   * the command timeout, and raises its error as it is.
+   */
+  <T> T await(String operation, CompletionStage<T> stage) {
+    CompletableFuture<T> future = stage.toCompletableFuture();
+    try {
+      return future.get(commandTimeoutMillis, TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      throw translate(operation, e.getCause());
+    } catch (TimeoutException e) {
+      future.cancel(true);
+      throw new BackendUnavailableException(
+          "Cache '" + alias + "': " + operation + " timed out on Redis at " + location, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new BackendUnavailableException(
+          "Cache '" + alias + "': interrupted waiting for " + operation + " on Redis at " + location,
+          e);
+    }
+  }
+
+  /** Lettuce's error as Larder's: refused if the server answered, unavailable otherwise. */
+  RuntimeException translate(String operation, Throwable error) {
+    if (error instanceof RedisCommandExecutionException e) {
+      return refused(operation, e);
+    }
+    if (error instanceof RedisException e) {
+      return unavailable(operation, e);
+    }
+    if (error instanceof RuntimeException e) {
+      return e;
+    }
+    return new BackendUnavailableException(
+        "Cache '" + alias + "': " + operation + " failed on Redis at " + location + ": " + error,
+        error);
   }
 
   /**
@@ -80,19 +137,10 @@ final class GuardedConnection implements AutoCloseable {
     return call("connect", ignored -> connection.sync());
   }
 
-  private void allow(String operation) {
-    if (!breaker.allows()) {
-      throw new BackendUnavailableException(
-          "Cache '"
-              + alias
-              + "': "
-              + operation
-              + " not sent: Redis at "
-              + location
-              + " failed recently; the next attempt is in "
-              + breaker.millisUntilProbe()
-              + " ms");
-    }
+  BackendRefusedException refused(String operation, RedisCommandExecutionException e) {
+    return new BackendRefusedException(
+        "Cache '" + alias + "': Redis at " + location + " refused " + operation + ": " + e.getMessage(),
+        e);
   }
 
   BackendUnavailableException unavailable(String operation, RuntimeException e) {

@@ -1,8 +1,10 @@
 package io.larder.redis;
 
-import io.larder.BaseCache;
-import io.larder.CacheBackend;
-import io.larder.CacheSettings;
+import io.larder.spi.CacheBackend;
+import io.larder.spi.CacheStore;
+import io.larder.spi.StoreContext;
+import io.larder.spi.Option;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -33,12 +35,12 @@ public final class RedisBackend implements CacheBackend {
   }
 
   @Override
-  public Set<String> options() {
-    return RedisOptions.NAMES;
+  public List<Option<?>> options() {
+    return RedisOptions.ALL;
   }
 
   @Override
-  public BaseCache create(CacheSettings settings) {
-    return new LettuceCache(settings, RedisOptions.from(settings));
+  public CacheStore create(StoreContext context) {
+    return new LettuceCache(context, RedisOptions.from(context.settings()));
   }
 }

@@ -1,0 +1,78 @@
+package io.larder.internal;
+
+import io.larder.CacheSettings;
+import io.larder.spi.CommonOptions;
+import io.larder.spi.Serializer;
+import io.larder.spi.SerializerProvider;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** Finds the serializer a cache's {@code options.serializer} names. */
+final class Serializers {
+  static final String DEFAULT = "java";
+  private static final String DJANGO_REDIS_PICKLE =
+      "django_redis.serializers.pickle.PickleSerializer";
+
+  private Serializers() {}
+
+  static Serializer create(CacheSettings settings) {
+    String name = CommonOptions.SERIALIZER.from(settings);
+    if (name.equals(DJANGO_REDIS_PICKLE)) {
+      // django-redis's setting, so that a Django app's OPTIONS can be used as they are.
+      name = "pickle";
+    }
+    if (name.equals(DEFAULT)) {
+      return new JavaSerializer(settings.alias(), CommonOptions.SERIALIZER_ALLOW.from(settings));
+    }
+    SerializerProvider provider = providers().get(name);
+    if (provider == null) {
+      provider = byClassName(settings, name);
+    }
+    return provider.create(settings);
+  }
+
+  /** The option names the installed serializers read beyond {@link #OPTIONS}. */
+  static Set<String> providerOptions() {
+    Set<String> names = new HashSet<>();
+    providers().values().forEach(p -> names.addAll(p.options()));
+    return names;
+  }
+
+  private static Map<String, SerializerProvider> providers() {
+    Map<String, SerializerProvider> byName = new TreeMap<>();
+    for (SerializerProvider provider : ServiceLoader.load(SerializerProvider.class)) {
+      byName.put(provider.name(), provider);
+    }
+    return byName;
+  }
+
+  private static SerializerProvider byClassName(CacheSettings settings, String name) {
+    String accepted =
+        DEFAULT
+            + ", "
+            + String.join(", ", providers().keySet())
+            + (providers().containsKey("pickle") ? "" : " (pickle needs larder-django)")
+            + ", or the class name of a SerializerProvider";
+    Object instance = Instances.create(name, settings, CacheSettings.class, settings);
+    if (instance instanceof SerializerProvider provider) {
+      return provider;
+    }
+    if (instance instanceof Serializer serializer) {
+      return new SerializerProvider() {
+        @Override
+        public String name() {
+          return name;
+        }
+
+        @Override
+        public Serializer create(CacheSettings ignored) {
+          return serializer;
+        }
+      };
+    }
+    throw settings.bad("serializer", name, accepted);
+  }
+}

@@ -1,0 +1,53 @@
+package io.larder.spi;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A kind of cache store, found by {@link java.util.ServiceLoader}: a backend module on the class
+ * path registers its backends, and {@code backend: redis} just works. Named in configuration by
+ * {@link #name()}, by one of {@link #aliases()} (Django's dotted paths), or by class name.
+ *
+ * <pre>{@code
+ * // META-INF/services/io.larder.spi.CacheBackend lists com.example.TapeBackend
+ * public final class TapeBackend implements CacheBackend {
+ *   public String name() { return "tape"; }
+ *   static final Option<Integer> REEL = Option.integer("reel", 1, 1, 99, "which reel to record on");
+ *   public List<Option<?>> options() { return List.of(REEL); }
+ *   public CacheStore create(StoreContext context) { return new TapeStore(context); }
+ * }
+ * }</pre>
+ */
+public interface CacheBackend {
+  /** The short name, e.g. {@code locmem}. */
+  String name();
+
+  /** Other names that select this backend, e.g. Django's backend dotted paths. */
+  default Set<String> aliases() {
+    return Set.of();
+  }
+
+  /**
+   * The {@code options} this backend reads, beyond those every cache accepts, each declared once
+   * where it is read. Any other option is refused at start-up, naming these.
+   */
+  default List<Option<?>> options() {
+    return List.of();
+  }
+
+  /**
+   * True if this backend takes any option unchecked (a store named by class name, whose options
+   * Larder cannot know). False by default.
+   */
+  default boolean acceptsAnyOption() {
+    return false;
+  }
+
+  /**
+   * A store for these settings. Settings are checked here, so a wrong one fails at start-up;
+   * remote stores connect lazily.
+   *
+   * @throws io.larder.InvalidConfigurationException if a setting is wrong
+   */
+  CacheStore create(StoreContext context);
+}

@@ -1,0 +1,20 @@
+package io.larder.spi;
+
+/**
+ * Compresses serialized values, chosen with {@code options.compressor}: {@code zlib}, {@code gzip}
+ * or {@code none}. The built-in compressors follow django-redis's rules, so the bytes are
+ * interchangeable with a Django app's: values no longer than {@code options.compress_min_length}
+ * (15 bytes) are stored raw, and reading tries to decompress and falls back to the raw bytes.
+ */
+public interface Compressor {
+  /** The bytes to store for {@code serialized}. */
+  byte[] compress(byte[] serialized);
+
+  /** The serialized value from stored bytes, which may or may not have been compressed. */
+  byte[] decompress(byte[] stored);
+
+  /** The compressor that stores bytes as they are. */
+  static Compressor none() {
+    return NoCompressor.INSTANCE;
+  }
+}

@@ -1,0 +1,29 @@
+package io.larder.spi;
+
+import io.larder.DisallowedClassException;
+import io.larder.SerializationException;
+
+/**
+ * Turns values into bytes and back, for backends that store bytes. Chosen per cache with {@code
+ * options.serializer}: {@code java} (the default, JDK serialization behind an allow-list), {@code
+ * pickle} (Python pickle for Django interop, from {@code larder-django}), or the class name of a
+ * {@link SerializerProvider}.
+ *
+ * <p>Implementations are thread-safe and hold no state between calls.
+ */
+public interface Serializer {
+  /**
+   * The bytes of {@code value}, which may be null.
+   *
+   * @throws SerializationException if the value cannot be serialized
+   */
+  byte[] serialize(Object value);
+
+  /**
+   * The value {@code bytes} were made from.
+   *
+   * @throws DisallowedClassException if the bytes name a class the allow-list rejects
+   * @throws SerializationException if the bytes are not a value this serializer wrote
+   */
+  Object deserialize(byte[] bytes);
+}

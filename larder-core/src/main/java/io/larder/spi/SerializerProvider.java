@@ -1,0 +1,34 @@
+package io.larder.spi;
+
+import io.larder.CacheSettings;
+import io.larder.InvalidConfigurationException;
+
+import java.util.Set;
+
+/**
+ * Makes a {@link Serializer} for a cache. Found by {@link java.util.ServiceLoader} and named in
+ * configuration by {@link #name()} ({@code options.serializer: pickle}) or by class name.
+ *
+ * <pre>{@code
+ * public final class JsonSerializerProvider implements SerializerProvider {
+ *   public String name() { return "json"; }
+ *   public Serializer create(CacheSettings settings) { return new JsonSerializer(); }
+ * }
+ * }</pre>
+ */
+public interface SerializerProvider {
+  /** The short name that selects this serializer. */
+  String name();
+
+  /** The {@code options} keys this serializer reads, so that configuration can reject typos. */
+  default Set<String> options() {
+    return Set.of();
+  }
+
+  /**
+   * A serializer for the cache with these settings.
+   *
+   * @throws InvalidConfigurationException if an option it reads is wrong
+   */
+  Serializer create(CacheSettings settings);
+}
