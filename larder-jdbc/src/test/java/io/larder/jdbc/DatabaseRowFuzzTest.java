@@ -6,6 +6,8 @@ import io.larder.Cache;
 import io.larder.Caches;
 import io.larder.DisallowedClassException;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -47,6 +49,7 @@ class DatabaseRowFuzzTest {
                         .option("max_value_size", 1 << 20))
             .build();
     cache = caches.getDefault();
+    CacheTables.create(caches, false, new PrintStream(OutputStream.nullOutputStream()));
   }
 
   @AfterAll
