@@ -9,15 +9,18 @@ import java.util.TreeMap;
 final class Serializers {
   static final String DEFAULT = "java";
   static final Set<String> OPTIONS = Set.of("serializer", "serializer_allow");
-  private static final String DJANGO_REDIS_PICKLE =
-      "django_redis.serializers.pickle.PickleSerializer";
+  /** django-redis's and Django's RedisCache's pickle serializers, accepted as {@code pickle}. */
+  private static final Set<String> DJANGO_PICKLE =
+      Set.of(
+          "django_redis.serializers.pickle.PickleSerializer",
+          "django.core.cache.backends.redis.RedisSerializer");
 
   private Serializers() {}
 
   static Serializer create(CacheSettings settings) {
     String name = settings.stringOption("serializer", DEFAULT);
-    if (name.equals(DJANGO_REDIS_PICKLE)) {
-      // django-redis's setting, so that a Django app's OPTIONS can be used as they are.
+    if (DJANGO_PICKLE.contains(name)) {
+      // A Django app's OPTIONS can be used as they are.
       name = "pickle";
     }
     if (name.equals(DEFAULT)) {

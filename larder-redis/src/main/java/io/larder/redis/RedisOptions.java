@@ -33,7 +33,8 @@ record RedisOptions(
     Duration stampedeWait,
     Duration circuitBreakerInterval,
     int scanCount,
-    int maxValueSize) {
+    int maxValueSize,
+    RedisFormat format) {
 
   /** The option names this backend reads. */
   static final Set<String> NAMES =
@@ -113,7 +114,8 @@ record RedisOptions(
         settings.secondsOption("stampede_wait", lockTimeout).duration(),
         settings.secondsOption("circuit_breaker_interval", Timeout.seconds(5)).duration(),
         settings.intOption("scan_count", 1000, 1, 1_000_000),
-        settings.intOption("max_value_size", MAX_BULK, 1, MAX_BULK));
+        settings.intOption("max_value_size", MAX_BULK, 1, MAX_BULK),
+        RedisFormat.of(settings));
   }
 
   private static Timeout positive(CacheSettings settings, String name, Timeout defaultValue) {
