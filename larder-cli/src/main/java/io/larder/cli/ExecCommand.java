@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,6 +45,9 @@ import picocli.CommandLine.Model.CommandSpec;
 final class ExecCommand implements Callable<Integer> {
   @ParentCommand Larder larder;
   @Spec CommandSpec spec;
+
+  @Option(names = "--decimal", description = Larder.DECIMAL)
+  boolean decimal;
 
   @Override
   public Integer call() {
@@ -142,17 +146,17 @@ final class ExecCommand implements Callable<Integer> {
     return keys;
   }
 
-  private static Map<String, Object> values(JsonNode op) {
+  private Map<String, Object> values(JsonNode op) {
     if (!op.path("values").isObject()) {
       throw new IllegalArgumentException("\"set_many\" needs a \"values\" object");
     }
     Map<String, Object> values = new LinkedHashMap<>();
-    op.get("values").fields().forEachRemaining(e -> values.put(e.getKey(), Json.parse(e.getValue().toString())));
+    op.get("values").fields().forEachRemaining(e -> values.put(e.getKey(), Json.parse(e.getValue().toString(), decimal)));
     return values;
   }
 
-  private static Object value(JsonNode op, String field) {
-    return op.has(field) ? Json.parse(op.get(field).toString()) : null;
+  private Object value(JsonNode op, String field) {
+    return op.has(field) ? Json.parse(op.get(field).toString(), decimal) : null;
   }
 
   private static Timeout timeout(JsonNode op) {
