@@ -15,13 +15,17 @@ import java.util.function.Supplier;
  * }</pre>
  *
  * <p>A failure completes the future exceptionally with the exception the synchronous call would
- * throw. Backends without a native asynchronous client run the call on a small shared pool of
- * daemon threads; in-memory backends complete the future before returning it.
+ * throw. Backends that block on I/O run the call on Larder's bounded shared pool ({@code
+ * larder-async-N} daemon threads, {@code Caches.Builder.asyncExecutor} to use your own); in-memory
+ * backends complete the future before returning it.
  */
 public interface AsyncCache {
   <T> CompletableFuture<T> get(String key);
 
   <T> CompletableFuture<T> get(String key, T defaultValue);
+
+  /** {@link Cache#get(String, Class)}. */
+  <T> CompletableFuture<T> get(String key, Class<T> type);
 
   CompletableFuture<Void> set(String key, Object value);
 

@@ -30,7 +30,9 @@ import java.util.function.Supplier;
 public interface Cache extends AutoCloseable {
 
   /** The value stored under {@code key}, or null when it is absent or expired. */
-  <T> T get(String key);
+  default <T> T get(String key) {
+    return get(key, (T) null);
+  }
 
   /**
    * The value stored under {@code key}, or {@code defaultValue} when it is absent or expired. A
@@ -38,8 +40,23 @@ public interface Cache extends AutoCloseable {
    */
   <T> T get(String key, T defaultValue);
 
+  /**
+   * The value stored under {@code key} if it is a {@code type}, or null when it is absent or
+   * expired (a stored null is returned as null too), as Spring's {@code Cache.get(key, type)}.
+   *
+   * <pre>{@code
+   * User user = cache.get("user:42", User.class);
+   * }</pre>
+   *
+   * @throws IllegalStateException if the stored value is of another type; the message names the
+   *     key and both types
+   */
+  <T> T get(String key, Class<T> type);
+
   /** Stores {@code value} under {@code key} with the cache's default timeout. */
-  void set(String key, Object value);
+  default void set(String key, Object value) {
+    set(key, value, Timeout.DEFAULT);
+  }
 
   /**
    * Stores {@code value} under {@code key}, replacing any value.
@@ -49,7 +66,9 @@ public interface Cache extends AutoCloseable {
   void set(String key, Object value, Timeout timeout);
 
   /** {@link #add(String, Object, Timeout)} with the cache's default timeout. */
-  boolean add(String key, Object value);
+  default boolean add(String key, Object value) {
+    return add(key, value, Timeout.DEFAULT);
+  }
 
   /**
    * Stores {@code value} only if {@code key} is absent or expired.
@@ -60,7 +79,9 @@ public interface Cache extends AutoCloseable {
   boolean add(String key, Object value, Timeout timeout);
 
   /** {@link #getOrSet(String, Supplier, Timeout)} with the cache's default timeout. */
-  <T> T getOrSet(String key, Supplier<? extends T> supplier);
+  default <T> T getOrSet(String key, Supplier<? extends T> supplier) {
+    return getOrSet(key, supplier, Timeout.DEFAULT);
+  }
 
   /**
    * The value stored under {@code key}; on a miss, computes it with {@code supplier}, adds it, and
@@ -73,7 +94,9 @@ public interface Cache extends AutoCloseable {
   <T> T getOrSet(String key, Supplier<? extends T> supplier, Timeout timeout);
 
   /** Resets the expiry of {@code key} to the cache's default timeout. */
-  boolean touch(String key);
+  default boolean touch(String key) {
+    return touch(key, Timeout.DEFAULT);
+  }
 
   /**
    * Sets a new expiry on an existing, unexpired key; the value is unchanged.
@@ -99,7 +122,9 @@ public interface Cache extends AutoCloseable {
   <T> Map<String, T> getMany(Collection<String> keys);
 
   /** {@link #setMany(Map, Timeout)} with the cache's default timeout. */
-  List<String> setMany(Map<String, ?> values);
+  default List<String> setMany(Map<String, ?> values) {
+    return setMany(values, Timeout.DEFAULT);
+  }
 
   /**
    * Stores every entry of {@code values}.
@@ -112,7 +137,9 @@ public interface Cache extends AutoCloseable {
   void deleteMany(Collection<String> keys);
 
   /** {@code incr(key, 1)}. */
-  long incr(String key);
+  default long incr(String key) {
+    return incr(key, 1);
+  }
 
   /**
    * Adds {@code delta} to the integer stored under {@code key} and returns the new value. Atomic
@@ -125,10 +152,14 @@ public interface Cache extends AutoCloseable {
   long incr(String key, long delta);
 
   /** {@code decr(key, 1)}. */
-  long decr(String key);
+  default long decr(String key) {
+    return decr(key, 1);
+  }
 
   /** {@code incr(key, -delta)}. */
-  long decr(String key, long delta);
+  default long decr(String key, long delta) {
+    return incr(key, Math.negateExact(delta));
+  }
 
   /**
    * Removes every entry of this cache's store, including other prefixes and versions (for the file
@@ -139,7 +170,9 @@ public interface Cache extends AutoCloseable {
   void clear();
 
   /** {@code incrVersion(key, 1)}. */
-  int incrVersion(String key);
+  default int incrVersion(String key) {
+    return incrVersion(key, 1);
+  }
 
   /**
    * Moves the value of {@code key} from this view's version to version + {@code delta} (with the
@@ -150,10 +183,14 @@ public interface Cache extends AutoCloseable {
   int incrVersion(String key, int delta);
 
   /** {@code incrVersion(key, -1)}. */
-  int decrVersion(String key);
+  default int decrVersion(String key) {
+    return decrVersion(key, 1);
+  }
 
   /** {@code incrVersion(key, -delta)}. */
-  int decrVersion(String key, int delta);
+  default int decrVersion(String key, int delta) {
+    return incrVersion(key, Math.negateExact(delta));
+  }
 
   /**
    * A view of this cache whose operations use {@code version} (Django's {@code version=}
@@ -184,7 +221,12 @@ public interface Cache extends AutoCloseable {
    */
   <T> T unwrap(Class<T> type);
 
-  /** Releases the backend's resources (connections, threads). Django's {@code close()}. */
+  /**
+   * Does nothing: a {@code Cache} is a handle on a backend that its {@link Caches} shares among
+   * every handle, view and thread, and only {@link Caches#close()} releases it (Django's {@code
+   * close_all}). Kept so that {@code try (Cache v2 = cache.withVersion(2)) { … }} compiles and
+   * leaves the cache working.
+   */
   @Override
-  void close();
+  default void close() {}
 }

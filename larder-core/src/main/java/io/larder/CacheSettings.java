@@ -36,7 +36,8 @@ public final class CacheSettings {
   private final Map<String, Object> options;
   private final InstantSource clock;
 
-  CacheSettings(
+  /** Made by {@link Caches} from checked configuration; public for the engine and backend tests. */
+  public CacheSettings(
       String alias,
       String backend,
       String location,

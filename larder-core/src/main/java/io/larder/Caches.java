@@ -1,5 +1,10 @@
 package io.larder;
 
+import io.larder.internal.AsyncExecutor;
+import io.larder.internal.Backends;
+import io.larder.internal.CacheEngine;
+import io.larder.internal.ConfigSources;
+import io.larder.internal.SettingsParser;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -11,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
@@ -37,13 +43,13 @@ public final class Caches implements AutoCloseable {
   /** Django's {@code DEFAULT_CACHE_ALIAS}. */
   public static final String DEFAULT_ALIAS = "default";
 
-  private final Map<String, BaseCache> backends;
+  private final Map<String, CacheEngine> engines;
   private final Map<String, Cache> views;
 
-  private Caches(Map<String, BaseCache> backends) {
-    this.backends = backends;
+  private Caches(Map<String, CacheEngine> engines) {
+    this.engines = engines;
     Map<String, Cache> views = new LinkedHashMap<>();
-    backends.forEach((alias, backend) -> views.put(alias, backend.view()));
+    engines.forEach((alias, engine) -> views.put(alias, engine.handle()));
     this.views = Collections.unmodifiableMap(views);
   }
 
@@ -110,15 +116,18 @@ public final class Caches implements AutoCloseable {
     return views.values();
   }
 
-  /** Closes every cache (Django's {@code close_all}); failures are collected, not stopped on. */
+  /**
+   * Closes every cache's backend (Django's {@code close_all}): the only way to release them, since
+   * a {@link Cache} handle is shared. Failures are collected, not stopped on.
+   */
   @Override
   public void close() {
-    closeAll(backends.values());
+    closeAll(engines.values());
   }
 
-  private static void closeAll(Collection<BaseCache> caches) {
+  private static void closeAll(Collection<CacheEngine> caches) {
     RuntimeException failure = null;
-    for (BaseCache cache : caches) {
+    for (CacheEngine cache : caches) {
       try {
         cache.close();
       } catch (RuntimeException e) {
@@ -140,7 +149,8 @@ public final class Caches implements AutoCloseable {
     private final List<Map.Entry<String, Consumer<CacheDefinition>>> definitions =
         new ArrayList<>();
     private Map<String, String> environment = System.getenv();
-    private InstantSource clock = CoarseClock.INSTANCE;
+    private InstantSource clock = InstantSource.system();
+    private Executor asyncExecutor = AsyncExecutor.shared();
 
     private Builder() {}
 
@@ -187,6 +197,15 @@ public final class Caches implements AutoCloseable {
     }
 
     /**
+     * Where {@code async()} calls of backends that block on I/O run: Larder's bounded shared pool
+     * by default ({@code larder.async.threads}, 16), or yours, e.g. an application's I/O pool.
+     */
+    public Builder asyncExecutor(Executor executor) {
+      this.asyncExecutor = Objects.requireNonNull(executor, "executor");
+      return this;
+    }
+
+    /**
      * Checks every setting and builds every cache.
      *
      * @throws InvalidConfigurationException at the first wrong setting; caches already built are
@@ -209,12 +228,13 @@ public final class Caches implements AutoCloseable {
                 + String.join(", ", config.keySet()));
       }
       SettingsParser parser = new SettingsParser(new Backends(), clock);
-      Map<String, BaseCache> built = new LinkedHashMap<>();
+      Map<String, CacheEngine> built = new LinkedHashMap<>();
       try {
         config.forEach(
             (alias, settings) -> {
               SettingsParser.Parsed parsed = parser.parse(alias, settings);
-              built.put(alias, parsed.backend().create(parsed.settings()));
+              built.put(
+                  alias, CacheEngine.start(parsed.settings(), parsed.backend(), asyncExecutor));
             });
       } catch (RuntimeException e) {
         try {

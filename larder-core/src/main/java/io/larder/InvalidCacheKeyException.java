@@ -1,5 +1,6 @@
 package io.larder;
 
+
 /**
  * A key a backend cannot store (Django's {@code InvalidCacheKey}): by memcached's rules, longer
  * than 250 characters or holding a control character, a space or DEL. Backends that speak a text

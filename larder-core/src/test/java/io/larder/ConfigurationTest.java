@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.larder.dummy.DummyCache;
 import io.larder.file.FileBasedCache;
 import io.larder.locmem.LocMemCache;
+import io.larder.spi.CacheStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -389,41 +390,37 @@ class ConfigurationTest {
     }
   }
 
-  /** The smallest possible backend, as the BaseCache Javadoc shows it. */
-  public static final class MapCache extends BaseCache {
+  /** The smallest possible backend, as the CacheStore Javadoc shows it. */
+  public static final class MapCache implements CacheStore {
     private final Map<String, Object> map = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public MapCache(CacheSettings settings) {
-      super(settings);
-    }
-
     @Override
-    protected Object load(String key) {
+    public Object load(String key) {
       return map.getOrDefault(key, MISSING);
     }
 
     @Override
-    protected void store(String key, Object value, Timeout timeout) {
+    public void store(String key, Object value, Timeout timeout) {
       map.put(key, value);
     }
 
     @Override
-    protected boolean storeIfAbsent(String key, Object value, Timeout timeout) {
+    public boolean storeIfAbsent(String key, Object value, Timeout timeout) {
       return map.putIfAbsent(key, value) == null;
     }
 
     @Override
-    protected boolean expire(String key, Timeout timeout) {
+    public boolean expire(String key, Timeout timeout) {
       return map.containsKey(key);
     }
 
     @Override
-    protected boolean remove(String key) {
+    public boolean remove(String key) {
       return map.remove(key) != null;
     }
 
     @Override
-    protected void removeAll() {
+    public void removeAll() {
       map.clear();
     }
   }

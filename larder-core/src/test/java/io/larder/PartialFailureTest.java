@@ -3,6 +3,8 @@ package io.larder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.larder.spi.CacheStore;
+import io.larder.spi.StoreContext;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,18 +45,19 @@ class PartialFailureTest {
   }
 
   /** Two "servers": keys starting with {@code :1:down} live on one that is down. */
-  public static final class SplitCache extends BaseCache {
-    public SplitCache(CacheSettings settings) {
-      super(settings);
+  public static final class SplitCache implements CacheStore {
+    private final StoreContext context;
+
+    public SplitCache(StoreContext context) {
+      this.context = context;
     }
 
     @Override
-    protected Map<String, Object> loadMany(List<String> keys) {
+    public Map<String, Object> loadMany(List<String> keys) {
       Map<String, Object> found = new LinkedHashMap<>();
       for (String key : keys) {
         if (key.startsWith(":1:down")) {
-          reportPartialFailure(
-              new BackendUnavailableException("server down is down"), "get_many", key);
+          context.failOpen(new BackendUnavailableException("server down is down"), "get_many", key);
         } else {
           found.put(key, "value");
         }
@@ -63,29 +66,29 @@ class PartialFailureTest {
     }
 
     @Override
-    protected Object load(String key) {
+    public Object load(String key) {
       return MISSING;
     }
 
     @Override
-    protected void store(String key, Object value, Timeout timeout) {}
+    public void store(String key, Object value, Timeout timeout) {}
 
     @Override
-    protected boolean storeIfAbsent(String key, Object value, Timeout timeout) {
+    public boolean storeIfAbsent(String key, Object value, Timeout timeout) {
       return false;
     }
 
     @Override
-    protected boolean expire(String key, Timeout timeout) {
+    public boolean expire(String key, Timeout timeout) {
       return false;
     }
 
     @Override
-    protected boolean remove(String key) {
+    public boolean remove(String key) {
       return false;
     }
 
     @Override
-    protected void removeAll() {}
+    public void removeAll() {}
   }
 }

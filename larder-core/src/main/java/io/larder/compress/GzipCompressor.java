@@ -1,6 +1,6 @@
 package io.larder.compress;
 
-import io.larder.Compressor;
+import io.larder.spi.Compressor;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

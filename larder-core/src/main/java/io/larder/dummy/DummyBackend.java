@@ -1,8 +1,8 @@
 package io.larder.dummy;
 
-import io.larder.BaseCache;
-import io.larder.CacheBackend;
-import io.larder.CacheSettings;
+import io.larder.spi.CacheBackend;
+import io.larder.spi.CacheStore;
+import io.larder.spi.StoreContext;
 import java.util.Set;
 
 /** {@code backend: dummy}, also Django's {@code django.core.cache.backends.dummy.DummyCache}. */
@@ -18,7 +18,7 @@ public final class DummyBackend implements CacheBackend {
   }
 
   @Override
-  public BaseCache create(CacheSettings settings) {
-    return new DummyCache(settings);
+  public CacheStore create(StoreContext context) {
+    return new DummyCache();
   }
 }

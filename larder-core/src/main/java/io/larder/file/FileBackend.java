@@ -1,8 +1,8 @@
 package io.larder.file;
 
-import io.larder.BaseCache;
-import io.larder.CacheBackend;
-import io.larder.CacheSettings;
+import io.larder.spi.CacheBackend;
+import io.larder.spi.CacheStore;
+import io.larder.spi.StoreContext;
 import java.util.Set;
 
 /**
@@ -21,7 +21,7 @@ public final class FileBackend implements CacheBackend {
   }
 
   @Override
-  public BaseCache create(CacheSettings settings) {
-    return new FileBasedCache(settings);
+  public CacheStore create(StoreContext context) {
+    return new FileBasedCache(context);
   }
 }

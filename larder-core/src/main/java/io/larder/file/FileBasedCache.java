@@ -1,14 +1,15 @@
 package io.larder.file;
 
 import io.larder.BackendUnavailableException;
-import io.larder.BaseCache;
 import io.larder.CacheSettings;
 import io.larder.DisallowedClassException;
 import io.larder.InvalidConfigurationException;
-import io.larder.MissingKeyException;
 import io.larder.SerializationException;
 import io.larder.Timeout;
 import io.larder.compress.Zlib;
+import io.larder.spi.CacheStore;
+import io.larder.spi.Increments;
+import io.larder.spi.StoreContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -42,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * and Java processes, and {@code incr} keeps the key's expiry; and culling does not list the whole
  * directory on every set.
  */
-public final class FileBasedCache extends BaseCache {
+public final class FileBasedCache implements CacheStore {
   /** The suffix of cache files; other files in the directory are left alone. */
   public static final String SUFFIX = ".djcache";
 
@@ -55,12 +56,14 @@ public final class FileBasedCache extends BaseCache {
           }
           : new FileAttribute<?>[0];
 
+  private final StoreContext context;
   private final Path dir;
   private final FileLocks locks;
   private final Culling culling;
 
-  FileBasedCache(CacheSettings settings) {
-    super(settings);
+  FileBasedCache(StoreContext context) {
+    this.context = context;
+    CacheSettings settings = context.settings();
     if (settings.location().isEmpty()) {
       throw InvalidConfigurationException.badSetting(
           settings.alias(), "location", "", "the path of a directory, e.g. /var/tmp/larder");
@@ -68,7 +71,7 @@ public final class FileBasedCache extends BaseCache {
     Path configured = Path.of(settings.location());
     if (!configured.isAbsolute()) {
       log.warn(
-          "Cache '{}': location {} is relative; use an absolute path", alias(), configured);
+          "Cache '{}': location {} is relative; use an absolute path", context.alias(), configured);
     }
     this.dir = configured.toAbsolutePath().normalize();
     try {
@@ -97,21 +100,21 @@ public final class FileBasedCache extends BaseCache {
   // ---------------------------------------------------------------- primitives
 
   @Override
-  protected Object load(String key) {
+  public Object load(String key) {
     Path file = fileFor(key);
     byte[] content = read(file, Integer.MAX_VALUE);
     return content == null ? MISSING : decode(file, content);
   }
 
   @Override
-  protected boolean contains(String key) {
+  public boolean contains(String key) {
     Path file = fileFor(key);
     byte[] start = read(file, HEADER_BYTES);
     return start != null && liveHeader(file, start) != null;
   }
 
   @Override
-  protected void store(String key, Object value, Timeout timeout) {
+  public void store(String key, Object value, Timeout timeout) {
     byte[] compressed = compress(value);
     Path file = fileFor(key);
     io(
@@ -128,7 +131,7 @@ public final class FileBasedCache extends BaseCache {
   }
 
   @Override
-  protected boolean storeIfAbsent(String key, Object value, Timeout timeout) {
+  public boolean storeIfAbsent(String key, Object value, Timeout timeout) {
     byte[] compressed = compress(value);
     Path file = fileFor(key);
     return io(
@@ -151,7 +154,7 @@ public final class FileBasedCache extends BaseCache {
   }
 
   @Override
-  protected boolean expire(String key, Timeout timeout) {
+  public boolean expire(String key, Timeout timeout) {
     Path file = fileFor(key);
     return io(
         file,
@@ -176,13 +179,13 @@ public final class FileBasedCache extends BaseCache {
   }
 
   @Override
-  protected boolean remove(String key) {
+  public boolean remove(String key) {
     Path file = fileFor(key);
     return io(file, () -> delete(file));
   }
 
   @Override
-  protected void removeAll() {
+  public void removeAll() {
     io(
         dir,
         () -> {
@@ -196,10 +199,9 @@ public final class FileBasedCache extends BaseCache {
 
   /** Atomic and keeps the expiry, unlike Django's read-then-set with the default timeout. */
   @Override
-  protected long increment(String key, long delta, String callerKey) {
+  public Object increment(String key, long delta, Timeout defaultTimeout) {
     Path file = fileFor(key);
-    Object next =
-        io(
+    return io(
             file,
             () ->
                 locks.withLock(
@@ -208,25 +210,24 @@ public final class FileBasedCache extends BaseCache {
                       byte[] content = read(file, Integer.MAX_VALUE);
                       Object current = content == null ? MISSING : decode(file, content);
                       if (current == MISSING) {
-                        throw new MissingKeyException(callerKey);
+                        return MISSING;
                       }
-                      Object sum = addDelta(callerKey, current, delta);
+                      Object sum = Increments.add(key, current, delta);
                       double expiresAt = CacheFile.header(content, content.length).expiresAt();
                       write(file, CacheFile.content(expiresAt, compress(sum)));
                       return sum;
                     }));
-    return ((Number) next).longValue();
   }
 
   // ---------------------------------------------------------------- files
 
   private byte[] compress(Object value) {
-    return Zlib.deflate(serializer().serialize(value), Zlib.DEFAULT_LEVEL);
+    return Zlib.deflate(context.serializer().serialize(value), Zlib.DEFAULT_LEVEL);
   }
 
   private byte[] content(Timeout timeout, byte[] compressed) {
     double expiresAt =
-        timeout.isNever() ? CacheFile.NEVER : expiresAtMillis(timeout) / 1000.0;
+        timeout.isNever() ? CacheFile.NEVER : context.expiresAtMillis(timeout) / 1000.0;
     return CacheFile.content(expiresAt, compressed);
   }
 
@@ -239,7 +240,7 @@ public final class FileBasedCache extends BaseCache {
     try {
       byte[] serialized =
           Zlib.inflate(content, header.valueOffset(), content.length - header.valueOffset());
-      return serializer().deserialize(serialized);
+      return context.serializer().deserialize(serialized);
     } catch (DisallowedClassException e) {
       throw e;
     } catch (DataFormatException | SerializationException e) {
@@ -252,7 +253,7 @@ public final class FileBasedCache extends BaseCache {
   private CacheFile.Header liveHeader(Path file, byte[] content) {
     try {
       CacheFile.Header header = CacheFile.header(content, content.length);
-      if (!header.isExpiredAt(nowMillis() / 1000.0)) {
+      if (!header.isExpiredAt(context.nowMillis() / 1000.0)) {
         return header;
       }
       deleteQuietly(file);
@@ -267,7 +268,7 @@ public final class FileBasedCache extends BaseCache {
   }
 
   private void discardCorrupt(Path file, String why) {
-    log.warn("Cache '{}': removing unreadable cache file {}: {}", alias(), file, why);
+    log.warn("Cache '{}': removing unreadable cache file {}: {}", context.alias(), file, why);
     deleteQuietly(file);
   }
 
@@ -333,7 +334,7 @@ public final class FileBasedCache extends BaseCache {
     try {
       delete(file);
     } catch (IOException e) {
-      log.warn("Cache '{}': cannot remove {}: {}", alias(), file, e.toString());
+      log.warn("Cache '{}': cannot remove {}: {}", context.alias(), file, e.toString());
     }
   }
 
@@ -353,7 +354,7 @@ public final class FileBasedCache extends BaseCache {
 
   private BackendUnavailableException unavailable(String what, IOException e) {
     return new BackendUnavailableException(
-        "Cache '" + alias() + "' cannot " + what + ": " + e, e);
+        "Cache '" + context.alias() + "' cannot " + what + ": " + e, e);
   }
 
   private static String md5Hex(String key) {

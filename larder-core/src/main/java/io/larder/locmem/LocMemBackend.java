@@ -1,8 +1,8 @@
 package io.larder.locmem;
 
-import io.larder.BaseCache;
-import io.larder.CacheBackend;
-import io.larder.CacheSettings;
+import io.larder.spi.CacheBackend;
+import io.larder.spi.CacheStore;
+import io.larder.spi.StoreContext;
 import java.util.Set;
 
 /** {@code backend: locmem}, also Django's {@code django.core.cache.backends.locmem.LocMemCache}. */
@@ -23,7 +23,7 @@ public final class LocMemBackend implements CacheBackend {
   }
 
   @Override
-  public BaseCache create(CacheSettings settings) {
-    return new LocMemCache(settings);
+  public CacheStore create(StoreContext context) {
+    return new LocMemCache(context);
   }
 }

@@ -2,7 +2,8 @@ package io.larder.compress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.larder.Compressor;
+import io.larder.spi.Compressor;
+
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 

@@ -65,8 +65,26 @@ class LocMemCacheTest extends CacheContractTest {
     }
   }
 
-  // The store is indexed by the caller's key under its "prefix:version:" head; these pin that a
-  // made key means the same entry however the cache that made it splits it.
+  // Django culls a shared store by the bound of the cache that writes; the first cache's bound used
+  // to apply to all, so this second cache kept 49 entries.
+  @Test
+  void eachCacheSharingAStoreIsBoundByItsOwnMaxEntries() {
+    String shared = "shared-bound-" + UUID.randomUUID();
+    try (Caches large = build(shared, 300);
+        Caches small = build(shared, 30)) {
+      Cache bounded = small.getDefault();
+      for (int i = 0; i < 49; i++) {
+        bounded.set("cull" + i, "value");
+      }
+      assertThat(bounded.unwrap(LocMemCache.class).size()).isLessThanOrEqualTo(30);
+      for (int i = 0; i < 100; i++) {
+        large.getDefault().set("keep" + i, "value");
+      }
+      assertThat(large.getDefault().unwrap(LocMemCache.class).size()).isGreaterThan(30);
+    }
+  }
+
+  // A made key is one entry whoever made it: these pin that caches sharing a store agree on keys.
   @Test
   void aMadeKeyFromACustomKeyFunctionFindsTheSameEntryAsDjangosKey() {
     try (Caches custom =
@@ -101,7 +119,7 @@ class LocMemCacheTest extends CacheContractTest {
   }
 
   @Test
-  void headsSplitOffMadeKeysAreNotRemembered() {
+  void aCustomKeyFunctionStoresOneEntryPerKeyAndNothingElse() {
     String own = "heads-" + UUID.randomUUID();
     try (Caches custom =
         Caches.builder()
@@ -113,7 +131,7 @@ class LocMemCacheTest extends CacheContractTest {
         custom.getDefault().set("user:" + i + ":profile", i);
       }
       assertThat((Integer) custom.getDefault().get("user:7:profile")).isEqualTo(7);
-      assertThat(LocMemStores.get(own, 300).registeredHeads()).isZero();
+      assertThat(custom.getDefault().unwrap(LocMemCache.class).size()).isEqualTo(100);
     }
   }
 
@@ -144,8 +162,7 @@ class LocMemCacheTest extends CacheContractTest {
     }
   }
 
-  // Reads skip the key check for keys stored valid; these pin that an invalid one is still
-  // reported on every use, found or not, as Django's warning is.
+  // An invalid key is reported on every use, found or not, as Django's warning is.
   @Test
   void anInvalidKeyIsReportedOnEveryReadFoundOrNot() {
     String warnings =

@@ -1,4 +1,4 @@
-package io.larder;
+package io.larder.spi;
 
 import java.util.Set;
 
@@ -8,10 +8,11 @@ import java.util.Set;
  * {@link #name()}, by one of {@link #aliases()} (Django's dotted paths), or by class name.
  *
  * <pre>{@code
- * // META-INF/services/io.larder.CacheBackend lists com.example.TapeBackend
+ * // META-INF/services/io.larder.spi.CacheBackend lists com.example.TapeBackend
  * public final class TapeBackend implements CacheBackend {
  *   public String name() { return "tape"; }
- *   public BaseCache create(CacheSettings settings) { return new TapeCache(settings); }
+ *   public Set<String> options() { return Set.of("reel"); }
+ *   public CacheStore create(StoreContext context) { return new TapeStore(context); }
  * }
  * }</pre>
  */
@@ -30,10 +31,10 @@ public interface CacheBackend {
   }
 
   /**
-   * A cache with these settings. Settings are checked here, so a wrong one fails at start-up;
-   * remote backends connect lazily.
+   * A store for these settings. Settings are checked here, so a wrong one fails at start-up;
+   * remote stores connect lazily.
    *
-   * @throws InvalidConfigurationException if a setting is wrong
+   * @throws io.larder.InvalidConfigurationException if a setting is wrong
    */
-  BaseCache create(CacheSettings settings);
+  CacheStore create(StoreContext context);
 }

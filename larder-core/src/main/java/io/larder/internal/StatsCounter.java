@@ -1,5 +1,6 @@
-package io.larder;
+package io.larder.internal;
 
+import io.larder.CacheStats;
 import java.util.concurrent.atomic.LongAdder;
 
 /** The live counters behind {@link CacheStats}: {@link LongAdder}s, so counting never contends. */

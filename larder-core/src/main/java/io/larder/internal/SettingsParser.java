@@ -1,5 +1,10 @@
-package io.larder;
+package io.larder.internal;
 
+import io.larder.CacheSettings;
+import io.larder.InvalidConfigurationException;
+import io.larder.KeyFunction;
+import io.larder.Timeout;
+import io.larder.spi.CacheBackend;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,25 +21,25 @@ import java.util.TreeSet;
  * is silently replaced by a default: every error names the alias, the setting, the value and what
  * is accepted.
  */
-final class SettingsParser {
+public final class SettingsParser {
   static final List<String> SETTINGS =
       List.of("backend", "location", "timeout", "key_prefix", "version", "key_function", "options");
   /** Django's legacy lower-case parameters, read as options. */
   private static final Set<String> LEGACY_OPTIONS = Set.of("max_entries", "cull_frequency");
   private static final Set<String> COMMON_OPTIONS =
-      Set.of("max_entries", "cull_frequency", "ignore_exceptions");
+      Set.of("max_entries", "cull_frequency", "ignore_exceptions", "circuit_breaker_interval");
 
   private final Backends backends;
   private final InstantSource clock;
 
-  SettingsParser(Backends backends, InstantSource clock) {
+  public SettingsParser(Backends backends, InstantSource clock) {
     this.backends = backends;
     this.clock = clock;
   }
 
-  record Parsed(CacheSettings settings, CacheBackend backend) {}
+  public record Parsed(CacheSettings settings, CacheBackend backend) {}
 
-  Parsed parse(String alias, Object rawSettings) {
+  public Parsed parse(String alias, Object rawSettings) {
     if (!(rawSettings instanceof Map<?, ?> raw)) {
       throw new InvalidConfigurationException(
           "Cache '" + alias + "': its settings must be a mapping, got " + rawSettings);

@@ -1,4 +1,7 @@
-package io.larder;
+package io.larder.spi;
+
+import io.larder.DisallowedClassException;
+import io.larder.SerializationException;
 
 /**
  * Turns values into bytes and back, for backends that store bytes. Chosen per cache with {@code

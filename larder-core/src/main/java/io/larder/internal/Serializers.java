@@ -1,5 +1,8 @@
-package io.larder;
+package io.larder.internal;
 
+import io.larder.CacheSettings;
+import io.larder.spi.Serializer;
+import io.larder.spi.SerializerProvider;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
@@ -55,7 +58,7 @@ final class Serializers {
             + String.join(", ", providers().keySet())
             + (providers().containsKey("pickle") ? "" : " (pickle needs larder-django)")
             + ", or the class name of a SerializerProvider";
-    Object instance = Instances.create(name, settings);
+    Object instance = Instances.create(name, settings, CacheSettings.class, settings);
     if (instance instanceof SerializerProvider provider) {
       return provider;
     }

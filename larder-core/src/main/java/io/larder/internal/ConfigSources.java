@@ -1,5 +1,6 @@
-package io.larder;
+package io.larder.internal;
 
+import io.larder.InvalidConfigurationException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -20,7 +21,7 @@ import org.yaml.snakeyaml.error.YAMLException;
  * Reads Django's {@code CACHES} model from YAML, Java properties and environment variables into
  * one shape: alias → setting → value, with options as a nested map.
  */
-final class ConfigSources {
+public final class ConfigSources {
   static final String ENV_PREFIX = "LARDER_CACHES_";
   private static final List<String> ENV_SETTINGS =
       List.of("KEY_FUNCTION", "KEY_PREFIX", "BACKEND", "LOCATION", "TIMEOUT", "VERSION");
@@ -28,7 +29,7 @@ final class ConfigSources {
   private ConfigSources() {}
 
   /** The aliases of a {@code .yml}/{@code .yaml} or {@code .properties} file. */
-  static Map<String, Object> file(Path path) {
+  public static Map<String, Object> file(Path path) {
     String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
     try {
       if (name.endsWith(".properties")) {
@@ -73,7 +74,7 @@ final class ConfigSources {
   }
 
   /** The aliases of a {@code caches} (or {@code CACHES}) mapping, copied so they can be changed. */
-  static Map<String, Object> caches(Map<?, ?> root, String source) {
+  public static Map<String, Object> caches(Map<?, ?> root, String source) {
     Object caches = root.containsKey("caches") ? root.get("caches") : root.get("CACHES");
     if (caches == null) {
       if (root.isEmpty()) {
@@ -97,7 +98,7 @@ final class ConfigSources {
    * The aliases of properties named {@code caches.<alias>.<setting>} or {@code
    * caches.<alias>.options.<name>}, with an optional {@code larder.} in front.
    */
-  static Map<String, Object> properties(Properties properties, String source) {
+  public static Map<String, Object> properties(Properties properties, String source) {
     Map<String, Object> aliases = new LinkedHashMap<>();
     for (String name : properties.stringPropertyNames()) {
       String path = name.startsWith("larder.") ? name.substring("larder.".length()) : name;
@@ -131,7 +132,7 @@ final class ConfigSources {
    * variables to {@code aliases}. An alias is matched ignoring case, with {@code -} and {@code .}
    * written as {@code _}; a variable for an unknown alias defines it.
    */
-  static void applyEnvironment(Map<String, Object> aliases, Map<String, String> environment) {
+  public static void applyEnvironment(Map<String, Object> aliases, Map<String, String> environment) {
     environment.entrySet().stream()
         .filter(e -> e.getKey().startsWith(ENV_PREFIX))
         .sorted(Map.Entry.comparingByKey())
@@ -178,7 +179,7 @@ final class ConfigSources {
   }
 
   @SuppressWarnings("unchecked")
-  static Map<String, Object> aliasSettings(Map<String, Object> aliases, String alias) {
+  public static Map<String, Object> aliasSettings(Map<String, Object> aliases, String alias) {
     Object settings = aliases.computeIfAbsent(alias, a -> new LinkedHashMap<String, Object>());
     if (!(settings instanceof Map)) {
       throw new InvalidConfigurationException(
@@ -206,7 +207,7 @@ final class ConfigSources {
   }
 
   /** A deep, mutable copy of a configuration mapping with string keys. */
-  static Map<String, Object> copy(Map<?, ?> map, String where) {
+  public static Map<String, Object> copy(Map<?, ?> map, String where) {
     Map<String, Object> copy = new LinkedHashMap<>();
     map.forEach(
         (key, value) -> {

@@ -1,4 +1,4 @@
-package io.larder.redis;
+package io.larder.internal;
 
 import java.time.InstantSource;
 import java.util.concurrent.atomic.AtomicBoolean;

@@ -1,22 +1,17 @@
-package io.larder;
+package io.larder.internal;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** Memcached's key rules, which Django checks every made key against (django-behaviour §4.2). */
-final class KeyRules {
-  static final int MAX_LENGTH = 250;
+public final class KeyRules {
+  public static final int MAX_LENGTH = 250;
 
   private KeyRules() {}
 
   /** True if {@code key} breaks no rule: the common case, checked without allocating. */
-  static boolean isValid(String key) {
+  public static boolean isValid(String key) {
     return key.length() <= MAX_LENGTH && hasNoForbiddenCharacter(key);
-  }
-
-  /** {@link #isValid isValid(head + key)} for a head that is valid itself, without joining them. */
-  static boolean isValid(String head, String key) {
-    return head.length() + key.length() <= MAX_LENGTH && hasNoForbiddenCharacter(key);
   }
 
   private static boolean hasNoForbiddenCharacter(String key) {
@@ -30,7 +25,7 @@ final class KeyRules {
   }
 
   /** Django's warning texts for {@code key}, the length problem first; empty if it is valid. */
-  static List<String> problems(String key) {
+  public static List<String> problems(String key) {
     List<String> problems = new ArrayList<>(2);
     if (key.length() > MAX_LENGTH) {
       problems.add(
@@ -49,7 +44,7 @@ final class KeyRules {
   }
 
   /** The key quoted with its control characters escaped, so a log line cannot be forged. */
-  static String quote(String key) {
+  public static String quote(String key) {
     StringBuilder out = new StringBuilder(key.length() + 2).append('\'');
     for (int i = 0; i < key.length(); i++) {
       char c = key.charAt(i);

@@ -1,5 +1,9 @@
-package io.larder;
+package io.larder.internal;
 
+import io.larder.InvalidConfigurationException;
+import io.larder.spi.CacheBackend;
+import io.larder.spi.CacheStore;
+import io.larder.spi.StoreContext;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -7,11 +11,11 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /** The backends on the class path, by short name and by Django dotted path. */
-final class Backends {
+public final class Backends {
   private final Map<String, CacheBackend> byName = new LinkedHashMap<>();
   private final Set<String> shortNames = new TreeSet<>();
 
-  Backends() {
+  public Backends() {
     for (CacheBackend backend : ServiceLoader.load(CacheBackend.class)) {
       shortNames.add(backend.name());
       byName.putIfAbsent(backend.name(), backend);
@@ -21,9 +25,10 @@ final class Backends {
 
   /**
    * The backend {@code name} selects: a short name, a Django dotted path, or the class name of a
-   * {@link CacheBackend} or a {@link BaseCache} subclass.
+   * {@link CacheBackend} or of a {@link CacheStore} (made with its {@link StoreContext}
+   * constructor).
    */
-  CacheBackend find(String alias, String name) {
+  public CacheBackend find(String alias, String name) {
     CacheBackend backend = byName.get(name);
     if (backend != null) {
       return backend;
@@ -37,7 +42,7 @@ final class Backends {
             alias, "backend", name, "a CacheBackend with a public no-argument constructor");
       }
     }
-    if (type != null && BaseCache.class.isAssignableFrom(type)) {
+    if (type != null && CacheStore.class.isAssignableFrom(type)) {
       return new CustomBackend(name);
     }
     throw InvalidConfigurationException.badSetting(alias, "backend", name, accepted(name));
@@ -54,11 +59,11 @@ final class Backends {
     }
     return String.join(", ", shortNames)
         + ", a Django backend path such as django.core.cache.backends.locmem.LocMemCache,"
-        + " or the class name of a CacheBackend or BaseCache subclass"
+        + " or the class name of a CacheBackend or CacheStore"
         + hint;
   }
 
-  /** A {@link BaseCache} subclass named in configuration, made by its settings constructor. */
+  /** A {@link CacheStore} named in configuration, made by its {@link StoreContext} constructor. */
   private record CustomBackend(String className) implements CacheBackend {
     @Override
     public String name() {
@@ -66,8 +71,8 @@ final class Backends {
     }
 
     @Override
-    public BaseCache create(CacheSettings settings) {
-      return (BaseCache) Instances.create(className, settings);
+    public CacheStore create(StoreContext context) {
+      return (CacheStore) Instances.create(className, context.settings(), StoreContext.class, context);
     }
 
     @Override

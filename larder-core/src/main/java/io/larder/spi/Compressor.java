@@ -1,4 +1,4 @@
-package io.larder;
+package io.larder.spi;
 
 /**
  * Compresses serialized values, chosen with {@code options.compressor}: {@code zlib}, {@code gzip}

@@ -1,4 +1,7 @@
-package io.larder;
+package io.larder.spi;
+
+import io.larder.CacheSettings;
+import io.larder.InvalidConfigurationException;
 
 import java.util.Set;
 

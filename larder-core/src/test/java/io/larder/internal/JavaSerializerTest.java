@@ -1,7 +1,11 @@
-package io.larder;
+package io.larder.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.larder.DisallowedClassException;
+import io.larder.SerializationException;
+import io.larder.internal.JavaSerializer;
 
 import java.io.Serializable;
 import java.math.BigDecimal;

@@ -1,5 +1,8 @@
-package io.larder;
+package io.larder.internal;
 
+import io.larder.DisallowedClassException;
+import io.larder.SerializationException;
+import io.larder.spi.Serializer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,7 +1,9 @@
-package io.larder;
+package io.larder.internal;
 
+import io.larder.CacheSettings;
 import io.larder.compress.GzipCompressor;
 import io.larder.compress.ZlibCompressor;
+import io.larder.spi.Compressor;
 import java.util.Set;
 import java.util.zip.Deflater;
 
@@ -30,7 +32,7 @@ final class Compressors {
       case "django_redis.compressors.gzip.GzipCompressor":
         return new GzipCompressor(minLength);
       default:
-        if (Instances.create(name, settings) instanceof Compressor compressor) {
+        if (Instances.create(name, settings, CacheSettings.class, settings) instanceof Compressor compressor) {
           return compressor;
         }
         throw settings.bad("compressor", name, ACCEPTED);

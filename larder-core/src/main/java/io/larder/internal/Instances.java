@@ -1,6 +1,8 @@
-package io.larder;
+package io.larder.internal;
 
-import java.lang.reflect.Constructor;
+import io.larder.CacheException;
+import io.larder.CacheSettings;
+import io.larder.InvalidConfigurationException;
 import java.lang.reflect.InvocationTargetException;
 
 /** Instantiates a class named in configuration, with the alias in every error. */
@@ -8,18 +10,18 @@ final class Instances {
   private Instances() {}
 
   /**
-   * A new instance of {@code className}: through a public constructor taking {@link CacheSettings}
+   * A new instance of {@code className}: through a public constructor taking {@code argumentType}
    * if there is one, else the public no-argument constructor. Null if no such class exists.
    */
-  static Object create(String className, CacheSettings settings) {
+  static <A> Object create(
+      String className, CacheSettings settings, Class<A> argumentType, A argument) {
     Class<?> type = load(className);
     if (type == null) {
       return null;
     }
     try {
       try {
-        Constructor<?> withSettings = type.getConstructor(CacheSettings.class);
-        return withSettings.newInstance(settings);
+        return type.getConstructor(argumentType).newInstance(argument);
       } catch (NoSuchMethodException e) {
         return type.getConstructor().newInstance();
       }
@@ -36,7 +38,9 @@ final class Instances {
               + settings.alias()
               + "': cannot instantiate "
               + className
-              + "; it needs a public constructor taking CacheSettings or none ("
+              + "; it needs a public constructor taking "
+              + argumentType.getSimpleName()
+              + " or none ("
               + e
               + ")",
           e);

@@ -1,4 +1,4 @@
-package io.larder;
+package io.larder.spi;
 
 enum NoCompressor implements Compressor {
   INSTANCE;

@@ -1,0 +1,26 @@
+package io.larder;
+
+/**
+ * The server behind a cache answered, and said no: a value of the wrong type, out of memory, a
+ * value too large for it, a constraint. Unlike {@link BackendUnavailableException} this is always
+ * raised, even by a cache that fails open ({@code ignore_exceptions}), because retrying later or
+ * pretending to miss would hide a bug or lose data, as django-redis only swallows connection
+ * errors.
+ *
+ * <pre>{@code
+ * try {
+ *   cache.incr("greeting");
+ * } catch (BackendRefusedException e) {
+ *   log.error("Redis refused: {}", e.getMessage());   // e.g. WRONGTYPE
+ * }
+ * }</pre>
+ */
+public class BackendRefusedException extends CacheException {
+  public BackendRefusedException(String message, Throwable cause) {
+    super(message, cause);
+  }
+
+  public BackendRefusedException(String message) {
+    super(message);
+  }
+}

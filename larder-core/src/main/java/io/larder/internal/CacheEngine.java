@@ -1,0 +1,479 @@
+package io.larder.internal;
+
+import static io.larder.spi.CacheStore.MISSING;
+
+import io.larder.BackendUnavailableException;
+import io.larder.Cache;
+import io.larder.CacheSettings;
+import io.larder.CacheStats;
+import io.larder.MissingKeyException;
+import io.larder.Timeout;
+import io.larder.spi.CacheBackend;
+import io.larder.spi.CacheStore;
+import io.larder.spi.Compressor;
+import io.larder.spi.Serializer;
+import io.larder.spi.StoreContext;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every rule Django's {@code BaseCache} holds, once, over a backend's {@link CacheStore}: key
+ * making and validation, timeouts, statistics, failing open and the circuit breaker, single-flight
+ * {@code getOrSet}, and the operations Django defines in terms of smaller ones. Applications reach
+ * it through {@link Cache} handles ({@link #handle()}, {@link Cache#withVersion}); {@link
+ * io.larder.Caches} owns its lifecycle.
+ */
+public final class CacheEngine {
+  private static final Logger log = LoggerFactory.getLogger(CacheEngine.class);
+
+  private final CacheSettings settings;
+  private final CacheStore store;
+  private final KeyMaker keys;
+  private final StatsCounter stats = new StatsCounter();
+  private final Flights<Object> flights = new Flights<>();
+  private final boolean failsOpen;
+  /** Null when calls are never held back: the cache does not fail open, or its store is local. */
+  private final CircuitBreaker breaker;
+  private final Executor asyncExecutor;
+  private final Cache handle;
+
+  private CacheEngine(CacheSettings settings, CacheBackend backend, Executor ioExecutor) {
+    this.settings = settings;
+    this.failsOpen = settings.booleanOption("ignore_exceptions", false);
+    Context context = new Context();
+    this.store = backend.create(context);
+    this.keys =
+        new KeyMaker(
+            settings.alias(),
+            settings.keyFunction(),
+            settings.keyPrefix(),
+            settings.version(),
+            store.rejectsInvalidKeys());
+    long breakerMillis =
+        settings.secondsOption("circuit_breaker_interval", Timeout.seconds(5)).toMillis();
+    this.breaker =
+        failsOpen && store.usesCircuitBreaker() && breakerMillis > 0
+            ? new CircuitBreaker(breakerMillis, settings.clock())
+            : null;
+    this.asyncExecutor = store.blocksOnIo() ? ioExecutor : Runnable::run;
+    this.handle = new CacheHandle(this, settings.version());
+  }
+
+  /**
+   * The engine of a cache: makes its store with {@code backend}.
+   *
+   * @param ioExecutor where {@code async()} calls of a store that blocks on I/O run
+   * @throws io.larder.InvalidConfigurationException if a setting is wrong
+   */
+  public static CacheEngine start(CacheSettings settings, CacheBackend backend, Executor ioExecutor) {
+    return new CacheEngine(settings, backend, ioExecutor);
+  }
+
+  /** The cache at its configured version. */
+  public Cache handle() {
+    return handle;
+  }
+
+  /** Releases the store; only {@link io.larder.Caches} calls this. */
+  public void close() {
+    store.close();
+  }
+
+  // ---------------------------------------------------------------- Django's operations
+
+  Object get(String key, Object defaultValue, int version) {
+    Object value = read(keys.make(key, version), "get", key);
+    if (value == MISSING) {
+      stats.miss();
+      return defaultValue;
+    }
+    stats.hit();
+    return value;
+  }
+
+  void set(String key, Object value, Timeout timeout, int version) {
+    String made = keys.make(key, version);
+    Timeout resolved = resolve(timeout);
+    boolean stored =
+        call(
+            "set",
+            key,
+            false,
+            () -> {
+              store.store(made, value, resolved);
+              return true;
+            });
+    if (stored) {
+      stats.set();
+    }
+  }
+
+  boolean add(String key, Object value, Timeout timeout, int version) {
+    String made = keys.make(key, version);
+    Timeout resolved = resolve(timeout);
+    boolean added = call("add", key, false, () -> store.storeIfAbsent(made, value, resolved));
+    if (added) {
+      stats.set();
+    }
+    return added;
+  }
+
+  /** Django's {@code get_or_set}, single-flight within the process. */
+  Object getOrSet(String key, Supplier<?> supplier, Timeout timeout, int version) {
+    Objects.requireNonNull(supplier, "supplier");
+    String made = keys.make(key, version);
+    Object value = read(made, "get", key);
+    if (value != MISSING) {
+      stats.hit();
+      return value;
+    }
+    stats.miss();
+    return flights.run(
+        made,
+        key,
+        () -> {
+          // Another flight may have finished between our miss and taking the flight.
+          Object landed = read(made, "get", key);
+          if (landed != MISSING) {
+            return landed;
+          }
+          return store.computeOnMiss(
+              made,
+              () -> {
+                Object computed = supplier.get();
+                add(key, computed, timeout, version);
+                // Read again, as Django does: a writer in another process may have won.
+                Object stored = read(made, "get", key);
+                return stored == MISSING ? computed : stored;
+              });
+        });
+  }
+
+  boolean touch(String key, Timeout timeout, int version) {
+    String made = keys.make(key, version);
+    Timeout resolved = resolve(timeout);
+    return call("touch", key, false, () -> store.expire(made, resolved));
+  }
+
+  boolean delete(String key, int version) {
+    String made = keys.make(key, version);
+    boolean removed = call("delete", key, false, () -> store.remove(made));
+    if (removed) {
+      stats.deletes(1);
+    }
+    return removed;
+  }
+
+  boolean hasKey(String key, int version) {
+    String made = keys.make(key, version);
+    return call("has_key", key, false, () -> store.contains(made));
+  }
+
+  /** Django's {@code get_many}: the keys found, in the order given. */
+  Map<String, Object> getMany(Collection<String> callerKeys, int version) {
+    Map<String, String> made = madeKeys(callerKeys, version);
+    Map<String, Object> found =
+        call(
+            "get_many",
+            made.values().toString(),
+            Map.of(),
+            () -> store.loadMany(new ArrayList<>(made.keySet())));
+    Map<String, Object> result = new LinkedHashMap<>();
+    made.forEach(
+        (madeKey, callerKey) -> {
+          Object value = found.getOrDefault(madeKey, MISSING);
+          if (value != MISSING) {
+            result.put(callerKey, value);
+          }
+        });
+    stats.hits(result.size());
+    stats.misses(made.size() - result.size());
+    return result;
+  }
+
+  /** Django's {@code set_many}: returns the caller's keys that could not be stored. */
+  List<String> setMany(Map<String, ?> values, Timeout timeout, int version) {
+    Timeout resolved = resolve(timeout);
+    Map<String, String> made = madeKeys(values.keySet(), version);
+    Map<String, Object> entries = new LinkedHashMap<>();
+    made.forEach((madeKey, callerKey) -> entries.put(madeKey, values.get(callerKey)));
+    List<String> failedMade =
+        call(
+            "set_many",
+            made.values().toString(),
+            new ArrayList<>(made.keySet()),
+            () -> store.storeMany(entries, resolved));
+    stats.sets(entries.size() - failedMade.size());
+    List<String> failed = new ArrayList<>(failedMade.size());
+    for (String madeKey : failedMade) {
+      log.warn(
+          "Cache '{}': not storing {}: its value cannot be serialized, or is over the size limit",
+          settings.alias(),
+          KeyRules.quote(madeKey));
+      failed.add(made.get(madeKey));
+    }
+    return failed;
+  }
+
+  void deleteMany(Collection<String> callerKeys, int version) {
+    Map<String, String> made = madeKeys(callerKeys, version);
+    if (made.isEmpty()) {
+      return;
+    }
+    stats.deletes(
+        call(
+            "delete_many",
+            made.values().toString(),
+            0,
+            () -> store.removeMany(new ArrayList<>(made.keySet()))));
+  }
+
+  /** Django's {@code incr}; {@code decr} is a negative delta. Never fails open: it has no answer. */
+  long incr(String key, long delta, int version) {
+    String made = keys.make(key, version);
+    Object next = callRaising("incr", () -> store.increment(made, delta, settings.timeout()));
+    if (next == MISSING) {
+      throw new MissingKeyException(key);
+    }
+    stats.set();
+    return ((Number) next).longValue();
+  }
+
+  void clear() {
+    call(
+        "clear",
+        "*",
+        null,
+        () -> {
+          store.removeAll();
+          return null;
+        });
+  }
+
+  /**
+   * Django's {@code incr_version}: moves the value to {@code version + delta} with the default
+   * timeout, deletes the old version, and returns the new version.
+   */
+  int incrVersion(String key, int delta, int version) {
+    Object value = get(key, MISSING, version);
+    if (value == MISSING) {
+      throw new MissingKeyException(key);
+    }
+    int next = Math.addExact(version, delta);
+    set(key, value, Timeout.DEFAULT, next);
+    delete(key, version);
+    return next;
+  }
+
+  String makeKey(String key, int version) {
+    return keys.make(key, version);
+  }
+
+  CacheStats stats() {
+    return stats.snapshot();
+  }
+
+  CacheSettings settings() {
+    return settings;
+  }
+
+  Executor asyncExecutor() {
+    return asyncExecutor;
+  }
+
+  /** The store as {@code type}, or one of its extensions bound to {@code version}; else null. */
+  <T> T unwrap(Class<T> type, int version) {
+    if (type.isInstance(store) && version == settings.version()) {
+      return type.cast(store);
+    }
+    return store.extension(type, keys.at(version));
+  }
+
+  String storeTypeName() {
+    return store.getClass().getName();
+  }
+
+  // ---------------------------------------------------------------- failures
+
+  /** The value of a made key, or MISSING; written out rather than through {@link #call}, being the hot path. */
+  private Object read(String made, String operation, String key) {
+    try {
+      allow(operation);
+      Object value = store.load(made);
+      succeeded();
+      return value;
+    } catch (BackendUnavailableException e) {
+      failOpen(e, operation, key, true);
+      return MISSING;
+    } catch (RuntimeException e) {
+      succeeded();
+      throw e;
+    }
+  }
+
+  /**
+   * Runs one store call behind the circuit breaker: an unavailable store answers {@code whenDown}
+   * when the cache fails open; any other error means the store answered, and is raised.
+   */
+  private <T> T call(String operation, String key, T whenDown, Supplier<T> storeCall) {
+    try {
+      allow(operation);
+      T result = storeCall.get();
+      succeeded();
+      return result;
+    } catch (BackendUnavailableException e) {
+      failOpen(e, operation, key, true);
+      return whenDown;
+    } catch (RuntimeException e) {
+      succeeded();
+      throw e;
+    }
+  }
+
+  /** {@link #call} for an operation that has no answer to give when the store is down. */
+  private <T> T callRaising(String operation, Supplier<T> storeCall) {
+    try {
+      allow(operation);
+      T result = storeCall.get();
+      succeeded();
+      return result;
+    } catch (BackendUnavailableException e) {
+      stats.error();
+      breakerFailed(e);
+      throw e;
+    } catch (RuntimeException e) {
+      succeeded();
+      throw e;
+    }
+  }
+
+  /** Fails at once, without touching the store, while the circuit breaker is open. */
+  private void allow(String operation) {
+    if (breaker != null && !breaker.allows()) {
+      throw new CircuitOpenException(
+          "Cache '"
+              + settings.alias()
+              + "': "
+              + operation
+              + " not sent: the "
+              + settings.backend()
+              + " backend at "
+              + settings.displayLocation()
+              + " failed recently; the next attempt is in "
+              + breaker.millisUntilProbe()
+              + " ms");
+    }
+  }
+
+  private void succeeded() {
+    if (breaker != null) {
+      breaker.succeeded();
+    }
+  }
+
+  private void breakerFailed(BackendUnavailableException e) {
+    if (breaker != null && !(e instanceof CircuitOpenException)) {
+      breaker.failed();
+    }
+  }
+
+  /**
+   * Counts the failure and, for a whole-store failure, opens the breaker; rethrows it unless the
+   * cache fails open, when it is logged instead.
+   */
+  private void failOpen(
+      BackendUnavailableException e, String operation, String key, boolean wholeStore) {
+    stats.error();
+    if (wholeStore) {
+      breakerFailed(e);
+    }
+    if (!failsOpen) {
+      throw e;
+    }
+    log.warn(
+        "Cache '{}': {} of {} failed, ignored: {}",
+        settings.alias(),
+        operation,
+        key,
+        e.getMessage());
+  }
+
+  private Timeout resolve(Timeout timeout) {
+    Objects.requireNonNull(timeout, "timeout (use Timeout.NEVER for no expiry)");
+    return timeout.isDefault() ? settings.timeout() : timeout;
+  }
+
+  private Map<String, String> madeKeys(Collection<String> callerKeys, int version) {
+    Objects.requireNonNull(callerKeys, "keys");
+    Map<String, String> made = new LinkedHashMap<>();
+    for (String key : callerKeys) {
+      made.put(keys.make(key, version), key);
+    }
+    return made;
+  }
+
+  /** Thrown instead of calling a store whose circuit breaker is open. */
+  private static final class CircuitOpenException extends BackendUnavailableException {
+    CircuitOpenException(String message) {
+      super(message);
+    }
+  }
+
+  /** What the store sees of the engine. */
+  private final class Context implements StoreContext {
+    private final Serializer serializer = Serializers.create(settings);
+    private final Compressor compressor = Compressors.create(settings);
+
+    @Override
+    public CacheSettings settings() {
+      return settings;
+    }
+
+    @Override
+    public InstantSource clock() {
+      return settings.clock();
+    }
+
+    @Override
+    public InstantSource coarseClock() {
+      return settings.clock() == InstantSource.system() ? CoarseClock.INSTANCE : settings.clock();
+    }
+
+    @Override
+    public byte[] serialize(Object value) {
+      return compressor.compress(serializer.serialize(value));
+    }
+
+    @Override
+    public Object deserialize(byte[] bytes) {
+      return serializer.deserialize(compressor.decompress(bytes));
+    }
+
+    @Override
+    public Serializer serializer() {
+      return serializer;
+    }
+
+    @Override
+    public void failOpen(BackendUnavailableException e, String operation, String key) {
+      if (!failsOpen) {
+        throw e; // counted where the operation fails
+      }
+      CacheEngine.this.failOpen(e, operation, key, false);
+    }
+
+    @Override
+    public boolean failsOpen() {
+      return failsOpen;
+    }
+  }
+}

@@ -1,0 +1,183 @@
+package io.larder.spi;
+
+import io.larder.BackendRefusedException;
+import io.larder.BackendUnavailableException;
+import io.larder.SerializationException;
+import io.larder.Timeout;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * What a backend implements: the primitives of one store, on keys the engine has already made and
+ * validated, with timeouts already resolved (never {@link Timeout#DEFAULT}). Everything the
+ * backends share lives once in the engine that calls these methods: key making and validation,
+ * versions, statistics, failing open and the circuit breaker, single-flight {@code getOrSet}, and
+ * the operations Django defines in terms of these ({@code get_or_set}, {@code incr_version}).
+ *
+ * <p>The smallest store, a complete backend with its {@link CacheBackend descriptor}:
+ *
+ * <pre>{@code
+ * final class MapStore implements CacheStore {
+ *   private final Map<String, Object> map = new ConcurrentHashMap<>();
+ *   public Object load(String key) { return map.getOrDefault(key, MISSING); }
+ *   public void store(String key, Object value, Timeout timeout) { map.put(key, value); }
+ *   public boolean storeIfAbsent(String key, Object value, Timeout timeout) {
+ *     return map.putIfAbsent(key, value) == null;
+ *   }
+ *   public boolean expire(String key, Timeout timeout) { return map.containsKey(key); }
+ *   public boolean remove(String key) { return map.remove(key) != null; }
+ *   public void removeAll() { map.clear(); }
+ * }
+ * }</pre>
+ *
+ * <p>A store overrides a default ({@link #loadMany}, {@link #increment}, …) only where it does the
+ * job better or atomically. Values are objects: a store that keeps bytes encodes them with {@link
+ * StoreContext#serialize} and decodes with {@link StoreContext#deserialize}. A value that is {@code
+ * null} is a value, as Django's {@code None} is.
+ *
+ * <p>Errors: a store that cannot be reached (refused connection, timeout, exhausted pool, an
+ * unwritable directory) throws {@link BackendUnavailableException}, which a cache configured to
+ * fail open turns into a miss or a dropped write; a server that answered "no" (wrong type, out of
+ * memory, value too large) throws {@link BackendRefusedException}, which always reaches the caller.
+ * Translate a client's errors once, after the client's own retries.
+ */
+public interface CacheStore extends AutoCloseable {
+  /** What {@link #load} returns for an absent or expired key. */
+  Object MISSING = Missing.INSTANCE;
+
+  /** The value stored under {@code key}, or {@link #MISSING} when absent or expired. */
+  Object load(String key);
+
+  /** Stores {@code value}; a timeout that {@link Timeout#isExpired() is expired} stores nothing. */
+  void store(String key, Object value, Timeout timeout);
+
+  /**
+   * Stores {@code value} if {@code key} is absent or expired, atomically where the store can.
+   *
+   * @return true if it stored (an expired timeout stores nothing readable but still counts)
+   */
+  boolean storeIfAbsent(String key, Object value, Timeout timeout);
+
+  /** Gives an existing, unexpired key a new expiry; true if the key existed. */
+  boolean expire(String key, Timeout timeout);
+
+  /** Removes {@code key}; true if something was removed. */
+  boolean remove(String key);
+
+  /** Removes every entry of the store (Django's {@code clear}). */
+  void removeAll();
+
+  /** True if {@code key} holds an unexpired value. One {@link #load} by default. */
+  default boolean contains(String key) {
+    return load(key) != MISSING;
+  }
+
+  /** The values of the keys present, keyed by key. One {@link #load} per key by default. */
+  default Map<String, Object> loadMany(List<String> keys) {
+    Map<String, Object> found = new LinkedHashMap<>();
+    for (String key : keys) {
+      Object value = load(key);
+      if (value != MISSING) {
+        found.put(key, value);
+      }
+    }
+    return found;
+  }
+
+  /**
+   * Stores every entry and returns the keys that could not be stored because their value could not
+   * be serialized. One {@link #store} per entry by default.
+   */
+  default List<String> storeMany(Map<String, Object> entries, Timeout timeout) {
+    List<String> failed = new ArrayList<>();
+    entries.forEach(
+        (key, value) -> {
+          try {
+            store(key, value, timeout);
+          } catch (SerializationException e) {
+            failed.add(key);
+          }
+        });
+    return failed;
+  }
+
+  /** Removes every key and returns how many were removed. One {@link #remove} per key by default. */
+  default int removeMany(List<String> keys) {
+    int removed = 0;
+    for (String key : keys) {
+      if (remove(key)) {
+        removed++;
+      }
+    }
+    return removed;
+  }
+
+  /**
+   * Adds {@code delta} to the integer under {@code key} and returns the new value, or {@link
+   * #MISSING} when the key is absent. The default is Django's: a read, {@link Increments#add}, and a
+   * write with {@code defaultTimeout} (the cache's), neither atomic nor keeping the key's expiry;
+   * stores that can do better override it and ignore {@code defaultTimeout}.
+   *
+   * @throws io.larder.NotAnIntegerException if the value is not an integer
+   */
+  default Object increment(String key, long delta, Timeout defaultTimeout) {
+    Object value = load(key);
+    if (value == MISSING) {
+      return MISSING;
+    }
+    Object next = Increments.add(key, value, delta);
+    store(key, next, defaultTimeout);
+    return next;
+  }
+
+  /**
+   * Runs {@code compute} for a {@code getOrSet} that missed {@code key}. Within a process the engine
+   * lets only one caller per key get here; a store shared by several processes may override this to
+   * let one process compute while the others wait for its value (Redis's stampede lock).
+   */
+  default Object computeOnMiss(String key, Supplier<Object> compute) {
+    return compute.get();
+  }
+
+  /**
+   * True if a key that breaks memcached's rules must be refused with {@link
+   * io.larder.InvalidCacheKeyException} (a text protocol); false to log Django's warning and go on.
+   */
+  default boolean rejectsInvalidKeys() {
+    return false;
+  }
+
+  /**
+   * True if the store's calls block on I/O, so that {@code async()} runs them on Larder's bounded
+   * pool; an in-memory store answers false and its futures complete before they are returned.
+   */
+  default boolean blocksOnIo() {
+    return true;
+  }
+
+  /**
+   * True if the engine should hold calls back after a failure when the cache fails open (its
+   * circuit breaker). A store that tracks each server's health itself answers false: a memcached
+   * pool rests a dead server and keeps serving from the others, which one breaker for the whole
+   * cache would stop. Follows {@link #blocksOnIo()} by default.
+   */
+  default boolean usesCircuitBreaker() {
+    return blocksOnIo();
+  }
+
+  /**
+   * The backend's own operations beyond Django's API as {@code type} (e.g. the Redis backend's
+   * {@code RedisCache}), bound to {@code keys}, the key maker of the handle that asked, so that
+   * they use its version; null if this store offers no {@code type}. {@code this} when it is one.
+   */
+  default <T> T extension(Class<T> type, Keys keys) {
+    return type.isInstance(this) ? type.cast(this) : null;
+  }
+
+  /** Releases the store's resources; called once, by {@code Caches.close()}. Nothing by default. */
+  @Override
+  default void close() {}
+}

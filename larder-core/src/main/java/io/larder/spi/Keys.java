@@ -1,0 +1,23 @@
+package io.larder.spi;
+
+/**
+ * The key maker of one cache handle: its key function, prefix and version, and the validation the
+ * engine applies. Given to a store's {@link CacheStore#extension extensions} so that their
+ * operations on callers' keys use the handle's version.
+ *
+ * <pre>{@code
+ * String made = keys.make("user:42");          // ":1:user:42" with Django's key function
+ * }</pre>
+ */
+public interface Keys {
+  /**
+   * The validated key stored for the caller's {@code key}.
+   *
+   * @throws io.larder.InvalidCacheKeyException if the key is null, or invalid where the store
+   *     rejects invalid keys
+   */
+  String make(String key);
+
+  /** The version these keys are made at. */
+  int version();
+}

@@ -1,0 +1,85 @@
+package io.larder.spi;
+
+import io.larder.BackendUnavailableException;
+import io.larder.CacheSettings;
+import io.larder.Timeout;
+import java.time.InstantSource;
+
+/**
+ * What the engine gives a store when its backend {@link CacheBackend#create creates} it: the
+ * cache's settings, its clock, its value codec and its failure policy, so that a store holds no copy
+ * of a rule the engine already has.
+ *
+ * <pre>{@code
+ * public CacheStore create(StoreContext context) {
+ *   int poolSize = context.settings().intOption("pool_size", 8, 1, 1024);
+ *   return new TapeStore(context, poolSize);
+ * }
+ * }</pre>
+ */
+public interface StoreContext {
+  /** The cache's validated settings (alias, location, options, …). */
+  CacheSettings settings();
+
+  /** The alias, for messages. */
+  default String alias() {
+    return settings().alias();
+  }
+
+  /** The clock every expiry is measured on (tests inject one, so they never sleep). */
+  InstantSource clock();
+
+  /**
+   * A clock for a store whose reads cost less than reading the system clock (local memory): a
+   * millisecond-coarse clock when the cache runs on the system clock, {@link #clock()} when a clock
+   * was injected. Costs a thread only while it is read.
+   */
+  InstantSource coarseClock();
+
+  /** The current time in epoch milliseconds, from {@link #clock()}. */
+  default long nowMillis() {
+    return clock().millis();
+  }
+
+  /**
+   * The epoch millisecond at which an entry written now with {@code timeout} expires, by Django's
+   * rule: {@link Long#MAX_VALUE} for never, and a second ago for a zero timeout (Django's ticket
+   * #21147), so the entry is expired at once.
+   */
+  default long expiresAtMillis(Timeout timeout) {
+    if (timeout.isNever()) {
+      return Long.MAX_VALUE;
+    }
+    long millis = timeout.toNanos() == 0 ? -1000 : timeout.toMillis();
+    return nowMillis() + millis;
+  }
+
+  /**
+   * The value's bytes, by the configured serializer and then compressor.
+   *
+   * @throws io.larder.SerializationException if the value cannot be serialized
+   */
+  byte[] serialize(Object value);
+
+  /**
+   * The value of bytes written by {@link #serialize}.
+   *
+   * @throws io.larder.SerializationException if the bytes are not such a value
+   */
+  Object deserialize(byte[] bytes);
+
+  /** The configured serializer alone, for stores with a framing of their own (the file format). */
+  Serializer serializer();
+
+  /**
+   * For a store spread over several servers, or an operation beyond Django's API: one part failed
+   * while the rest went on. When the cache fails open ({@code ignore_exceptions}) the failure is
+   * counted and logged and the caller carries on; otherwise {@code e} is rethrown.
+   *
+   * @throws BackendUnavailableException {@code e}, unless the cache fails open
+   */
+  void failOpen(BackendUnavailableException e, String operation, String key);
+
+  /** True if the cache fails open ({@code options.ignore_exceptions}). */
+  boolean failsOpen();
+}
