@@ -68,7 +68,9 @@ class DjangoPythonMemcachedInteropTest {
                       .keyPrefix("site")
                       .version(2)
                       .option("serializer", "pickle")
-                      .option("ignore_exceptions", true);
+                      .option("ignore_exceptions", true)
+                      // A killed server stays out for the whole test, however slow the machine.
+                      .option("dead_timeout", 3600);
                   if (weights != null) {
                     c.option("weights", weights);
                   }

@@ -185,8 +185,9 @@ class MemcachedConfigurationTest {
 
   @Test
   void theExampleInTheDjangoSharingGuideLoads(@TempDir Path dir) throws IOException {
+    // The pymemcache example and the python-memcached (MemcachedCache) one.
     assertThat(loadYamlBlocks(Files.readString(Path.of("..", "docs", "memcached.md")), dir))
-        .isEqualTo(1);
+        .isEqualTo(2);
   }
 
   /** Loads every YAML block of {@code text} as a configuration; returns how many there were. */
