@@ -7,10 +7,10 @@ import io.larder.testsupport.DjangoPython;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * {@link FragmentKeys} against real Django: Debian's 3.2 and 4.2 for the format of Django 6.0 and earlier,

@@ -6,13 +6,13 @@ import io.larder.Caches;
 import io.larder.testsupport.DjangoPython;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * A Django app (Debian's 3.2 and 4.2, {@code backends.cache}) and a servlet app sharing sessions through
