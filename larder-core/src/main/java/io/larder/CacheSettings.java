@@ -21,6 +21,8 @@ public final class CacheSettings {
   public static final Timeout DEFAULT_TIMEOUT = Timeout.seconds(300);
   /** Django's default {@code MAX_ENTRIES}. */
   public static final int DEFAULT_MAX_ENTRIES = 300;
+  /** The default {@code options.max_value_size}: 64 MiB. */
+  public static final int DEFAULT_MAX_VALUE_SIZE = 64 << 20;
   /** Django's default {@code CULL_FREQUENCY}. */
   public static final int DEFAULT_CULL_FREQUENCY = 3;
 
@@ -115,6 +117,14 @@ public final class CacheSettings {
   /** {@code options.max_entries}: the most entries locmem, file and database caches keep. */
   public int maxEntries() {
     return intOption("max_entries", DEFAULT_MAX_ENTRIES, 1, Integer.MAX_VALUE);
+  }
+
+  /**
+   * {@code options.max_value_size}: the most bytes one serialized value may take, written or read.
+   * Readers refuse anything larger (a zlib bomb, a huge file or row) as a corrupt value.
+   */
+  public int maxValueSize() {
+    return io.larder.spi.CommonOptions.MAX_VALUE_SIZE.from(this);
   }
 
   /** {@code options.cull_frequency}: 1/n of the entries are culled when full; 0 clears all. */
