@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,6 +45,9 @@ import picocli.CommandLine.Model.CommandSpec;
 final class ExecCommand implements Callable<Integer> {
   @ParentCommand Larder larder;
   @Spec CommandSpec spec;
+
+  @Option(names = "--decimal", description = Larder.DECIMAL)
+  boolean decimal;
 
   @Override
   public Integer call() {
@@ -148,17 +152,17 @@ final class ExecCommand implements Callable<Integer> {
     return keys;
   }
 
-  private static Map<String, Object> values(JsonNode op) {
+  private Map<String, Object> values(JsonNode op) {
     if (!op.path("values").isObject()) {
       throw new IllegalArgumentException("\"set_many\" needs a \"values\" object");
     }
     Map<String, Object> values = new LinkedHashMap<>();
-    op.get("values").fields().forEachRemaining(e -> values.put(e.getKey(), Json.parse(e.getValue().toString())));
+    op.get("values").fields().forEachRemaining(e -> values.put(e.getKey(), Json.parse(e.getValue().toString(), decimal)));
     return values;
   }
 
   /** The field, which must be there: JSON {@code null} stores Python's None, a missing field nothing. */
-  private static Object required(JsonNode op, String field) {
+  private Object required(JsonNode op, String field) {
     if (!op.has(field)) {
       throw new IllegalArgumentException(
           "\"" + op.get("op").asText() + "\" needs a \"" + field + "\" (null stores None)");
@@ -190,8 +194,8 @@ final class ExecCommand implements Callable<Integer> {
     return (int) value;
   }
 
-  private static Object value(JsonNode op, String field) {
-    return op.has(field) ? Json.parse(op.get(field).toString()) : null;
+  private Object value(JsonNode op, String field) {
+    return op.has(field) ? Json.parse(op.get(field).toString(), decimal) : null;
   }
 
   private static Timeout timeout(JsonNode op) {

@@ -43,12 +43,17 @@ import picocli.CommandLine.Spec;
       "",
       "Exit status: 0 success; 1 negative answer (miss, false, not added/deleted/touched);"
           + " 2 error.",
-      "Values are JSON: larder set user '{\"id\":42}' --timeout 60"
+      "Values are JSON, read as Python's json.loads reads them (1.5 is a float; --decimal"
+          + " makes it a Decimal): larder set user '{\"id\":42}' --timeout 60"
     })
 public final class Larder {
   static final int OK = 0;
   static final int NEGATIVE = 1;
   static final int ERROR = 2;
+
+  static final String DECIMAL =
+      "Read JSON fractions as exact decimals (BigDecimal, Django's Decimal) instead of as"
+          + " Python's json.loads does (Double, Python's float).";
 
   @Option(
       names = "--config",
@@ -87,8 +92,9 @@ public final class Larder {
       @Option(names = "--timeout", converter = Timeouts.class, description = "Seconds, or none.")
           Timeout timeout,
       @Option(names = "--raw", description = "Store VALUE as a string, not JSON.") boolean raw,
+      @Option(names = "--decimal", description = DECIMAL) boolean decimal,
       @Option(names = "--version") Integer version) {
-    Object parsed = raw ? value : Json.parse(value);
+    Object parsed = raw ? value : Json.parse(value, decimal);
     return onCache(
         version,
         cache -> {
@@ -103,8 +109,9 @@ public final class Larder {
       @Parameters(paramLabel = "VALUE") String value,
       @Option(names = "--timeout", converter = Timeouts.class) Timeout timeout,
       @Option(names = "--raw") boolean raw,
+      @Option(names = "--decimal", description = DECIMAL) boolean decimal,
       @Option(names = "--version") Integer version) {
-    Object parsed = raw ? value : Json.parse(value);
+    Object parsed = raw ? value : Json.parse(value, decimal);
     return onCache(
         version,
         cache ->

@@ -13,15 +13,18 @@ import java.util.TreeMap;
 /** Finds the serializer a cache's {@code options.serializer} names. */
 final class Serializers {
   static final String DEFAULT = "java";
-  private static final String DJANGO_REDIS_PICKLE =
-      "django_redis.serializers.pickle.PickleSerializer";
+  /** django-redis's and Django's RedisCache's pickle serializers, accepted as {@code pickle}. */
+  private static final Set<String> DJANGO_PICKLE =
+      Set.of(
+          "django_redis.serializers.pickle.PickleSerializer",
+          "django.core.cache.backends.redis.RedisSerializer");
 
   private Serializers() {}
 
   static Serializer create(CacheSettings settings) {
     String name = CommonOptions.SERIALIZER.from(settings);
-    if (name.equals(DJANGO_REDIS_PICKLE)) {
-      // django-redis's setting, so that a Django app's OPTIONS can be used as they are.
+    if (DJANGO_PICKLE.contains(name)) {
+      // A Django app's OPTIONS can be used as they are.
       name = "pickle";
     }
     if (name.equals(DEFAULT)) {

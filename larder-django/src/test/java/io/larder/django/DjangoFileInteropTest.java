@@ -26,12 +26,20 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * A Django app (Debian's python3-django) and Larder sharing one file cache directory, with the same
  * key prefix and version: each reads what the other wrote.
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(DjangoPython.class)
 class DjangoFileInteropTest {
+  /** The Django each check runs under: every test here runs under 3.2 and 4.2. */
+  @Parameter DjangoPython python;
+
   /** Django configured like {@link #caches}; the directory is argv[1]. */
   private static final String DJANGO =
       """
@@ -94,7 +102,7 @@ class DjangoFileInteropTest {
   }
 
   private String django(String script) {
-    return DjangoPython.run(DJANGO + script, dir.toString());
+    return python.run(DJANGO + script, dir.toString());
   }
 
   @Test

@@ -78,6 +78,16 @@ public final class DatabaseCache implements CacheStore {
     return table;
   }
 
+  /** The connections, shared with Django's session table ({@link DjangoSessionTable}). */
+  DataSource dataSource() {
+    return dataSource;
+  }
+
+  /** The clock expiry times are written on: UTC, or {@code time_zone} with {@code use_tz: false}. */
+  ZoneId wallClock() {
+    return wallClock;
+  }
+
   /**
    * Creates the table and its index unless the table exists, as Django's {@code createcachetable},
    * in one transaction where the database has transactional DDL; with {@code dryRun} only prints

@@ -22,15 +22,22 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * A Django app (Debian's python3-django 3.2) and Larder sharing one database cache table, with the
+ * A Django app (Debian's Django 3.2 and 4.2) and Larder sharing one database cache table, with the
  * pickle serializer, the same key prefix and version: each reads what the other wrote, in both of
  * Django's time zone modes. Subclasses say which database.
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(DjangoPython.class)
 abstract class DjangoDatabaseInteropTest {
+  /** The Django each check runs under: every test here runs under 3.2 and 4.2. */
+  @Parameter DjangoPython python;
+
   static final String TABLE = "django cache table";
 
   /** Django's time zone modes and the Larder options that match them. */
@@ -137,7 +144,7 @@ abstract class DjangoDatabaseInteropTest {
                 now == null ? "null" : Long.toString(now.getEpochSecond()),
                 TABLE,
                 djangoDatabase());
-    return DjangoPython.run(DJANGO + script, config).strip();
+    return python.run(DJANGO + script, config).strip();
   }
 
   private static Instant wholeSecondNow() {

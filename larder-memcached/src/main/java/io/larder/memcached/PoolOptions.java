@@ -6,6 +6,7 @@ import io.larder.Timeout;
 import io.larder.spi.CommonOptions;
 import io.larder.spi.Option;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
@@ -13,6 +14,7 @@ import java.util.Locale;
 record PoolOptions(
     List<Server> servers,
     Ring.Hashing hashing,
+    List<Integer> weights,
     int maxItemSize,
     int retryAttempts,
     long retryTimeoutMillis,
@@ -26,14 +28,22 @@ record PoolOptions(
 
   static final int DEFAULT_MAX_ITEM_SIZE = 1024 * 1024;
   private static final String PYMEMCACHE = "django.core.cache.backends.memcached.PyMemcacheCache";
+  private static final String PYTHON_MEMCACHED =
+      "django.core.cache.backends.memcached.MemcachedCache";
 
   static final Option<Ring.Hashing> HASHING =
       Option.of(
           "hashing",
           "ketama",
-          "ketama (libmemcached, pylibmc) or rendezvous (pymemcache; the default under Django's"
-              + " PyMemcacheCache name)",
+          "ketama (libmemcached, pylibmc), rendezvous (pymemcache; the default under Django's"
+              + " PyMemcacheCache name) or crc32 (python-memcached; the default under Django's"
+              + " MemcachedCache name)",
           PoolOptions::hashing);
+  /** Read with the servers, by {@link #weights}; declared for the option tables and checks. */
+  static final Option<List<String>> WEIGHTS =
+      Option.list(
+          "weights",
+          "crc32 only: python-memcached's weight of each server, in location's order (all 1)");
   static final Option<Integer> MAX_ITEM_SIZE =
       // memcached's own -I bounds: 1 KB to 1 GB.
       Option.integer(
@@ -44,7 +54,12 @@ record PoolOptions(
           "bytes; a larger value is refused before it is sent (the servers' -I)");
   static final Option<Integer> RETRY_ATTEMPTS =
       Option.integer(
-          "retry_attempts", 2, 1, 100, "failed calls in a row before a server is marked dead");
+          "retry_attempts",
+          2,
+          1,
+          100,
+          "failed calls in a row before a server is marked dead (1 under Django's MemcachedCache"
+              + " name, as python-memcached)");
   static final Option<Timeout> RETRY_TIMEOUT =
       Option.seconds(
           "retry_timeout", Timeout.seconds(1), "seconds within which those failures must fall");
@@ -52,7 +67,8 @@ record PoolOptions(
       Option.seconds(
           "dead_timeout",
           Timeout.seconds(60),
-          "seconds a dead server stays out of the ring before it is tried again");
+          "seconds a dead server stays out of the ring before it is tried again (30 under"
+              + " Django's MemcachedCache name, python-memcached's dead_retry)");
   static final Option<Timeout> CONNECT_TIMEOUT =
       Option.seconds("connect_timeout", Timeout.seconds(1), "seconds connecting may take");
   static final Option<Timeout> OPERATION_TIMEOUT =
@@ -64,6 +80,7 @@ record PoolOptions(
   static final List<Option<?>> ALL =
       List.of(
           HASHING,
+          WEIGHTS,
           MAX_ITEM_SIZE,
           RETRY_ATTEMPTS,
           RETRY_TIMEOUT,
@@ -73,13 +90,22 @@ record PoolOptions(
           POOL_SIZE);
 
   static PoolOptions from(CacheSettings settings) {
+    List<Server> servers = servers(settings);
+    Ring.Hashing hashing = hashing(settings);
+    // python-memcached takes a server out at its first failure, for dead_retry (30 s).
+    boolean pythonMemcached = settings.backend().equals(PYTHON_MEMCACHED);
     return new PoolOptions(
-        servers(settings),
-        HASHING.from(settings),
+        servers,
+        hashing,
+        weights(settings, servers, hashing),
         MAX_ITEM_SIZE.from(settings),
-        RETRY_ATTEMPTS.from(settings),
+        pythonMemcached && !settings.hasOption(RETRY_ATTEMPTS.name())
+            ? 1
+            : RETRY_ATTEMPTS.from(settings),
         RETRY_TIMEOUT.from(settings).toMillis(),
-        DEAD_TIMEOUT.from(settings).toMillis(),
+        pythonMemcached && !settings.hasOption(DEAD_TIMEOUT.name())
+            ? 30_000
+            : DEAD_TIMEOUT.from(settings).toMillis(),
         Math.max(1, CONNECT_TIMEOUT.from(settings).toMillis()),
         Math.max(1, OPERATION_TIMEOUT.from(settings).toMillis()),
         POOL_SIZE.from(settings),
@@ -110,21 +136,68 @@ record PoolOptions(
   }
 
   /**
-   * Django's PyMemcacheCache path selects pymemcache's scheme, so a copied config interoperates.
+   * Django's PyMemcacheCache and MemcachedCache paths select their client's scheme, so a copied
+   * config interoperates.
    */
   private static Ring.Hashing hashing(CacheSettings settings) {
-    String fallback = settings.backend().equals(PYMEMCACHE) ? "rendezvous" : "ketama";
+    String fallback =
+        switch (settings.backend()) {
+          case PYMEMCACHE -> "rendezvous";
+          case PYTHON_MEMCACHED -> "crc32";
+          default -> "ketama";
+        };
     String name = settings.stringOption("hashing", fallback).trim().toLowerCase(Locale.ROOT);
     return switch (name) {
       case "ketama" -> Ring.Hashing.KETAMA;
       case "rendezvous" -> Ring.Hashing.RENDEZVOUS;
+      case "crc32" -> Ring.Hashing.CRC32;
       default ->
           throw settings.bad(
               "hashing",
               settings.options().get("hashing"),
-              "ketama (libmemcached/pylibmc ketama_weighted) or rendezvous (pymemcache, Django's"
-                  + " PyMemcacheCache)");
+              "ketama (libmemcached/pylibmc ketama_weighted), rendezvous (pymemcache, Django's"
+                  + " PyMemcacheCache) or crc32 (python-memcached, Django's MemcachedCache)");
     };
+  }
+
+  /**
+   * python-memcached's server weights (Django's {@code ("host:port", weight)} tuples), one per
+   * server in {@code location}'s order; all 1 when unset.
+   */
+  private static List<Integer> weights(
+      CacheSettings settings, List<Server> servers, Ring.Hashing hashing) {
+    if (!settings.hasOption("weights")) {
+      return Collections.nCopies(servers.size(), 1);
+    }
+    Object raw = settings.options().get("weights");
+    String accepted =
+        "a list of "
+            + servers.size()
+            + " whole numbers from 1 to 1000, one per server of location in its order";
+    if (hashing != Ring.Hashing.CRC32) {
+      throw settings.bad(
+          "weights",
+          raw,
+          "no weights: only hashing crc32 (python-memcached, Django's MemcachedCache) weighs"
+              + " servers");
+    }
+    if (!(raw instanceof List<?> list) || list.size() != servers.size()) {
+      throw settings.bad("weights", raw, accepted);
+    }
+    List<Integer> weights = new ArrayList<>();
+    for (Object item : list) {
+      int weight;
+      try {
+        weight = Integer.parseInt(String.valueOf(item).trim());
+      } catch (NumberFormatException e) {
+        throw settings.bad("weights", raw, accepted);
+      }
+      if (weight < 1 || weight > 1000) {
+        throw settings.bad("weights", raw, accepted);
+      }
+      weights.add(weight);
+    }
+    return List.copyOf(weights);
   }
 
   /** Flag 8 means zlib to every memcached client, so no other compressor can be used here. */

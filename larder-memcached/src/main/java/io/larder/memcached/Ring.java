@@ -8,7 +8,8 @@ import java.util.List;
  */
 interface Ring {
   /**
-   * The index in {@code servers} (as given when the ring was made) of the server for {@code key}.
+   * The index among the live servers (as given when the ring was made) of the server for {@code
+   * key}, or -1 if the scheme finds none in service.
    */
   int serverFor(String key);
 
@@ -17,8 +18,8 @@ interface Ring {
     /** libmemcached's weighted ketama continuum (pylibmc's {@code ketama_weighted}). */
     KETAMA {
       @Override
-      Ring over(List<Server> servers) {
-        return new KetamaRing(servers);
+      Ring over(List<Server> all, List<Server> live, List<Integer> weights) {
+        return new KetamaRing(live);
       }
     },
     /**
@@ -26,11 +27,25 @@ interface Ring {
      */
     RENDEZVOUS {
       @Override
-      Ring over(List<Server> servers) {
-        return new RendezvousRing(servers);
+      Ring over(List<Server> all, List<Server> live, List<Integer> weights) {
+        return new RendezvousRing(live);
+      }
+    },
+    /**
+     * python-memcached's CRC32 buckets with weights and its rehash past dead servers (Django's
+     * MemcachedCache).
+     */
+    CRC32 {
+      @Override
+      Ring over(List<Server> all, List<Server> live, List<Integer> weights) {
+        return new Crc32Ring(all, live, weights);
       }
     };
 
-    abstract Ring over(List<Server> servers);
+    /**
+     * A ring over the {@code live} servers among {@code all} (in the order listed), weighted by
+     * {@code weights} where the scheme knows weights.
+     */
+    abstract Ring over(List<Server> all, List<Server> live, List<Integer> weights);
   }
 }

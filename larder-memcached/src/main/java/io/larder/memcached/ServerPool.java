@@ -28,6 +28,7 @@ final class ServerPool implements AutoCloseable {
   private final String alias;
   private final List<ServerNode> nodes;
   private final Ring.Hashing hashing;
+  private final List<Integer> weights;
   private final InstantSource clock;
   private volatile Routing routing;
 
@@ -43,6 +44,7 @@ final class ServerPool implements AutoCloseable {
   ServerPool(String alias, PoolOptions options, InstantSource clock) {
     this.alias = alias;
     this.hashing = options.hashing();
+    this.weights = options.weights();
     this.clock = clock;
     List<ServerNode> made = new ArrayList<>();
     for (Server server : options.servers()) {
@@ -65,14 +67,26 @@ final class ServerPool implements AutoCloseable {
   ServerNode nodeFor(String key) {
     Routing current = current();
     List<ServerNode> live = current.live();
-    if (live.size() == 1) {
-      return live.get(0);
-    }
     if (live.isEmpty()) {
       throw new BackendUnavailableException(
           "Cache '" + alias + "': every memcached server is down (" + nodes + ")");
     }
-    return live.get(current.ring().serverFor(key));
+    if (current.ring() == null) {
+      return live.get(0);
+    }
+    int index = current.ring().serverFor(key);
+    if (index < 0) {
+      throw new BackendUnavailableException(
+          "Cache '"
+              + alias
+              + "': no memcached server in service for this key after python-memcached's ten"
+              + " rehashes (in service: "
+              + live
+              + " of "
+              + nodes
+              + ")");
+    }
+    return live.get(index);
   }
 
   /** {@code keys} grouped by the server each lives on, in the order given. */
@@ -155,9 +169,17 @@ final class ServerPool implements AutoCloseable {
         revisitAt = Math.min(revisitAt, node.deadUntil());
       }
     }
+    // One server needs no ring; python-memcached's buckets stay over every server even when only
+    // one is alive, since its rehash may find no live bucket.
     Ring ring =
-        live.size() > 1 ? hashing.over(live.stream().map(ServerNode::server).toList()) : null;
+        nodes.size() == 1 || live.isEmpty()
+            ? null
+            : hashing.over(servers(nodes), servers(live), weights);
     return new Routing(List.copyOf(live), ring, revisitAt);
+  }
+
+  private static List<Server> servers(List<ServerNode> nodes) {
+    return nodes.stream().map(ServerNode::server).toList();
   }
 
   @Override

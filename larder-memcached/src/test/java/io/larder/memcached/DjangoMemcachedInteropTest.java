@@ -15,13 +15,21 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * A Django app (Debian's python3-django with python3-pymemcache, Django's PyMemcacheCache) and
  * Larder sharing a pool of three memcached servers, with the same key prefix and version: each
  * reads what the other wrote, counts the other's counters, and looks for a key on the same server.
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(DjangoPython.class)
 class DjangoMemcachedInteropTest {
+  /** The Django each check runs under: every test here runs under 3.2 and 4.2. */
+  @Parameter DjangoPython python;
+
   /** Django configured like {@link #caches}; the servers are argv[1], comma-separated. */
   private static final String DJANGO =
       """
@@ -66,7 +74,7 @@ class DjangoMemcachedInteropTest {
   }
 
   private String django(String script) {
-    return DjangoPython.run(DJANGO + script, location);
+    return python.run(DJANGO + script, location);
   }
 
   private static List<String> keys() {

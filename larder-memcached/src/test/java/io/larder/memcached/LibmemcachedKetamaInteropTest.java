@@ -13,13 +13,21 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Larder's default ketama ring against real libmemcached: Django's PyLibMCCache (Debian's
  * python3-pylibmc) with {@code OPTIONS={"behaviors": {"ketama_weighted": True}}} on the same pool
  * of three servers puts every key on the server Larder looks for it on.
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(DjangoPython.class)
 class LibmemcachedKetamaInteropTest {
+  /** The Django each check runs under: every test here runs under 3.2 and 4.2. */
+  @Parameter DjangoPython python;
+
   private static final String DJANGO =
       """
       import sys
@@ -73,7 +81,7 @@ class LibmemcachedKetamaInteropTest {
 
   @Test
   void libmemcachedPutsEveryKeyOnTheServerLarderChooses() {
-    DjangoPython.run(DJANGO + "for k in keys: cache.set(k, k)\n", location);
+    python.run(DJANGO + "for k in keys: cache.set(k, k)\n", location);
 
     List<Server> pool = Pools.asServers(servers);
     Ring ring = new KetamaRing(pool);
@@ -89,12 +97,12 @@ class LibmemcachedKetamaInteropTest {
 
   @Test
   void eachReadsWhatTheOtherSpreadOverThePool() {
-    DjangoPython.run(DJANGO + "for k in keys: cache.set(k, 'django ' + k)\n", location);
+    python.run(DJANGO + "for k in keys: cache.set(k, 'django ' + k)\n", location);
     assertThat(cache.getMany(keys())).hasSize(keys().size());
 
     keys().forEach(k -> cache.set(k, "java " + k));
     String out =
-        DjangoPython.run(
+        python.run(
             DJANGO
                 + "found = cache.get_many(keys)\n"
                 + "print(len(found), all(found[k] == 'java ' + k for k in keys))\n",

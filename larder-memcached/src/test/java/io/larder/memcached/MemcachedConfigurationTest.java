@@ -53,6 +53,41 @@ class MemcachedConfigurationTest {
   }
 
   @Test
+  void weightsMustBeOnePerServer() {
+    assertRejected(
+        c ->
+            c.backend("django.core.cache.backends.memcached.MemcachedCache")
+                .location("a.example:11211,b.example:11211")
+                .option("weights", List.of(2, 1, 1)),
+        "'options.weights'",
+        "[2, 1, 1]",
+        "a list of 2 whole numbers from 1 to 1000");
+  }
+
+  @Test
+  void weightsMustBePositiveWholeNumbers() {
+    assertRejected(
+        c ->
+            c.backend("memcached")
+                .location("a.example:11211,b.example:11211")
+                .option("hashing", "crc32")
+                .option("weights", List.of(2, 0)),
+        "'options.weights'",
+        "from 1 to 1000");
+  }
+
+  @Test
+  void weightsAreRefusedWhereTheHashingKnowsNone() {
+    assertRejected(
+        c ->
+            c.backend("django.core.cache.backends.memcached.PyMemcacheCache")
+                .location("a.example:11211,b.example:11211")
+                .option("weights", List.of(2, 1)),
+        "'options.weights'",
+        "only hashing crc32 (python-memcached, Django's MemcachedCache)");
+  }
+
+  @Test
   void aHostAloneMeansTheDefaultPort() {
     MemcachedServer server = MemcachedServer.shared(1).get(0);
     try (Caches caches = load(c -> c.backend("memcached").location(server.address()))) {
@@ -150,8 +185,9 @@ class MemcachedConfigurationTest {
 
   @Test
   void theExampleInTheDjangoSharingGuideLoads(@TempDir Path dir) throws IOException {
+    // The pymemcache example and the python-memcached (MemcachedCache) one.
     assertThat(loadYamlBlocks(Files.readString(Path.of("..", "docs", "memcached.md")), dir))
-        .isEqualTo(1);
+        .isEqualTo(2);
   }
 
   /** Loads every YAML block of {@code text} as a configuration; returns how many there were. */

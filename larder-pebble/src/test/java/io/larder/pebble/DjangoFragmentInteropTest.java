@@ -15,12 +15,20 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * A Django app (Debian's 3.2) and a Pebble app sharing a file cache with the pickle serializer: a
+ * A Django app (Debian's 3.2 and 4.2) and a Pebble app sharing a file cache with the pickle serializer: a
  * fragment either one renders is served to the other, and either can invalidate it.
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(DjangoPython.class)
 class DjangoFragmentInteropTest {
+  /** The Django each check runs under: every test here runs under 3.2 and 4.2. */
+  @Parameter DjangoPython python;
+
   private static final String DJANGO =
       """
       import sys
@@ -68,7 +76,7 @@ class DjangoFragmentInteropTest {
   }
 
   private String django(String script) {
-    return DjangoPython.run(DJANGO + script, dir.toString());
+    return python.run(DJANGO + script, dir.toString());
   }
 
   private String pebble(String template, Map<String, Object> context) throws IOException {

@@ -8,12 +8,20 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * {@link FragmentKeys} against real Django: Debian's 3.2 for the format of Django 6.0 and earlier,
+ * {@link FragmentKeys} against real Django: Debian's 3.2 and 4.2 for the format of Django 6.0 and earlier,
  * and the values the spec verified on Django 6.1.1 for the current format.
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(DjangoPython.class)
 class FragmentKeysDjangoTest {
+  /** The Django each check runs under: every test here runs under 3.2 and 4.2. */
+  @Parameter DjangoPython python;
+
   /** Each case: a Python literal of the vary-on list, and the same values in Java. */
   private static final List<Case> CASES =
       List.of(
@@ -54,7 +62,7 @@ class FragmentKeysDjangoTest {
             + "    print(make_template_fragment_key('frag', eval(literal)))\n";
     List<String> django =
         Arrays.asList(
-            DjangoPython.run(script, literals.toArray(String[]::new)).strip().split("\n"));
+            python.run(script, literals.toArray(String[]::new)).strip().split("\n"));
 
     List<String> larder = new ArrayList<>();
     for (Case c : CASES) {
@@ -66,7 +74,7 @@ class FragmentKeysDjangoTest {
   @Test
   void withoutVaryOnValuesBothFormatsMakeDjangosKey() {
     String django =
-        DjangoPython.run(
+        python.run(
                 "from django.core.cache.utils import make_template_fragment_key\n"
                     + "print(make_template_fragment_key('a.fragment'))")
             .strip();
@@ -106,7 +114,7 @@ class FragmentKeysDjangoTest {
   @Test
   void theCurrentFormatConvertsValuesAsPythonsStrDoes() {
     String django61 =
-        DjangoPython.run(
+        python.run(
                 "import sys, hashlib\n"
                     + "h = hashlib.md5()\n"
                     + "for arg in [None, True, 1e16, 0.1, -3]:\n"

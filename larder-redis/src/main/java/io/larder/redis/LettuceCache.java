@@ -101,9 +101,9 @@ final class LettuceCache implements AsyncCacheStore {
     return raw;
   }
 
-  /** django-redis's {@code int(timeout * 1000)}; null for never. */
-  private static Long millis(Timeout timeout) {
-    return timeout.isNever() ? null : timeout.toMillis();
+  /** The expiry in the configured backend's format ({@link RedisFormat}); null for never. */
+  private Long millis(Timeout timeout) {
+    return options.format().expiryMillis(timeout);
   }
 
   // ---------------------------------------------------------------- primitives

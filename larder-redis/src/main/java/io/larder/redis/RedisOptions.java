@@ -33,7 +33,8 @@ record RedisOptions(
     Timeout stampedeLockTimeout,
     Duration stampedeWait,
     int scanCount,
-    int maxValueSize) {
+    int maxValueSize,
+    RedisFormat format) {
 
   private static final Map<String, ReadFrom> READ_FROM =
       Map.of(
@@ -188,7 +189,8 @@ record RedisOptions(
         STAMPEDE_WAIT.from(settings).duration(),
         SCAN_COUNT.from(settings),
         // Every cache's max_value_size (64 MiB by default), and never more than a Redis string.
-        Math.min(settings.maxValueSize(), MAX_BULK));
+        Math.min(settings.maxValueSize(), MAX_BULK),
+        RedisFormat.of(settings));
   }
 
   private static String clientClass(CacheSettings settings) {

@@ -17,15 +17,23 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A Django app (Debian's python3-django 3.2 with python3-django-redis 5.2) and Larder sharing one
+ * A Django app (Debian's Django 3.2 and 4.2 with python3-django-redis 5.2) and Larder sharing one
  * real Redis database, with the same key prefix and version, with and without django-redis's zlib
  * compressor: each reads what the other wrote.
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(DjangoPython.class)
 class DjangoRedisInteropTest {
+  /** The Django each check runs under: every test here runs under 3.2 and 4.2. */
+  @Parameter DjangoPython python;
+
   private static final int DB = 2;
 
   /** Django configured like {@link #open}; argv[1] is the URL, argv[2] the compressor or ''. */
@@ -78,8 +86,8 @@ class DjangoRedisInteropTest {
     caches.close();
   }
 
-  private static String django(String compressor, String script) {
-    return DjangoPython.run(
+  private String django(String compressor, String script) {
+    return python.run(
         DJANGO + script, RedisServers.standalone().url(DB), djangoCompressor(compressor));
   }
 

@@ -38,6 +38,23 @@ class RedisSettingsTest {
   }
 
   @Test
+  void djangosOwnRedisCacheRefusesACompressorDjangoCouldNotRead() {
+    Map<String, Object> settings =
+        Map.of(
+            "BACKEND", "django.core.cache.backends.redis.RedisCache",
+            "LOCATION", "redis://127.0.0.1:6379",
+            "OPTIONS", Map.of("compressor", "zlib"));
+
+    assertThatThrownBy(() -> load(settings))
+        .isInstanceOf(InvalidConfigurationException.class)
+        .hasMessageContaining("Cache 'default'")
+        .hasMessageContaining("options.compressor")
+        .hasMessageContaining("zlib")
+        .hasMessageContaining("never compresses")
+        .hasMessageContaining("django_redis.cache.RedisCache");
+  }
+
+  @Test
   void aMissingLocationIsRejected() {
     assertThatThrownBy(() -> load(Map.of("BACKEND", "redis")))
         .isInstanceOf(InvalidConfigurationException.class)

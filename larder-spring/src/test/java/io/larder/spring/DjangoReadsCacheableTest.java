@@ -11,6 +11,9 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.cache.annotation.Cacheable;
 import org.springframework.cache.annotation.EnableCaching;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
@@ -22,7 +25,12 @@ import org.springframework.context.annotation.Configuration;
  * {@code @Cacheable("default")} stored under a string key with the pickle serializer; and a value
  * Django stored is a hit for {@code @Cacheable}.
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(DjangoPython.class)
 class DjangoReadsCacheableTest {
+  /** The Django each check runs under: every test here runs under 3.2 and 4.2. */
+  @Parameter DjangoPython python;
+
   private static final int DB = 6;
 
   /** argv[1]: the Redis URL; argv[2]: 'read KEY' or 'write KEY'. */
@@ -66,7 +74,7 @@ class DjangoReadsCacheableTest {
   void djangoReadsWhatCacheableStoredUnderAStringKey() {
     catalogue.product("42");
 
-    String read = DjangoPython.run(DJANGO, url, "read", "product:42");
+    String read = python.run(DJANGO, url, "read", "product:42");
 
     assertThat(read.strip())
         .isEqualTo("{'name': 'product 42', 'tags': ['new', 'sale'], 'price': 1999}");
@@ -76,12 +84,12 @@ class DjangoReadsCacheableTest {
   void djangoReadsACachedNullAsNone() {
     catalogue.missing("7");
 
-    assertThat(DjangoPython.run(DJANGO, url, "read", "missing:7").strip()).isEqualTo("None");
+    assertThat(python.run(DJANGO, url, "read", "missing:7").strip()).isEqualTo("None");
   }
 
   @Test
   void cacheableServesWhatDjangoStored() {
-    DjangoPython.run(DJANGO, url, "write", "product:9");
+    python.run(DJANGO, url, "write", "product:9");
 
     assertThat(catalogue.product("9")).isEqualTo(Map.of("name", "from django", "stock", 3));
   }

@@ -169,7 +169,7 @@ final class RequestSession {
       return;
     }
     resolved = true;
-    if (!SessionKeys.isWellFormed(requestedKey)) {
+    if (!store.isWellFormed(requestedKey)) {
       return;
     }
     SessionRecord record = store.load(requestedKey);
@@ -204,6 +204,7 @@ final class RequestSession {
       log.info("Sessions: a session was deleted by another request before this one saved it");
       return;
     }
+    session.rekey(store.keyAfterSave(session.getId(), record));
     session.saved();
     savedThisRequest = true;
   }

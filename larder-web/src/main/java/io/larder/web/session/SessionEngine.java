@@ -3,7 +3,7 @@ package io.larder.web.session;
 import io.larder.InvalidConfigurationException;
 import java.util.Locale;
 
-/** Where sessions live: Django's {@code SESSION_ENGINE} for cache-backed sessions. */
+/** Where sessions live: Django's {@code SESSION_ENGINE}. */
 public enum SessionEngine {
   /** Only in the cache ({@code django.contrib.sessions.backends.cache}): a flush loses them. */
   CACHE("cache", "django.contrib.sessions.cache"),
@@ -13,7 +13,21 @@ public enum SessionEngine {
    * ({@code django.contrib.sessions.backends.cached_db}): sessions survive a flush or restart of
    * the fast cache, and while it is down they are read from and written to the database.
    */
-  CACHED_DB("cached_db", "django.contrib.sessions.cached_db");
+  CACHED_DB("cached_db", "django.contrib.sessions.cached_db"),
+
+  /**
+   * Django's default engine ({@code django.contrib.sessions.backends.db}): Django's own {@code
+   * django_session} table in the database of a {@code db} cache ({@code database_alias}), the data
+   * signed with {@code secret_key} as Django signs it, so a Django app on that database shares the
+   * sessions. Needs {@code larder-jdbc}.
+   */
+  DB("db", ""),
+
+  /**
+   * The session in its cookie, signed with {@code secret_key} as Django signs it ({@code
+   * django.contrib.sessions.backends.signed_cookies}): nothing is stored on the server.
+   */
+  SIGNED_COOKIES("signed_cookies", "");
 
   private final String shortName;
   private final String keyPrefix;
@@ -23,19 +37,28 @@ public enum SessionEngine {
     this.keyPrefix = keyPrefix;
   }
 
-  /** {@code cache} or {@code cached_db}. */
+  /** {@code cache}, {@code cached_db}, {@code db} or {@code signed_cookies}. */
   public String shortName() {
     return shortName;
   }
 
-  /** Django's {@code KEY_PREFIX}: a session is stored under this prefix + its key, no separator. */
+  /**
+   * Django's {@code KEY_PREFIX} of the cache engines: a session is stored under this prefix + its
+   * key, no separator. Empty for the engines that keep no session in a cache.
+   */
   String keyPrefix() {
     return keyPrefix;
   }
 
+  /** True for the engines whose data Django signs with {@code SECRET_KEY}. */
+  boolean isSigned() {
+    return this == DB || this == SIGNED_COOKIES;
+  }
+
   /**
-   * The engine named {@code name}: {@code cache}, {@code cached_db}, or Django's dotted paths
-   * {@code django.contrib.sessions.backends.cache} and {@code ….cached_db}.
+   * The engine named {@code name}: {@code cache}, {@code cached_db}, {@code db}, {@code
+   * signed_cookies}, or Django's dotted paths {@code django.contrib.sessions.backends.cache}, {@code
+   * ….cached_db}, {@code ….db} and {@code ….signed_cookies}.
    *
    * @throws InvalidConfigurationException for any other name, listing the accepted ones
    */
@@ -50,7 +73,7 @@ public enum SessionEngine {
     throw new InvalidConfigurationException(
         "Sessions: setting 'engine' has the value '"
             + name
-            + "'; accepted: cache, cached_db, django.contrib.sessions.backends.cache,"
-            + " django.contrib.sessions.backends.cached_db.");
+            + "'; accepted: cache, cached_db, db, signed_cookies, or Django's"
+            + " django.contrib.sessions.backends.cache, .cached_db, .db, .signed_cookies.");
   }
 }

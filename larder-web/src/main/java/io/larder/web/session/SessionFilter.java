@@ -3,6 +3,7 @@ package io.larder.web.session;
 import io.larder.Cache;
 import io.larder.Caches;
 import io.larder.InvalidConfigurationException;
+import io.larder.jdbc.DjangoSessionTable;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -18,9 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Cache-backed {@code HttpSession}s: Django's {@code SessionMiddleware} with the {@code cache} and
- * {@code cached_db} engines, as a servlet filter. Behind it, {@code request.getSession()} returns a
- * session stored in a Larder cache, never the container's.
+ * Django's {@code HttpSession}s: Django's {@code SessionMiddleware} with the {@code cache}, {@code
+ * cached_db}, {@code db} and {@code signed_cookies} engines, as a servlet filter. Behind it, {@code
+ * request.getSession()} returns a session stored where the engine keeps it (a Larder cache,
+ * Django's {@code django_session} table, or the signed cookie), never the container's.
  *
  * <pre>{@code
  * Caches caches = Caches.load(Path.of("larder.yml"));
@@ -74,6 +76,7 @@ public final class SessionFilter implements Filter {
   private final SessionStore store;
   private final InstantSource clock;
   private final SessionCookies cookies;
+  private final SessionRejections rejections = new SessionRejections();
 
   /** Sessions with Django's defaults: the {@code cache} engine on the {@code default} cache. */
   public SessionFilter(Caches caches) {
@@ -83,9 +86,9 @@ public final class SessionFilter implements Filter {
   /**
    * Sessions in {@code caches} as {@code settings} say.
    *
-   * @throws InvalidConfigurationException if an alias is not configured, or the durable cache of
+   * @throws InvalidConfigurationException if an alias is not configured, the durable cache of
    *     {@code cached_db} cannot keep sessions (a local-memory or dummy cache, or one that ignores
-   *     its errors)
+   *     its errors), or the database alias of {@code db} is not a {@code db} cache
    */
   public SessionFilter(Caches caches, SessionSettings settings) {
     Objects.requireNonNull(caches, "caches");
@@ -94,15 +97,30 @@ public final class SessionFilter implements Filter {
     this.clock = cache.settings().clock();
     String prefix = settings.engine().keyPrefix();
     int age = settings.ageSeconds();
-    CacheSessionStore cached = new CacheSessionStore(cache, prefix, clock, true, age);
-    if (settings.engine() == SessionEngine.CACHED_DB) {
-      Cache database = durable(caches.get(settings.databaseAlias().orElseThrow()));
-      this.store =
-          new CachedDbSessionStore(
-              cached, new CacheSessionStore(database, prefix, clock, false, age));
-    } else {
-      this.store = cached;
-    }
+    this.store =
+        switch (settings.engine()) {
+          case CACHE -> new CacheSessionStore(cache, prefix, clock, true, age);
+          case CACHED_DB ->
+              new CachedDbSessionStore(
+                  new CacheSessionStore(cache, prefix, clock, true, age),
+                  new CacheSessionStore(
+                      durable(caches.get(settings.databaseAlias().orElseThrow())),
+                      prefix,
+                      clock,
+                      false,
+                      age));
+          case DB ->
+              new DatabaseSessionStore(
+                  DjangoSessionTable.of(caches.get(settings.databaseAlias().orElseThrow())),
+                  settings.secretKey(),
+                  settings.secretKeyFallbacks(),
+                  clock,
+                  age,
+                  rejections);
+          case SIGNED_COOKIES ->
+              new SignedCookieSessionStore(
+                  settings.secretKey(), settings.secretKeyFallbacks(), clock, age, rejections);
+        };
     this.cookies = new SessionCookies(settings);
   }
 
@@ -111,7 +129,25 @@ public final class SessionFilter implements Filter {
    * SessionStore.exists}), e.g. to show a user's other live sessions.
    */
   public boolean exists(String sessionKey) {
-    return SessionKeys.isWellFormed(sessionKey) && store.load(sessionKey) != null;
+    return store.isWellFormed(sessionKey) && store.load(sessionKey) != null;
+  }
+
+  /**
+   * How many signed sessions ({@code db} rows, {@code signed_cookies} cookies) were refused because
+   * their signature did not verify with the secret key or a fallback (tampered, or signed with a
+   * key no longer configured), each answered with a fresh session and logged as a warning.
+   */
+  public long tamperedSessions() {
+    return rejections.tampered();
+  }
+
+  /**
+   * How many signed sessions were refused because they had expired (a {@code db} row past its
+   * {@code expire_date}, a cookie signed longer ago than the session age), each answered with a
+   * fresh session and logged.
+   */
+  public long expiredSessions() {
+    return rejections.expired();
   }
 
   /** The settings this filter was made with. */

@@ -3,6 +3,8 @@ package io.larder.web.session;
 import io.larder.Caches;
 import io.larder.InvalidConfigurationException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -21,11 +23,19 @@ import java.util.Set;
  *     .cookieSecure(true)
  *     .build();
  * // or from Django's names: SessionSettings.from(Map.of("SESSION_ENGINE", "cached_db", ...))
+ *
+ * // Django's default engine, sharing django_session with a Django app on the same database:
+ * SessionSettings shared = SessionSettings.builder()
+ *     .engine(SessionEngine.DB)
+ *     .databaseAlias("django_db")           // a db cache on the Django app's database
+ *     .secretKey(System.getenv("DJANGO_SECRET_KEY"))
+ *     .build();
  * }</pre>
  *
  * <p>Immutable; every value is checked when it is set, and {@link Builder#build()} checks the
- * combination (a {@code cached_db} engine needs a database alias, {@code SameSite=None} needs
- * {@code Secure}).
+ * combination (a {@code cached_db} or {@code db} engine needs a database alias, {@code db} and {@code
+ * signed_cookies} need the secret key, {@code SameSite=None} needs {@code Secure}). The secret keys
+ * are never printed: {@link #toString()} and every error leave them out.
  */
 public final class SessionSettings {
   /** Django's {@code SESSION_COOKIE_AGE}: two weeks. */
@@ -45,6 +55,8 @@ public final class SessionSettings {
   private final Duration age;
   private final boolean expireAtBrowserClose;
   private final boolean saveEveryRequest;
+  private final String secretKey;
+  private final List<String> secretKeyFallbacks;
 
   private SessionSettings(Builder b) {
     this.engine = b.engine;
@@ -59,6 +71,8 @@ public final class SessionSettings {
     this.age = b.age;
     this.expireAtBrowserClose = b.expireAtBrowserClose;
     this.saveEveryRequest = b.saveEveryRequest;
+    this.secretKey = b.secretKey;
+    this.secretKeyFallbacks = b.secretKeyFallbacks;
   }
 
   /** Django's defaults: the {@code cache} engine on {@code default}, cookie {@code sessionid}. */
@@ -74,11 +88,20 @@ public final class SessionSettings {
    * Settings from a map in Django's names ({@code SESSION_ENGINE}, {@code SESSION_CACHE_ALIAS},
    * {@code SESSION_COOKIE_AGE}, …) or the same names in lower case without {@code session_} ({@code
    * engine}, {@code cache_alias}, {@code cookie_age}, …), as a YAML {@code sessions:} section gives
-   * them. {@code database_alias} names the durable cache of {@code cached_db}.
+   * them. {@code database_alias} names the durable cache of {@code cached_db}, or the {@code db}
+   * cache whose database holds {@code django_session}. {@code SECRET_KEY} and {@code
+   * SECRET_KEY_FALLBACKS} (or {@code secret_key}, {@code secret_key_fallbacks}) are Django's; {@code
+   * secret_key_env} and {@code secret_key_fallbacks_env} name environment variables to read them
+   * from instead (the fallbacks separated by commas), so that no secret sits in a file.
    *
    * @throws InvalidConfigurationException for an unknown setting or a wrong value
    */
   public static SessionSettings from(Map<String, ?> settings) {
+    return from(settings, System.getenv());
+  }
+
+  /** {@link #from(Map)} with {@code environment} in place of the process's. */
+  static SessionSettings from(Map<String, ?> settings, Map<String, String> environment) {
     Builder b = builder();
     for (Map.Entry<String, ?> entry : settings.entrySet()) {
       String name = entry.getKey().toLowerCase(Locale.ROOT);
@@ -99,13 +122,25 @@ public final class SessionSettings {
         case "cookie_age" -> b.age(Duration.ofSeconds(seconds(name, value)));
         case "expire_at_browser_close" -> b.expireAtBrowserClose(bool(name, value));
         case "save_every_request" -> b.saveEveryRequest(bool(name, value));
+        case "secret_key" -> b.secretKey(secret(name, value));
+        case "secret_key_fallbacks" -> b.secretKeyFallbacks(secrets(name, value));
+        case "secret_key_env" -> b.secretKey(secret(name, environment.get(text(name, value))));
+        case "secret_key_fallbacks_env" -> {
+          String variable = environment.get(text(name, value));
+          b.secretKeyFallbacks(
+              variable == null || variable.isBlank()
+                  ? List.of()
+                  : secrets(name, List.of(variable.split(","))));
+        }
         default ->
             throw bad(
                 entry.getKey(),
                 value,
                 "engine, cache_alias, database_alias, cookie_name, cookie_domain, cookie_path,"
                     + " cookie_secure, cookie_httponly, cookie_samesite, cookie_age,"
-                    + " expire_at_browser_close, save_every_request (or Django's SESSION_* names)");
+                    + " expire_at_browser_close, save_every_request, secret_key,"
+                    + " secret_key_fallbacks, secret_key_env, secret_key_fallbacks_env (or"
+                    + " Django's SESSION_* names)");
       }
     }
     return b.build();
@@ -121,7 +156,10 @@ public final class SessionSettings {
     return cacheAlias;
   }
 
-  /** The durable cache ({@code db} backend) of {@code cached_db}; empty for {@code cache}. */
+  /**
+   * The durable cache ({@code db} backend) of {@code cached_db}, or the {@code db} cache whose
+   * database holds {@code django_session} for {@code db}; empty for the others.
+   */
   public Optional<String> databaseAlias() {
     return Optional.ofNullable(databaseAlias);
   }
@@ -176,6 +214,16 @@ public final class SessionSettings {
     return saveEveryRequest;
   }
 
+  /** Django's {@code SECRET_KEY}, which signs {@code db} and {@code signed_cookies} sessions. */
+  String secretKey() {
+    return secretKey;
+  }
+
+  /** Django's {@code SECRET_KEY_FALLBACKS}: older keys that still verify, for rotation. */
+  List<String> secretKeyFallbacks() {
+    return secretKeyFallbacks;
+  }
+
   @Override
   public String toString() {
     return "SessionSettings[engine="
@@ -199,6 +247,28 @@ public final class SessionSettings {
             + "; accepted: "
             + accepted
             + ".");
+  }
+
+  /** A secret's value is never shown in the error. */
+  private static String secret(String setting, Object value) {
+    if (value instanceof String s && !s.isEmpty()) {
+      return s;
+    }
+    throw bad(
+        setting,
+        value == null ? null : "(hidden)",
+        "a non-empty string (an environment variable named by a *_env setting must be set)");
+  }
+
+  private static List<String> secrets(String setting, Object value) {
+    if (!(value instanceof List<?> list)) {
+      throw bad(setting, value == null ? null : "(hidden)", "a list of non-empty strings");
+    }
+    List<String> keys = new ArrayList<>();
+    for (Object item : list) {
+      keys.add(secret(setting, item instanceof String s ? s.strip() : item));
+    }
+    return List.copyOf(keys);
   }
 
   private static String text(String setting, Object value) {
@@ -245,6 +315,8 @@ public final class SessionSettings {
     private Duration age = DEFAULT_AGE;
     private boolean expireAtBrowserClose;
     private boolean saveEveryRequest;
+    private String secretKey;
+    private List<String> secretKeyFallbacks = List.of();
 
     private Builder() {}
 
@@ -335,17 +407,49 @@ public final class SessionSettings {
     }
 
     /**
+     * Django's {@code SECRET_KEY}, which signs the sessions of the {@code db} and {@code
+     * signed_cookies} engines; it must be the Django app's for the two to share sessions. Never
+     * printed.
+     */
+    public Builder secretKey(String secretKey) {
+      this.secretKey = secret("secret_key", secretKey);
+      return this;
+    }
+
+    /**
+     * Django's {@code SECRET_KEY_FALLBACKS}: keys that verify sessions signed before a rotation
+     * ({@code secretKey} signs every new one). Never printed.
+     */
+    public Builder secretKeyFallbacks(List<String> fallbacks) {
+      this.secretKeyFallbacks = secrets("secret_key_fallbacks", fallbacks);
+      return this;
+    }
+
+    /**
      * The settings.
      *
-     * @throws InvalidConfigurationException if {@code cached_db} has no database alias, the
-     *     database alias is the cache alias, or {@code SameSite=None} is not {@code Secure}
+     * @throws InvalidConfigurationException if {@code cached_db} or {@code db} has no database
+     *     alias, {@code db} or {@code signed_cookies} has no secret key, the database alias is the
+     *     cache alias, or {@code SameSite=None} is not {@code Secure}
      */
     public SessionSettings build() {
-      if (engine == SessionEngine.CACHED_DB && databaseAlias == null) {
+      if ((engine == SessionEngine.CACHED_DB || engine == SessionEngine.DB)
+          && databaseAlias == null) {
         throw bad(
-            "database_alias", null, "the alias of a db cache, required by the cached_db engine");
+            "database_alias",
+            null,
+            "the alias of a db cache, required by the " + engine.shortName() + " engine");
       }
-      if (databaseAlias != null && databaseAlias.equals(cacheAlias)) {
+      if (engine.isSigned() && secretKey == null) {
+        throw bad(
+            "secret_key",
+            null,
+            "Django's SECRET_KEY (secret_key, or secret_key_env naming an environment variable),"
+                + " required by the "
+                + engine.shortName()
+                + " engine, which signs sessions with it");
+      }
+      if (engine != SessionEngine.DB && databaseAlias != null && databaseAlias.equals(cacheAlias)) {
         throw bad(
             "database_alias",
             databaseAlias,

@@ -24,4 +24,20 @@ interface SessionStore {
 
   /** True if writes may be dropped instead of failing ({@code ignore_exceptions: true}). */
   boolean failsOpen();
+
+  /**
+   * True if a cookie's value could name a session here; a value that could not is never looked up
+   * (by default: Django's session key rule, {@link SessionKeys#isWellFormed}).
+   */
+  default boolean isWellFormed(String cookieValue) {
+    return SessionKeys.isWellFormed(cookieValue);
+  }
+
+  /**
+   * The session's key, and cookie value, once {@code record} was saved under {@code key}: the key
+   * itself, except where the cookie carries the session ({@code signed_cookies}).
+   */
+  default String keyAfterSave(String key, SessionRecord record) {
+    return key;
+  }
 }

@@ -10,12 +10,20 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * A Django app (Debian's 3.2, {@code backends.cache}) and a servlet app sharing sessions through
+ * A Django app (Debian's 3.2 and 4.2, {@code backends.cache}) and a servlet app sharing sessions through
  * one file cache with the pickle serializer: each reads and changes the sessions the other made.
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(DjangoPython.class)
 class DjangoSessionInteropTest {
+  /** The Django each check runs under: every test here runs under 3.2 and 4.2. */
+  @Parameter DjangoPython python;
+
   private static final String DJANGO =
       """
       import sys
@@ -62,7 +70,7 @@ class DjangoSessionInteropTest {
     String[] argv = new String[args.length + 1];
     argv[0] = dir.toString();
     System.arraycopy(args, 0, argv, 1, args.length);
-    return DjangoPython.run(DJANGO + script, argv).strip();
+    return python.run(DJANGO + script, argv).strip();
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.larder.Caches;
 import io.larder.InvalidConfigurationException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -57,10 +58,84 @@ class SessionSettingsTest {
 
   @Test
   void anUnknownEngineIsAnErrorListingTheEngines() {
-    assertThatThrownBy(() -> SessionSettings.from(Map.of("engine", "db")))
+    // "db" was the unknown engine here until Django's db engine was built; "file" is not one.
+    assertThatThrownBy(() -> SessionSettings.from(Map.of("engine", "file")))
         .isInstanceOf(InvalidConfigurationException.class)
-        .hasMessageContaining("'engine' has the value 'db'")
-        .hasMessageContaining("cache, cached_db");
+        .hasMessageContaining("'engine' has the value 'file'")
+        .hasMessageContaining("cache, cached_db, db, signed_cookies");
+  }
+
+  @Test
+  void djangosDottedEngineNamesAreAccepted() {
+    Map<String, String> signed =
+        Map.of(
+            "SESSION_ENGINE", "django.contrib.sessions.backends.signed_cookies",
+            "SECRET_KEY", "s3cret");
+    Map<String, String> db =
+        Map.of(
+            "SESSION_ENGINE", "django.contrib.sessions.backends.db",
+            "database_alias", "django_db",
+            "SECRET_KEY", "s3cret");
+
+    assertThat(SessionSettings.from(signed).engine()).isEqualTo(SessionEngine.SIGNED_COOKIES);
+    assertThat(SessionSettings.from(db).engine()).isEqualTo(SessionEngine.DB);
+  }
+
+  @Test
+  void theSignedEnginesNeedTheSecretKey() {
+    assertThatThrownBy(() -> SessionSettings.from(Map.of("engine", "signed_cookies")))
+        .isInstanceOf(InvalidConfigurationException.class)
+        .hasMessageContaining("'secret_key'")
+        .hasMessageContaining("required by the signed_cookies engine");
+  }
+
+  @Test
+  void theDatabaseEngineNeedsTheDatabaseAlias() {
+    assertThatThrownBy(() -> SessionSettings.from(Map.of("engine", "db", "secret_key", "s3cret")))
+        .isInstanceOf(InvalidConfigurationException.class)
+        .hasMessageContaining("'database_alias'")
+        .hasMessageContaining("required by the db engine")
+        .hasMessageNotContaining("s3cret");
+  }
+
+  @Test
+  void theSecretKeysComeFromTheEnvironmentWhenNamed() {
+    SessionSettings settings =
+        SessionSettings.from(
+            Map.of(
+                "engine", "signed_cookies",
+                "secret_key_env", "APP_SECRET",
+                "secret_key_fallbacks_env", "APP_OLD_SECRETS"),
+            Map.of("APP_SECRET", "new-key", "APP_OLD_SECRETS", "old-1, old-2"));
+
+    assertThat(settings.secretKey()).isEqualTo("new-key");
+    assertThat(settings.secretKeyFallbacks()).containsExactly("old-1", "old-2");
+  }
+
+  @Test
+  void anUnsetSecretVariableIsAnErrorNamingTheSetting() {
+    assertThatThrownBy(
+            () ->
+                SessionSettings.from(
+                    Map.of("engine", "signed_cookies", "secret_key_env", "APP_SECRET"), Map.of()))
+        .isInstanceOf(InvalidConfigurationException.class)
+        .hasMessageContaining("'secret_key_env'")
+        .hasMessageContaining("must be set");
+  }
+
+  @Test
+  void secretsAreNeverPrinted() {
+    SessionSettings settings =
+        SessionSettings.from(
+            Map.of(
+                "engine", "signed_cookies",
+                "secret_key", "top-secret-value",
+                "secret_key_fallbacks", List.of("older-secret-value")));
+
+    assertThat(settings.toString()).doesNotContain("top-secret-value", "older-secret-value");
+    assertThatThrownBy(() -> SessionSettings.from(Map.of("secret_key_fallbacks", "older-secret")))
+        .isInstanceOf(InvalidConfigurationException.class)
+        .hasMessageNotContaining("older-secret");
   }
 
   @Test
