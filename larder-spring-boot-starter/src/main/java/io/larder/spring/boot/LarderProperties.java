@@ -224,22 +224,6 @@ public class LarderProperties {
       this.coalesceMisses = coalesceMisses;
     }
 
-    public String getSecretKey() {
-      return secretKey;
-    }
-
-    public void setSecretKey(String secretKey) {
-      this.secretKey = secretKey;
-    }
-
-    public List<String> getSecretKeyFallbacks() {
-      return secretKeyFallbacks;
-    }
-
-    public void setSecretKeyFallbacks(List<String> secretKeyFallbacks) {
-      this.secretKeyFallbacks = secretKeyFallbacks;
-    }
-
     public List<String> getUrlPatterns() {
       return urlPatterns;
     }
@@ -433,6 +417,22 @@ public class LarderProperties {
 
     public void setSaveEveryRequest(Boolean saveEveryRequest) {
       this.saveEveryRequest = saveEveryRequest;
+    }
+
+    public String getSecretKey() {
+      return secretKey;
+    }
+
+    public void setSecretKey(String secretKey) {
+      this.secretKey = secretKey;
+    }
+
+    public List<String> getSecretKeyFallbacks() {
+      return secretKeyFallbacks;
+    }
+
+    public void setSecretKeyFallbacks(List<String> secretKeyFallbacks) {
+      this.secretKeyFallbacks = secretKeyFallbacks;
     }
 
     public List<String> getUrlPatterns() {
