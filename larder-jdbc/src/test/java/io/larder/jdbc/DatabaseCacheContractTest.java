@@ -143,7 +143,11 @@ abstract class DatabaseCacheContractTest extends CacheContractTest {
             .environment(java.util.Map.of())
             .cache(
                 "default",
-                c -> c.backend("db").location(TABLE).option("url", url()).option("max_value_size", 100))
+                // As this database's caches are configured (a local-time subclass adds use_tz).
+                c -> {
+                  configure(c);
+                  c.option("max_value_size", 100);
+                })
             .build()) {
       io.larder.Cache limited = small.getDefault();
       plant("big", new byte[1000]);
