@@ -234,21 +234,30 @@ public class LarderProperties {
   }
 
   /**
-   * The session filter: Django's SessionMiddleware with the cache or cached_db engine. Unset
-   * settings keep Django's defaults.
+   * The session filter: Django's SessionMiddleware with the cache, cached_db, db or signed_cookies
+   * engine. Unset settings keep Django's defaults.
    */
   public static class Sessions {
     /** Whether the session filter is registered. */
     private boolean enabled;
 
-    /** SESSION_ENGINE: cache or cached_db (Django's dotted names accepted). */
+    /** SESSION_ENGINE: cache, cached_db, db or signed_cookies (Django's dotted names accepted). */
     private String engine;
 
     /** SESSION_CACHE_ALIAS. */
     private String cacheAlias;
 
-    /** The durable alias of cached_db (a database cache). */
+    /** The durable alias of cached_db, or the database cache holding django_session for db. */
     private String databaseAlias;
+
+    /**
+     * SECRET_KEY, which signs db and signed_cookies sessions; give it as a placeholder such as
+     * ${DJANGO_SECRET_KEY}, never in a file. Never logged.
+     */
+    private String secretKey;
+
+    /** SECRET_KEY_FALLBACKS: older keys that still verify sessions, for rotation. */
+    private List<String> secretKeyFallbacks;
 
     /** SESSION_COOKIE_NAME. */
     private String cookieName;
@@ -286,6 +295,8 @@ public class LarderProperties {
       put(settings, "engine", engine);
       put(settings, "cache_alias", cacheAlias);
       put(settings, "database_alias", databaseAlias);
+      put(settings, "secret_key", secretKey);
+      put(settings, "secret_key_fallbacks", secretKeyFallbacks);
       put(settings, "cookie_name", cookieName);
       put(settings, "cookie_age", cookieAge == null ? null : cookieAge.toSeconds());
       put(settings, "cookie_domain", cookieDomain);
@@ -406,6 +417,22 @@ public class LarderProperties {
 
     public void setSaveEveryRequest(Boolean saveEveryRequest) {
       this.saveEveryRequest = saveEveryRequest;
+    }
+
+    public String getSecretKey() {
+      return secretKey;
+    }
+
+    public void setSecretKey(String secretKey) {
+      this.secretKey = secretKey;
+    }
+
+    public List<String> getSecretKeyFallbacks() {
+      return secretKeyFallbacks;
+    }
+
+    public void setSecretKeyFallbacks(List<String> secretKeyFallbacks) {
+      this.secretKeyFallbacks = secretKeyFallbacks;
     }
 
     public List<String> getUrlPatterns() {
