@@ -1,0 +1,133 @@
+package io.larder.hazelcast;
+
+import com.hazelcast.core.HazelcastInstance;
+import io.larder.CacheSettings;
+import io.larder.InvalidConfigurationException;
+import io.larder.Timeout;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The validated settings of one {@code hazelcast} cache: how it reaches the cluster and which map
+ * it uses. Checked once, when the caches are built; every error names the alias, the setting, the
+ * value and what is accepted.
+ */
+record HazelcastOptions(
+    Mode mode,
+    String clusterName,
+    List<MemberAddress> addresses,
+    String mapName,
+    long connectTimeoutMillis,
+    int operationTimeoutSeconds,
+    int port,
+    int backupCount,
+    Integer maxEntries,
+    NearCache nearCache,
+    HazelcastInstance instance) {
+
+  /** Hazelcast's own default cluster name. */
+  static final String DEFAULT_CLUSTER_NAME = "dev";
+
+  static HazelcastOptions of(CacheSettings settings) {
+    Object given = settings.options().get("instance");
+    Mode mode = mode(settings, given);
+    List<MemberAddress> addresses = MemberAddress.parseAll(settings);
+    if (mode == Mode.CLIENT && addresses.isEmpty()) {
+      throw InvalidConfigurationException.badSetting(
+          settings.alias(),
+          "location",
+          settings.location(),
+          "the addresses of the cluster's members, e.g. 10.0.0.1:5701,10.0.0.2:5701 (or"
+              + " options.mode: embedded, or a HazelcastInstance as options.instance)");
+    }
+    String clusterName = settings.stringOption("cluster_name", DEFAULT_CLUSTER_NAME);
+    if (clusterName.isBlank()) {
+      throw settings.bad("cluster_name", clusterName, "the cluster's name, e.g. dev");
+    }
+    String mapName = settings.stringOption("map", "larder-" + settings.alias());
+    if (mapName.isBlank()) {
+      throw settings.bad("map", mapName, "the name of the cache's IMap, e.g. larder-default");
+    }
+    Integer maxEntries = null;
+    if (settings.hasOption("max_entries")) {
+      if (mode != Mode.EMBEDDED) {
+        throw settings.bad(
+            "max_entries",
+            settings.options().get("max_entries"),
+            "nothing in "
+                + mode.name().toLowerCase(Locale.ROOT)
+                + " mode: the cluster's own map configuration bounds the map (eviction with"
+                + " max-size); Larder sets it only for a member it starts (mode: embedded)");
+      }
+      maxEntries = settings.maxEntries();
+    }
+    NearCache nearCache = NearCache.of(settings);
+    if (mode == Mode.GIVEN) {
+      for (String option : List.of("cluster_name", "connect_timeout", "operation_timeout", "port",
+          "backup_count", "near_cache")) {
+        if (settings.hasOption(option)) {
+          throw settings.bad(
+              option,
+              settings.options().get(option),
+              "nothing when options.instance is given: configure it on that HazelcastInstance");
+        }
+      }
+      if (!addresses.isEmpty()) {
+        throw InvalidConfigurationException.badSetting(
+            settings.alias(),
+            "location",
+            settings.location(),
+            "nothing when options.instance is given: the instance knows its cluster");
+      }
+    }
+    return new HazelcastOptions(
+        mode,
+        clusterName,
+        addresses,
+        mapName,
+        Math.max(1, settings.secondsOption("connect_timeout", Timeout.seconds(5)).toMillis()),
+        settings.intOption("operation_timeout", 5, 1, 3600),
+        settings.intOption("port", MemberAddress.DEFAULT_PORT, 1, 65_535),
+        settings.intOption("backup_count", 1, 0, 6),
+        maxEntries,
+        nearCache,
+        given instanceof HazelcastInstance instance ? instance : null);
+  }
+
+  private static Mode mode(CacheSettings settings, Object given) {
+    if (given != null) {
+      if (!(given instanceof HazelcastInstance)) {
+        throw settings.bad(
+            "instance",
+            given + " (a " + given.getClass().getName() + ")",
+            "a com.hazelcast.core.HazelcastInstance (member or client), given through"
+                + " Caches.builder()");
+      }
+      if (settings.hasOption("mode")) {
+        throw settings.bad(
+            "mode",
+            settings.options().get("mode"),
+            "nothing when options.instance is given: the instance is a member or a client already");
+      }
+      return Mode.GIVEN;
+    }
+    String mode = settings.stringOption("mode", "client").trim().toLowerCase(Locale.ROOT);
+    return switch (mode) {
+      case "client" -> Mode.CLIENT;
+      case "embedded" -> Mode.EMBEDDED;
+      default -> throw settings.bad("mode", settings.options().get("mode"), "client or embedded");
+    };
+  }
+
+  /** Where the cluster is, for messages: its name and addresses. */
+  String describeCluster() {
+    if (mode == Mode.GIVEN) {
+      return "the given Hazelcast instance '" + instance.getName() + "'";
+    }
+    String where =
+        addresses.isEmpty()
+            ? "this JVM's member (port " + port + ")"
+            : String.join(", ", addresses.stream().map(MemberAddress::toString).toList());
+    return "the Hazelcast cluster '" + clusterName + "' at " + where;
+  }
+}
