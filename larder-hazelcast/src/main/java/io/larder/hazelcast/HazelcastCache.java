@@ -3,6 +3,7 @@ package io.larder.hazelcast;
 import static java.util.concurrent.TimeUnit.SECONDS;
 
 import com.hazelcast.client.HazelcastClientOfflineException;
+import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import io.larder.SerializationException;
 import io.larder.Timeout;
@@ -27,7 +28,7 @@ import java.util.function.Supplier;
  * keeps expiry times in whole seconds, so a timeout is rounded up to the next second, as memcached
  * counts them too.
  */
-final class HazelcastCache implements CacheStore {
+final class HazelcastCache implements CacheStore, HazelcastMap {
   private final StoreContext context;
   private final HazelcastOptions options;
   private final Cluster cluster;
@@ -190,8 +191,14 @@ final class HazelcastCache implements CacheStore {
     release.run();
   }
 
+  @Override
+  public HazelcastInstance instance() {
+    return cluster.instance();
+  }
+
   /** The map, looked up on first use: a client may not have reached the cluster at start-up. */
-  private IMap<String, byte[]> map() {
+  @Override
+  public IMap<String, byte[]> map() {
     IMap<String, byte[]> current = map;
     if (current == null) {
       current = cluster.instance().getMap(options.mapName());
