@@ -5,6 +5,7 @@ import io.larder.InvalidConfigurationException;
 import io.larder.KeyFunction;
 import io.larder.Timeout;
 import io.larder.spi.CacheBackend;
+import io.larder.spi.CommonOptions;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,8 +27,6 @@ public final class SettingsParser {
       List.of("backend", "location", "timeout", "key_prefix", "version", "key_function", "options");
   /** Django's legacy lower-case parameters, read as options. */
   private static final Set<String> LEGACY_OPTIONS = Set.of("max_entries", "cull_frequency");
-  private static final Set<String> COMMON_OPTIONS =
-      Set.of("max_entries", "cull_frequency", "ignore_exceptions", "circuit_breaker_interval");
 
   private final Backends backends;
   private final InstantSource clock;
@@ -107,13 +106,12 @@ public final class SettingsParser {
 
   private static void checkOptionNames(
       String alias, Map<String, Object> options, CacheBackend backend) {
-    if (backend.options().contains("*")) {
+    if (backend.acceptsAnyOption()) {
       return;
     }
-    Set<String> accepted = new HashSet<>(COMMON_OPTIONS);
-    accepted.addAll(Serializers.providerOptions());
-    accepted.addAll(Compressors.OPTIONS);
-    accepted.addAll(backend.options());
+    Set<String> accepted = new HashSet<>(Serializers.providerOptions());
+    CommonOptions.all().forEach(option -> accepted.add(option.name()));
+    backend.options().forEach(option -> accepted.add(option.name()));
     for (String name : options.keySet()) {
       if (!accepted.contains(name)) {
         throw InvalidConfigurationException.badSetting(

@@ -9,8 +9,9 @@ import com.hazelcast.core.HazelcastInstance;
 import io.larder.InvalidConfigurationException;
 import io.larder.spi.CacheBackend;
 import io.larder.spi.CacheStore;
+import io.larder.spi.Option;
 import io.larder.spi.StoreContext;
-import java.util.Set;
+import java.util.List;
 
 /**
  * {@code backend: hazelcast}: each cache is a Hazelcast {@code IMap} of Django's made keys to the
@@ -40,17 +41,8 @@ public final class HazelcastBackend implements CacheBackend {
   }
 
   @Override
-  public Set<String> options() {
-    return Set.of(
-        "mode",
-        "instance",
-        "cluster_name",
-        "map",
-        "connect_timeout",
-        "operation_timeout",
-        "port",
-        "backup_count",
-        "near_cache");
+  public List<Option<?>> options() {
+    return HazelcastOptions.ALL;
   }
 
   @Override

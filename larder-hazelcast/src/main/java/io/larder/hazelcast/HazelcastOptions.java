@@ -4,6 +4,7 @@ import com.hazelcast.core.HazelcastInstance;
 import io.larder.CacheSettings;
 import io.larder.InvalidConfigurationException;
 import io.larder.Timeout;
+import io.larder.spi.Option;
 import java.util.List;
 import java.util.Locale;
 
@@ -28,8 +29,75 @@ record HazelcastOptions(
   /** Hazelcast's own default cluster name. */
   static final String DEFAULT_CLUSTER_NAME = "dev";
 
+  static final Option<String> MODE =
+      Option.of(
+          "mode",
+          "client",
+          "client (connect to the members in location) or embedded (this JVM is a member, joining"
+              + " the members in location)",
+          settings -> settings.stringOption("mode", "client"));
+  static final Option<Object> INSTANCE =
+      Option.of(
+          "instance",
+          "none",
+          "a HazelcastInstance (member or client) handed in through Caches.builder(); Larder uses"
+              + " it and never shuts it down",
+          settings -> settings.options().get("instance"));
+  static final Option<String> CLUSTER_NAME =
+      Option.string(
+          "cluster_name",
+          DEFAULT_CLUSTER_NAME,
+          "the cluster's name; members of another name refuse the client");
+  static final Option<String> MAP =
+      Option.of(
+          "map",
+          "larder-<alias>",
+          "the name of the cache's IMap; caches naming one map share it",
+          settings -> settings.stringOption("map", "larder-" + settings.alias()));
+  static final Option<Timeout> CONNECT_TIMEOUT =
+      Option.seconds(
+          "connect_timeout",
+          Timeout.seconds(5),
+          "seconds a call waits for the client's first connection to the cluster");
+  static final Option<Integer> OPERATION_TIMEOUT =
+      Option.integer(
+          "operation_timeout",
+          5,
+          1,
+          3600,
+          "whole seconds a call waits while the cluster is away (Hazelcast's invocation timeout)");
+  static final Option<Integer> PORT =
+      Option.integer(
+          "port",
+          MemberAddress.DEFAULT_PORT,
+          1,
+          65_535,
+          "embedded: this member's port, or the next free one");
+  static final Option<Integer> BACKUP_COUNT =
+      Option.integer(
+          "backup_count", 1, 0, 6, "embedded: synchronous backups of each entry of the map");
+  static final Option<NearCache> NEAR_CACHE =
+      Option.of(
+          "near_cache",
+          "none",
+          "Hazelcast's near cache for the map: true, or {max_entries, timeout, invalidate}",
+          NearCache::of);
+
+  /** Every option of the backend, for its descriptor. */
+  static final List<Option<?>> ALL =
+      List.of(
+          MODE,
+          INSTANCE,
+          CLUSTER_NAME,
+          MAP,
+          CONNECT_TIMEOUT,
+          OPERATION_TIMEOUT,
+          PORT,
+          BACKUP_COUNT,
+          NEAR_CACHE);
+
   static HazelcastOptions of(CacheSettings settings) {
-    Object given = settings.options().get("instance");
+    Object given = INSTANCE.from(settings);
     Mode mode = mode(settings, given);
     List<MemberAddress> addresses = MemberAddress.parseAll(settings);
     if (mode == Mode.CLIENT && addresses.isEmpty()) {
@@ -40,11 +108,11 @@ record HazelcastOptions(
           "the addresses of the cluster's members, e.g. 10.0.0.1:5701,10.0.0.2:5701 (or"
               + " options.mode: embedded, or a HazelcastInstance as options.instance)");
     }
-    String clusterName = settings.stringOption("cluster_name", DEFAULT_CLUSTER_NAME);
+    String clusterName = CLUSTER_NAME.from(settings);
     if (clusterName.isBlank()) {
       throw settings.bad("cluster_name", clusterName, "the cluster's name, e.g. dev");
     }
-    String mapName = settings.stringOption("map", "larder-" + settings.alias());
+    String mapName = MAP.from(settings);
     if (mapName.isBlank()) {
       throw settings.bad("map", mapName, "the name of the cache's IMap, e.g. larder-default");
     }
@@ -61,10 +129,11 @@ record HazelcastOptions(
       }
       maxEntries = settings.maxEntries();
     }
-    NearCache nearCache = NearCache.of(settings);
+    NearCache nearCache = NEAR_CACHE.from(settings);
     if (mode == Mode.GIVEN) {
-      for (String option : List.of("cluster_name", "connect_timeout", "operation_timeout", "port",
-          "backup_count", "near_cache")) {
+      for (Option<?> declared :
+          List.of(CLUSTER_NAME, CONNECT_TIMEOUT, OPERATION_TIMEOUT, PORT, BACKUP_COUNT, NEAR_CACHE)) {
+        String option = declared.name();
         if (settings.hasOption(option)) {
           throw settings.bad(
               option,
@@ -85,10 +154,10 @@ record HazelcastOptions(
         clusterName,
         addresses,
         mapName,
-        Math.max(1, settings.secondsOption("connect_timeout", Timeout.seconds(5)).toMillis()),
-        settings.intOption("operation_timeout", 5, 1, 3600),
-        settings.intOption("port", MemberAddress.DEFAULT_PORT, 1, 65_535),
-        settings.intOption("backup_count", 1, 0, 6),
+        Math.max(1, CONNECT_TIMEOUT.from(settings).toMillis()),
+        OPERATION_TIMEOUT.from(settings),
+        PORT.from(settings),
+        BACKUP_COUNT.from(settings),
         maxEntries,
         nearCache,
         given instanceof HazelcastInstance instance ? instance : null);
@@ -111,7 +180,7 @@ record HazelcastOptions(
       }
       return Mode.GIVEN;
     }
-    String mode = settings.stringOption("mode", "client").trim().toLowerCase(Locale.ROOT);
+    String mode = MODE.from(settings).trim().toLowerCase(Locale.ROOT);
     return switch (mode) {
       case "client" -> Mode.CLIENT;
       case "embedded" -> Mode.EMBEDDED;
