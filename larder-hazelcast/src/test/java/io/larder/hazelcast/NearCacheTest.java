@@ -7,6 +7,7 @@ import io.larder.Cache;
 import io.larder.Caches;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,31 @@ class NearCacheTest {
   static void open() {
     near = caches(Map.of("max_entries", 1000, "timeout", 60, "invalidate", true), 7);
     elsewhere = caches(false, 9);
+    awaitInvalidations();
+  }
+
+  /**
+   * The near cache's invalidation listener registers asynchronously on each member when the map is
+   * first used; a change made on a member before that reaches the near copy only by reconciliation
+   * (60 s). Waits until another client's writes invalidate near copies of keys spread over every
+   * member's partitions.
+   */
+  private static void awaitInvalidations() {
+    for (int i = 0; i < 30; i++) {
+      String key = "warm-up-" + i;
+      AtomicInteger written = new AtomicInteger();
+      elsewhere.getDefault().set(key, 0);
+      Await.until(
+          "invalidations of " + key + " reach the near cache",
+          Duration.ofSeconds(30),
+          () -> {
+            if (Integer.valueOf(written.get()).equals(near.getDefault().get(key))) {
+              return true;
+            }
+            elsewhere.getDefault().set(key, written.incrementAndGet());
+            return false;
+          });
+    }
   }
 
   @AfterAll
