@@ -102,7 +102,7 @@ public final class FileBasedCache implements CacheStore {
   @Override
   public Object load(String key) {
     Path file = fileFor(key);
-    byte[] content = read(file, Integer.MAX_VALUE);
+    byte[] content = read(file, -1);
     return content == null ? MISSING : decode(file, content);
   }
 
@@ -162,7 +162,7 @@ public final class FileBasedCache implements CacheStore {
             locks.withLock(
                 file.getFileName().toString(),
                 () -> {
-                  byte[] content = read(file, Integer.MAX_VALUE);
+                  byte[] content = read(file, -1);
                   CacheFile.Header header = content == null ? null : liveHeader(file, content);
                   if (header == null) {
                     return false;
@@ -207,7 +207,7 @@ public final class FileBasedCache implements CacheStore {
                 locks.withLock(
                     file.getFileName().toString(),
                     () -> {
-                      byte[] content = read(file, Integer.MAX_VALUE);
+                      byte[] content = read(file, -1);
                       Object current = content == null ? MISSING : decode(file, content);
                       if (current == MISSING) {
                         return MISSING;
@@ -239,7 +239,11 @@ public final class FileBasedCache implements CacheStore {
     }
     try {
       byte[] serialized =
-          Zlib.inflate(content, header.valueOffset(), content.length - header.valueOffset());
+          Zlib.inflate(
+              content,
+              header.valueOffset(),
+              content.length - header.valueOffset(),
+              context.maxValueSize());
       return context.serializer().deserialize(serialized);
     } catch (DisallowedClassException e) {
       throw e;
@@ -267,16 +271,24 @@ public final class FileBasedCache implements CacheStore {
     return null;
   }
 
+  /** Counts and reports a file that cannot be read, and removes it (not what a link points to). */
   private void discardCorrupt(Path file, String why) {
-    log.warn("Cache '{}': removing unreadable cache file {}: {}", context.alias(), file, why);
+    context.corruptRead(file.toString(), new CorruptCacheFileException(why + "; removed"));
     deleteQuietly(file);
   }
 
-  /** Up to {@code limit} bytes of {@code file}, or null if it does not exist. */
-  private byte[] read(Path file, int limit) {
-    try (InputStream in = Files.newInputStream(file)) {
-      return limit == Integer.MAX_VALUE ? in.readAllBytes() : in.readNBytes(limit);
-    } catch (NoSuchFileException e) {
+  /**
+   * The first {@code length} bytes of {@code file}, or all of it when {@code length} is -1; null if
+   * it does not exist, or (removed, and counted as a corrupt read) if it is not a regular file or
+   * is over {@code options.max_value_size}.
+   */
+  private byte[] read(Path file, int length) {
+    try {
+      return length < 0
+          ? CacheFileReader.readAll(file, context.maxValueSize() + HEADER_BYTES)
+          : CacheFileReader.readStart(file, length);
+    } catch (CorruptCacheFileException e) {
+      discardCorrupt(file, e.getMessage());
       return null;
     } catch (IOException e) {
       throw unavailable("read " + file, e);

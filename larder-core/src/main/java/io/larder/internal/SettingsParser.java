@@ -163,40 +163,11 @@ public final class SettingsParser {
   }
 
   static Timeout timeout(String alias, Object raw) {
-    String accepted = "a number of seconds (0 or less: expire at once), or null/none for never";
-    if (raw == null) {
-      return Timeout.NEVER;
+    try {
+      return SettingValues.timeout(raw);
+    } catch (IllegalArgumentException e) {
+      throw InvalidConfigurationException.badSetting(alias, "timeout", raw, e.getMessage());
     }
-    if (raw instanceof Timeout t) {
-      if (t.isDefault()) {
-        throw InvalidConfigurationException.badSetting(alias, "timeout", raw, accepted);
-      }
-      return t;
-    }
-    if (raw instanceof Number n && !(raw instanceof Float || raw instanceof Double)) {
-      return Timeout.seconds(n.longValue());
-    }
-    if (raw instanceof Number n) {
-      double seconds = n.doubleValue();
-      if (!Double.isNaN(seconds) && !Double.isInfinite(seconds)) {
-        return Timeout.seconds(seconds);
-      }
-    }
-    if (raw instanceof String s) {
-      String text = s.trim().toLowerCase(Locale.ROOT);
-      if (text.equals("none") || text.equals("null") || text.equals("never")) {
-        return Timeout.NEVER;
-      }
-      try {
-        double seconds = Double.parseDouble(text);
-        if (!Double.isNaN(seconds) && !Double.isInfinite(seconds)) {
-          return Timeout.seconds(seconds);
-        }
-      } catch (NumberFormatException e) {
-        // reported below
-      }
-    }
-    throw InvalidConfigurationException.badSetting(alias, "timeout", raw, accepted);
   }
 
   private static String keyPrefix(String alias, Object raw) {

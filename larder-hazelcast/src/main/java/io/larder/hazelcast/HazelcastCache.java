@@ -47,12 +47,12 @@ final class HazelcastCache implements CacheStore, HazelcastMap {
   @Override
   public Object load(String key) {
     byte[] bytes = call(() -> map().get(key));
-    return bytes == null ? MISSING : context.deserialize(bytes);
+    return bytes == null ? MISSING : context.deserialize(key, bytes);
   }
 
   @Override
   public void store(String key, Object value, Timeout timeout) {
-    byte[] bytes = context.serialize(value);
+    byte[] bytes = encode(value);
     call(
         () -> {
           if (timeout.isExpired()) {
@@ -66,7 +66,7 @@ final class HazelcastCache implements CacheStore, HazelcastMap {
 
   @Override
   public boolean storeIfAbsent(String key, Object value, Timeout timeout) {
-    byte[] bytes = context.serialize(value);
+    byte[] bytes = encode(value);
     return call(
         () ->
             timeout.isExpired()
@@ -112,8 +112,9 @@ final class HazelcastCache implements CacheStore, HazelcastMap {
     Map<String, Object> values = new LinkedHashMap<>();
     for (String key : keys) {
       byte[] bytes = found.get(key);
-      if (bytes != null) {
-        values.put(key, context.deserialize(bytes));
+      Object value = bytes == null ? MISSING : context.deserialize(key, bytes);
+      if (value != MISSING) {
+        values.put(key, value);
       }
     }
     return values;
@@ -127,7 +128,7 @@ final class HazelcastCache implements CacheStore, HazelcastMap {
     entries.forEach(
         (key, value) -> {
           try {
-            encoded.put(key, context.serialize(value));
+            encoded.put(key, encode(value));
           } catch (SerializationException e) {
             failed.add(key);
           }
@@ -176,7 +177,7 @@ final class HazelcastCache implements CacheStore, HazelcastMap {
     while (current != null) {
       Object next = Increments.add(key, context.deserialize(current), delta);
       byte[] expected = current;
-      byte[] update = context.serialize(next);
+      byte[] update = encode(next);
       byte[] found = call(() -> map().executeOnKey(key, new ReplaceKeepingExpiry(expected, update)));
       if (found != null && Arrays.equals(found, expected)) {
         return next;
@@ -225,6 +226,22 @@ final class HazelcastCache implements CacheStore, HazelcastMap {
     } catch (RuntimeException e) {
       throw failures.translate(e);
     }
+  }
+
+  /** The value's bytes, refused here when over {@code options.max_value_size}. */
+  private byte[] encode(Object value) {
+    byte[] bytes = context.serialize(value);
+    if (bytes.length > context.maxValueSize()) {
+      throw new SerializationException(
+          "Cache '"
+              + context.alias()
+              + "': a value of "
+              + bytes.length
+              + " bytes is over options.max_value_size ("
+              + context.maxValueSize()
+              + " bytes)");
+    }
+    return bytes;
   }
 
   private static <T> T join(CompletionStage<T> stage) {

@@ -1,10 +1,12 @@
 package io.larder.hazelcast;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.hazelcast.core.HazelcastInstance;
 import io.larder.Cache;
 import io.larder.Caches;
+import io.larder.SerializationException;
 import io.larder.Timeout;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -53,5 +55,37 @@ class GivenInstanceTest {
     }
     assertThat(member.getLifecycleService().isRunning()).isTrue();
     assertThat(members.client().getLifecycleService().isRunning()).isTrue();
+  }
+
+  @Test
+  void aValueOverMaxValueSizeIsRefusedAndTheOldValueKept() {
+    try (Caches caches =
+        Caches.builder()
+            .environment(Map.of())
+            .cache(
+                "default",
+                c ->
+                    c.backend("hazelcast")
+                        .option("instance", members.member(0))
+                        .option("map", "larder-given")
+                        .option("max_value_size", 1000))
+            .build()) {
+      Cache cache = caches.getDefault();
+      cache.set("big", "small");
+      assertThatThrownBy(() -> cache.set("big", "x".repeat(2000)))
+          .isInstanceOf(SerializationException.class)
+          .hasMessageContaining("max_value_size");
+      assertThat((String) cache.get("big")).isEqualTo("small");
+    }
+  }
+
+  @Test
+  void bytesThatAreNotAValueReadAsAMiss() {
+    try (Caches caches = given(members.member(0))) {
+      Cache cache = caches.getDefault();
+      members.member(1).<String, byte[]>getMap("larder-given").set(cache.makeKey("bad"), new byte[] {1, 2, 3});
+      assertThat((Object) cache.get("bad", "default")).isEqualTo("default");
+      assertThat(cache.stats().corruptReads()).isEqualTo(1);
+    }
   }
 }
