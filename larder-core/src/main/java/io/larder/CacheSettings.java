@@ -215,7 +215,7 @@ public final class CacheSettings {
         + ": backend="
         + backend
         + ", location="
-        + redacted(location)
+        + SettingValues.redacted(location)
         + ", timeout="
         + timeout
         + ", key_prefix="
@@ -227,13 +227,9 @@ public final class CacheSettings {
 
   /** {@link #location()} with any password in a URL replaced by {@code ***}, for logs and output. */
   public String displayLocation() {
-    return redacted(location);
+    return SettingValues.redacted(location);
   }
 
-  /** A location with any password in a URL's user info replaced, so settings can be logged. */
-  static String redacted(String location) {
-    return location.replaceAll("(//[^:/@]*:)[^@/]*@", "$1***@");
-  }
 
   @Override
   public boolean equals(Object o) {

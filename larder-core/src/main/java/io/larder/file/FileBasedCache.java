@@ -7,13 +7,12 @@ import io.larder.InvalidConfigurationException;
 import io.larder.SerializationException;
 import io.larder.Timeout;
 import io.larder.compress.Zlib;
+import io.larder.internal.Md5;
 import io.larder.spi.CacheStore;
 import io.larder.spi.Increments;
 import io.larder.spi.StoreContext;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -23,9 +22,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.zip.DataFormatException;
 import org.slf4j.Logger;
@@ -94,7 +90,7 @@ public final class FileBasedCache implements CacheStore {
 
   /** The file that holds {@code madeKey}: {@code md5(madeKey).djcache}, as Django names it. */
   public Path fileFor(String madeKey) {
-    return dir.resolve(md5Hex(madeKey) + SUFFIX);
+    return dir.resolve(Md5.hex(madeKey) + SUFFIX);
   }
 
   // ---------------------------------------------------------------- primitives
@@ -369,12 +365,4 @@ public final class FileBasedCache implements CacheStore {
         "Cache '" + context.alias() + "' cannot " + what + ": " + e, e);
   }
 
-  private static String md5Hex(String key) {
-    try {
-      MessageDigest md5 = MessageDigest.getInstance("MD5");
-      return HexFormat.of().formatHex(md5.digest(key.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has MD5", e);
-    }
-  }
 }
