@@ -1,0 +1,172 @@
+package io.larder.benchmarks;
+
+import com.hazelcast.client.HazelcastClient;
+import com.hazelcast.client.config.ClientConfig;
+import com.hazelcast.config.Config;
+import com.hazelcast.config.NetworkConfig;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import io.larder.Cache;
+import io.larder.Caches;
+import io.larder.hazelcast.HazelcastMap;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * Larder's hazelcast backend next to the raw Hazelcast client's {@code IMap} calls with the same
+ * bytes, in the same run, against one member on loopback in this JVM: the gap is what key making,
+ * serialization, statistics and the engine cost per call. Also a near-cache hit next to a
+ * local-memory hit, both through Larder.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+public class HazelcastBenchmark {
+  static final int ENTRIES = 1_000;
+
+  @State(Scope.Benchmark)
+  public static class Stores {
+    HazelcastInstance member;
+    HazelcastInstance rawClient;
+    Caches caches;
+    Cache larder;
+    Cache near;
+    Cache locmem;
+    IMap<String, byte[]> raw;
+    byte[] value;
+    final List<String> tenKeys = List.of(new Keys("key", 10).all());
+    final Set<String> tenRawKeys = new HashSet<>(List.of(new Keys("raw:1:key", 10).all()));
+
+    @Setup
+    public void start() throws IOException {
+      String cluster = "larder-bench-" + UUID.randomUUID();
+      int port;
+      try (ServerSocket socket = new ServerSocket(0)) {
+        port = socket.getLocalPort();
+      }
+      Config config = new Config();
+      config.setClusterName(cluster);
+      config.setProperty("hazelcast.phone.home.enabled", "false");
+      config.setProperty("hazelcast.logging.type", "none");
+      NetworkConfig network = config.getNetworkConfig();
+      network.setPort(port).setPortAutoIncrement(false);
+      network.getInterfaces().setEnabled(true).addInterface("127.0.0.1");
+      network.getJoin().getMulticastConfig().setEnabled(false);
+      network.getJoin().getAutoDetectionConfig().setEnabled(false);
+      member = Hazelcast.newHazelcastInstance(config);
+      String location = "127.0.0.1:" + port;
+      caches =
+          Caches.builder()
+              .environment(Map.of())
+              .cache(
+                  "default",
+                  c ->
+                      c.backend("hazelcast")
+                          .location(location)
+                          .option("cluster_name", cluster)
+                          .option("map", "bench"))
+              .cache(
+                  "near",
+                  c ->
+                      c.backend("hazelcast")
+                          .location(location)
+                          .option("cluster_name", cluster)
+                          .option("map", "bench-near")
+                          .option("near_cache", Map.of("max_entries", 10_000)))
+              .cache("local", c -> c.backend("locmem").option("max_entries", 10_000))
+              .build();
+      larder = caches.getDefault();
+      near = caches.get("near");
+      locmem = caches.get("local");
+      ClientConfig clientConfig = new ClientConfig();
+      clientConfig.setClusterName(cluster);
+      clientConfig.setProperty("hazelcast.logging.type", "none");
+      clientConfig.setBackupAckToClientEnabled(false);
+      clientConfig.getNetworkConfig().addAddress(location);
+      rawClient = HazelcastClient.newHazelcastClient(clientConfig);
+      raw = rawClient.getMap("bench-raw");
+      for (String key : new Keys("key", ENTRIES).all()) {
+        larder.set(key, "value");
+        near.set(key, "value");
+        locmem.set(key, "value");
+      }
+      // The raw calls move the very bytes Larder stores for "value".
+      value = larder.unwrap(HazelcastMap.class).map().get(":1:key0");
+      for (String key : new Keys("raw:1:key", ENTRIES).all()) {
+        raw.set(key, value, 300, TimeUnit.SECONDS);
+      }
+      for (String key : new Keys("key", ENTRIES).all()) {
+        near.get(key); // fills the near cache
+      }
+    }
+
+    @TearDown
+    public void stop() {
+      caches.close();
+      rawClient.shutdown();
+      member.shutdown();
+    }
+  }
+
+  /** Each thread walks its own key sequence. */
+  @State(Scope.Thread)
+  public static class ThreadKeys {
+    final Keys present = new Keys("key", ENTRIES);
+    final Keys rawPresent = new Keys("raw:1:key", ENTRIES);
+  }
+
+  @Benchmark
+  public Object larderGetHit(Stores s, ThreadKeys k) {
+    return s.larder.get(k.present.next());
+  }
+
+  @Benchmark
+  public byte[] imapGetHit(Stores s, ThreadKeys k) {
+    return s.raw.get(k.rawPresent.next());
+  }
+
+  @Benchmark
+  public void larderSet(Stores s, ThreadKeys k) {
+    s.larder.set(k.present.next(), "value");
+  }
+
+  /** With the time to live Larder sends for the default timeout. */
+  @Benchmark
+  public void imapSet(Stores s, ThreadKeys k) {
+    s.raw.set(k.rawPresent.next(), s.value, 300, TimeUnit.SECONDS);
+  }
+
+  @Benchmark
+  public Object larderGetMany10(Stores s) {
+    return s.larder.getMany(s.tenKeys);
+  }
+
+  @Benchmark
+  public Object imapGetAll10(Stores s) {
+    return s.raw.getAll(s.tenRawKeys);
+  }
+
+  @Benchmark
+  public Object larderNearCacheHit(Stores s, ThreadKeys k) {
+    return s.near.get(k.present.next());
+  }
+
+  @Benchmark
+  public Object larderLocMemHit(Stores s, ThreadKeys k) {
+    return s.locmem.get(k.present.next());
+  }
+}

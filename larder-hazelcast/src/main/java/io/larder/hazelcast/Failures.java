@@ -1,0 +1,92 @@
+package io.larder.hazelcast;
+
+import com.hazelcast.client.HazelcastClientOfflineException;
+import com.hazelcast.core.HazelcastException;
+import com.hazelcast.core.HazelcastInstanceNotActiveException;
+import com.hazelcast.core.MemberLeftException;
+import com.hazelcast.core.OperationTimeoutException;
+import com.hazelcast.nio.serialization.HazelcastSerializationException;
+import com.hazelcast.spi.exception.RetryableException;
+import io.larder.BackendRefusedException;
+import io.larder.BackendUnavailableException;
+import io.larder.CacheException;
+import java.io.IOException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Hazelcast's exceptions in Larder's terms, once, after the client's own retries: a cluster that
+ * cannot be reached in time is unavailable (a cache that fails open misses); anything the cluster
+ * answered with is a refusal.
+ */
+final class Failures {
+  private final String alias;
+  private final String cluster;
+
+  Failures(String alias, String cluster) {
+    this.alias = alias;
+    this.cluster = cluster;
+  }
+
+  /** {@code e} as Larder's exception; a Larder exception, or a bug of ours, passes unchanged. */
+  RuntimeException translate(Throwable e) {
+    Throwable cause = unwrap(e);
+    if (cause instanceof CacheException ce) {
+      return ce;
+    }
+    if (isUnreachable(cause)) {
+      return new BackendUnavailableException(
+          "Cache '" + alias + "': " + cluster + " could not be reached: " + cause.getMessage(),
+          cause);
+    }
+    if (cause instanceof HazelcastSerializationException
+        && String.valueOf(cause.getMessage()).contains(ReplaceKeepingExpiry.class.getName())) {
+      return new BackendRefusedException(
+          "Cache '"
+              + alias
+              + "': incr needs the class "
+              + ReplaceKeepingExpiry.class.getName()
+              + " on the members of "
+              + cluster
+              + ": put the larder-hazelcast jar on their class path (see docs/hazelcast.md)",
+          cause);
+    }
+    if (cause instanceof HazelcastException) {
+      return new BackendRefusedException(
+          "Cache '" + alias + "': " + cluster + " refused: " + cause.getMessage(), cause);
+    }
+    return cause instanceof RuntimeException re ? re : new CompletionException(cause);
+  }
+
+  /** Unavailable because the first connection was not made within {@code millis}. */
+  BackendUnavailableException neverConnected(long millis) {
+    return new BackendUnavailableException(
+        "Cache '"
+            + alias
+            + "': "
+            + cluster
+            + " accepted no connection within "
+            + millis
+            + " ms: check that its members run at those addresses and that the cluster name"
+            + " matches (members of another cluster name refuse the client)");
+  }
+
+  static boolean isUnreachable(Throwable e) {
+    return e instanceof HazelcastClientOfflineException
+        || e instanceof OperationTimeoutException
+        || e instanceof HazelcastInstanceNotActiveException
+        || e instanceof MemberLeftException
+        || e instanceof RetryableException
+        || e instanceof IOException
+        || (e != null && e.getCause() instanceof IOException);
+  }
+
+  private static Throwable unwrap(Throwable e) {
+    Throwable cause = e;
+    while ((cause instanceof CompletionException || cause instanceof ExecutionException)
+        && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return cause;
+  }
+}

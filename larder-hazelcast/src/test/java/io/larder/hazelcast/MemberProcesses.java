@@ -1,0 +1,146 @@
+package io.larder.hazelcast;
+
+import com.hazelcast.core.HazelcastInstance;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Real Hazelcast members in JVM processes of their own ({@code HazelcastMemberStarter} from the
+ * Hazelcast jar), so that a test can kill one as a crash would. Their class path holds Larder's
+ * Hazelcast classes too, as a production cluster's must for {@code incr}. Loopback only; multicast,
+ * auto-detection and phone-home off.
+ */
+final class MemberProcesses implements AutoCloseable {
+  private final String clusterName = "larder-process-" + UUID.randomUUID();
+  private final int[] ports;
+  private final Process[] processes;
+  private final Path directory;
+
+  MemberProcesses(int count) {
+    ports = new int[count];
+    processes = new Process[count];
+    for (int i = 0; i < count; i++) {
+      ports[i] = TestMembers.freePort();
+    }
+    try {
+      directory = Files.createTempDirectory("larder-hazelcast-members");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    for (int i = 0; i < count; i++) {
+      start(i);
+    }
+  }
+
+  String clusterName() {
+    return clusterName;
+  }
+
+  String location() {
+    return java.util.Arrays.stream(ports)
+        .mapToObj(port -> "127.0.0.1:" + port)
+        .collect(Collectors.joining(","));
+  }
+
+  /** Starts member {@code index} (again) on its port; it joins the others in its own time. */
+  void start(int index) {
+    try {
+      Path config = directory.resolve("member-" + index + ".yaml");
+      String members =
+          java.util.Arrays.stream(ports)
+              .mapToObj(port -> "          - 127.0.0.1:" + port)
+              .collect(Collectors.joining("\n"));
+      Files.writeString(
+          config,
+          String.join(
+              "\n",
+              "hazelcast:",
+              "  cluster-name: " + clusterName,
+              "  properties:",
+              "    hazelcast.phone.home.enabled: false",
+              "    hazelcast.logging.type: none",
+              "  network:",
+              "    port:",
+              "      port: " + ports[index],
+              "      auto-increment: false",
+              "    interfaces:",
+              "      enabled: true",
+              "      interfaces:",
+              "        - 127.0.0.1",
+              "    join:",
+              "      auto-detection:",
+              "        enabled: false",
+              "      multicast:",
+              "        enabled: false",
+              "      tcp-ip:",
+              "        enabled: true",
+              "        member-list:",
+              members,
+              ""));
+      List<String> command = new ArrayList<>();
+      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      command.addAll(
+          List.of(
+              "-Xmx256m",
+              "-XX:TieredStopAtLevel=1",
+              "--add-modules",
+              "java.se",
+              "--add-exports",
+              "java.base/jdk.internal.ref=ALL-UNNAMED",
+              "--add-opens",
+              "java.base/java.lang=ALL-UNNAMED",
+              "--add-opens",
+              "java.base/sun.nio.ch=ALL-UNNAMED",
+              "--add-opens",
+              "java.management/sun.management=ALL-UNNAMED",
+              "--add-opens",
+              "jdk.management/com.sun.management.internal=ALL-UNNAMED",
+              "-Dhazelcast.config=" + config,
+              "-cp",
+              classPath(HazelcastInstance.class) + File.pathSeparator + classPath(HazelcastBackend.class),
+              "com.hazelcast.core.server.HazelcastMemberStarter"));
+      processes[index] =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(directory.resolve("member-" + index + ".log").toFile())
+              .start();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Kills member {@code index} at once (SIGKILL): no graceful leave, no migration first. */
+  void kill(int index) {
+    processes[index].destroyForcibly();
+    try {
+      processes[index].waitFor();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static String classPath(Class<?> type) {
+    try {
+      return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    for (Process process : processes) {
+      if (process != null) {
+        process.destroyForcibly();
+      }
+    }
+  }
+}
