@@ -228,14 +228,18 @@ public final class Caches implements AutoCloseable {
                 + String.join(", ", config.keySet()));
       }
       SettingsParser parser = new SettingsParser(new Backends(), clock);
+      Map<String, SettingsParser.Parsed> parsed = new LinkedHashMap<>();
+      config.forEach((alias, settings) -> parsed.put(alias, parser.parse(alias, settings)));
       Map<String, CacheEngine> built = new LinkedHashMap<>();
       try {
-        config.forEach(
-            (alias, settings) -> {
-              SettingsParser.Parsed parsed = parser.parse(alias, settings);
-              built.put(
-                  alias, CacheEngine.start(parsed.settings(), parsed.backend(), asyncExecutor));
-            });
+        for (String alias : parser.buildOrder(parsed)) {
+          SettingsParser.Parsed cache = parsed.get(alias);
+          Map<String, Cache> builtOn = new LinkedHashMap<>();
+          cache.builtOn().forEach(other -> builtOn.put(other, built.get(other).handle()));
+          built.put(
+              alias,
+              CacheEngine.start(cache.settings(), cache.backend(), asyncExecutor, builtOn));
+        }
       } catch (RuntimeException e) {
         try {
           closeAll(built.values());
@@ -244,7 +248,9 @@ public final class Caches implements AutoCloseable {
         }
         throw e;
       }
-      return new Caches(Collections.unmodifiableMap(built));
+      Map<String, CacheEngine> inConfigurationOrder = new LinkedHashMap<>();
+      parsed.keySet().forEach(alias -> inConfigurationOrder.put(alias, built.get(alias)));
+      return new Caches(Collections.unmodifiableMap(inConfigurationOrder));
     }
 
     private void merge(Map<String, Object> source) {

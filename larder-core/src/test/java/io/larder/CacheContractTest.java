@@ -39,10 +39,15 @@ public abstract class CacheContractTest {
   /** True if the backend stores serialized copies rather than references. */
   protected abstract boolean storesCopies();
 
+  /** Adds the caches a backend under test is built on (a chain's tiers); none by default. */
+  protected Caches.Builder withOtherCaches(Caches.Builder builder) {
+    return builder;
+  }
+
   @BeforeEach
   protected void createCaches() {
     caches =
-        Caches.builder()
+        withOtherCaches(Caches.builder())
             .environment(Map.of())
             .clock(clock)
             .cache("default", this::configure)

@@ -1,5 +1,7 @@
 package io.larder.spi;
 
+import io.larder.CacheSettings;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -28,6 +30,17 @@ public interface CacheBackend {
   /** The {@code options} keys this backend reads, beyond those every cache accepts. */
   default Set<String> options() {
     return Set.of();
+  }
+
+  /**
+   * The other aliases a store of these settings is built on (a {@code chain}'s tiers), reached
+   * through {@link StoreContext#cache}. {@code Caches} builds them first and refuses, naming the
+   * alias, one that is not configured or a cache built on itself. None by default.
+   *
+   * @throws io.larder.InvalidConfigurationException if the setting that names them is wrong
+   */
+  default List<String> builtOn(CacheSettings settings) {
+    return List.of();
   }
 
   /**

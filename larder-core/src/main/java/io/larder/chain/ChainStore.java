@@ -1,0 +1,288 @@
+package io.larder.chain;
+
+import io.larder.BackendUnavailableException;
+import io.larder.Cache;
+import io.larder.MissingKeyException;
+import io.larder.Timeout;
+import io.larder.spi.CacheStore;
+import io.larder.spi.StoreContext;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The store of a {@code chain}: reads go down the tiers, fastest first, and a hit refills the faster
+ * tiers for no longer than the copy found lives; writes go up from the last, authoritative tier.
+ * The chain's engine has made the key with the chain's key function, prefix and version; each tier
+ * makes its own key from it. docs/layered.md has the table of what each tier sees.
+ */
+final class ChainStore implements CacheStore, ChainCache {
+  private static final Logger log = LoggerFactory.getLogger(ChainStore.class);
+
+  private final String alias;
+  /** Fastest first. */
+  private final List<Tier> tiers;
+  /** The last tier, whose answer stands for the chain: atomic operations run there. */
+  private final Tier authoritative;
+  /** Every tier but the authoritative, slowest first: the order writes go in after it. */
+  private final List<Tier> upward;
+
+  private final WriteStamps stamps = new WriteStamps();
+  private final boolean blocksOnIo;
+  private final boolean rejectsInvalidKeys;
+
+  ChainStore(StoreContext context, List<String> aliases) {
+    this.alias = context.alias();
+    Timeout localTimeout = localTimeout(context);
+    List<Cache> caches = aliases.stream().map(context::cache).toList();
+    List<Tier> built = new ArrayList<>();
+    for (int i = 0; i < caches.size(); i++) {
+      boolean capped = Tier.isLocal(caches.get(i)) && sharedBelow(caches, i);
+      built.add(new Tier(aliases.get(i), caches.get(i), capped ? localTimeout : null));
+    }
+    this.tiers = List.copyOf(built);
+    this.authoritative = tiers.get(tiers.size() - 1);
+    List<Tier> upward = new ArrayList<>(tiers.subList(0, tiers.size() - 1));
+    Collections.reverse(upward);
+    this.upward = List.copyOf(upward);
+    this.blocksOnIo = tiers.stream().anyMatch(t -> t.store.blocksOnIo());
+    this.rejectsInvalidKeys = tiers.stream().anyMatch(t -> t.store.rejectsInvalidKeys());
+  }
+
+  private static Timeout localTimeout(StoreContext context) {
+    Timeout timeout = context.settings().secondsOption("local_timeout", Timeout.seconds(5));
+    if (timeout.isExpired()) {
+      throw context
+          .settings()
+          .bad(
+              "local_timeout",
+              context.settings().options().get("local_timeout"),
+              "a number of seconds greater than 0");
+    }
+    return timeout;
+  }
+
+  /** True if a tier below {@code i} is shared with other processes, so a copy at i can go stale. */
+  private static boolean sharedBelow(List<Cache> caches, int i) {
+    return caches.subList(i + 1, caches.size()).stream().anyMatch(c -> !Tier.isLocal(c));
+  }
+
+  // ---------------------------------------------------------------- reads
+
+  @Override
+  public Object load(String key) {
+    long stamp = stamps.of(key);
+    for (int i = 0; i < tiers.size(); i++) {
+      Tier tier = tiers.get(i);
+      Object value = tier.load(key);
+      if (value != Tier.ABSENT) {
+        tier.hit();
+        debug("hit", key, tier);
+        if (i > 0) {
+          refill(key, value, i, stamp);
+        }
+        return value;
+      }
+      tier.miss();
+      debug("miss", key, tier);
+    }
+    return MISSING;
+  }
+
+  @Override
+  public Map<String, Object> loadMany(List<String> keys) {
+    Map<String, Long> stampOf = new HashMap<>();
+    keys.forEach(key -> stampOf.put(key, stamps.of(key)));
+    List<String> remaining = new ArrayList<>(keys);
+    Map<String, Object> found = new LinkedHashMap<>();
+    for (int i = 0; i < tiers.size() && !remaining.isEmpty(); i++) {
+      Tier tier = tiers.get(i);
+      Map<String, Object> here = tier.cache.getMany(remaining);
+      for (Map.Entry<String, Object> entry : here.entrySet()) {
+        tier.hit();
+        debug("hit", entry.getKey(), tier);
+        found.put(entry.getKey(), entry.getValue());
+        if (i > 0) {
+          refill(entry.getKey(), entry.getValue(), i, stampOf.get(entry.getKey()));
+        }
+      }
+      remaining.removeAll(here.keySet());
+      tier.misses(remaining.size());
+      for (String key : remaining) {
+        debug("miss", key, tier);
+      }
+    }
+    return found;
+  }
+
+  @Override
+  public boolean contains(String key) {
+    for (Tier tier : tiers) {
+      if (tier.cache.hasKey(key)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The authoritative copy's time to live, else the first faster tier's that can tell. */
+  @Override
+  public Timeout timeToLive(String key) {
+    for (int i = tiers.size() - 1; i >= 0; i--) {
+      Timeout left = tiers.get(i).timeToLive(key);
+      if (left != null) {
+        return left;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Copies a value found in tier {@code found} into the faster tiers, slowest first, for as long as
+   * that copy has left; withdraws the copies if a write to the key came in since the read began, as
+   * they may be of the value it replaced.
+   */
+  private void refill(String key, Object value, int found, long stamp) {
+    Tier source = tiers.get(found);
+    Timeout left;
+    try {
+      left = source.timeToLive(key);
+    } catch (BackendUnavailableException e) {
+      log.debug("Cache '{}': no refill of {}: tier '{}' cannot tell its time to live: {}",
+          alias, key, source.alias, e.getMessage());
+      return;
+    }
+    if (left == null) {
+      return; // expired or removed since the read: nothing to copy
+    }
+    for (int i = found - 1; i >= 0; i--) {
+      Tier tier = tiers.get(i);
+      tier.refill(key, value, left);
+      if (log.isDebugEnabled()) {
+        log.debug("Cache '{}': {} refilled into tier '{}' from '{}' for {}",
+            alias, key, tier.alias, source.alias, tier.capped(left));
+      }
+    }
+    if (stamps.of(key) != stamp) {
+      for (int i = found - 1; i >= 0; i--) {
+        tiers.get(i).cache.delete(key);
+      }
+      debug("refill withdrawn after a concurrent write", key, source);
+    }
+  }
+
+  // ---------------------------------------------------------------- writes
+
+  @Override
+  public void store(String key, Object value, Timeout timeout) {
+    authoritative.store(key, value, timeout);
+    stamps.written(key);
+    for (Tier tier : upward) {
+      tier.store(key, value, timeout);
+    }
+  }
+
+  @Override
+  public List<String> storeMany(Map<String, Object> entries, Timeout timeout) {
+    List<String> failed = authoritative.cache.setMany(entries, authoritative.capped(timeout));
+    Map<String, Object> stored = new LinkedHashMap<>(entries);
+    stored.keySet().removeAll(failed);
+    stored.keySet().forEach(stamps::written);
+    for (Tier tier : upward) {
+      tier.cache.setMany(stored, tier.capped(timeout));
+    }
+    return failed;
+  }
+
+  @Override
+  public boolean storeIfAbsent(String key, Object value, Timeout timeout) {
+    if (!authoritative.cache.add(key, value, authoritative.capped(timeout))) {
+      return false;
+    }
+    stamps.written(key);
+    for (Tier tier : upward) {
+      tier.store(key, value, timeout);
+    }
+    return true;
+  }
+
+  @Override
+  public boolean expire(String key, Timeout timeout) {
+    try {
+      return authoritative.cache.touch(key, authoritative.capped(timeout));
+    } finally {
+      dropUpperCopies(key);
+    }
+  }
+
+  @Override
+  public Object increment(String key, long delta, Timeout defaultTimeout) {
+    try {
+      return authoritative.cache.incr(key, delta);
+    } catch (MissingKeyException e) {
+      return MISSING;
+    } finally {
+      dropUpperCopies(key);
+    }
+  }
+
+  @Override
+  public boolean remove(String key) {
+    boolean removed = authoritative.cache.delete(key);
+    stamps.written(key);
+    for (Tier tier : upward) {
+      removed |= tier.cache.delete(key);
+    }
+    return removed;
+  }
+
+  @Override
+  public void removeAll() {
+    authoritative.cache.clear();
+    stamps.cleared();
+    for (Tier tier : upward) {
+      tier.cache.clear();
+    }
+  }
+
+  /** After a change made on the authoritative tier alone, the faster copies are out of date. */
+  private void dropUpperCopies(String key) {
+    stamps.written(key);
+    for (Tier tier : upward) {
+      tier.cache.delete(key);
+    }
+  }
+
+  // ---------------------------------------------------------------- the rest
+
+  @Override
+  public boolean rejectsInvalidKeys() {
+    return rejectsInvalidKeys;
+  }
+
+  @Override
+  public boolean blocksOnIo() {
+    return blocksOnIo;
+  }
+
+  @Override
+  public List<String> tiers() {
+    return tiers.stream().map(t -> t.alias).toList();
+  }
+
+  @Override
+  public List<TierStats> tierStats() {
+    return tiers.stream().map(Tier::stats).toList();
+  }
+
+  private void debug(String what, String key, Tier tier) {
+    if (log.isDebugEnabled()) {
+      log.debug("Cache '{}': {} {} in tier '{}'", alias, key, what, tier.alias);
+    }
+  }
+}
