@@ -32,7 +32,7 @@ final class ChainStore implements CacheStore, ChainCache {
   /** Every tier but the authoritative, slowest first: the order writes go in after it. */
   private final List<Tier> upward;
 
-  private final WriteStamps stamps = new WriteStamps();
+  private final WriteGuard guard = new WriteGuard();
   private final boolean blocksOnIo;
   private final boolean rejectsInvalidKeys;
 
@@ -76,7 +76,7 @@ final class ChainStore implements CacheStore, ChainCache {
 
   @Override
   public Object load(String key) {
-    long stamp = stamps.of(key);
+    long stamp = guard.stamp(key);
     for (int i = 0; i < tiers.size(); i++) {
       Tier tier = tiers.get(i);
       Object value = tier.load(key);
@@ -97,7 +97,7 @@ final class ChainStore implements CacheStore, ChainCache {
   @Override
   public Map<String, Object> loadMany(List<String> keys) {
     Map<String, Long> stampOf = new HashMap<>();
-    keys.forEach(key -> stampOf.put(key, stamps.of(key)));
+    keys.forEach(key -> stampOf.put(key, guard.stamp(key)));
     List<String> remaining = new ArrayList<>(keys);
     Map<String, Object> found = new LinkedHashMap<>();
     for (int i = 0; i < tiers.size() && !remaining.isEmpty(); i++) {
@@ -144,8 +144,8 @@ final class ChainStore implements CacheStore, ChainCache {
 
   /**
    * Copies a value found in tier {@code found} into the faster tiers, slowest first, for as long as
-   * that copy has left; withdraws the copies if a write to the key came in since the read began, as
-   * they may be of the value it replaced.
+   * that copy has left; not if a write to the key came in since the read began, as the copy may be
+   * of the value it replaced.
    */
   private void refill(String key, Object value, int found, long stamp) {
     Tier source = tiers.get(found);
@@ -153,26 +153,38 @@ final class ChainStore implements CacheStore, ChainCache {
     try {
       left = source.timeToLive(key);
     } catch (BackendUnavailableException e) {
-      log.debug("Cache '{}': no refill of {}: tier '{}' cannot tell its time to live: {}",
-          alias, key, source.alias, e.getMessage());
+      log.debug(
+          "Cache '{}': {} not refilled: tier '{}' cannot tell its time to live: {}",
+          alias,
+          key,
+          source.alias,
+          e.getMessage());
       return;
     }
     if (left == null) {
       return; // expired or removed since the read: nothing to copy
     }
-    for (int i = found - 1; i >= 0; i--) {
-      Tier tier = tiers.get(i);
-      tier.refill(key, value, left);
-      if (log.isDebugEnabled()) {
-        log.debug("Cache '{}': {} refilled into tier '{}' from '{}' for {}",
-            alias, key, tier.alias, source.alias, tier.capped(left));
-      }
-    }
-    if (stamps.of(key) != stamp) {
-      for (int i = found - 1; i >= 0; i--) {
-        tiers.get(i).cache.delete(key);
-      }
-      debug("refill withdrawn after a concurrent write", key, source);
+    boolean refilled =
+        guard.refill(
+            key,
+            stamp,
+            () -> {
+              for (int i = found - 1; i >= 0; i--) {
+                Tier tier = tiers.get(i);
+                tier.refill(key, value, left);
+                if (log.isDebugEnabled()) {
+                  log.debug(
+                      "Cache '{}': {} refilled into tier '{}' from '{}' for {}",
+                      alias,
+                      key,
+                      tier.alias,
+                      source.alias,
+                      tier.capped(left));
+                }
+              }
+            });
+    if (!refilled) {
+      debug("not refilled after a concurrent write", key, source);
     }
   }
 
@@ -180,79 +192,102 @@ final class ChainStore implements CacheStore, ChainCache {
 
   @Override
   public void store(String key, Object value, Timeout timeout) {
-    authoritative.store(key, value, timeout);
-    stamps.written(key);
-    for (Tier tier : upward) {
-      tier.store(key, value, timeout);
-    }
+    guard.write(
+        key,
+        () -> {
+          authoritative.store(key, value, timeout);
+          for (Tier tier : upward) {
+            tier.store(key, value, timeout);
+          }
+          return null;
+        });
   }
 
   @Override
   public List<String> storeMany(Map<String, Object> entries, Timeout timeout) {
-    List<String> failed = authoritative.cache.setMany(entries, authoritative.capped(timeout));
-    Map<String, Object> stored = new LinkedHashMap<>(entries);
-    stored.keySet().removeAll(failed);
-    stored.keySet().forEach(stamps::written);
-    for (Tier tier : upward) {
-      tier.cache.setMany(stored, tier.capped(timeout));
-    }
-    return failed;
+    return guard.writeMany(
+        entries.keySet(),
+        () -> {
+          List<String> failed = authoritative.cache.setMany(entries, authoritative.capped(timeout));
+          Map<String, Object> stored = new LinkedHashMap<>(entries);
+          stored.keySet().removeAll(failed);
+          for (Tier tier : upward) {
+            tier.cache.setMany(stored, tier.capped(timeout));
+          }
+          return failed;
+        });
   }
 
   @Override
   public boolean storeIfAbsent(String key, Object value, Timeout timeout) {
-    if (!authoritative.cache.add(key, value, authoritative.capped(timeout))) {
-      return false;
-    }
-    stamps.written(key);
-    for (Tier tier : upward) {
-      tier.store(key, value, timeout);
-    }
-    return true;
+    return guard.write(
+        key,
+        () -> {
+          if (!authoritative.cache.add(key, value, authoritative.capped(timeout))) {
+            return false;
+          }
+          for (Tier tier : upward) {
+            tier.store(key, value, timeout);
+          }
+          return true;
+        });
   }
 
   @Override
   public boolean expire(String key, Timeout timeout) {
-    try {
-      return authoritative.cache.touch(key, authoritative.capped(timeout));
-    } finally {
-      dropUpperCopies(key);
-    }
+    return guard.write(
+        key,
+        () -> {
+          try {
+            return authoritative.cache.touch(key, authoritative.capped(timeout));
+          } finally {
+            dropUpperCopies(key);
+          }
+        });
   }
 
   @Override
   public Object increment(String key, long delta, Timeout defaultTimeout) {
-    try {
-      return authoritative.cache.incr(key, delta);
-    } catch (MissingKeyException e) {
-      return MISSING;
-    } finally {
-      dropUpperCopies(key);
-    }
+    return guard.write(
+        key,
+        () -> {
+          try {
+            return authoritative.cache.incr(key, delta);
+          } catch (MissingKeyException e) {
+            return MISSING;
+          } finally {
+            dropUpperCopies(key);
+          }
+        });
   }
 
   @Override
   public boolean remove(String key) {
-    boolean removed = authoritative.cache.delete(key);
-    stamps.written(key);
-    for (Tier tier : upward) {
-      removed |= tier.cache.delete(key);
-    }
-    return removed;
+    return guard.write(
+        key,
+        () -> {
+          boolean removed = authoritative.cache.delete(key);
+          for (Tier tier : upward) {
+            removed |= tier.cache.delete(key);
+          }
+          return removed;
+        });
   }
 
   @Override
   public void removeAll() {
-    authoritative.cache.clear();
-    stamps.cleared();
-    for (Tier tier : upward) {
-      tier.cache.clear();
-    }
+    guard.writeEverything(
+        () -> {
+          authoritative.cache.clear();
+          for (Tier tier : upward) {
+            tier.cache.clear();
+          }
+          return null;
+        });
   }
 
   /** After a change made on the authoritative tier alone, the faster copies are out of date. */
   private void dropUpperCopies(String key) {
-    stamps.written(key);
     for (Tier tier : upward) {
       tier.cache.delete(key);
     }
