@@ -1,6 +1,5 @@
 package io.larder;
 
-import io.larder.internal.Backends;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;

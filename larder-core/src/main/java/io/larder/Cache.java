@@ -1,7 +1,5 @@
 package io.larder;
 
-import io.larder.file.FileBasedCache;
-import io.larder.spi.Keys;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,5 @@
 package io.larder;
 
-import io.larder.internal.Backends;
 
 /**
  * A key a backend cannot store (Django's {@code InvalidCacheKey}): by memcached's rules, longer

@@ -669,6 +669,58 @@ public abstract class CacheContractTest {
         .hasCauseInstanceOf(MissingKeyException.class);
   }
 
+  // ------------------------------------------------------------ handles and lifecycle
+
+  @Test
+  @SuppressWarnings("try")
+  protected void closingAVersionViewLeavesTheCacheWorking() {
+    try (Cache v2 = caches.getDefault().withVersion(2)) {
+      v2.set("key", "two");
+    }
+    cache.set("key", "one");
+    assertThat((String) cache.get("key")).isEqualTo("one");
+    assertThat((String) cache.withVersion(2).get("key")).isEqualTo("two");
+  }
+
+  @Test
+  protected void closingAHandleOrItsAsyncFaceLeavesTheCacheWorking() {
+    cache.close();
+    cache.async().close().join();
+    cache.set("key", "value");
+    assertThat((String) caches.getDefault().get("key")).isEqualTo("value");
+  }
+
+  @Test
+  protected void aVersionViewMakesKeysAtItsVersion() {
+    assertThat(cache.withVersion(7).makeKey("key")).isEqualTo(cache.makeKey("key").replace(":1:", ":7:"));
+    assertThat(cache.withVersion(7).version()).isEqualTo(7);
+  }
+
+  // ------------------------------------------------------------ typed get
+
+  @Test
+  protected void aTypedGetReturnsAValueOfThatType() {
+    cache.set("name", "Brian");
+    assertThat(cache.get("name", String.class)).isEqualTo("Brian");
+    assertThat(cache.get("missing", String.class)).isNull();
+  }
+
+  @Test
+  protected void aTypedGetOfAnotherTypeNamesTheKeyAndBothTypes() {
+    cache.set("number", 42);
+    assertThatThrownBy(() -> cache.get("number", String.class))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("'number'")
+        .hasMessageContaining("java.lang.Integer")
+        .hasMessageContaining("java.lang.String");
+  }
+
+  @Test
+  protected void aTypedGetAcceptsAPrimitiveTypeForItsBox() {
+    cache.set("number", 42);
+    assertThat(cache.get("number", int.class)).isEqualTo(42);
+  }
+
   // ------------------------------------------------------------ stats
 
   @Test

@@ -2,7 +2,6 @@ package io.larder.dummy;
 
 import io.larder.Timeout;
 import io.larder.spi.CacheStore;
-import io.larder.spi.Keys;
 
 /**
  * Django's {@code DummyCache}: implements the interface and caches nothing, for development and

@@ -1,7 +1,6 @@
 package io.larder.file;
 
 import io.larder.BackendUnavailableException;
-import io.larder.Cache;
 import io.larder.CacheSettings;
 import io.larder.DisallowedClassException;
 import io.larder.InvalidConfigurationException;

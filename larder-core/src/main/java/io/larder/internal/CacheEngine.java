@@ -62,7 +62,7 @@ public final class CacheEngine {
     long breakerMillis =
         settings.secondsOption("circuit_breaker_interval", Timeout.seconds(5)).toMillis();
     this.breaker =
-        failsOpen && store.blocksOnIo() && breakerMillis > 0
+        failsOpen && store.usesCircuitBreaker() && breakerMillis > 0
             ? new CircuitBreaker(breakerMillis, settings.clock())
             : null;
     this.asyncExecutor = store.blocksOnIo() ? ioExecutor : Runnable::run;
@@ -222,7 +222,7 @@ public final class CacheEngine {
     List<String> failed = new ArrayList<>(failedMade.size());
     for (String madeKey : failedMade) {
       log.warn(
-          "Cache '{}': not storing {}: its value cannot be serialized",
+          "Cache '{}': not storing {}: its value cannot be serialized, or is over the size limit",
           settings.alias(),
           KeyRules.quote(madeKey));
       failed.add(made.get(madeKey));

@@ -4,7 +4,6 @@ import io.larder.AsyncCache;
 import io.larder.Cache;
 import io.larder.CacheSettings;
 import io.larder.CacheStats;
-import io.larder.Caches;
 import io.larder.Timeout;
 import java.lang.invoke.MethodType;
 import java.util.Collection;

@@ -1,6 +1,5 @@
 package io.larder.internal;
 
-import io.larder.Cache;
 import io.larder.InvalidConfigurationException;
 import java.io.IOException;
 import java.io.InputStream;

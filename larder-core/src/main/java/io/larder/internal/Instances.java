@@ -1,10 +1,8 @@
 package io.larder.internal;
 
-import io.larder.Cache;
 import io.larder.CacheException;
 import io.larder.CacheSettings;
 import io.larder.InvalidConfigurationException;
-import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 
 /** Instantiates a class named in configuration, with the alias in every error. */

@@ -1,6 +1,5 @@
 package io.larder.internal;
 
-import io.larder.Cache;
 import io.larder.DisallowedClassException;
 import io.larder.SerializationException;
 import io.larder.spi.Serializer;

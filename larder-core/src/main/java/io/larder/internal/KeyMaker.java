@@ -1,6 +1,5 @@
 package io.larder.internal;
 
-import io.larder.Cache;
 import io.larder.InvalidCacheKeyException;
 import io.larder.KeyFunction;
 import io.larder.spi.Keys;

@@ -1,6 +1,5 @@
 package io.larder.internal;
 
-import io.larder.Cache;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,6 +1,5 @@
 package io.larder.internal;
 
-import io.larder.Cache;
 import io.larder.CacheSettings;
 import io.larder.InvalidConfigurationException;
 import io.larder.KeyFunction;

@@ -2,7 +2,6 @@ package io.larder.spi;
 
 import io.larder.BackendRefusedException;
 import io.larder.BackendUnavailableException;
-import io.larder.Caches;
 import io.larder.SerializationException;
 import io.larder.Timeout;
 import java.util.ArrayList;
@@ -167,6 +166,16 @@ public interface CacheStore extends AutoCloseable {
    */
   default boolean blocksOnIo() {
     return true;
+  }
+
+  /**
+   * True if the engine should hold calls back after a failure when the cache fails open (its
+   * circuit breaker). A store that tracks each server's health itself answers false: a memcached
+   * pool rests a dead server and keeps serving from the others, which one breaker for the whole
+   * cache would stop. Follows {@link #blocksOnIo()} by default.
+   */
+  default boolean usesCircuitBreaker() {
+    return blocksOnIo();
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.larder.compress;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 import io.larder.spi.Compressor;
 
 import java.nio.charset.StandardCharsets;

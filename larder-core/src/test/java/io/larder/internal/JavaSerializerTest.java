@@ -2,6 +2,7 @@ package io.larder.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.larder.DisallowedClassException;
 import io.larder.SerializationException;
 import io.larder.internal.JavaSerializer;

@@ -65,6 +65,25 @@ class LocMemCacheTest extends CacheContractTest {
     }
   }
 
+  // Django culls a shared store by the bound of the cache that writes; the first cache's bound used
+  // to apply to all, so this second cache kept 49 entries.
+  @Test
+  void eachCacheSharingAStoreIsBoundByItsOwnMaxEntries() {
+    String shared = "shared-bound-" + UUID.randomUUID();
+    try (Caches large = build(shared, 300);
+        Caches small = build(shared, 30)) {
+      Cache bounded = small.getDefault();
+      for (int i = 0; i < 49; i++) {
+        bounded.set("cull" + i, "value");
+      }
+      assertThat(bounded.unwrap(LocMemCache.class).size()).isLessThanOrEqualTo(30);
+      for (int i = 0; i < 100; i++) {
+        large.getDefault().set("keep" + i, "value");
+      }
+      assertThat(large.getDefault().unwrap(LocMemCache.class).size()).isGreaterThan(30);
+    }
+  }
+
   // A made key is one entry whoever made it: these pin that caches sharing a store agree on keys.
   @Test
   void aMadeKeyFromACustomKeyFunctionFindsTheSameEntryAsDjangosKey() {

@@ -2,7 +2,7 @@ package io.larder.django;
 
 import io.larder.DisallowedClassException;
 import io.larder.SerializationException;
-import io.larder.Serializer;
+import io.larder.spi.Serializer;
 import java.io.IOException;
 
 /**

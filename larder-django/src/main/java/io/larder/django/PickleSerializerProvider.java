@@ -1,8 +1,8 @@
 package io.larder.django;
 
 import io.larder.CacheSettings;
-import io.larder.Serializer;
-import io.larder.SerializerProvider;
+import io.larder.spi.Serializer;
+import io.larder.spi.SerializerProvider;
 
 /**
  * {@code options.serializer: pickle}: values as Python pickles, readable and writable by a Django

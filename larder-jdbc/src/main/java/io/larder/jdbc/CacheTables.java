@@ -50,7 +50,7 @@ public final class CacheTables {
       } catch (IllegalArgumentException notADatabaseCache) {
         continue;
       }
-      Map<String, Object> options = cache.settings().options();
+      Map<String, Object> options = caches.get(alias).settings().options();
       List<Object> where =
           Arrays.asList(options.get("url"), options.get("datasource"), cache.table());
       if (seen.add(where) && cache.createTable(dryRun, out)) {

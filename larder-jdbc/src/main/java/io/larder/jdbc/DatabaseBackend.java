@@ -2,11 +2,12 @@ package io.larder.jdbc;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.larder.BaseCache;
-import io.larder.CacheBackend;
 import io.larder.CacheSettings;
 import io.larder.InvalidConfigurationException;
 import io.larder.Timeout;
+import io.larder.spi.CacheBackend;
+import io.larder.spi.CacheStore;
+import io.larder.spi.StoreContext;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -61,7 +62,8 @@ public final class DatabaseBackend implements CacheBackend {
   }
 
   @Override
-  public BaseCache create(CacheSettings settings) {
+  public CacheStore create(StoreContext context) {
+    CacheSettings settings = context.settings();
     String table = settings.location();
     if (table == null || table.isBlank() || table.length() > MAX_TABLE_NAME) {
       throw InvalidConfigurationException.badSetting(
@@ -84,7 +86,7 @@ public final class DatabaseBackend implements CacheBackend {
               "no " + poolOption + " when options.datasource is given: the DataSource has its own");
         }
       }
-      return new DatabaseCache(settings, dataSource, null, wallClock(settings), culling(settings));
+      return new DatabaseCache(context, dataSource, null, wallClock(settings), culling(settings));
     }
     HikariConfig config = poolConfig(settings);
     ZoneId wallClock = wallClock(settings);
@@ -101,7 +103,7 @@ public final class DatabaseBackend implements CacheBackend {
               + " or H2: add the driver's jar)");
     }
     try {
-      return new DatabaseCache(settings, pool, pool, wallClock, culling);
+      return new DatabaseCache(context, pool, pool, wallClock, culling);
     } catch (RuntimeException e) {
       pool.close();
       throw e;

@@ -1,18 +1,23 @@
 package io.larder.jdbc;
 
+import io.larder.BackendRefusedException;
 import io.larder.BackendUnavailableException;
-import io.larder.BaseCache;
 import io.larder.CacheException;
 import io.larder.CacheSettings;
 import io.larder.DisallowedClassException;
-import io.larder.MissingKeyException;
 import io.larder.SerializationException;
 import io.larder.Timeout;
+import io.larder.spi.CacheStore;
+import io.larder.spi.Increments;
+import io.larder.spi.StoreContext;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -38,13 +43,14 @@ import org.slf4j.LoggerFactory;
  * lexicographically smallest keys. Unlike Django, a write counts the rows only when the table may
  * have reached {@code max_entries} (see {@link CullSchedule}), not on every write.
  */
-public final class DatabaseCache extends BaseCache {
+public final class DatabaseCache implements CacheStore {
   private static final Logger log = LoggerFactory.getLogger(DatabaseCache.class);
   private static final LocalDateTime NEVER = LocalDateTime.of(9999, 12, 31, 23, 59, 59);
   private static final int MAX_ATTEMPTS = 10;
   /** The longest pause before retrying a deadlock victim, in milliseconds. */
   private static final int MAX_RETRY_PAUSE_MILLIS = 50;
 
+  private final StoreContext context;
   private final DataSource dataSource;
   private final AutoCloseable ownedPool;
   private final String table;
@@ -53,15 +59,15 @@ public final class DatabaseCache extends BaseCache {
   private volatile Sql sql;
 
   DatabaseCache(
-      CacheSettings settings,
+      StoreContext context,
       DataSource dataSource,
       AutoCloseable ownedPool,
       ZoneId wallClock,
       CullSchedule culling) {
-    super(settings);
+    this.context = context;
     this.dataSource = dataSource;
     this.ownedPool = ownedPool;
-    this.table = settings.location();
+    this.table = context.settings().location();
     this.wallClock = wallClock;
     this.culling = culling;
   }
@@ -131,12 +137,12 @@ public final class DatabaseCache extends BaseCache {
   // ------------------------------------------------------------ reads
 
   @Override
-  protected Object load(String key) {
+  public Object load(String key) {
     return loadMany(List.of(key)).getOrDefault(key, MISSING);
   }
 
   @Override
-  protected Map<String, Object> loadMany(List<String> keys) {
+  public Map<String, Object> loadMany(List<String> keys) {
     if (keys.isEmpty()) {
       return Map.of();
     }
@@ -166,7 +172,7 @@ public final class DatabaseCache extends BaseCache {
                 } catch (SerializationException | IllegalArgumentException e) {
                   log.warn(
                       "Cache '{}': row {} is corrupt and was deleted: {}",
-                      alias(),
+                      context.alias(),
                       key,
                       e.getMessage());
                   dead.add(key);
@@ -183,7 +189,7 @@ public final class DatabaseCache extends BaseCache {
   }
 
   @Override
-  protected boolean contains(String key) {
+  public boolean contains(String key) {
     return withConnection(
         connection -> {
           Sql statements = sql(connection);
@@ -200,7 +206,7 @@ public final class DatabaseCache extends BaseCache {
   // ------------------------------------------------------------ writes
 
   @Override
-  protected void store(String key, Object value, Timeout timeout) {
+  public void store(String key, Object value, Timeout timeout) {
     String encoded = encode(value);
     if (timeout.isExpired()) {
       remove(key);
@@ -219,7 +225,7 @@ public final class DatabaseCache extends BaseCache {
   }
 
   @Override
-  protected boolean storeIfAbsent(String key, Object value, Timeout timeout) {
+  public boolean storeIfAbsent(String key, Object value, Timeout timeout) {
     String encoded = encode(value);
     if (timeout.isExpired()) {
       return !contains(key);
@@ -247,7 +253,7 @@ public final class DatabaseCache extends BaseCache {
   }
 
   @Override
-  protected boolean expire(String key, Timeout timeout) {
+  public boolean expire(String key, Timeout timeout) {
     return withConnection(
         connection -> {
           Sql statements = sql(connection);
@@ -265,7 +271,7 @@ public final class DatabaseCache extends BaseCache {
   }
 
   @Override
-  protected boolean remove(String key) {
+  public boolean remove(String key) {
     return withConnection(
         connection -> {
           if (deleteLive(connection, key)) {
@@ -277,7 +283,7 @@ public final class DatabaseCache extends BaseCache {
   }
 
   @Override
-  protected int removeMany(List<String> keys) {
+  public int removeMany(List<String> keys) {
     if (keys.isEmpty()) {
       return 0;
     }
@@ -285,7 +291,7 @@ public final class DatabaseCache extends BaseCache {
   }
 
   @Override
-  protected void removeAll() {
+  public void removeAll() {
     withConnection(
         connection -> {
           try (PreparedStatement delete = connection.prepareStatement(sql(connection).deleteAll)) {
@@ -297,7 +303,7 @@ public final class DatabaseCache extends BaseCache {
   }
 
   @Override
-  protected long increment(String key, long delta, String callerKey) {
+  public Object increment(String key, long delta, Timeout defaultTimeout) {
     return inTransaction(
         connection -> {
           Sql statements = sql(connection);
@@ -307,28 +313,28 @@ public final class DatabaseCache extends BaseCache {
             select.setString(2, key);
             try (ResultSet row = select.executeQuery()) {
               if (!row.next() || !row.getBoolean(2)) {
-                throw new MissingKeyException(callerKey);
+                return MISSING;
               }
               current = decode(row.getString(1));
             }
           }
-          Object next = addDelta(callerKey, current, delta);
+          Object next = Increments.add(key, current, delta);
           try (PreparedStatement update = connection.prepareStatement(statements.updateValue)) {
             update.setString(1, encode(next));
             update.setString(2, key);
             update.executeUpdate();
           }
-          return ((Number) next).longValue();
+          return next;
         });
   }
 
   @Override
-  protected void closeStore() {
+  public void close() {
     if (ownedPool != null) {
       try {
         ownedPool.close();
       } catch (Exception e) {
-        log.warn("Cache '{}': closing the connection pool failed: {}", alias(), e.toString());
+        log.warn("Cache '{}': closing the connection pool failed: {}", context.alias(), e.toString());
       }
     }
   }
@@ -357,7 +363,7 @@ public final class DatabaseCache extends BaseCache {
 
   /** Culls a table of {@code count} rows if it is over the limit; returns the rows left. */
   private long cut(Connection connection, Sql statements, long count) throws SQLException {
-    CacheSettings settings = settings();
+    CacheSettings settings = context.settings();
     if (count <= settings.maxEntries()) {
       return count;
     }
@@ -421,11 +427,11 @@ public final class DatabaseCache extends BaseCache {
   }
 
   private Object now(Sql statements) {
-    return statements.dialect.timestamp(Instant.ofEpochMilli(nowMillis()), wallClock);
+    return statements.dialect.timestamp(Instant.ofEpochMilli(context.nowMillis()), wallClock);
   }
 
   private Object expires(Sql statements, Timeout timeout) {
-    long millis = expiresAtMillis(timeout);
+    long millis = context.expiresAtMillis(timeout);
     // Django writes datetime.max, 9999-12-31 23:59:59 on the clock expiry times are written in.
     Instant at =
         millis == Long.MAX_VALUE
@@ -435,11 +441,11 @@ public final class DatabaseCache extends BaseCache {
   }
 
   private String encode(Object value) {
-    return Base64.getEncoder().encodeToString(serialize(value));
+    return Base64.getEncoder().encodeToString(context.serialize(value));
   }
 
   private Object decode(String text) {
-    return deserialize(Base64.getDecoder().decode(text));
+    return context.deserialize(Base64.getDecoder().decode(text));
   }
 
   /** The statements, built on first use from the database's product name. */
@@ -473,16 +479,14 @@ public final class DatabaseCache extends BaseCache {
    */
   private <T> T inTransaction(Work<T> work) {
     for (int attempt = 1; ; attempt++) {
-      try {
-        return withConnection(connection -> transaction(connection, work));
-      } catch (BackendUnavailableException e) {
-        if (attempt == MAX_ATTEMPTS
-            || !(e.getCause() instanceof SQLException cause)
-            || !isRetryable(cause)) {
-          throw e;
+      try (Connection connection = dataSource.getConnection()) {
+        return transaction(connection, work);
+      } catch (SQLException e) {
+        if (attempt == MAX_ATTEMPTS || !isRetryable(e)) {
+          throw translate(e);
         }
-        pauseBeforeRetry(attempt);
       }
+      pauseBeforeRetry(attempt);
     }
   }
 
@@ -529,7 +533,7 @@ public final class DatabaseCache extends BaseCache {
     if (sql != null && sql.dialect.isMissingTable(e)) {
       return new CacheException(
           "Cache '"
-              + alias()
+              + context.alias()
               + "': the table '"
               + table
               + "' does not exist; create it with `larder createcachetable` (or"
@@ -544,8 +548,33 @@ public final class DatabaseCache extends BaseCache {
         cause != null && cause.getMessage() != null
             ? e.getMessage() + " (" + cause.getMessage() + ")"
             : e.getMessage();
-    return new BackendUnavailableException(
-        "Cache '" + alias() + "': the database failed: " + reason, e);
+    if (isUnreachable(e)) {
+      return new BackendUnavailableException(
+          "Cache '" + context.alias() + "': the database failed: " + reason, e);
+    }
+    return new BackendRefusedException(
+        "Cache '" + context.alias() + "': the database refused: " + reason, e);
+  }
+
+  /**
+   * True if the database could not be reached or could not serve now (what failing open hides):
+   * no connection, a timeout, an exhausted pool, a shutdown, a lack of resources, a deadlock that
+   * outlived its retries. Anything else is the database refusing this statement (a key too long,
+   * a NUL byte, a constraint), which is raised even when failing open.
+   */
+  private static boolean isUnreachable(SQLException e) {
+    if (e instanceof SQLTransientException
+        || e instanceof SQLNonTransientConnectionException
+        || e instanceof SQLRecoverableException) {
+      return true;
+    }
+    String state = e.getSQLState();
+    return state == null
+        || state.startsWith("08") // connection exception
+        || state.startsWith("40") // transaction rollback: deadlock, serialization
+        || state.startsWith("53") // insufficient resources
+        || state.startsWith("57") // operator intervention: shutdown, cancel
+        || state.startsWith("HY"); // driver-level failure
   }
 
   /** The SQL of one table in one dialect, built once. */

@@ -64,6 +64,13 @@ class PostgresOutageTest {
         .cache("default", c -> on(c.backend("db"), connectTimeoutSeconds))
         .cache(
             "failing_open",
+            // Without the circuit breaker, so that every call meets the outage (its own test below).
+            c ->
+                on(c.backend("db"), connectTimeoutSeconds)
+                    .option("ignore_exceptions", true)
+                    .option("circuit_breaker_interval", 0))
+        .cache(
+            "breaker",
             c -> on(c.backend("db"), connectTimeoutSeconds).option("ignore_exceptions", true))
         .build();
   }
@@ -146,6 +153,21 @@ class PostgresOutageTest {
     failOpen.set("n", 1);
     server.stop();
     assertThatThrownBy(() -> failOpen.incr("n")).isInstanceOf(BackendUnavailableException.class);
+  }
+
+  // Each call used to wait out the connection timeout while the database was down.
+  @Test
+  void whileTheBreakerIsOpenCallsFailOpenWithoutTouchingTheDatabase() {
+    Cache breaker = caches.get("breaker");
+    breaker.set("k", "v");
+    server.stop();
+    assertThat((Object) breaker.get("k", "miss")).isEqualTo("miss");
+    assertThatThrownBy(() -> breaker.incr("k"))
+        .isInstanceOf(BackendUnavailableException.class)
+        .hasMessageContaining("not sent")
+        .hasMessageContaining("failed recently");
+    assertThat((Object) breaker.get("k", "miss")).isEqualTo("miss");
+    assertThat(breaker.stats().errors()).isEqualTo(3);
   }
 
   @Test

@@ -1,8 +1,8 @@
 package io.larder.memcached;
 
-import io.larder.BaseCache;
-import io.larder.CacheBackend;
-import io.larder.CacheSettings;
+import io.larder.spi.CacheStore;
+import io.larder.spi.StoreContext;
+import io.larder.spi.CacheBackend;
 import java.util.Set;
 
 /**
@@ -39,7 +39,7 @@ public final class MemcachedBackend implements CacheBackend {
   }
 
   @Override
-  public BaseCache create(CacheSettings settings) {
-    return new MemcachedCache(settings, PoolOptions.from(settings));
+  public CacheStore create(StoreContext context) {
+    return new MemcachedCache(context, PoolOptions.from(context.settings()));
   }
 }

@@ -1,11 +1,12 @@
 package io.larder.memcached;
 
+import io.larder.BackendRefusedException;
 import io.larder.BackendUnavailableException;
-import io.larder.BaseCache;
+import io.larder.spi.CacheStore;
+import io.larder.spi.Increments;
+import io.larder.spi.StoreContext;
 import io.larder.CacheSettings;
 import io.larder.DisallowedClassException;
-import io.larder.InvalidCacheKeyException;
-import io.larder.MissingKeyException;
 import io.larder.NotAnIntegerException;
 import io.larder.SerializationException;
 import io.larder.Timeout;
@@ -30,35 +31,43 @@ import org.slf4j.LoggerFactory;
  * get_many}, {@code add}, {@code touch} and {@code incr}/{@code decr} are the server's own
  * commands. {@code clear} is {@code flush_all} on every server of the pool.
  */
-final class MemcachedCache extends BaseCache {
+final class MemcachedCache implements CacheStore {
   private static final Logger log = LoggerFactory.getLogger(MemcachedCache.class);
   private static final int CAS_ATTEMPTS = 100;
 
+  private final StoreContext context;
   private final PoolOptions options;
   private final ServerPool pool;
   private final ValueFlags flags;
 
-  MemcachedCache(CacheSettings settings, PoolOptions options) {
-    super(settings);
+  MemcachedCache(StoreContext context, PoolOptions options) {
+    CacheSettings settings = context.settings();
+    this.context = context;
     this.options = options;
     this.pool = new ServerPool(settings.alias(), options, settings.clock());
     this.flags =
         new ValueFlags(
-            serializer(), options.compress(), options.compressMinLength(), options.compressLevel());
+            context.serializer(), options.compress(), options.compressMinLength(), options.compressLevel());
   }
 
   // ------------------------------------------------------------ keys
 
+  /** The pool rests each dead server itself (options.dead_timeout) and serves from the others. */
+  @Override
+  public boolean usesCircuitBreaker() {
+    return false;
+  }
+
   /** memcached cannot store such a key, and it must not reach a text protocol: refuse it. */
   @Override
-  protected void validateKey(String madeKey) {
-    throw new InvalidCacheKeyException(keyProblems(madeKey).get(0));
+  public boolean rejectsInvalidKeys() {
+    return true;
   }
 
   // ------------------------------------------------------------ reads
 
   @Override
-  protected Object load(String key) {
+  public Object load(String key) {
     ServerNode node = pool.nodeFor(WireKey.check(key));
     CachedData item = pool.call(node, client -> client.get(key, PassThroughTranscoder.INSTANCE));
     return item == null ? MISSING : decode(key, item);
@@ -67,7 +76,7 @@ final class MemcachedCache extends BaseCache {
   /** One multi-get per server, all sent before any answer is awaited. */
   @Override
   @SuppressWarnings("unchecked")
-  protected Map<String, Object> loadMany(List<String> keys) {
+  public Map<String, Object> loadMany(List<String> keys) {
     keys.forEach(WireKey::check);
     Map<ServerNode, List<String>> groups = pool.byNode(keys);
     Map<ServerNode, List<Object>> answers =
@@ -110,7 +119,7 @@ final class MemcachedCache extends BaseCache {
     } catch (SerializationException e) {
       log.warn(
           "Cache '{}': the item under '{}' cannot be read, treated as a miss: {}",
-          alias(),
+          context.alias(),
           key,
           e.getMessage());
       return MISSING;
@@ -120,7 +129,7 @@ final class MemcachedCache extends BaseCache {
   // ------------------------------------------------------------ writes
 
   @Override
-  protected void store(String key, Object value, Timeout timeout) {
+  public void store(String key, Object value, Timeout timeout) {
     CachedData item = encode(key, value);
     if (Exptime.expiresAtOnce(timeout)) {
       // Django sends exptime -1; xmemcached refuses negative times, and deleting is the same.
@@ -131,13 +140,13 @@ final class MemcachedCache extends BaseCache {
     ServerNode node = pool.nodeFor(key);
     try {
       pool.call(node, client -> client.set(key, exptime, item, PassThroughTranscoder.INSTANCE));
-    } catch (RefusedException e) {
+    } catch (BackendRefusedException e) {
       throw refused(key, item, e);
     }
   }
 
   @Override
-  protected boolean storeIfAbsent(String key, Object value, Timeout timeout) {
+  public boolean storeIfAbsent(String key, Object value, Timeout timeout) {
     CachedData item = encode(key, value);
     if (Exptime.expiresAtOnce(timeout)) {
       // memcached stores it already expired: true exactly when there was nothing to keep.
@@ -148,14 +157,14 @@ final class MemcachedCache extends BaseCache {
     try {
       return pool.call(
           node, client -> client.add(key, exptime, item, PassThroughTranscoder.INSTANCE));
-    } catch (RefusedException e) {
+    } catch (BackendRefusedException e) {
       throw refused(key, item, e);
     }
   }
 
   /** The sets of each server in one round trip, every server's sent before any is awaited. */
   @Override
-  protected List<String> storeMany(Map<String, Object> entries, Timeout timeout) {
+  public List<String> storeMany(Map<String, Object> entries, Timeout timeout) {
     List<String> failed = new ArrayList<>();
     Map<String, CachedData> items = new LinkedHashMap<>();
     entries.forEach(
@@ -163,7 +172,6 @@ final class MemcachedCache extends BaseCache {
           try {
             items.put(key, encode(key, value));
           } catch (SerializationException e) {
-            log.warn("Cache '{}': not storing '{}': {}", alias(), key, e.getMessage());
             failed.add(key);
           }
         });
@@ -197,8 +205,8 @@ final class MemcachedCache extends BaseCache {
             Object stored = answer == null ? null : answer.get(i);
             if (stored instanceof MemcachedException refusal) {
               RuntimeException error =
-                  refused(key, items.get(key), new RefusedException(refusal.getMessage()));
-              log.warn("Cache '{}': not storing '{}': {}", alias(), key, error.getMessage());
+                  refused(key, items.get(key), new BackendRefusedException(refusal.getMessage()));
+              log.warn("Cache '{}': not storing '{}': {}", context.alias(), key, error.getMessage());
             }
             if (!Boolean.TRUE.equals(stored)) {
               failed.add(key);
@@ -209,7 +217,7 @@ final class MemcachedCache extends BaseCache {
   }
 
   @Override
-  protected boolean expire(String key, Timeout timeout) {
+  public boolean expire(String key, Timeout timeout) {
     if (Exptime.expiresAtOnce(timeout)) {
       return remove(key);
     }
@@ -219,14 +227,14 @@ final class MemcachedCache extends BaseCache {
   }
 
   @Override
-  protected boolean remove(String key) {
+  public boolean remove(String key) {
     ServerNode node = pool.nodeFor(WireKey.check(key));
     return pool.call(node, client -> client.delete(key));
   }
 
   /** The deletes of each server in one round trip, every server's sent before any is awaited. */
   @Override
-  protected int removeMany(List<String> keys) {
+  public int removeMany(List<String> keys) {
     keys.forEach(WireKey::check);
     Map<ServerNode, List<Object>> answers =
         acrossPool(
@@ -280,7 +288,7 @@ final class MemcachedCache extends BaseCache {
 
   /** {@code flush_all} on every server of the pool: it empties them of every key, not only ours. */
   @Override
-  protected void removeAll() {
+  public void removeAll() {
     List<String> failures = new ArrayList<>();
     BackendUnavailableException last = null;
     for (ServerNode node : pool.nodes()) {
@@ -302,7 +310,7 @@ final class MemcachedCache extends BaseCache {
     }
     if (last != null) {
       throw new BackendUnavailableException(
-          "Cache '" + alias() + "': clear could not flush " + failures + ": " + last.getMessage(),
+          "Cache '" + context.alias() + "': clear could not flush " + failures + ": " + last.getMessage(),
           last);
     }
   }
@@ -316,47 +324,44 @@ final class MemcachedCache extends BaseCache {
    * incr}, gives the key the default timeout.
    */
   @Override
-  protected long increment(String key, long delta, String callerKey) {
+  public Object increment(String key, long delta, Timeout defaultTimeout) {
     ServerNode node = pool.nodeFor(WireKey.check(key));
     try {
       Long value =
           pool.call(
               node, client -> Counter.add(client, key, delta, options.operationTimeoutMillis()));
-      if (value == null) {
-        throw new MissingKeyException(callerKey);
-      }
-      return value;
-    } catch (RefusedException notACounter) {
-      return compareAndSwap(node, key, delta, callerKey);
+      return value == null ? MISSING : value;
+    } catch (BackendRefusedException notACounter) {
+      return compareAndSwap(node, key, delta, defaultTimeout);
     }
   }
 
-  private long compareAndSwap(ServerNode node, String key, long delta, String callerKey) {
-    int exptime = exptime(settings().timeout());
+  private Object compareAndSwap(ServerNode node, String key, long delta, Timeout defaultTimeout) {
+    int exptime = exptime(defaultTimeout);
     for (int attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
       GetsResponse<CachedData> current =
           pool.call(node, client -> client.gets(key, PassThroughTranscoder.INSTANCE));
       if (current == null) {
-        throw new MissingKeyException(callerKey);
+        return MISSING;
       }
       Object value = decode(key, current.getValue());
       if (value == MISSING) {
-        throw new NotAnIntegerException(callerKey, current.getValue().getData());
+        throw new NotAnIntegerException(key, current.getValue().getData());
       }
-      Object next = addDelta(callerKey, value, delta);
+      Object next = Increments.add(key, value, delta);
       CachedData item = flags.encode(next);
       if (pool.call(
           node,
           client ->
               client.cas(key, exptime, item, PassThroughTranscoder.INSTANCE, current.getCas()))) {
-        return ((Number) next).longValue();
+        return next;
       }
     }
     throw new BackendUnavailableException(
         "Cache '"
-            + alias()
+            + context.alias()
             + "': incr of '"
-            + callerKey
+            + key
             + "' lost "
             + CAS_ATTEMPTS
             + " compare-and-swap races in a row");
@@ -370,16 +375,16 @@ final class MemcachedCache extends BaseCache {
     CachedData item = flags.encode(value);
     if (item.getData().length > options.maxItemSize()) {
       throw new ValueTooLargeException(
-          alias(), key, item.getData().length, options.maxItemSize(), " (options.max_item_size)");
+          context.alias(), key, item.getData().length, options.maxItemSize(), " (options.max_item_size)");
     }
     return item;
   }
 
   /** A refusal of a store: too large for the server's own limit, or something unexpected. */
-  private RuntimeException refused(String key, CachedData item, RefusedException e) {
+  private RuntimeException refused(String key, CachedData item, BackendRefusedException e) {
     if (e.getMessage() != null && e.getMessage().contains("too large")) {
       return new ValueTooLargeException(
-          alias(),
+          context.alias(),
           key,
           item.getData().length,
           options.maxItemSize(),
@@ -389,17 +394,17 @@ final class MemcachedCache extends BaseCache {
   }
 
   private int exptime(Timeout timeout) {
-    return Exptime.of(timeout, nowMillis());
+    return Exptime.of(timeout, context.nowMillis());
   }
 
   /** One server of a multi-key operation failed: the others' keys went through. */
   private void partOfManyFailed(
       BackendUnavailableException e, String operation, List<String> keys) {
-    reportPartialFailure(e, operation, keys.toString());
+    context.failOpen(e, operation, keys.toString());
   }
 
   @Override
-  protected void closeStore() {
+  public void close() {
     pool.close();
   }
 }

@@ -1,5 +1,6 @@
 package io.larder.memcached;
 
+import io.larder.BackendRefusedException;
 import io.larder.BackendUnavailableException;
 import java.io.IOException;
 import java.time.Instant;
@@ -88,7 +89,7 @@ final class ServerPool implements AutoCloseable {
    *
    * @throws BackendUnavailableException if the server cannot be reached, times out, or is resting
    *     after a recent failure
-   * @throws RefusedException if the server answered with an error (CLIENT_ERROR, SERVER_ERROR)
+   * @throws BackendRefusedException if the server answered with an error (CLIENT_ERROR, SERVER_ERROR)
    */
   <T> T call(ServerNode node, Command<T> command) {
     long now = clock.millis();
@@ -102,7 +103,7 @@ final class ServerPool implements AutoCloseable {
       return result;
     } catch (MemcachedClientException | MemcachedServerException e) {
       node.succeeded();
-      throw new RefusedException(e.getMessage());
+      throw new BackendRefusedException(e.getMessage());
     } catch (MemcachedException | TimeoutException | IOException e) {
       throw failure(node, now, e);
     } catch (InterruptedException e) {

@@ -1,7 +1,7 @@
 package io.larder.memcached;
 
 import io.larder.SerializationException;
-import io.larder.Serializer;
+import io.larder.spi.Serializer;
 import io.larder.compress.Zlib;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package io.larder.redis;
 
+import io.larder.BackendRefusedException;
 import io.larder.BackendUnavailableException;
 import io.larder.CacheSettings;
 import io.lettuce.core.LettuceFutures;
@@ -14,40 +15,31 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * A cache's {@link RedisConnection} behind its {@link CircuitBreaker}: every command goes through
- * {@link #call}, which turns Lettuce's failures into {@link BackendUnavailableException}s that name
- * the cache and the server (never its password).
+ * A cache's {@link RedisConnection} whose every command goes through {@link #call}, which
+ * translates Lettuce's failures once: a server that answered with an error (WRONGTYPE, OOM, …)
+ * into {@link BackendRefusedException}, one that could not be reached into {@link
+ * BackendUnavailableException}, both naming the cache and the server (never its password).
  */
 final class GuardedConnection implements AutoCloseable {
   private final String alias;
   private final String location;
   private final RedisConnection connection;
-  private final CircuitBreaker breaker;
   private final long commandTimeoutMillis;
 
-  GuardedConnection(
-      CacheSettings settings, RedisOptions options, RedisConnection connection, boolean breaks) {
+  GuardedConnection(CacheSettings settings, RedisOptions options, RedisConnection connection) {
     this.alias = settings.alias();
     this.location = settings.displayLocation();
     this.connection = connection;
-    this.breaker =
-        new CircuitBreaker(
-            breaks ? options.circuitBreakerInterval().toMillis() : 0, settings.clock());
     this.commandTimeoutMillis = options.commandTimeout().toMillis();
   }
 
   /** Runs {@code command} on the synchronous commands. */
   <T> T call(String operation, Function<RedisClusterCommands<byte[], byte[]>, T> command) {
-    allow(operation);
     try {
-      T result = command.apply(connection.sync());
-      breaker.succeeded();
-      return result;
+      return command.apply(connection.sync());
     } catch (RedisCommandExecutionException e) {
-      breaker.succeeded();
-      throw unavailable(operation, e);
+      throw refused(operation, e);
     } catch (RedisException e) {
-      breaker.failed();
       throw unavailable(operation, e);
     }
   }
@@ -80,19 +72,10 @@ final class GuardedConnection implements AutoCloseable {
     return call("connect", ignored -> connection.sync());
   }
 
-  private void allow(String operation) {
-    if (!breaker.allows()) {
-      throw new BackendUnavailableException(
-          "Cache '"
-              + alias
-              + "': "
-              + operation
-              + " not sent: Redis at "
-              + location
-              + " failed recently; the next attempt is in "
-              + breaker.millisUntilProbe()
-              + " ms");
-    }
+  BackendRefusedException refused(String operation, RedisCommandExecutionException e) {
+    return new BackendRefusedException(
+        "Cache '" + alias + "': Redis at " + location + " refused " + operation + ": " + e.getMessage(),
+        e);
   }
 
   BackendUnavailableException unavailable(String operation, RuntimeException e) {

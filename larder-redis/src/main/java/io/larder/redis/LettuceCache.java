@@ -1,44 +1,33 @@
 package io.larder.redis;
 
-import io.larder.BackendUnavailableException;
-import io.larder.BaseCache;
 import io.larder.CacheSettings;
-import io.larder.MissingKeyException;
-import io.larder.NotAnIntegerException;
 import io.larder.SerializationException;
 import io.larder.Timeout;
+import io.larder.spi.CacheStore;
+import io.larder.spi.Increments;
+import io.larder.spi.Keys;
+import io.larder.spi.StoreContext;
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.RedisCommandExecutionException;
-import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanIterator;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
-import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Spliterator;
-import java.util.Spliterators;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The Redis cache, storing exactly what django-redis stores: integers as decimal, everything else
  * serialized (and compressed by django-redis's rules), expiry as {@code PX} milliseconds.
  */
-final class LettuceCache extends BaseCache implements RedisCache {
+final class LettuceCache implements CacheStore {
   /**
    * django-redis's incr: only an existing key, so the key keeps its TTL and is never created. The
    * new value is answered as the stored text, since Lua's numbers (doubles) are not exact beyond
@@ -50,19 +39,17 @@ final class LettuceCache extends BaseCache implements RedisCache {
           + "  return redis.call('GET', KEYS[1])\n"
           + "else return false end";
 
-  private static final Logger log = LoggerFactory.getLogger(LettuceCache.class);
-
+  private final StoreContext context;
   private final RedisOptions options;
   private final GuardedConnection redis;
   private final KeyPatterns patterns;
   private final StampedeLock stampedeLock;
 
-  LettuceCache(CacheSettings settings, RedisOptions options) {
-    super(settings);
+  LettuceCache(StoreContext context, RedisOptions options) {
+    CacheSettings settings = context.settings();
+    this.context = context;
     this.options = options;
-    boolean failsOpen = settings.booleanOption("ignore_exceptions", false);
-    this.redis =
-        new GuardedConnection(settings, options, new RedisConnection(settings, options), failsOpen);
+    this.redis = new GuardedConnection(settings, options, new RedisConnection(settings, options));
     this.patterns = new KeyPatterns(settings);
     this.stampedeLock = new StampedeLock(redis, options, settings.alias());
   }
@@ -73,12 +60,12 @@ final class LettuceCache extends BaseCache implements RedisCache {
     if (PythonInt.isInteger(value)) {
       return PythonInt.encode(value);
     }
-    byte[] bytes = serialize(value);
+    byte[] bytes = context.serialize(value);
     if (bytes.length > options.maxValueSize()) {
       // Refused here: Redis would answer a protocol error and drop the connection.
       throw new SerializationException(
           "Cache '"
-              + alias()
+              + context.alias()
               + "': a value of "
               + bytes.length
               + " bytes is over options.max_value_size ("
@@ -90,10 +77,10 @@ final class LettuceCache extends BaseCache implements RedisCache {
 
   private Object decode(byte[] stored) {
     Number integer = PythonInt.decode(stored);
-    return integer != null ? integer : deserialize(stored);
+    return integer != null ? integer : context.deserialize(stored);
   }
 
-  private static byte[] raw(String key) {
+  static byte[] raw(String key) {
     return key.getBytes(StandardCharsets.UTF_8);
   }
 
@@ -113,13 +100,13 @@ final class LettuceCache extends BaseCache implements RedisCache {
   // ---------------------------------------------------------------- primitives
 
   @Override
-  protected Object load(String key) {
+  public Object load(String key) {
     byte[] stored = redis.call("get", c -> c.get(raw(key)));
     return stored == null ? MISSING : decode(stored);
   }
 
   @Override
-  protected void store(String key, Object value, Timeout timeout) {
+  public void store(String key, Object value, Timeout timeout) {
     byte[] bytes = encode(value);
     Long ms = millis(timeout);
     if (ms == null) {
@@ -133,7 +120,7 @@ final class LettuceCache extends BaseCache implements RedisCache {
   }
 
   @Override
-  protected boolean storeIfAbsent(String key, Object value, Timeout timeout) {
+  public boolean storeIfAbsent(String key, Object value, Timeout timeout) {
     byte[] bytes = encode(value);
     Long ms = millis(timeout);
     if (ms != null && ms <= 0) {
@@ -145,7 +132,7 @@ final class LettuceCache extends BaseCache implements RedisCache {
   }
 
   @Override
-  protected boolean expire(String key, Timeout timeout) {
+  public boolean expire(String key, Timeout timeout) {
     Long ms = millis(timeout);
     if (ms == null) {
       // PERSIST answers 0 for a key without expiry too; touch reports whether the key exists.
@@ -155,12 +142,12 @@ final class LettuceCache extends BaseCache implements RedisCache {
   }
 
   @Override
-  protected boolean remove(String key) {
+  public boolean remove(String key) {
     return redis.call("delete", c -> c.del(raw(key))) == 1;
   }
 
   @Override
-  protected void removeAll() {
+  public void removeAll() {
     String pattern = patterns.clearPattern();
     if (pattern == null) {
       redis.call("clear", RedisClusterCommands::flushdb);
@@ -170,12 +157,12 @@ final class LettuceCache extends BaseCache implements RedisCache {
   }
 
   @Override
-  protected boolean contains(String key) {
+  public boolean contains(String key) {
     return redis.call("has_key", c -> c.exists(raw(key))) == 1;
   }
 
   @Override
-  protected Map<String, Object> loadMany(List<String> keys) {
+  public Map<String, Object> loadMany(List<String> keys) {
     if (keys.isEmpty()) {
       return Map.of();
     }
@@ -191,7 +178,7 @@ final class LettuceCache extends BaseCache implements RedisCache {
   }
 
   @Override
-  protected List<String> storeMany(Map<String, Object> entries, Timeout timeout) {
+  public List<String> storeMany(Map<String, Object> entries, Timeout timeout) {
     List<String> failed = new ArrayList<>();
     Map<byte[], byte[]> encoded = new LinkedHashMap<>();
     entries.forEach(
@@ -199,7 +186,6 @@ final class LettuceCache extends BaseCache implements RedisCache {
           try {
             encoded.put(raw(key), encode(value));
           } catch (SerializationException e) {
-            log.warn("Cache '{}': not storing '{}': {}", alias(), key, e.getMessage());
             failed.add(key);
           }
         });
@@ -223,12 +209,12 @@ final class LettuceCache extends BaseCache implements RedisCache {
   }
 
   @Override
-  protected int removeMany(List<String> keys) {
+  public int removeMany(List<String> keys) {
     return redis.call("delete_many", c -> c.del(raw(keys))).intValue();
   }
 
   @Override
-  protected long increment(String key, long delta, String callerKey) {
+  public Object increment(String key, long delta, Timeout defaultTimeout) {
     byte[] raw = raw(key);
     byte[] by = PythonInt.encode(delta);
     Number result =
@@ -242,13 +228,10 @@ final class LettuceCache extends BaseCache implements RedisCache {
                 if (!String.valueOf(e.getMessage()).contains("not an integer or out of range")) {
                   throw e;
                 }
-                return incrementStored(c, raw, delta, callerKey);
+                return incrementStored(c, raw, key, delta);
               }
             });
-    if (result == null) {
-      throw new MissingKeyException(callerKey);
-    }
-    return result.longValue();
+    return result == null ? MISSING : result;
   }
 
   /**
@@ -256,145 +239,36 @@ final class LettuceCache extends BaseCache implements RedisCache {
    * read, add, write back keeping the TTL. A value that is no integer is left as it is.
    */
   private Number incrementStored(
-      RedisClusterCommands<byte[], byte[]> c, byte[] raw, long delta, String callerKey) {
+      RedisClusterCommands<byte[], byte[]> c, byte[] raw, String key, long delta) {
     byte[] stored = c.get(raw);
     if (stored == null) {
       return null;
     }
     Object value = decode(stored);
-    Object next = addDelta(callerKey, value, delta);
+    Object next = Increments.add(key, value, delta);
     c.set(raw, encode(next), new SetArgs().keepttl());
     return (Number) next;
   }
 
   @Override
-  protected Object computeOnMiss(String key, Supplier<Object> compute) {
+  public Object computeOnMiss(String key, Supplier<Object> compute) {
     return options.stampedeLock()
         ? stampedeLock.compute(key, () -> load(key), MISSING, compute)
         : compute.get();
   }
 
   @Override
-  protected void closeStore() {
+  public void close() {
     redis.close();
   }
 
-  // ---------------------------------------------------------------- django-redis extras
-
-  private String made(String key) {
-    return makeKey(key, settings().version());
-  }
-
-  /** Runs an extra so that it fails open as the cache does, answering {@code whenDown}. */
-  private <T> T failingOpen(String operation, String key, T whenDown, Supplier<T> extra) {
-    try {
-      return extra.get();
-    } catch (BackendUnavailableException e) {
-      failOpen(e, operation, key);
-      return whenDown;
-    }
-  }
-
-  @Override
-  public Timeout ttl(String key) {
-    byte[] raw = raw(made(key));
-    return failingOpen(
-        "ttl", key, Timeout.seconds(0), () -> remaining(redis.call("ttl", c -> c.ttl(raw)), 1000));
-  }
-
-  @Override
-  public Timeout pttl(String key) {
-    byte[] raw = raw(made(key));
-    return failingOpen(
-        "pttl", key, Timeout.seconds(0), () -> remaining(redis.call("pttl", c -> c.pttl(raw)), 1));
-  }
-
-  /** Redis answers -2 for an absent key and -1 for one that never expires. */
-  private static Timeout remaining(long left, long millisPerUnit) {
-    return left == -1 ? Timeout.NEVER : Timeout.millis(Math.max(0, left) * millisPerUnit);
-  }
-
-  @Override
-  public boolean expire(String key, Duration timeout) {
-    byte[] raw = raw(made(key));
-    return failingOpen(
-        "expire", key, false, () -> redis.call("expire", c -> c.pexpire(raw, timeout.toMillis())));
-  }
-
-  @Override
-  public boolean expireAt(String key, Instant when) {
-    byte[] raw = raw(made(key));
-    return failingOpen(
-        "expire_at",
-        key,
-        false,
-        () -> redis.call("expire_at", c -> c.pexpireat(raw, when.toEpochMilli())));
-  }
-
-  @Override
-  public boolean persist(String key) {
-    byte[] raw = raw(made(key));
-    return failingOpen("persist", key, false, () -> redis.call("persist", c -> c.persist(raw)));
-  }
-
-  @Override
-  public List<String> keys(String pattern) {
-    return failingOpen(
-        "keys",
-        pattern,
-        List.of(),
-        () -> {
-          try (Stream<String> keys = iterKeys(pattern)) {
-            return keys.toList();
-          }
-        });
-  }
-
-  @Override
-  public Stream<String> iterKeys(String pattern) {
-    Iterator<byte[]> scan =
-        failingOpen(
-            "iter_keys",
-            pattern,
-            Collections.emptyIterator(),
-            () -> scan("iter_keys", patterns.pattern(pattern)));
-    Iterator<String> keys =
-        new Iterator<>() {
-          @Override
-          public boolean hasNext() {
-            try {
-              return scan.hasNext();
-            } catch (RedisException e) {
-              throw redis.unavailable("iter_keys", e);
-            }
-          }
-
-          @Override
-          public String next() {
-            return patterns.callerKey(new String(scan.next(), StandardCharsets.UTF_8));
-          }
-        };
-    return StreamSupport.stream(
-        Spliterators.spliteratorUnknownSize(keys, Spliterator.ORDERED | Spliterator.NONNULL),
-        false);
-  }
-
-  @Override
-  public long deletePattern(String pattern) {
-    return failingOpen(
-        "delete_pattern",
-        pattern,
-        0L,
-        () -> deleteMatching("delete_pattern", patterns.pattern(pattern)));
-  }
-
-  private Iterator<byte[]> scan(String operation, String storedPattern) {
+  Iterator<byte[]> scan(String operation, String storedPattern) {
     ScanArgs args = ScanArgs.Builder.matches(raw(storedPattern)).limit(options.scanCount());
     return redis.call(operation, c -> ScanIterator.scan(c, args));
   }
 
   /** Deletes the stored keys matching {@code storedPattern}, one {@code DEL} per SCAN batch. */
-  private long deleteMatching(String operation, String storedPattern) {
+  long deleteMatching(String operation, String storedPattern) {
     Iterator<byte[]> scan = scan(operation, storedPattern);
     long deleted = 0;
     List<byte[]> batch = new ArrayList<>(options.scanCount());
@@ -410,33 +284,9 @@ final class LettuceCache extends BaseCache implements RedisCache {
   }
 
   @Override
-  public long incr(String key, long delta, boolean ignoreKeyCheck) {
-    if (!ignoreKeyCheck) {
-      return incr(key, delta, settings().version());
-    }
-    byte[] raw = raw(made(key));
-    try {
-      return redis.call("incr", c -> c.incrby(raw, delta));
-    } catch (BackendUnavailableException e) {
-      if (e.getCause() instanceof RedisCommandExecutionException) {
-        throw new NotAnIntegerException(key, load(made(key)));
-      }
-      throw e;
-    }
-  }
-
-  @Override
-  public RedisLock lock(String name, Timeout timeout) {
-    return new DistributedLock(redis, made(name), timeout);
-  }
-
-  @Override
-  public StatefulConnection<byte[], byte[]> connection() {
-    return redis.connection();
-  }
-
-  @Override
-  public RedisClusterCommands<byte[], byte[]> commands() {
-    return redis.commands();
+  public <T> T extension(Class<T> type, Keys keys) {
+    return type == RedisCache.class
+        ? type.cast(new RedisExtras(context, options, redis, patterns, this, keys))
+        : null;
   }
 }

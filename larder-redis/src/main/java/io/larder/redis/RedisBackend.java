@@ -1,8 +1,8 @@
 package io.larder.redis;
 
-import io.larder.BaseCache;
-import io.larder.CacheBackend;
-import io.larder.CacheSettings;
+import io.larder.spi.CacheBackend;
+import io.larder.spi.CacheStore;
+import io.larder.spi.StoreContext;
 import java.util.Set;
 
 /**
@@ -38,7 +38,7 @@ public final class RedisBackend implements CacheBackend {
   }
 
   @Override
-  public BaseCache create(CacheSettings settings) {
-    return new LettuceCache(settings, RedisOptions.from(settings));
+  public CacheStore create(StoreContext context) {
+    return new LettuceCache(context, RedisOptions.from(context.settings()));
   }
 }

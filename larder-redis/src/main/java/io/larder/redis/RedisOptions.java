@@ -31,7 +31,6 @@ record RedisOptions(
     boolean stampedeLock,
     Timeout stampedeLockTimeout,
     Duration stampedeWait,
-    Duration circuitBreakerInterval,
     int scanCount,
     int maxValueSize) {
 
@@ -52,7 +51,6 @@ record RedisOptions(
           "stampede_lock",
           "stampede_lock_timeout",
           "stampede_wait",
-          "circuit_breaker_interval",
           "scan_count",
           "max_value_size",
           "client_class");
@@ -111,7 +109,6 @@ record RedisOptions(
         stampede,
         lockTimeout,
         settings.secondsOption("stampede_wait", lockTimeout).duration(),
-        settings.secondsOption("circuit_breaker_interval", Timeout.seconds(5)).duration(),
         settings.intOption("scan_count", 1000, 1, 1_000_000),
         settings.intOption("max_value_size", MAX_BULK, 1, MAX_BULK));
   }

@@ -1,0 +1,90 @@
+package io.larder.example;
+
+import io.larder.Timeout;
+import io.larder.spi.CacheStore;
+import io.larder.spi.StoreContext;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * The example of docs/api.md, "Write your own backend": a whole backend in one small class (with
+ * {@link MapBackend}, its descriptor), proven by the shared contract suite ({@link
+ * MapStoreContractTest}). Everything else (keys, versions, timeouts' defaults, stats, getOrSet,
+ * incr_version, async, failing open) is the engine's.
+ */
+public final class MapStore implements CacheStore {
+  private record Entry(Object value, long expiresAtMillis) {}
+
+  private final ConcurrentMap<String, Entry> map = new ConcurrentHashMap<>();
+  private final StoreContext context;
+
+  MapStore(StoreContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Object load(String key) {
+    Entry entry = map.get(key);
+    if (entry == null || entry.expiresAtMillis() <= context.nowMillis()) {
+      return MISSING;
+    }
+    return entry.value();
+  }
+
+  @Override
+  public void store(String key, Object value, Timeout timeout) {
+    if (timeout.isExpired()) {
+      map.remove(key);
+    } else {
+      map.put(key, new Entry(value, context.expiresAtMillis(timeout)));
+    }
+  }
+
+  @Override
+  public boolean storeIfAbsent(String key, Object value, Timeout timeout) {
+    boolean[] added = {false};
+    map.compute(
+        key,
+        (k, old) -> {
+          if (old != null && old.expiresAtMillis() > context.nowMillis()) {
+            return old;
+          }
+          added[0] = true;
+          return timeout.isExpired() ? null : new Entry(value, context.expiresAtMillis(timeout));
+        });
+    return added[0];
+  }
+
+  @Override
+  public boolean expire(String key, Timeout timeout) {
+    boolean[] existed = {false};
+    map.computeIfPresent(
+        key,
+        (k, old) -> {
+          if (old.expiresAtMillis() <= context.nowMillis()) {
+            return null;
+          }
+          existed[0] = true;
+          return timeout.isExpired()
+              ? null
+              : new Entry(old.value(), context.expiresAtMillis(timeout));
+        });
+    return existed[0];
+  }
+
+  @Override
+  public boolean remove(String key) {
+    Entry removed = map.remove(key);
+    return removed != null && removed.expiresAtMillis() > context.nowMillis();
+  }
+
+  @Override
+  public void removeAll() {
+    map.clear();
+  }
+
+  @Override
+  public boolean blocksOnIo() {
+    return false;
+  }
+}
