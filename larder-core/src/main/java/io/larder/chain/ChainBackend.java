@@ -31,7 +31,7 @@ public final class ChainBackend implements CacheBackend {
 
   @Override
   public Set<String> options() {
-    return Set.of("caches", "backends", "local_timeout");
+    return Set.of("caches", "backends", "local_timeout", "invalidation_channel");
   }
 
   @Override

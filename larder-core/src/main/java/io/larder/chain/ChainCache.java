@@ -18,4 +18,11 @@ public interface ChainCache {
 
   /** Each tier's counters for reads through this chain, fastest first. */
   List<TierStats> tierStats();
+
+  /**
+   * False while the local tiers are bypassed: the chain keeps them coherent through a shared tier's
+   * invalidation messages (Redis), and that connection is down or not yet up. Always true for a
+   * chain without invalidations (its local copies are bounded by {@code local_timeout} instead).
+   */
+  boolean localTiersInUse();
 }

@@ -5,6 +5,7 @@ import io.larder.Cache;
 import io.larder.MissingKeyException;
 import io.larder.Timeout;
 import io.larder.spi.CacheStore;
+import io.larder.spi.Channels;
 import io.larder.spi.StoreContext;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -33,17 +34,23 @@ final class ChainStore implements CacheStore, ChainCache {
   private final List<Tier> upward;
 
   private final WriteGuard guard = new WriteGuard();
+  /** Null unless a shared tier can tell other processes of changes (Redis). */
+  private final Coherence coherence;
   private final boolean blocksOnIo;
   private final boolean rejectsInvalidKeys;
 
   ChainStore(StoreContext context, List<String> aliases) {
     this.alias = context.alias();
-    Timeout localTimeout = localTimeout(context);
     List<Cache> caches = aliases.stream().map(context::cache).toList();
+    int channelTier = channelTier(caches);
+    // With invalidations, local copies need no time bound unless one is asked for.
+    boolean capped = channelTier < 0 || context.settings().hasOption("local_timeout");
+    Timeout localTimeout = localTimeout(context);
     List<Tier> built = new ArrayList<>();
     for (int i = 0; i < caches.size(); i++) {
-      boolean capped = Tier.isLocal(caches.get(i)) && sharedBelow(caches, i);
-      built.add(new Tier(aliases.get(i), caches.get(i), capped ? localTimeout : null));
+      boolean near = Tier.isLocal(caches.get(i)) && sharedBelow(caches, i);
+      built.add(
+          new Tier(aliases.get(i), caches.get(i), near, near && capped ? localTimeout : null));
     }
     this.tiers = List.copyOf(built);
     this.authoritative = tiers.get(tiers.size() - 1);
@@ -52,6 +59,46 @@ final class ChainStore implements CacheStore, ChainCache {
     this.upward = List.copyOf(upward);
     this.blocksOnIo = tiers.stream().anyMatch(t -> t.store.blocksOnIo());
     this.rejectsInvalidKeys = tiers.stream().anyMatch(t -> t.store.rejectsInvalidKeys());
+    this.coherence =
+        channelTier < 0 || tiers.stream().noneMatch(t -> t.near)
+            ? null
+            : coherence(context, tiers.get(channelTier));
+  }
+
+  /** The first shared tier that can carry messages between processes, or -1. */
+  private static int channelTier(List<Cache> caches) {
+    for (int i = 0; i < caches.size(); i++) {
+      CacheStore store = caches.get(i).unwrap(CacheStore.class);
+      if (store.blocksOnIo() && store.extension(Channels.class, null) != null) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private Coherence coherence(StoreContext context, Tier through) {
+    String channel =
+        context.settings().stringOption("invalidation_channel", "larder:chain:" + alias);
+    List<Tier> near = tiers.stream().filter(t -> t.near).toList();
+    return new Coherence(
+        alias,
+        through.alias,
+        through.store.extension(Channels.class, null),
+        channel,
+        through.cache.settings().booleanOption("ignore_exceptions", false),
+        key ->
+            guard.write(
+                key,
+                () -> {
+                  near.forEach(t -> t.cache.delete(key));
+                  return null;
+                }),
+        () ->
+            guard.writeEverything(
+                () -> {
+                  near.forEach(t -> t.cache.clear());
+                  return null;
+                }));
   }
 
   private static Timeout localTimeout(StoreContext context) {
@@ -67,6 +114,18 @@ final class ChainStore implements CacheStore, ChainCache {
     return timeout;
   }
 
+  /** True unless {@code tier} is a local copy that cannot be trusted now: invalidations are down. */
+  private boolean usable(Tier tier) {
+    return !tier.near || coherence == null || coherence.live();
+  }
+
+  /** Tells other processes' chains (if any listen) that {@code key} changed. */
+  private void changed(String key) {
+    if (coherence != null) {
+      coherence.changed(List.of(key));
+    }
+  }
+
   /** True if a tier below {@code i} is shared with other processes, so a copy at i can go stale. */
   private static boolean sharedBelow(List<Cache> caches, int i) {
     return caches.subList(i + 1, caches.size()).stream().anyMatch(c -> !Tier.isLocal(c));
@@ -79,6 +138,9 @@ final class ChainStore implements CacheStore, ChainCache {
     long stamp = guard.stamp(key);
     for (int i = 0; i < tiers.size(); i++) {
       Tier tier = tiers.get(i);
+      if (!usable(tier)) {
+        continue;
+      }
       Object value = tier.load(key);
       if (value != Tier.ABSENT) {
         tier.hit();
@@ -102,6 +164,9 @@ final class ChainStore implements CacheStore, ChainCache {
     Map<String, Object> found = new LinkedHashMap<>();
     for (int i = 0; i < tiers.size() && !remaining.isEmpty(); i++) {
       Tier tier = tiers.get(i);
+      if (!usable(tier)) {
+        continue;
+      }
       Map<String, Object> here = tier.cache.getMany(remaining);
       for (Map.Entry<String, Object> entry : here.entrySet()) {
         tier.hit();
@@ -123,7 +188,7 @@ final class ChainStore implements CacheStore, ChainCache {
   @Override
   public boolean contains(String key) {
     for (Tier tier : tiers) {
-      if (tier.cache.hasKey(key)) {
+      if (usable(tier) && tier.cache.hasKey(key)) {
         return true;
       }
     }
@@ -171,6 +236,9 @@ final class ChainStore implements CacheStore, ChainCache {
             () -> {
               for (int i = found - 1; i >= 0; i--) {
                 Tier tier = tiers.get(i);
+                if (!usable(tier)) {
+                  continue;
+                }
                 tier.refill(key, value, left);
                 if (log.isDebugEnabled()) {
                   log.debug(
@@ -199,6 +267,7 @@ final class ChainStore implements CacheStore, ChainCache {
           for (Tier tier : upward) {
             tier.store(key, value, timeout);
           }
+          changed(key);
           return null;
         });
   }
@@ -213,6 +282,9 @@ final class ChainStore implements CacheStore, ChainCache {
           stored.keySet().removeAll(failed);
           for (Tier tier : upward) {
             tier.cache.setMany(stored, tier.capped(timeout));
+          }
+          if (coherence != null) {
+            coherence.changed(stored.keySet());
           }
           return failed;
         });
@@ -229,6 +301,7 @@ final class ChainStore implements CacheStore, ChainCache {
           for (Tier tier : upward) {
             tier.store(key, value, timeout);
           }
+          changed(key);
           return true;
         });
   }
@@ -270,6 +343,7 @@ final class ChainStore implements CacheStore, ChainCache {
           for (Tier tier : upward) {
             removed |= tier.cache.delete(key);
           }
+          changed(key);
           return removed;
         });
   }
@@ -282,6 +356,9 @@ final class ChainStore implements CacheStore, ChainCache {
           for (Tier tier : upward) {
             tier.cache.clear();
           }
+          if (coherence != null) {
+            coherence.changedEverything();
+          }
           return null;
         });
   }
@@ -291,6 +368,7 @@ final class ChainStore implements CacheStore, ChainCache {
     for (Tier tier : upward) {
       tier.cache.delete(key);
     }
+    changed(key);
   }
 
   // ---------------------------------------------------------------- the rest
@@ -313,6 +391,18 @@ final class ChainStore implements CacheStore, ChainCache {
   @Override
   public List<TierStats> tierStats() {
     return tiers.stream().map(Tier::stats).toList();
+  }
+
+  @Override
+  public boolean localTiersInUse() {
+    return coherence == null || coherence.live();
+  }
+
+  @Override
+  public void close() {
+    if (coherence != null) {
+      coherence.close();
+    }
   }
 
   private void debug(String what, String key, Tier tier) {

@@ -16,17 +16,20 @@ final class Tier {
   final String alias;
   final Cache cache;
   final CacheStore store;
-  /** The longest a copy may live here, or null: a local tier above tiers it cannot hear from. */
+  /** True for a local tier above a shared one: its copies can go stale when others write. */
+  final boolean near;
+  /** The longest a copy may live here, or null. */
   private final Timeout cap;
 
   private final LongAdder hits = new LongAdder();
   private final LongAdder misses = new LongAdder();
   private final LongAdder refills = new LongAdder();
 
-  Tier(String alias, Cache cache, Timeout cap) {
+  Tier(String alias, Cache cache, boolean near, Timeout cap) {
     this.alias = alias;
     this.cache = cache;
     this.store = cache.unwrap(CacheStore.class);
+    this.near = near;
     this.cap = cap;
   }
 
