@@ -40,6 +40,7 @@ final class Coherence implements Channels.Subscriber, AutoCloseable {
   private final ExecutorService handler;
 
   private volatile boolean live;
+  private volatile boolean closed;
   /** Changes at every disconnection, so that a reconnection handled late does not revive a newer outage. */
   private final AtomicLong outages = new AtomicLong();
   private final Channels.Subscription subscription;
@@ -171,6 +172,10 @@ final class Coherence implements Channels.Subscriber, AutoCloseable {
   @Override
   public void disconnected() {
     outages.incrementAndGet();
+    if (closed) {
+      live = false;
+      return;
+    }
     boolean wasLive = live;
     live = false;
     if (wasLive) {
@@ -183,6 +188,7 @@ final class Coherence implements Channels.Subscriber, AutoCloseable {
 
   @Override
   public void close() {
+    closed = true;
     live = false;
     subscription.close();
     handler.shutdownNow();

@@ -107,7 +107,10 @@ final class RedisChannels implements Channels, AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+      if (closed) {
+        return;
+      }
       closed = true;
       open.remove(this);
       StatefulRedisPubSubConnection<String, String> c = pubSub;
