@@ -2,6 +2,7 @@ package io.larder.example;
 
 import io.larder.Timeout;
 import io.larder.spi.CacheStore;
+import io.larder.spi.Increments;
 import io.larder.spi.StoreContext;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -15,11 +16,17 @@ import java.util.concurrent.ConcurrentMap;
 public final class MapStore implements CacheStore {
   private record Entry(Object value, long expiresAtMillis) {}
 
-  private final ConcurrentMap<String, Entry> map = new ConcurrentHashMap<>();
+  /** The maps by {@code location}: caches configured with the same one share it, as in Django. */
+  private static final ConcurrentMap<String, ConcurrentMap<String, Entry>> MAPS =
+      new ConcurrentHashMap<>();
+
+  private final ConcurrentMap<String, Entry> map;
   private final StoreContext context;
 
   MapStore(StoreContext context) {
     this.context = context;
+    this.map =
+        MAPS.computeIfAbsent(context.settings().location(), location -> new ConcurrentHashMap<>());
   }
 
   @Override
@@ -81,6 +88,22 @@ public final class MapStore implements CacheStore {
   @Override
   public void removeAll() {
     map.clear();
+  }
+
+  /** Atomic, and keeps the key's expiry (the default, Django's, is a read and a write). */
+  @Override
+  public Object increment(String key, long delta, Timeout defaultTimeout) {
+    Object[] next = {MISSING};
+    map.computeIfPresent(
+        key,
+        (k, old) -> {
+          if (old.expiresAtMillis() <= context.nowMillis()) {
+            return null;
+          }
+          next[0] = Increments.add(key, old.value(), delta);
+          return new Entry(next[0], old.expiresAtMillis());
+        });
+    return next[0];
   }
 
   @Override

@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Test;
  */
 abstract class MemcachedContractTest extends CacheContractTest {
   /** How long an item with a one-second timeout may take to expire: memcached ticks in seconds. */
-  private static final long EXPIRY_WAIT_MILLIS = 4_000;
 
   /** The servers of the pool under test. */
   protected abstract List<MemcachedServer> servers();
@@ -51,75 +50,27 @@ abstract class MemcachedContractTest extends CacheContractTest {
     return null;
   }
 
-  /** Waits, bounded, until the server no longer returns the key. */
-  private void awaitExpiry(String key) {
-    long deadline = System.currentTimeMillis() + EXPIRY_WAIT_MILLIS;
-    while (cache.hasKey(key) && System.currentTimeMillis() < deadline) {
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError("interrupted", e);
+  /** memcached keeps time by its own clock, in whole seconds: the tests read what it holds. */
+  @Override
+  protected ServerClock serverClock() {
+    return new ServerClock() {
+      @Override
+      public Timeout heldTtl(String key) {
+        Long seconds = ttl(cache.makeKey(key));
+        if (seconds == null) {
+          return null;
+        }
+        return seconds == -1 ? Timeout.NEVER : Timeout.seconds(seconds);
       }
-    }
+
+      @Override
+      public Duration resolution() {
+        return Duration.ofSeconds(1);
+      }
+    };
   }
 
   // ------------------------------------------------------------ expiry by the server's clock
-
-  // The server's clock: a bounded real wait for the item to expire.
-  @Test
-  @Override
-  protected void addOverwritesAnExpiredValue() {
-    cache.set("key", "old", Timeout.seconds(1));
-    awaitExpiry("key");
-    assertThat(cache.add("key", "new")).isTrue();
-    assertThat((String) cache.get("key")).isEqualTo("new");
-  }
-
-  // The server's clock: a bounded real wait for the item to expire.
-  @Test
-  @Override
-  protected void hasKeyIsFalseForAnExpiredKey() {
-    cache.set("key", "value", Timeout.seconds(1));
-    awaitExpiry("key");
-    assertThat(cache.hasKey("key")).isFalse();
-  }
-
-  // The server's clock: a bounded real wait for the item to expire.
-  @Test
-  @Override
-  protected void aValueExpiresAfterItsTimeout() {
-    cache.set("expire1", "very quickly", Timeout.seconds(1));
-    awaitExpiry("expire1");
-    assertThat((Object) cache.get("expire1")).isNull();
-  }
-
-  // The server's clock: the time to live the server holds, instead of moving a clock.
-  @Test
-  @Override
-  protected void setManyHonoursTheTimeout() {
-    cache.setMany(Map.of("key1", "spam", "key2", "eggs"), Timeout.seconds(7));
-    assertThat(ttl(":1:key1")).isBetween(1L, 7L);
-    assertThat(ttl(":1:key2")).isBetween(1L, 7L);
-  }
-
-  // The server's clock: a bounded real wait for the item to expire.
-  @Test
-  @Override
-  protected void touchOfAMissingOrExpiredKeyReturnsFalse() {
-    assertThat(cache.touch("missing")).isFalse();
-    cache.set("expired", "x", Timeout.seconds(1));
-    awaitExpiry("expired");
-    assertThat(cache.touch("expired")).isFalse();
-  }
-
-  // The server's clock: the time to live the server holds, instead of moving a clock.
-  @Test
-  @Override
-  protected void theDefaultTimeoutIsTheConfiguredOne() {
-    cache.set("key", "value");
-    assertThat(ttl(":1:key")).isBetween(290L, 300L);
-  }
 
   // memcached keeps whole seconds: Django's memcached backends send int(timeout).
   @Test
@@ -134,62 +85,6 @@ abstract class MemcachedContractTest extends CacheContractTest {
   void aTimeoutUnderOneSecondStoresNothing() {
     cache.set("key", "value", Timeout.seconds(0.5));
     assertThat(cache.hasKey("key")).isFalse();
-  }
-
-  // The server's clock: exptime 0, which the server reports as t-1.
-  @Test
-  @Override
-  protected void aNeverTimeoutNeverExpires() {
-    cache.set("key1", "eggs", Timeout.NEVER);
-    cache.add("key2", "ham", Timeout.NEVER);
-    assertThat(ttl(":1:key1")).isEqualTo(-1L);
-    assertThat(ttl(":1:key2")).isEqualTo(-1L);
-  }
-
-  // Sent as an absolute Unix time (memcached reads over 30 days so); the server holds 40 days.
-  @Test
-  @Override
-  protected void aTimeoutOfOverThirtyDaysIsRelative() {
-    cache.set("key", "value", Timeout.of(Duration.ofDays(40)));
-    long days40 = Duration.ofDays(40).toSeconds();
-    // The server's clock ticks in whole seconds and may trail ours by one.
-    assertThat(ttl(":1:key")).isBetween(days40 - 10, days40 + 2);
-  }
-
-  // The server's clock: the time to live the server holds, instead of moving a clock.
-  @Test
-  @Override
-  protected void touchGivesAKeyANewExpiry() {
-    cache.set("key", "spam", Timeout.seconds(10));
-    assertThat(cache.touch("key", Timeout.seconds(100))).isTrue();
-    assertThat(ttl(":1:key")).isBetween(90L, 100L);
-  }
-
-  // The server's clock: the time to live the server holds, instead of moving a clock.
-  @Test
-  @Override
-  protected void touchWithNoTimeoutUsesTheDefault() {
-    cache.set("key", "spam", Timeout.seconds(10));
-    assertThat(cache.touch("key")).isTrue();
-    assertThat(ttl(":1:key")).isBetween(290L, 300L);
-  }
-
-  // The server's clock: exptime 0, which the server reports as t-1.
-  @Test
-  @Override
-  protected void touchWithNeverMakesTheKeyPersistent() {
-    cache.set("key", "spam", Timeout.seconds(10));
-    assertThat(cache.touch("key", Timeout.NEVER)).isTrue();
-    assertThat(ttl(":1:key")).isEqualTo(-1L);
-  }
-
-  // memcached's incr keeps the item's exptime.
-  @Test
-  @Override
-  protected void incrKeepsTheRemainingTimeToLive() {
-    cache.set("counter", 1, Timeout.seconds(10));
-    cache.incr("counter");
-    assertThat(ttl(":1:counter")).isBetween(1L, 10L);
   }
 
   // ------------------------------------------------------------ keys

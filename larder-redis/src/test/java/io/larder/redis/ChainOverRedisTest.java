@@ -44,8 +44,25 @@ class ChainOverRedisTest extends RedisContractTest {
     return false;
   }
 
+  /** Redis's copy, under the chain's key, holds the time to live. */
   @Override
-  protected Timeout redisTtl(String key) {
-    return caches.get("redis").unwrap(RedisCache.class).pttl(cache.makeKey(key));
+  protected RedisCache redis() {
+    return caches.get("redis").unwrap(RedisCache.class);
+  }
+
+  @Override
+  protected ServerClock serverClock() {
+    ServerClock redisClock = super.serverClock();
+    return new ServerClock() {
+      @Override
+      public Timeout heldTtl(String key) {
+        return redisClock.heldTtl(cache.makeKey(key));
+      }
+
+      @Override
+      public Duration resolution() {
+        return redisClock.resolution();
+      }
+    };
   }
 }
