@@ -9,7 +9,6 @@ import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +44,11 @@ final class RedisChannels implements Channels, AutoCloseable {
   public Subscription subscribe(String channel, Subscriber subscriber) {
     Listening listening = new Listening(channel, subscriber);
     open.add(listening);
-    listening.connect();
+    // Connecting may wait for a connect timeout: never in the caller's thread (a cache being
+    // built) nor in Lettuce's. Once connected, Lettuce reconnects and resubscribes by itself.
+    Thread connecting = new Thread(listening::connect, "larder-redis-" + alias + "-subscribing");
+    connecting.setDaemon(true);
+    connecting.start();
     return listening;
   }
 
@@ -68,26 +71,30 @@ final class RedisChannels implements Channels, AutoCloseable {
       this.subscriber = subscriber;
     }
 
-    /** Opens the connection and subscribes; if Redis cannot be reached, tries again shortly. */
+    /** Opens the connection and subscribes, trying again shortly while Redis cannot be reached. */
     void connect() {
-      if (closed) {
-        return;
-      }
-      try {
-        StatefulRedisPubSubConnection<String, String> c = connection.connectPubSub();
-        c.addListener((RedisPubSubListener<String, String>) this);
-        c.addListener((RedisConnectionStateListener) this);
-        pubSub = c;
-        if (closed) {
-          c.close();
+      while (!closed) {
+        try {
+          StatefulRedisPubSubConnection<String, String> c = connection.connectPubSub();
+          c.addListener((RedisPubSubListener<String, String>) this);
+          c.addListener((RedisConnectionStateListener) this);
+          synchronized (this) {
+            pubSub = c;
+            if (closed) {
+              c.close();
+              return;
+            }
+          }
+          c.async().subscribe(channel);
           return;
+        } catch (RuntimeException e) {
+          log.debug("Cache '{}': cannot subscribe to {} yet: {}", alias, channel, e.toString());
+          try {
+            Thread.sleep(RETRY_MILLIS);
+          } catch (InterruptedException interrupted) {
+            return;
+          }
         }
-        c.async().subscribe(channel);
-      } catch (RuntimeException e) {
-        log.debug("Cache '{}': cannot subscribe to {} yet: {}", alias, channel, e.toString());
-        SharedResources.get()
-            .eventExecutorGroup()
-            .schedule(this::connect, RETRY_MILLIS, TimeUnit.MILLISECONDS);
       }
     }
 

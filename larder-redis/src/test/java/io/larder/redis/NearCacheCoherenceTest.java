@@ -185,6 +185,22 @@ class NearCacheCoherenceTest {
     assertThat(nearCopy(b, "k")).as("cleared on return").isEqualTo("absent");
   }
 
+  @Test
+  void aChainStartsWhileRedisIsDownAndUsesItsLocalTierOnceRedisIsUp() {
+    server.kill();
+    try (Caches c =
+        Caches.builder()
+            .environment(Map.of())
+            .cache("default", d -> d.backend("chain").option("caches", List.of("near", "redis")))
+            .cache("near", d -> d.backend("locmem").location("near-" + UUID.randomUUID()))
+            .cache("redis", d -> d.backend("redis").location(server.url()))
+            .build()) {
+      assertThat(c.getDefault().unwrap(ChainCache.class).localTiersInUse()).isFalse();
+      server.restart();
+      awaitLive(c.getDefault());
+    }
+  }
+
   private static Timeout timeToLiveIn(Cache tier, String chainKey) {
     return tier.unwrap(CacheStore.class).timeToLive(tier.makeKey(chainKey));
   }
