@@ -54,11 +54,15 @@ public class ChainBenchmark {
               .cache("default", c -> c.backend("chain").option("caches", List.of("near", "redis")))
               .cache(
                   "near",
-                  c -> c.backend("locmem").location("near-" + id).option("max_entries", ENTRIES * 2))
+                  c ->
+                      c.backend("locmem").location("near-" + id).option("max_entries", ENTRIES * 2))
               .cache("redis", c -> c.backend("redis").location(server.url()))
               .cache(
                   "locmem",
-                  c -> c.backend("locmem").location("plain-" + id).option("max_entries", ENTRIES * 2))
+                  c ->
+                      c.backend("locmem")
+                          .location("plain-" + id)
+                          .option("max_entries", ENTRIES * 2))
               .build();
       chain = caches.getDefault();
       locmem = caches.get("locmem");

@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * How long after process A's {@code set} returns process B's local copy is dropped: two {@code
- * Caches} (each its own local store and Redis connections) over a throwaway {@code redis-server};
- * B writes the key (its local tier holds it), A writes it, and B's local tier is polled until the
+ * Caches} (each its own local store and Redis connections) over a throwaway {@code redis-server}; B
+ * writes the key (its local tier holds it), A writes it, and B's local tier is polled until the
  * copy is gone. Prints p50, p90, p99 and the maximum over the rounds.
  *
  * <pre>{@code

@@ -17,25 +17,30 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The store of a {@code chain}: reads go down the tiers, fastest first, and a hit refills the faster
- * tiers for no longer than the copy found lives; writes go up from the last, authoritative tier.
- * The chain's engine has made the key with the chain's key function, prefix and version; each tier
- * makes its own key from it. docs/layered.md has the table of what each tier sees.
+ * The store of a {@code chain}: reads go down the tiers, fastest first, and a hit refills the
+ * faster tiers for no longer than the copy found lives; writes go up from the last, authoritative
+ * tier. The chain's engine has made the key with the chain's key function, prefix and version; each
+ * tier makes its own key from it. docs/layered.md has the table of what each tier sees.
  */
 final class ChainStore implements CacheStore, ChainCache {
   private static final Logger log = LoggerFactory.getLogger(ChainStore.class);
 
   private final String alias;
+
   /** Fastest first. */
   private final List<Tier> tiers;
+
   /** The last tier, whose answer stands for the chain: atomic operations run there. */
   private final Tier authoritative;
+
   /** Every tier but the authoritative, slowest first: the order writes go in after it. */
   private final List<Tier> upward;
 
   private final WriteGuard guard = new WriteGuard();
+
   /** Null unless a shared tier can tell other processes of changes (Redis). */
   private final Coherence coherence;
+
   private final boolean blocksOnIo;
   private final boolean rejectsInvalidKeys;
 
@@ -114,7 +119,9 @@ final class ChainStore implements CacheStore, ChainCache {
     return timeout;
   }
 
-  /** True unless {@code tier} is a local copy that cannot be trusted now: invalidations are down. */
+  /**
+   * True unless {@code tier} is a local copy that cannot be trusted now: invalidations are down.
+   */
   private boolean usable(Tier tier) {
     return !tier.near || coherence == null || coherence.live();
   }
@@ -135,11 +142,15 @@ final class ChainStore implements CacheStore, ChainCache {
 
   @Override
   public Object load(String key) {
-    long stamp = guard.stamp(key);
+    // Taken before reading a tier whose hit refills faster ones; a hit in the first needs none.
+    long stamp = -1;
     for (int i = 0; i < tiers.size(); i++) {
       Tier tier = tiers.get(i);
       if (!usable(tier)) {
         continue;
+      }
+      if (i > 0 && stamp < 0) {
+        stamp = guard.stamp(key);
       }
       Object value = tier.load(key);
       if (value != Tier.ABSENT) {

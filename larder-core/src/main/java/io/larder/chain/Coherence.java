@@ -33,6 +33,7 @@ final class Coherence implements Channels.Subscriber, AutoCloseable {
   private final String origin = UUID.randomUUID().toString();
   private final Consumer<String> dropKey;
   private final Runnable dropAll;
+
   /**
    * Messages and reconnections are handled here, in order, off the transport's threads: dropping a
    * copy takes the key's write lock, which a writer may hold while it waits for that transport.
@@ -41,8 +42,13 @@ final class Coherence implements Channels.Subscriber, AutoCloseable {
 
   private volatile boolean live;
   private volatile boolean closed;
-  /** Changes at every disconnection, so that a reconnection handled late does not revive a newer outage. */
+
+  /**
+   * Changes at every disconnection, so that a reconnection handled late does not revive a newer
+   * outage.
+   */
   private final AtomicLong outages = new AtomicLong();
+
   private final Channels.Subscription subscription;
 
   /**
@@ -130,7 +136,8 @@ final class Coherence implements Channels.Subscriber, AutoCloseable {
     }
     for (String key : keys(message, space + 1)) {
       dropKey.accept(key);
-      log.debug("Cache '{}': {} dropped from the local tiers, changed by another process", alias, key);
+      log.debug(
+          "Cache '{}': {} dropped from the local tiers, changed by another process", alias, key);
     }
   }
 
@@ -180,7 +187,8 @@ final class Coherence implements Channels.Subscriber, AutoCloseable {
     live = false;
     if (wasLive) {
       log.warn(
-          "Cache '{}': invalidations through tier '{}' lost; local tiers bypassed until they return",
+          "Cache '{}': invalidations through tier '{}' lost; local tiers bypassed until they"
+              + " return",
           alias,
           tierAlias);
     }

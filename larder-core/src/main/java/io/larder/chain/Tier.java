@@ -16,8 +16,10 @@ final class Tier {
   final String alias;
   final Cache cache;
   final CacheStore store;
+
   /** True for a local tier above a shared one: its copies can go stale when others write. */
   final boolean near;
+
   /** The longest a copy may live here, or null. */
   private final Timeout cap;
 

@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The order caches are built in: configuration order, except that a cache built on others (a
- * {@code chain}'s tiers) comes after them. Refuses, naming the alias, a cache built on one that is
- * not configured or on itself, directly or through others.
+ * The order caches are built in: configuration order, except that a cache built on others (a {@code
+ * chain}'s tiers) comes after them. Refuses, naming the alias, a cache built on one that is not
+ * configured or on itself, directly or through others.
  */
 final class BuildOrder {
   private final Map<String, List<String>> builtOn;

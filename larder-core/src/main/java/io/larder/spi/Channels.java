@@ -1,8 +1,8 @@
 package io.larder.spi;
 
 /**
- * Messages between the processes that share a store: what a shared store offers (Redis: pub/sub)
- * so that caches keeping local copies of its keys hear when another process changes them. A store
+ * Messages between the processes that share a store: what a shared store offers (Redis: pub/sub) so
+ * that caches keeping local copies of its keys hear when another process changes them. A store
  * offers it through {@link CacheStore#extension}, asked with {@code extension(Channels.class,
  * null)} (it is not bound to keys).
  *

@@ -57,8 +57,7 @@ class ChainCacheTest {
             c -> chainExtra.accept(c.backend("chain").option("caches", List.of("memory", "file"))))
         .cache("memory", c -> c.backend("locmem").location("chain-" + UUID.randomUUID()))
         .cache(
-            "file",
-            c -> fileExtra.accept(c.backend("filebased").location(directory().toString())))
+            "file", c -> fileExtra.accept(c.backend("filebased").location(directory().toString())))
         .build();
   }
 
@@ -150,7 +149,8 @@ class ChainCacheTest {
   void getManyRefillsTheFasterTierWithWhatTheSlowerOneFound() {
     file.set(chain.makeKey("a"), 1, Timeout.seconds(2));
     chain.set("b", 2);
-    assertThat(chain.getMany(List.of("a", "b", "c"))).containsOnly(Map.entry("a", 1), Map.entry("b", 2));
+    assertThat(chain.getMany(List.of("a", "b", "c")))
+        .containsOnly(Map.entry("a", 1), Map.entry("b", 2));
     assertThat(copyIn(memory, chain, "a")).isEqualTo(1);
     assertThat(timeToLiveIn(memory, chain, "a")).isEqualTo(Timeout.seconds(2));
   }

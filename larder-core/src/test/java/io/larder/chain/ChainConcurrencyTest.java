@@ -19,8 +19,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
 import org.junit.jupiter.api.Test;
 
 /**
- * Readers refill the faster tier while writers set and delete and an evictor drops faster copies:
- * a read that starts after a write returned must never see the value that write replaced.
+ * Readers refill the faster tier while writers set and delete and an evictor drops faster copies: a
+ * read that starts after a write returned must never see the value that write replaced.
  */
 class ChainConcurrencyTest {
   private static final int KEYS = 8;
@@ -28,8 +28,10 @@ class ChainConcurrencyTest {
   private static final int OPERATIONS = 20_000;
 
   private final AtomicLong sequence = new AtomicLong();
+
   /** Per key, the sequence number of the last write that returned. */
   private final AtomicLongArray completed = new AtomicLongArray(KEYS);
+
   private final AtomicLong violations = new AtomicLong();
 
   @Test
@@ -62,7 +64,10 @@ class ChainConcurrencyTest {
     }
   }
 
-  /** Each writer owns the keys {@code k} with {@code k % WRITERS == writer}, so its writes to a key are ordered. */
+  /**
+   * Each writer owns the keys {@code k} with {@code k % WRITERS == writer}, so its writes to a key
+   * are ordered.
+   */
   private Void write(Cache chain, int writer) {
     ThreadLocalRandom random = ThreadLocalRandom.current();
     for (int i = 0; i < OPERATIONS; i++) {
@@ -91,7 +96,9 @@ class ChainConcurrencyTest {
     return null;
   }
 
-  /** Drops faster copies, as eviction would, so that readers keep refilling from the slower tier. */
+  /**
+   * Drops faster copies, as eviction would, so that readers keep refilling from the slower tier.
+   */
   private Void evict(Cache chain, Cache near) {
     ThreadLocalRandom random = ThreadLocalRandom.current();
     for (int i = 0; i < OPERATIONS * 2; i++) {

@@ -11,7 +11,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** A chain's settings, as Django-style configuration, and the start-up errors that name the alias. */
+/**
+ * A chain's settings, as Django-style configuration, and the start-up errors that name the alias.
+ */
 class ChainConfigurationTest {
   private static Map<String, Object> locmem() {
     return Map.of("BACKEND", "locmem", "LOCATION", "chain-" + UUID.randomUUID());
@@ -36,9 +38,7 @@ class ChainConfigurationTest {
             "memory", locmem(),
             "second", locmem(),
             "default",
-                Map.of(
-                    "BACKEND", "CacheChainBackend",
-                    "BACKENDS", List.of("memory", "second")));
+                Map.of("BACKEND", "CacheChainBackend", "BACKENDS", List.of("memory", "second")));
     try (Caches caches = from(config)) {
       assertThat(caches.getDefault().unwrap(ChainCache.class).tiers())
           .containsExactly("memory", "second");
@@ -51,8 +51,10 @@ class ChainConfigurationTest {
         config(
             "default",
                 Map.of(
-                    "BACKEND", "larder.cache.backends.chain.CacheChainBackend",
-                    "OPTIONS", Map.of("caches", "memory, second")),
+                    "BACKEND",
+                    "larder.cache.backends.chain.CacheChainBackend",
+                    "OPTIONS",
+                    Map.of("caches", "memory, second")),
             "memory", locmem(),
             "second", locmem());
     try (Caches caches = from(config)) {
@@ -80,7 +82,11 @@ class ChainConfigurationTest {
   @Test
   void anUnknownTierIsRefusedNamingTheChainAndTheTier() {
     Map<String, Object> config =
-        config("default", Map.of("BACKEND", "chain", "CACHES", List.of("memory", "redis")), "memory", locmem());
+        config(
+            "default",
+            Map.of("BACKEND", "chain", "CACHES", List.of("memory", "redis")),
+            "memory",
+            locmem());
     assertThatThrownBy(() -> from(config))
         .isInstanceOf(InvalidConfigurationException.class)
         .hasMessageContaining("Cache 'default'")
@@ -91,7 +97,11 @@ class ChainConfigurationTest {
   @Test
   void aChainThatNamesItselfIsRefused() {
     Map<String, Object> config =
-        config("default", Map.of("BACKEND", "chain", "CACHES", List.of("memory", "default")), "memory", locmem());
+        config(
+            "default",
+            Map.of("BACKEND", "chain", "CACHES", List.of("memory", "default")),
+            "memory",
+            locmem());
     assertThatThrownBy(() -> from(config))
         .isInstanceOf(InvalidConfigurationException.class)
         .hasMessageContaining("Cache 'default'")
@@ -115,7 +125,8 @@ class ChainConfigurationTest {
   @Test
   void aChainOfOneTierIsRefused() {
     Map<String, Object> config =
-        config("default", Map.of("BACKEND", "chain", "CACHES", List.of("memory")), "memory", locmem());
+        config(
+            "default", Map.of("BACKEND", "chain", "CACHES", List.of("memory")), "memory", locmem());
     assertThatThrownBy(() -> from(config))
         .isInstanceOf(InvalidConfigurationException.class)
         .hasMessageContaining("Cache 'default'")
@@ -136,7 +147,11 @@ class ChainConfigurationTest {
   @Test
   void aTierNamedTwiceIsRefused() {
     Map<String, Object> config =
-        config("default", Map.of("BACKEND", "chain", "CACHES", List.of("memory", "memory")), "memory", locmem());
+        config(
+            "default",
+            Map.of("BACKEND", "chain", "CACHES", List.of("memory", "memory")),
+            "memory",
+            locmem());
     assertThatThrownBy(() -> from(config))
         .isInstanceOf(InvalidConfigurationException.class)
         .hasMessageContaining("each named once");
@@ -179,7 +194,8 @@ class ChainConfigurationTest {
   @Test
   void anotherBackendStillRefusesAnUnknownSettingBesideBackend() {
     assertThatThrownBy(
-            () -> from(config("default", Map.of("BACKEND", "locmem", "BACKENDS", List.of("a", "b")))))
+            () ->
+                from(config("default", Map.of("BACKEND", "locmem", "BACKENDS", List.of("a", "b")))))
         .isInstanceOf(InvalidConfigurationException.class)
         .hasMessageContaining("'BACKENDS'")
         .hasMessageContaining("no such setting");

@@ -13,8 +13,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
- * Django's contract on a chain of local memory over a real {@code redis-server}, the local tier kept
- * coherent by Redis pub/sub. Expiry is checked where Redis holds it, as for Redis alone.
+ * Django's contract on a chain of local memory over a real {@code redis-server}, the local tier
+ * kept coherent by Redis pub/sub. Expiry is checked where Redis holds it, as for Redis alone.
  */
 class ChainOverRedisTest extends RedisContractTest {
   @Override

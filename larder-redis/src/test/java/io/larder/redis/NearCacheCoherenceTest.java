@@ -133,7 +133,8 @@ class NearCacheCoherenceTest {
     a.getDefault().setMany(Map.of("x", 10, "y", 20));
     awaitNoNearCopy(b, "x");
     awaitNoNearCopy(b, "y");
-    assertThat(b.getDefault().getMany(List.of("x", "y"))).containsOnly(Map.entry("x", 10), Map.entry("y", 20));
+    assertThat(b.getDefault().getMany(List.of("x", "y")))
+        .containsOnly(Map.entry("x", 10), Map.entry("y", 20));
   }
 
   @Test
@@ -154,7 +155,8 @@ class NearCacheCoherenceTest {
   void aRefilledLocalCopyIsGoneWhenTheRedisCopyExpires() {
     b.get("redis").set(b.getDefault().makeKey("k"), "v", Timeout.millis(300));
     assertThat((String) b.getDefault().get("k")).isEqualTo("v");
-    Await.until("the local copy expired", INVALIDATION_BOUND, () -> b.getDefault().get("k") == null);
+    Await.until(
+        "the local copy expired", INVALIDATION_BOUND, () -> b.getDefault().get("k") == null);
     assertThat(nearCopy(b, "k")).isEqualTo("absent");
   }
 

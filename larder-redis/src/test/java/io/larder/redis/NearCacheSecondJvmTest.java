@@ -13,7 +13,9 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** The near cache's coherence between this JVM and a second one, over a real {@code redis-server}. */
+/**
+ * The near cache's coherence between this JVM and a second one, over a real {@code redis-server}.
+ */
 class NearCacheSecondJvmTest {
   @Test
   void aWriteInThisJvmDropsTheOtherJvmsLocalCopy() throws Exception {
@@ -63,7 +65,11 @@ class NearCacheSecondJvmTest {
   private static Process start(String redisUrl) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     return new ProcessBuilder(
-            java, "-cp", System.getProperty("java.class.path"), NearCacheWorker.class.getName(), redisUrl)
+            java,
+            "-cp",
+            System.getProperty("java.class.path"),
+            NearCacheWorker.class.getName(),
+            redisUrl)
         .redirectError(ProcessBuilder.Redirect.DISCARD)
         .start();
   }

@@ -32,6 +32,7 @@ class NearCacheStressTest {
   private static final long BOUND_NANOS = Duration.ofSeconds(2).toNanos();
 
   private final AtomicLong sequence = new AtomicLong();
+
   /** Per key: when each write completed (nanoTime) → its sequence number. */
   private final List<ConcurrentSkipListMap<Long, Long>> completed = new ArrayList<>();
 

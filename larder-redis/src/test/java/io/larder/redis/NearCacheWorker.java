@@ -8,9 +8,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The other process of {@link NearCacheSecondJvmTest}: a chain of local memory over the Redis at
- * {@code args[0]}. Reads commands on stdin, one per line, and answers each on stdout:
- * {@code get KEY} prints the value (or {@code null}) and {@code near KEY} what the local tier holds
- * for it (or {@code absent}). Prints {@code ready} once its invalidations are live.
+ * {@code args[0]}. Reads commands on stdin, one per line, and answers each on stdout: {@code get
+ * KEY} prints the value (or {@code null}) and {@code near KEY} what the local tier holds for it (or
+ * {@code absent}). Prints {@code ready} once its invalidations are live.
  */
 public final class NearCacheWorker {
   private NearCacheWorker() {}
