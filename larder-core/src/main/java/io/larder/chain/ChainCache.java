@@ -8,7 +8,7 @@ import java.util.List;
  * <pre>{@code
  * ChainCache chain = caches.get("default").unwrap(ChainCache.class);
  * for (TierStats tier : chain.tierStats()) {
- *   System.out.printf("%s: %.0f%% of the reads that reached it%n", tier.alias(), 100 * tier.hitRatio());
+ *   System.out.printf("%s: %.0f%% hits%n", tier.alias(), 100 * tier.hitRatio());
  * }
  * }</pre>
  */
