@@ -60,6 +60,7 @@ public final class Demo implements Callable<Integer> {
     System.out.println("  " + base + "/never      never cached");
     System.out.println("  " + base + "/fragments  a page with a fragment-cached sidebar");
     System.out.println("  " + base + "/counter    a visit counter in a cache-backed session");
+    System.out.println("  " + base + "/layered    a layered cache: memory over files");
     System.out.println("  " + base + "/_larder/   the cache dashboard");
     new CountDownLatch(1).await();
     return 0;

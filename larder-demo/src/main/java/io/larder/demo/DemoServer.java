@@ -23,7 +23,8 @@ import org.eclipse.jetty.server.ServerConnector;
  * The demo app on embedded Jetty, bound to 127.0.0.1: {@code /slow}, {@code /vary} and {@code
  * /never} through a per-view page cache on the {@code default} cache, {@code /slow/uncached}
  * without it, {@code /fragments} (a fragment-cached sidebar), {@code /counter} (a session-backed
- * counter), and the dashboard at {@code /_larder/}.
+ * counter), {@code /layered} (a chain of memory over files), and the dashboard at {@code
+ * /_larder/}.
  */
 public final class DemoServer implements AutoCloseable {
   /** How long the demo's per-view cache keeps a page. */
@@ -31,11 +32,13 @@ public final class DemoServer implements AutoCloseable {
 
   private final Server server;
   private final CacheSampler sampler;
+  private final LayeredPage layered;
   private final int port;
 
-  private DemoServer(Server server, CacheSampler sampler, int port) {
+  private DemoServer(Server server, CacheSampler sampler, LayeredPage layered, int port) {
     this.server = server;
     this.sampler = sampler;
+    this.layered = layered;
     this.port = port;
   }
 
@@ -67,6 +70,8 @@ public final class DemoServer implements AutoCloseable {
     context.addServlet(new ServletHolder(perView.wrap(new NeverPage())), "/never");
     context.addServlet(new ServletHolder(new FragmentsPage(fragments)), "/fragments");
     context.addServlet(new ServletHolder(new CounterPage(recent)), "/counter/*");
+    LayeredPage layered = new LayeredPage();
+    context.addServlet(new ServletHolder(layered), "/layered/*");
     context.addServlet(new ServletHolder(new DashboardPage()), "/_larder/");
     context.addServlet(
         new ServletHolder(new EntriesEndpoint(sessions, recent, fragments)),
@@ -83,7 +88,7 @@ public final class DemoServer implements AutoCloseable {
     server.setHandler(context);
     server.start();
     sampler.start(samplePeriod);
-    return new DemoServer(server, sampler, connector.getLocalPort());
+    return new DemoServer(server, sampler, layered, connector.getLocalPort());
   }
 
   /**
@@ -113,6 +118,8 @@ public final class DemoServer implements AutoCloseable {
       server.stop();
     } catch (Exception e) {
       throw new IllegalStateException("Jetty did not stop cleanly", e);
+    } finally {
+      layered.close();
     }
   }
 }

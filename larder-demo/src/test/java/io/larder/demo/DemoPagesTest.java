@@ -199,4 +199,32 @@ class DemoPagesTest {
     assertThat(demo.port).isEqualTo(8000);
     assertThat(demo.config).isNull();
   }
+
+  // ------------------------------------------------------------ /layered
+
+  private static String element(HttpResponse<String> page, String id) {
+    Matcher m = Pattern.compile("id=\"" + id + "\">(.*?)</").matcher(page.body());
+    assertThat(m.find()).as("the page has #%s", id).isTrue();
+    return m.group(1);
+  }
+
+  @Test
+  void theLayeredPageShowsTheFilesTierAnsweringThenTheRefilledMemoryTier() throws Exception {
+    get("/layered/update");
+    HttpResponse<String> first = get("/layered");
+    assertThat(element(first, "value")).startsWith("written by the other process");
+    assertThat(element(first, "tier")).contains("files");
+    HttpResponse<String> second = get("/layered");
+    assertThat(element(second, "tier")).contains("memory");
+    assertThat(element(second, "local-ttl")).endsWith(" s");
+  }
+
+  @Test
+  void anUpdateFromAnotherProcessIsNotSeenWhileTheLocalCopyLives() throws Exception {
+    get("/layered/set");
+    get("/layered/update");
+    HttpResponse<String> page = get("/layered");
+    assertThat(element(page, "value")).startsWith("written by this process");
+    assertThat(element(page, "tier")).contains("memory");
+  }
 }
