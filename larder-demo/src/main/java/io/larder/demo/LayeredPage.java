@@ -29,6 +29,7 @@ import java.util.stream.Stream;
  */
 final class LayeredPage extends HttpServlet implements AutoCloseable {
   static final String KEY = "greeting";
+
   /** Short, so that the demo shows the staleness bound within a few reloads. */
   static final int LOCAL_TIMEOUT_SECONDS = 5;
 
@@ -141,8 +142,7 @@ final class LayeredPage extends HttpServlet implements AutoCloseable {
   /** How long this process's local copy of the key has left, or "no local copy". */
   private String localTtl(Cache chain) {
     Cache memory = here.get("memory");
-    Timeout left =
-        memory.unwrap(CacheStore.class).timeToLive(memory.makeKey(chain.makeKey(KEY)));
+    Timeout left = memory.unwrap(CacheStore.class).timeToLive(memory.makeKey(chain.makeKey(KEY)));
     if (left == null) {
       return "no local copy";
     }

@@ -227,4 +227,40 @@ class DemoPagesTest {
     assertThat(element(page, "value")).startsWith("written by this process");
     assertThat(element(page, "tier")).contains("memory");
   }
+
+  @Test
+  void theDashboardShowsAChainsTiersAsRowsOfTheirOwn() throws Exception {
+    try (Caches layered =
+            Caches.builder()
+                .environment(Map.of())
+                .config(
+                    Map.of(
+                        "default",
+                        Map.of("backend", "chain", "caches", java.util.List.of("memory", "files")),
+                        "memory",
+                        Map.of("backend", "locmem", "location", "demo-chain-test"),
+                        "files",
+                        Map.of("backend", "filebased", "location", dir.resolve("chain").toString())))
+                .build();
+        DemoServer chainDemo =
+            DemoServer.start(layered, 0, InstantSource.system(), Duration.ofHours(1))) {
+      layered.getDefault().clear();
+      layered.get("files").set(layered.getDefault().makeKey("k"), "v");
+      layered.getDefault().get("k");
+      layered.getDefault().get("k");
+      HttpResponse<String> stats =
+          client.send(
+              HttpRequest.newBuilder(
+                      URI.create("http://127.0.0.1:" + chainDemo.port() + "/_larder/stats.json"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      JsonNode rows = new ObjectMapper().readTree(stats.body()).get("caches");
+      Map<String, JsonNode> byAlias = new java.util.HashMap<>();
+      rows.forEach(row -> byAlias.put(row.get("alias").asText(), row));
+      assertThat(byAlias.get("default › memory").get("hits").asLong()).isEqualTo(1);
+      assertThat(byAlias.get("default › memory").get("misses").asLong()).isEqualTo(1);
+      assertThat(byAlias.get("default › files").get("hits").asLong()).isEqualTo(1);
+      assertThat(byAlias.get("default › files").get("backend").asText()).isEqualTo("tier 2 of default");
+    }
+  }
 }
