@@ -1,10 +1,9 @@
 package io.larder;
 
+import io.larder.internal.SettingValues;
 import java.time.InstantSource;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -146,16 +145,11 @@ public final class CacheSettings {
     if (value == null) {
       return defaultValue;
     }
-    long parsed;
     try {
-      parsed = parseLong(value);
-    } catch (NumberFormatException e) {
-      throw bad(name, value, range(min, max));
+      return (int) SettingValues.integer(value, min, max);
+    } catch (IllegalArgumentException e) {
+      throw bad(name, value, e.getMessage());
     }
-    if (parsed < min || parsed > max) {
-      throw bad(name, value, range(min, max));
-    }
-    return (int) parsed;
   }
 
   /** A number of seconds (fractions allowed) as a timeout, or {@code defaultValue} when unset. */
@@ -165,15 +159,10 @@ public final class CacheSettings {
       return defaultValue;
     }
     try {
-      double seconds =
-          value instanceof Number n ? n.doubleValue() : Double.parseDouble(value.toString().trim());
-      if (seconds >= 0 && !Double.isInfinite(seconds)) {
-        return Timeout.seconds(seconds);
-      }
-    } catch (NumberFormatException e) {
-      // reported below with the accepted values
+      return SettingValues.seconds(value, 0);
+    } catch (IllegalArgumentException e) {
+      throw bad(name, value, e.getMessage());
     }
-    throw bad(name, value, "a number of seconds, 0 or more");
   }
 
   /** A boolean option ({@code true}/{@code false}, any case), or {@code defaultValue} when unset. */
@@ -182,17 +171,11 @@ public final class CacheSettings {
     if (value == null) {
       return defaultValue;
     }
-    if (value instanceof Boolean b) {
-      return b;
+    try {
+      return SettingValues.bool(value);
+    } catch (IllegalArgumentException e) {
+      throw bad(name, value, e.getMessage());
     }
-    String s = value.toString().trim().toLowerCase(Locale.ROOT);
-    if (s.equals("true")) {
-      return true;
-    }
-    if (s.equals("false")) {
-      return false;
-    }
-    throw bad(name, value, "true or false");
   }
 
   /**
@@ -203,34 +186,16 @@ public final class CacheSettings {
     if (value == null) {
       return List.of();
     }
-    if (value instanceof List<?> list) {
-      return list.stream().map(String::valueOf).map(String::trim).toList();
+    try {
+      return SettingValues.list(value);
+    } catch (IllegalArgumentException e) {
+      throw bad(name, value, e.getMessage());
     }
-    if (value instanceof String s) {
-      return Arrays.stream(s.split(",")).map(String::trim).filter(p -> !p.isEmpty()).toList();
-    }
-    throw bad(name, value, "a list, or a string of items separated by commas");
   }
 
   /** The standard error for an option whose value is not accepted. */
   public InvalidConfigurationException bad(String option, Object value, String accepted) {
     return InvalidConfigurationException.badSetting(alias, "options." + option, value, accepted);
-  }
-
-  private static long parseLong(Object value) {
-    if (value instanceof Integer || value instanceof Long || value instanceof Short) {
-      return ((Number) value).longValue();
-    }
-    if (value instanceof String s) {
-      return Long.parseLong(s.trim());
-    }
-    throw new NumberFormatException(String.valueOf(value));
-  }
-
-  private static String range(int min, int max) {
-    return max == Integer.MAX_VALUE
-        ? "an integer, " + min + " or more"
-        : "an integer from " + min + " to " + max;
   }
 
   @Override

@@ -1,14 +1,21 @@
 package io.larder.benchmarks;
 
-/** A fixed set of keys, walked in a scrambled order so that lookups do not follow insertion. */
+/**
+ * A fixed set of keys shaped like real ones ({@code anchor:key:00042}: a word, a kind, a padded
+ * number; 16 characters with a 6-letter prefix), walked in a scrambled order so that lookups do
+ * not follow insertion.
+ */
 final class Keys {
+  /** A 100-character value, as the side-by-side measurements use. */
+  static final String VALUE = "v".repeat(100);
+
   private final String[] keys;
   private int next;
 
   Keys(String prefix, int count) {
     keys = new String[count];
     for (int i = 0; i < count; i++) {
-      keys[i] = prefix + i;
+      keys[i] = String.format("%s:key:%05d", prefix, i);
     }
   }
 

@@ -47,10 +47,10 @@ public class LocMemBenchmark {
               .expireAfter(Expiry.creating((String key, Object value) -> Duration.ofMinutes(5)))
               .executor(Runnable::run)
               .build();
-      for (String key : new Keys("key", ENTRIES).all()) {
-        larder.set(key, "value");
-        caffeine.put(key, "value");
-        caffeineExpiring.put(key, "value");
+      for (String key : new Keys("anchor", ENTRIES).all()) {
+        larder.set(key, Keys.VALUE);
+        caffeine.put(key, Keys.VALUE);
+        caffeineExpiring.put(key, Keys.VALUE);
       }
     }
 
@@ -63,7 +63,7 @@ public class LocMemBenchmark {
   /** Each thread walks its own key sequence. */
   @State(Scope.Thread)
   public static class ThreadKeys {
-    final Keys present = new Keys("key", ENTRIES);
+    final Keys present = new Keys("anchor", ENTRIES);
     final Keys absent = new Keys("absent", ENTRIES);
   }
 
@@ -95,11 +95,11 @@ public class LocMemBenchmark {
 
   @Benchmark
   public void larderSet(Stores s, ThreadKeys k) {
-    s.larder.set(k.present.next(), "value");
+    s.larder.set(k.present.next(), Keys.VALUE);
   }
 
   @Benchmark
   public void caffeineSet(Stores s, ThreadKeys k) {
-    s.caffeine.put(k.present.next(), "value");
+    s.caffeine.put(k.present.next(), Keys.VALUE);
   }
 }

@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -23,9 +24,26 @@ final class CheckCommand implements Callable<Integer> {
   @ParentCommand Larder larder;
   @Spec CommandSpec spec;
 
+  @Option(
+      names = "--options",
+      description = "Also print the options every cache accepts and each backend's own.")
+  boolean options;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
+    if (options) {
+      OptionTables.all()
+          .forEach(
+              (section, table) ->
+                  out.printf(
+                      "%n%s%n%n%s",
+                      section.equals(OptionTables.COMMON)
+                          ? "Options every cache accepts:"
+                          : "Options of the " + section + " backend:",
+                      table));
+      out.println();
+    }
     boolean allOk = true;
     try (Caches caches = larder.caches()) {
       for (String alias : caches.aliases()) {

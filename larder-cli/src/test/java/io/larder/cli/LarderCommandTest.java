@@ -174,6 +174,18 @@ class LarderCommandTest {
   }
 
   @Test
+  void checkWithOptionsPrintsTheDeclaredOptionsOfEveryBackend() {
+    assertThat(run("check", "--options")).isZero();
+    assertThat(out)
+        .contains("Options every cache accepts:")
+        .contains("| `ignore_exceptions` | `false` |")
+        .contains("Options of the redis backend:")
+        .contains("| `socket_timeout` | `5` |")
+        .contains("Options of the db backend:")
+        .contains("OK");
+  }
+
+  @Test
   void checkExitsTwoWhenACacheFails() throws IOException {
     Path blocker = Files.writeString(dir.resolve("blocker"), "x");
     config =

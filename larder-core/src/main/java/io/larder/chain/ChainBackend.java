@@ -1,8 +1,10 @@
 package io.larder.chain;
 
 import io.larder.CacheSettings;
+import io.larder.Timeout;
 import io.larder.spi.CacheBackend;
 import io.larder.spi.CacheStore;
+import io.larder.spi.Option;
 import io.larder.spi.StoreContext;
 import java.util.HashSet;
 import java.util.List;
@@ -19,6 +21,34 @@ public final class ChainBackend implements CacheBackend {
   private static final String ACCEPTED =
       "a list of at least two other cache aliases, fastest first, e.g. [memory, redis]";
 
+  static final Option<List<String>> CACHES =
+      Option.list("caches", "the tiers: other aliases, fastest first (at least two)");
+  static final Option<List<String>> BACKENDS =
+      Option.list("backends", "the seed's name for caches (one of the two, not both)");
+  static final Option<Timeout> LOCAL_TIMEOUT =
+      Option.of(
+          "local_timeout",
+          "5",
+          "the most seconds a local tier over a shared one keeps a copy (over Redis, whose"
+              + " invalidations keep it coherent: only if set)",
+          settings -> {
+            Timeout timeout = settings.secondsOption("local_timeout", Timeout.seconds(5));
+            if (timeout.isExpired()) {
+              throw settings.bad(
+                  "local_timeout",
+                  settings.options().get("local_timeout"),
+                  "a number of seconds greater than 0");
+            }
+            return timeout;
+          });
+  static final Option<String> INVALIDATION_CHANNEL =
+      Option.of(
+          "invalidation_channel",
+          "larder:chain:ALIAS",
+          "the Redis pub/sub channel a coherent chain's processes tell each other of changes on",
+          settings ->
+              settings.stringOption("invalidation_channel", "larder:chain:" + settings.alias()));
+
   @Override
   public String name() {
     return "chain";
@@ -30,8 +60,8 @@ public final class ChainBackend implements CacheBackend {
   }
 
   @Override
-  public Set<String> options() {
-    return Set.of("caches", "backends", "local_timeout", "invalidation_channel");
+  public List<Option<?>> options() {
+    return List.of(CACHES, BACKENDS, LOCAL_TIMEOUT, INVALIDATION_CHANNEL);
   }
 
   @Override
@@ -47,7 +77,7 @@ public final class ChainBackend implements CacheBackend {
     }
     String option = caches ? "caches" : "backends";
     Object raw = settings.options().get(option);
-    List<String> tiers = settings.listOption(option);
+    List<String> tiers = (caches ? CACHES : BACKENDS).from(settings);
     if (tiers.size() < 2) {
       throw settings.bad(option, raw, ACCEPTED);
     }

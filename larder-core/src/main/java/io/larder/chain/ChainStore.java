@@ -6,6 +6,7 @@ import io.larder.MissingKeyException;
 import io.larder.Timeout;
 import io.larder.spi.CacheStore;
 import io.larder.spi.Channels;
+import io.larder.spi.CommonOptions;
 import io.larder.spi.StoreContext;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -50,7 +51,7 @@ final class ChainStore implements CacheStore, ChainCache {
     int channelTier = channelTier(caches);
     // With invalidations, local copies need no time bound unless one is asked for.
     boolean capped = channelTier < 0 || context.settings().hasOption("local_timeout");
-    Timeout localTimeout = localTimeout(context);
+    Timeout localTimeout = ChainBackend.LOCAL_TIMEOUT.from(context.settings());
     List<Tier> built = new ArrayList<>();
     for (int i = 0; i < caches.size(); i++) {
       boolean near = Tier.isLocal(caches.get(i)) && sharedBelow(caches, i);
@@ -82,15 +83,14 @@ final class ChainStore implements CacheStore, ChainCache {
   }
 
   private Coherence coherence(StoreContext context, Tier through) {
-    String channel =
-        context.settings().stringOption("invalidation_channel", "larder:chain:" + alias);
+    String channel = ChainBackend.INVALIDATION_CHANNEL.from(context.settings());
     List<Tier> near = tiers.stream().filter(t -> t.near).toList();
     return new Coherence(
         alias,
         through.alias,
         through.store.extension(Channels.class, null),
         channel,
-        through.cache.settings().booleanOption("ignore_exceptions", false),
+        CommonOptions.IGNORE_EXCEPTIONS.from(through.cache.settings()),
         key ->
             guard.write(
                 key,
@@ -104,19 +104,6 @@ final class ChainStore implements CacheStore, ChainCache {
                   near.forEach(t -> t.cache.clear());
                   return null;
                 }));
-  }
-
-  private static Timeout localTimeout(StoreContext context) {
-    Timeout timeout = context.settings().secondsOption("local_timeout", Timeout.seconds(5));
-    if (timeout.isExpired()) {
-      throw context
-          .settings()
-          .bad(
-              "local_timeout",
-              context.settings().options().get("local_timeout"),
-              "a number of seconds greater than 0");
-    }
-    return timeout;
   }
 
   /**

@@ -2,10 +2,12 @@ package io.larder.internal;
 
 import io.larder.AsyncCache;
 import io.larder.Cache;
+import io.larder.Timeout;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -16,26 +18,32 @@ import java.util.concurrent.Executor;
  * each {@code AsyncCache} method runs the {@code Cache} method of the same name and parameters on
  * the engine's executor (Larder's bounded pool for stores that block on I/O, the calling thread for
  * in-memory ones, whose futures are then complete when returned), as Lettuce's sync face is a proxy
- * over its async one.
+ * over its async one. When the store's own client is asynchronous ({@link
+ * io.larder.spi.AsyncCacheStore}) the single-key reads and writes, {@code getMany} and {@code incr}
+ * go to it instead, holding no thread while they wait.
  */
 final class AsyncFace implements InvocationHandler {
   /** Each {@code AsyncCache} method's synchronous twin, resolved once. */
   private static final Map<Method, Method> TWINS = twins();
 
   private final Cache cache;
+  private final CacheEngine engine;
+  private final int version;
   private final Executor executor;
 
-  private AsyncFace(Cache cache, Executor executor) {
+  private AsyncFace(Cache cache, CacheEngine engine, int version) {
     this.cache = cache;
-    this.executor = executor;
+    this.engine = engine;
+    this.version = version;
+    this.executor = engine.asyncExecutor();
   }
 
-  static AsyncCache of(Cache cache, Executor executor) {
+  static AsyncCache of(Cache cache, CacheEngine engine, int version) {
     return (AsyncCache)
         Proxy.newProxyInstance(
             AsyncCache.class.getClassLoader(),
             new Class<?>[] {AsyncCache.class},
-            new AsyncFace(cache, executor));
+            new AsyncFace(cache, engine, version));
   }
 
   @Override
@@ -50,9 +58,54 @@ final class AsyncFace implements InvocationHandler {
       case "equals":
         return proxy == args[0];
       default:
+        CompletableFuture<?> onTheStoresClient = engine.hasAsyncStore() ? direct(method, args) : null;
+        if (onTheStoresClient != null) {
+          return onTheStoresClient;
+        }
         Method twin = TWINS.get(method);
         return CompletableFuture.supplyAsync(() -> call(twin, args), executor);
     }
+  }
+
+  /** The call on the store's asynchronous client, or null for one that runs on the pool. */
+  private CompletableFuture<?> direct(Method method, Object[] args) {
+    String key = args != null && args.length > 0 && args[0] instanceof String s ? s : null;
+    int arity = args == null ? 0 : args.length;
+    Class<?>[] types = method.getParameterTypes();
+    switch (method.getName()) {
+      case "get":
+        if (arity == 2 && types[1] == Class.class) {
+          Class<?> type = (Class<?>) args[1];
+          return engine
+              .getAsync(key, null, version)
+              .thenApply(value -> CacheHandle.typed(engine.settings().alias(), key, value, type));
+        }
+        return engine.getAsync(key, arity == 2 ? args[1] : null, version);
+      case "set":
+        return engine.setAsync(key, args[1], timeout(args, 2), version);
+      case "add":
+        return engine.addAsync(key, args[1], timeout(args, 2), version);
+      case "touch":
+        return engine.touchAsync(key, timeout(args, 1), version);
+      case "delete":
+        return engine.deleteAsync(key, version);
+      case "hasKey":
+        return engine.hasKeyAsync(key, version);
+      case "getMany":
+        @SuppressWarnings("unchecked")
+        Collection<String> keys = (Collection<String>) args[0];
+        return engine.getManyAsync(keys, version);
+      case "incr":
+        return engine.incrAsync(key, arity == 2 ? (Long) args[1] : 1, version);
+      case "decr":
+        return engine.incrAsync(key, Math.negateExact(arity == 2 ? (Long) args[1] : 1), version);
+      default:
+        return null;
+    }
+  }
+
+  private static Timeout timeout(Object[] args, int index) {
+    return args.length > index ? (Timeout) args[index] : Timeout.DEFAULT;
   }
 
   private Object call(Method twin, Object[] args) {

@@ -76,8 +76,8 @@ public final class Backends {
     }
 
     @Override
-    public Set<String> options() {
-      return Set.of("*");
+    public boolean acceptsAnyOption() {
+      return true;
     }
   }
 }

@@ -8,8 +8,10 @@ import io.larder.CacheSettings;
 import io.larder.CacheStats;
 import io.larder.MissingKeyException;
 import io.larder.Timeout;
+import io.larder.spi.AsyncCacheStore;
 import io.larder.spi.CacheBackend;
 import io.larder.spi.CacheStore;
+import io.larder.spi.CommonOptions;
 import io.larder.spi.Compressor;
 import io.larder.spi.Serializer;
 import io.larder.spi.StoreContext;
@@ -20,6 +22,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -44,12 +49,14 @@ public final class CacheEngine {
   /** Null when calls are never held back: the cache does not fail open, or its store is local. */
   private final CircuitBreaker breaker;
   private final Executor asyncExecutor;
+  /** The store, when its client is asynchronous; null when async() runs on the pool. */
+  private final AsyncCacheStore asyncStore;
   private final Cache handle;
 
   private CacheEngine(
       CacheSettings settings, CacheBackend backend, Executor ioExecutor, Map<String, Cache> builtOn) {
     this.settings = settings;
-    this.failsOpen = settings.booleanOption("ignore_exceptions", false);
+    this.failsOpen = CommonOptions.IGNORE_EXCEPTIONS.from(settings);
     Context context = new Context(builtOn);
     this.store = backend.create(context);
     this.keys =
@@ -59,13 +66,13 @@ public final class CacheEngine {
             settings.keyPrefix(),
             settings.version(),
             store.rejectsInvalidKeys());
-    long breakerMillis =
-        settings.secondsOption("circuit_breaker_interval", Timeout.seconds(5)).toMillis();
+    long breakerMillis = CommonOptions.CIRCUIT_BREAKER_INTERVAL.from(settings).toMillis();
     this.breaker =
         failsOpen && store.usesCircuitBreaker() && breakerMillis > 0
             ? new CircuitBreaker(breakerMillis, settings.clock())
             : null;
     this.asyncExecutor = store.blocksOnIo() ? ioExecutor : Runnable::run;
+    this.asyncStore = store instanceof AsyncCacheStore client ? client : null;
     this.handle = new CacheHandle(this, settings.version());
   }
 
@@ -193,6 +200,11 @@ public final class CacheEngine {
             made.values().toString(),
             Map.of(),
             () -> store.loadMany(new ArrayList<>(made.keySet())));
+    return byCallerKey(made, found);
+  }
+
+  /** The values found, by the caller's keys in the order asked, counted as hits and misses. */
+  private Map<String, Object> byCallerKey(Map<String, String> made, Map<String, Object> found) {
     Map<String, Object> result = new LinkedHashMap<>();
     made.forEach(
         (madeKey, callerKey) -> {
@@ -308,6 +320,110 @@ public final class CacheEngine {
     return store.getClass().getName();
   }
 
+  // ---------------------------------------------------------------- async, on the store's client
+
+  /** True if the store's own client serves {@code async()}; see {@link AsyncFace}. */
+  boolean hasAsyncStore() {
+    return asyncStore != null;
+  }
+
+  CompletableFuture<Object> getAsync(String key, Object defaultValue, int version) {
+    String made = keys.make(key, version);
+    return callAsync("get", key, true, MISSING, () -> asyncStore.loadAsync(made))
+        .thenApply(
+            value -> {
+              if (value == MISSING) {
+                stats.miss();
+                return defaultValue;
+              }
+              stats.hit();
+              return value;
+            });
+  }
+
+  CompletableFuture<Void> setAsync(String key, Object value, Timeout timeout, int version) {
+    String made = keys.make(key, version);
+    Timeout resolved = resolve(timeout);
+    return callAsync(
+            "set",
+            key,
+            true,
+            false,
+            () -> asyncStore.storeAsync(made, value, resolved).thenApply(stored -> true))
+        .thenAccept(
+            stored -> {
+              if (stored) {
+                stats.set();
+              }
+            });
+  }
+
+  CompletableFuture<Boolean> addAsync(String key, Object value, Timeout timeout, int version) {
+    String made = keys.make(key, version);
+    Timeout resolved = resolve(timeout);
+    return callAsync(
+            "add", key, true, false, () -> asyncStore.storeIfAbsentAsync(made, value, resolved))
+        .thenApply(
+            added -> {
+              if (added) {
+                stats.set();
+              }
+              return added;
+            });
+  }
+
+  CompletableFuture<Boolean> touchAsync(String key, Timeout timeout, int version) {
+    String made = keys.make(key, version);
+    Timeout resolved = resolve(timeout);
+    return callAsync("touch", key, true, false, () -> asyncStore.expireAsync(made, resolved));
+  }
+
+  CompletableFuture<Boolean> deleteAsync(String key, int version) {
+    String made = keys.make(key, version);
+    return callAsync("delete", key, true, false, () -> asyncStore.removeAsync(made))
+        .thenApply(
+            removed -> {
+              if (removed) {
+                stats.deletes(1);
+              }
+              return removed;
+            });
+  }
+
+  CompletableFuture<Boolean> hasKeyAsync(String key, int version) {
+    String made = keys.make(key, version);
+    return callAsync("has_key", key, true, false, () -> asyncStore.containsAsync(made));
+  }
+
+  CompletableFuture<Map<String, Object>> getManyAsync(Collection<String> callerKeys, int version) {
+    Map<String, String> made = madeKeys(callerKeys, version);
+    return callAsync(
+            "get_many",
+            made.values().toString(),
+            true,
+            Map.<String, Object>of(),
+            () -> asyncStore.loadManyAsync(new ArrayList<>(made.keySet())))
+        .thenApply(found -> byCallerKey(made, found));
+  }
+
+  CompletableFuture<Long> incrAsync(String key, long delta, int version) {
+    String made = keys.make(key, version);
+    return callAsync(
+            "incr",
+            key,
+            false,
+            null,
+            () -> asyncStore.incrementAsync(made, delta, settings.timeout()))
+        .thenApply(
+            next -> {
+              if (next == MISSING) {
+                throw new MissingKeyException(key);
+              }
+              stats.set();
+              return ((Number) next).longValue();
+            });
+  }
+
   // ---------------------------------------------------------------- failures
 
   /** The value of a made key, or MISSING; written out rather than through {@link #call}, being the hot path. */
@@ -343,6 +459,46 @@ public final class CacheEngine {
       succeeded();
       throw e;
     }
+  }
+
+  /**
+   * {@link #call} on the store's asynchronous client: the same rules, applied when the future
+   * completes. {@code mayFailOpen} is false for an operation with no answer to give ({@code incr}).
+   */
+  private <T> CompletableFuture<T> callAsync(
+      String operation,
+      String key,
+      boolean mayFailOpen,
+      T whenDown,
+      Supplier<CompletionStage<T>> storeCall) {
+    CompletionStage<T> stage;
+    try {
+      allow(operation);
+      stage = storeCall.get();
+    } catch (RuntimeException e) {
+      stage = CompletableFuture.failedFuture(e);
+    }
+    return stage
+        .toCompletableFuture()
+        .handle(
+            (result, error) -> {
+              if (error == null) {
+                succeeded();
+                return result;
+              }
+              Throwable cause = error instanceof CompletionException ? error.getCause() : error;
+              if (cause instanceof BackendUnavailableException e) {
+                if (!mayFailOpen) {
+                  stats.error();
+                  breakerFailed(e);
+                  throw e;
+                }
+                failOpen(e, operation, key, true);
+                return whenDown;
+              }
+              succeeded();
+              throw cause instanceof RuntimeException re ? re : new CompletionException(cause);
+            });
   }
 
   /** {@link #call} for an operation that has no answer to give when the store is down. */

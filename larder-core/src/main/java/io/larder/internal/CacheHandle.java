@@ -33,7 +33,11 @@ final class CacheHandle implements Cache {
 
   @Override
   public <T> T get(String key, Class<T> type) {
-    Object value = engine.get(key, null, version);
+    return typed(engine.settings().alias(), key, engine.get(key, null, version), type);
+  }
+
+  /** {@code value} as a {@code type}, Spring's way: see {@link Cache#get(String, Class)}. */
+  static <T> T typed(String alias, String key, Object value, Class<T> type) {
     if (value == null || type == null) {
       @SuppressWarnings("unchecked")
       T unchecked = (T) value;
@@ -43,7 +47,7 @@ final class CacheHandle implements Cache {
     if (!boxed.isInstance(value)) {
       throw new IllegalStateException(
           "Cache '"
-              + engine.settings().alias()
+              + alias
               + "': the value of key '"
               + key
               + "' is a "
@@ -137,7 +141,7 @@ final class CacheHandle implements Cache {
   public AsyncCache async() {
     AsyncCache face = async;
     if (face == null) {
-      face = AsyncFace.of(this, engine.asyncExecutor());
+      face = AsyncFace.of(this, engine, version);
       async = face;
     }
     return face;

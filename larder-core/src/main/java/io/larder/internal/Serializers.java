@@ -1,8 +1,10 @@
 package io.larder.internal;
 
 import io.larder.CacheSettings;
+import io.larder.spi.CommonOptions;
 import io.larder.spi.Serializer;
 import io.larder.spi.SerializerProvider;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
@@ -11,20 +13,19 @@ import java.util.TreeMap;
 /** Finds the serializer a cache's {@code options.serializer} names. */
 final class Serializers {
   static final String DEFAULT = "java";
-  static final Set<String> OPTIONS = Set.of("serializer", "serializer_allow");
   private static final String DJANGO_REDIS_PICKLE =
       "django_redis.serializers.pickle.PickleSerializer";
 
   private Serializers() {}
 
   static Serializer create(CacheSettings settings) {
-    String name = settings.stringOption("serializer", DEFAULT);
+    String name = CommonOptions.SERIALIZER.from(settings);
     if (name.equals(DJANGO_REDIS_PICKLE)) {
       // django-redis's setting, so that a Django app's OPTIONS can be used as they are.
       name = "pickle";
     }
     if (name.equals(DEFAULT)) {
-      return new JavaSerializer(settings.alias(), settings.listOption("serializer_allow"));
+      return new JavaSerializer(settings.alias(), CommonOptions.SERIALIZER_ALLOW.from(settings));
     }
     SerializerProvider provider = providers().get(name);
     if (provider == null) {
@@ -33,9 +34,9 @@ final class Serializers {
     return provider.create(settings);
   }
 
-  /** The option names the installed serializers read. */
+  /** The option names the installed serializers read beyond {@link #OPTIONS}. */
   static Set<String> providerOptions() {
-    Set<String> names = new java.util.HashSet<>(OPTIONS);
+    Set<String> names = new HashSet<>();
     providers().values().forEach(p -> names.addAll(p.options()));
     return names;
   }

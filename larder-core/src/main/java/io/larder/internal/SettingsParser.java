@@ -5,6 +5,7 @@ import io.larder.InvalidConfigurationException;
 import io.larder.KeyFunction;
 import io.larder.Timeout;
 import io.larder.spi.CacheBackend;
+import io.larder.spi.CommonOptions;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,8 +27,6 @@ public final class SettingsParser {
       List.of("backend", "location", "timeout", "key_prefix", "version", "key_function", "options");
   /** Django's legacy lower-case parameters, read as options. */
   private static final Set<String> LEGACY_OPTIONS = Set.of("max_entries", "cull_frequency");
-  private static final Set<String> COMMON_OPTIONS =
-      Set.of("max_entries", "cull_frequency", "ignore_exceptions", "circuit_breaker_interval");
 
   private final Backends backends;
   private final InstantSource clock;
@@ -87,7 +86,7 @@ public final class SettingsParser {
     others.forEach(
         (key, value) -> {
           String option = key.toLowerCase(Locale.ROOT);
-          if (!backend.options().contains(option)) {
+          if (backend.options().stream().noneMatch(o -> o.name().equals(option))) {
             throw InvalidConfigurationException.badSetting(
                 alias,
                 key,
@@ -135,13 +134,12 @@ public final class SettingsParser {
 
   private static void checkOptionNames(
       String alias, Map<String, Object> options, CacheBackend backend) {
-    if (backend.options().contains("*")) {
+    if (backend.acceptsAnyOption()) {
       return;
     }
-    Set<String> accepted = new HashSet<>(COMMON_OPTIONS);
-    accepted.addAll(Serializers.providerOptions());
-    accepted.addAll(Compressors.OPTIONS);
-    accepted.addAll(backend.options());
+    Set<String> accepted = new HashSet<>(Serializers.providerOptions());
+    CommonOptions.all().forEach(option -> accepted.add(option.name()));
+    backend.options().forEach(option -> accepted.add(option.name()));
     for (String name : options.keySet()) {
       if (!accepted.contains(name)) {
         throw InvalidConfigurationException.badSetting(
@@ -193,40 +191,11 @@ public final class SettingsParser {
   }
 
   static Timeout timeout(String alias, Object raw) {
-    String accepted = "a number of seconds (0 or less: expire at once), or null/none for never";
-    if (raw == null) {
-      return Timeout.NEVER;
+    try {
+      return SettingValues.timeout(raw);
+    } catch (IllegalArgumentException e) {
+      throw InvalidConfigurationException.badSetting(alias, "timeout", raw, e.getMessage());
     }
-    if (raw instanceof Timeout t) {
-      if (t.isDefault()) {
-        throw InvalidConfigurationException.badSetting(alias, "timeout", raw, accepted);
-      }
-      return t;
-    }
-    if (raw instanceof Number n && !(raw instanceof Float || raw instanceof Double)) {
-      return Timeout.seconds(n.longValue());
-    }
-    if (raw instanceof Number n) {
-      double seconds = n.doubleValue();
-      if (!Double.isNaN(seconds) && !Double.isInfinite(seconds)) {
-        return Timeout.seconds(seconds);
-      }
-    }
-    if (raw instanceof String s) {
-      String text = s.trim().toLowerCase(Locale.ROOT);
-      if (text.equals("none") || text.equals("null") || text.equals("never")) {
-        return Timeout.NEVER;
-      }
-      try {
-        double seconds = Double.parseDouble(text);
-        if (!Double.isNaN(seconds) && !Double.isInfinite(seconds)) {
-          return Timeout.seconds(seconds);
-        }
-      } catch (NumberFormatException e) {
-        // reported below
-      }
-    }
-    throw InvalidConfigurationException.badSetting(alias, "timeout", raw, accepted);
   }
 
   private static String keyPrefix(String alias, Object raw) {

@@ -3,6 +3,8 @@ package io.larder.locmem;
 import io.larder.spi.CacheBackend;
 import io.larder.spi.CacheStore;
 import io.larder.spi.StoreContext;
+import io.larder.spi.Option;
+import java.util.List;
 import java.util.Set;
 
 /** {@code backend: locmem}, also Django's {@code django.core.cache.backends.locmem.LocMemCache}. */
@@ -18,8 +20,8 @@ public final class LocMemBackend implements CacheBackend {
   }
 
   @Override
-  public Set<String> options() {
-    return Set.of("store_by_value");
+  public List<Option<?>> options() {
+    return List.of(LocMemCache.STORE_BY_VALUE);
   }
 
   @Override

@@ -5,6 +5,7 @@ import io.larder.CacheSettings;
 import io.larder.Timeout;
 import io.larder.spi.CacheStore;
 import io.larder.spi.Increments;
+import io.larder.spi.Option;
 import io.larder.spi.StoreContext;
 import java.time.InstantSource;
 
@@ -20,6 +21,12 @@ import java.time.InstantSource;
  * stored instead, as Django does. {@code incr}/{@code decr} are atomic and keep the entry's expiry.
  */
 public final class LocMemCache implements CacheStore {
+  static final Option<Boolean> STORE_BY_VALUE =
+      Option.flag(
+          "store_by_value",
+          false,
+          "store serialized copies, as Django does, instead of references (the Java convention)");
+
   private final StoreContext context;
   private final LocMemStore store;
   private final Cache<String, Entry> entries;
@@ -34,7 +41,7 @@ public final class LocMemCache implements CacheStore {
     this.store = LocMemStores.get(settings.location(), maxEntries);
     this.entries = store.entries;
     this.clock = context.coarseClock();
-    this.byValue = settings.booleanOption("store_by_value", false);
+    this.byValue = STORE_BY_VALUE.from(settings);
     if (byValue) {
       // Fail at start-up, not at the first set, if the serializer cannot even write null.
       context.serialize(null);

@@ -13,7 +13,8 @@ import java.util.Set;
  * // META-INF/services/io.larder.spi.CacheBackend lists com.example.TapeBackend
  * public final class TapeBackend implements CacheBackend {
  *   public String name() { return "tape"; }
- *   public Set<String> options() { return Set.of("reel"); }
+ *   static final Option<Integer> REEL = Option.integer("reel", 1, 1, 99, "which reel to record on");
+ *   public List<Option<?>> options() { return List.of(REEL); }
  *   public CacheStore create(StoreContext context) { return new TapeStore(context); }
  * }
  * }</pre>
@@ -27,9 +28,20 @@ public interface CacheBackend {
     return Set.of();
   }
 
-  /** The {@code options} keys this backend reads, beyond those every cache accepts. */
-  default Set<String> options() {
-    return Set.of();
+  /**
+   * The {@code options} this backend reads, beyond those every cache accepts, each declared once
+   * where it is read. Any other option is refused at start-up, naming these.
+   */
+  default List<Option<?>> options() {
+    return List.of();
+  }
+
+  /**
+   * True if this backend takes any option unchecked (a store named by class name, whose options
+   * Larder cannot know). False by default.
+   */
+  default boolean acceptsAnyOption() {
+    return false;
   }
 
   /**

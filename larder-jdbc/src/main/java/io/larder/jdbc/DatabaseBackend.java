@@ -7,6 +7,7 @@ import io.larder.InvalidConfigurationException;
 import io.larder.Timeout;
 import io.larder.spi.CacheBackend;
 import io.larder.spi.CacheStore;
+import io.larder.spi.Option;
 import io.larder.spi.StoreContext;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -33,9 +34,46 @@ public final class DatabaseBackend implements CacheBackend {
   private static final int MAX_TABLE_NAME = 128;
   private static final int DEFAULT_COUNT_EVERY = 1000;
 
+  static final Option<String> URL =
+      Option.string(
+          "url", null, "a JDBC URL: jdbc:postgresql://…, jdbc:mariadb://…, jdbc:sqlite:…, jdbc:h2:…");
+  static final Option<String> USER = Option.string("user", null, "the database login");
+  static final Option<String> PASSWORD =
+      Option.string("password", null, "the database password (or put it in the URL)");
+  static final Option<Object> DATASOURCE =
+      Option.of(
+          "datasource",
+          "none",
+          "a javax.sql.DataSource object (Spring's, an app server's) instead of url; only through"
+              + " the builder",
+          settings -> settings.options().get("datasource"));
+  static final Option<Integer> POOL_SIZE =
+      Option.integer("pool_size", 10, 1, 1000, "the most connections the cache's pool opens");
+  static final Option<Timeout> CONNECT_TIMEOUT =
+      Option.seconds(
+          "connect_timeout",
+          Timeout.seconds(5),
+          "seconds an operation waits for a connection before it fails (or, failing open, misses)");
+  static final Option<Boolean> USE_TZ =
+      Option.flag(
+          "use_tz", true, "false for a Django project with USE_TZ = False: local wall-clock expiry");
+  static final Option<String> TIME_ZONE =
+      Option.of(
+          "time_zone",
+          "the JVM's zone",
+          "with use_tz: false only: the zone of that wall clock, Django's TIME_ZONE",
+          settings -> settings.stringOption("time_zone", null));
+  static final Option<Integer> CULL_COUNT_EVERY =
+      Option.integer(
+          "cull_count_every",
+          DEFAULT_COUNT_EVERY,
+          1,
+          Integer.MAX_VALUE,
+          "writes between two counts of the table's rows for culling; 1 counts on every write");
+
   /** Options of the pool Larder makes from a URL, meaningless beside a given DataSource. */
-  private static final List<String> POOL_OPTIONS =
-      List.of("url", "user", "password", "pool_size", "connect_timeout");
+  private static final List<Option<?>> POOL_OPTIONS =
+      List.of(URL, USER, PASSWORD, POOL_SIZE, CONNECT_TIMEOUT);
 
   @Override
   public String name() {
@@ -48,17 +86,9 @@ public final class DatabaseBackend implements CacheBackend {
   }
 
   @Override
-  public Set<String> options() {
-    return Set.of(
-        "url",
-        "user",
-        "password",
-        "pool_size",
-        "connect_timeout",
-        "datasource",
-        "use_tz",
-        "time_zone",
-        "cull_count_every");
+  public List<Option<?>> options() {
+    return List.of(
+        URL, USER, PASSWORD, DATASOURCE, POOL_SIZE, CONNECT_TIMEOUT, USE_TZ, TIME_ZONE, CULL_COUNT_EVERY);
   }
 
   @Override
@@ -69,7 +99,7 @@ public final class DatabaseBackend implements CacheBackend {
       throw InvalidConfigurationException.badSetting(
           settings.alias(), "location", table, "the name of the cache table, 1 to 128 characters");
     }
-    Object given = settings.options().get("datasource");
+    Object given = DATASOURCE.from(settings);
     if (given != null) {
       if (!(given instanceof DataSource dataSource)) {
         throw settings.bad(
@@ -77,13 +107,15 @@ public final class DatabaseBackend implements CacheBackend {
             redacted(given.toString()) + " (a " + given.getClass().getName() + ")",
             "a javax.sql.DataSource object, given through Caches.builder(); or options.url");
       }
-      for (String poolOption : POOL_OPTIONS) {
-        Object value = settings.options().get(poolOption);
+      for (Option<?> poolOption : POOL_OPTIONS) {
+        Object value = settings.options().get(poolOption.name());
         if (value != null) {
           throw settings.bad(
-              poolOption,
-              poolOption.equals("password") ? "***" : value,
-              "no " + poolOption + " when options.datasource is given: the DataSource has its own");
+              poolOption.name(),
+              poolOption == PASSWORD ? "***" : value,
+              "no "
+                  + poolOption.name()
+                  + " when options.datasource is given: the DataSource has its own");
         }
       }
       return new DatabaseCache(context, dataSource, null, wallClock(settings), culling(settings));
@@ -116,8 +148,8 @@ public final class DatabaseBackend implements CacheBackend {
    * this JVM's.
    */
   private static ZoneId wallClock(CacheSettings settings) {
-    boolean useTz = settings.booleanOption("use_tz", true);
-    String zone = settings.stringOption("time_zone", null);
+    boolean useTz = USE_TZ.from(settings);
+    String zone = TIME_ZONE.from(settings);
     if (zone == null) {
       return useTz ? ZoneOffset.UTC : ZoneId.systemDefault();
     }
@@ -135,7 +167,7 @@ public final class DatabaseBackend implements CacheBackend {
   private static CullSchedule culling(CacheSettings settings) {
     return new CullSchedule(
         settings.maxEntries(),
-        settings.intOption("cull_count_every", DEFAULT_COUNT_EVERY, 1, Integer.MAX_VALUE));
+        CULL_COUNT_EVERY.from(settings));
   }
 
   /** A JDBC URL with any password in it replaced, for messages. */
@@ -145,7 +177,7 @@ public final class DatabaseBackend implements CacheBackend {
   }
 
   private static HikariConfig poolConfig(CacheSettings settings) {
-    String url = settings.stringOption("url", null);
+    String url = URL.from(settings);
     if (url == null || !url.startsWith("jdbc:")) {
       throw settings.bad(
           "url",
@@ -156,11 +188,10 @@ public final class DatabaseBackend implements CacheBackend {
     HikariConfig config = new HikariConfig();
     config.setPoolName("larder-" + settings.alias());
     config.setJdbcUrl(url);
-    config.setUsername(settings.stringOption("user", null));
-    config.setPassword(settings.stringOption("password", null));
-    config.setMaximumPoolSize(settings.intOption("pool_size", 10, 1, 1000));
-    config.setConnectionTimeout(
-        Math.max(250, settings.secondsOption("connect_timeout", Timeout.seconds(5)).toMillis()));
+    config.setUsername(USER.from(settings));
+    config.setPassword(PASSWORD.from(settings));
+    config.setMaximumPoolSize(POOL_SIZE.from(settings));
+    config.setConnectionTimeout(Math.max(250, CONNECT_TIMEOUT.from(settings).toMillis()));
     // Connect lazily: the cache is built even when the database is down, and recovers by itself.
     config.setInitializationFailTimeout(-1);
     if (url.startsWith("jdbc:sqlite:")) {

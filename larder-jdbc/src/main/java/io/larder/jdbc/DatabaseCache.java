@@ -47,6 +47,7 @@ public final class DatabaseCache implements CacheStore {
   private static final Logger log = LoggerFactory.getLogger(DatabaseCache.class);
   private static final LocalDateTime NEVER = LocalDateTime.of(9999, 12, 31, 23, 59, 59);
   private static final int MAX_ATTEMPTS = 10;
+  private static final int SQLITE_BUSY = 5;
   /** The longest pause before retrying a deadlock victim, in milliseconds. */
   private static final int MAX_RETRY_PAUSE_MILLIS = 50;
 
@@ -514,9 +515,16 @@ public final class DatabaseCache implements CacheStore {
     }
   }
 
-  /** Deadlock or serialization failure: SQLSTATE class 40, as MariaDB, PostgreSQL and H2 say. */
+  /**
+   * Deadlock or serialization failure (SQLSTATE class 40, as MariaDB, PostgreSQL and H2 say), or
+   * SQLite still locked after its busy_timeout (no SQLSTATE; error code 5, SQLITE_BUSY): a victim
+   * of other writers that may succeed when tried again.
+   */
   private static boolean isRetryable(SQLException e) {
-    return e.getSQLState() != null && e.getSQLState().startsWith("40");
+    if (e.getSQLState() != null) {
+      return e.getSQLState().startsWith("40");
+    }
+    return e.getErrorCode() == SQLITE_BUSY && String.valueOf(e.getMessage()).contains("SQLITE_BUSY");
   }
 
   private static void rollbackQuietly(Connection connection) {

@@ -3,6 +3,8 @@ package io.larder.memcached;
 import io.larder.spi.CacheStore;
 import io.larder.spi.StoreContext;
 import io.larder.spi.CacheBackend;
+import io.larder.spi.Option;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -34,8 +36,8 @@ public final class MemcachedBackend implements CacheBackend {
   }
 
   @Override
-  public Set<String> options() {
-    return PoolOptions.NAMES;
+  public List<Option<?>> options() {
+    return PoolOptions.ALL;
   }
 
   @Override

@@ -3,10 +3,11 @@ package io.larder.memcached;
 import io.larder.CacheSettings;
 import io.larder.InvalidConfigurationException;
 import io.larder.Timeout;
+import io.larder.spi.CommonOptions;
+import io.larder.spi.Option;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /** The validated settings of one memcached pool; every one is named in docs/configuration.md. */
 record PoolOptions(
@@ -23,34 +24,68 @@ record PoolOptions(
     int compressMinLength,
     int compressLevel) {
 
-  static final Set<String> NAMES =
-      Set.of(
-          "hashing",
-          "max_item_size",
-          "retry_attempts",
-          "retry_timeout",
-          "dead_timeout",
-          "connect_timeout",
-          "operation_timeout",
-          "pool_size");
   static final int DEFAULT_MAX_ITEM_SIZE = 1024 * 1024;
   private static final String PYMEMCACHE = "django.core.cache.backends.memcached.PyMemcacheCache";
+
+  static final Option<Ring.Hashing> HASHING =
+      Option.of(
+          "hashing",
+          "ketama",
+          "ketama (libmemcached, pylibmc) or rendezvous (pymemcache; the default under Django's"
+              + " PyMemcacheCache name)",
+          PoolOptions::hashing);
+  static final Option<Integer> MAX_ITEM_SIZE =
+      // memcached's own -I bounds: 1 KB to 1 GB.
+      Option.integer(
+          "max_item_size",
+          DEFAULT_MAX_ITEM_SIZE,
+          1024,
+          1024 * 1024 * 1024,
+          "bytes; a larger value is refused before it is sent (the servers' -I)");
+  static final Option<Integer> RETRY_ATTEMPTS =
+      Option.integer(
+          "retry_attempts", 2, 1, 100, "failed calls in a row before a server is marked dead");
+  static final Option<Timeout> RETRY_TIMEOUT =
+      Option.seconds(
+          "retry_timeout", Timeout.seconds(1), "seconds within which those failures must fall");
+  static final Option<Timeout> DEAD_TIMEOUT =
+      Option.seconds(
+          "dead_timeout",
+          Timeout.seconds(60),
+          "seconds a dead server stays out of the ring before it is tried again");
+  static final Option<Timeout> CONNECT_TIMEOUT =
+      Option.seconds("connect_timeout", Timeout.seconds(1), "seconds connecting may take");
+  static final Option<Timeout> OPERATION_TIMEOUT =
+      Option.seconds("operation_timeout", Timeout.seconds(2), "seconds a command may take");
+  static final Option<Integer> POOL_SIZE =
+      Option.integer("pool_size", 1, 1, 64, "connections per server");
+
+  /** Every option this backend reads beyond the common ones (it reads the compressor's too). */
+  static final List<Option<?>> ALL =
+      List.of(
+          HASHING,
+          MAX_ITEM_SIZE,
+          RETRY_ATTEMPTS,
+          RETRY_TIMEOUT,
+          DEAD_TIMEOUT,
+          CONNECT_TIMEOUT,
+          OPERATION_TIMEOUT,
+          POOL_SIZE);
 
   static PoolOptions from(CacheSettings settings) {
     return new PoolOptions(
         servers(settings),
-        hashing(settings),
-        // memcached's own -I bounds: 1 KB to 1 GB.
-        settings.intOption("max_item_size", DEFAULT_MAX_ITEM_SIZE, 1024, 1024 * 1024 * 1024),
-        settings.intOption("retry_attempts", 2, 1, 100),
-        millis(settings, "retry_timeout", Timeout.seconds(1)),
-        millis(settings, "dead_timeout", Timeout.seconds(60)),
-        Math.max(1, millis(settings, "connect_timeout", Timeout.seconds(1))),
-        Math.max(1, millis(settings, "operation_timeout", Timeout.seconds(2))),
-        settings.intOption("pool_size", 1, 1, 64),
+        HASHING.from(settings),
+        MAX_ITEM_SIZE.from(settings),
+        RETRY_ATTEMPTS.from(settings),
+        RETRY_TIMEOUT.from(settings).toMillis(),
+        DEAD_TIMEOUT.from(settings).toMillis(),
+        Math.max(1, CONNECT_TIMEOUT.from(settings).toMillis()),
+        Math.max(1, OPERATION_TIMEOUT.from(settings).toMillis()),
+        POOL_SIZE.from(settings),
         compress(settings),
-        settings.intOption("compress_min_length", 15, 0, Integer.MAX_VALUE),
-        settings.intOption("compress_level", 6, -1, 9));
+        CommonOptions.COMPRESS_MIN_LENGTH.from(settings),
+        CommonOptions.COMPRESS_LEVEL.from(settings));
   }
 
   private static List<Server> servers(CacheSettings settings) {
@@ -94,7 +129,7 @@ record PoolOptions(
 
   /** Flag 8 means zlib to every memcached client, so no other compressor can be used here. */
   private static boolean compress(CacheSettings settings) {
-    String name = settings.stringOption("compressor", "none");
+    String name = CommonOptions.COMPRESSOR.from(settings);
     return switch (name) {
       case "none", "identity" -> false;
       case "zlib" -> true;
@@ -102,9 +137,5 @@ record PoolOptions(
           throw settings.bad(
               "compressor", name, "none or zlib (memcached clients know compressed items as zlib)");
     };
-  }
-
-  private static long millis(CacheSettings settings, String name, Timeout fallback) {
-    return settings.secondsOption(name, fallback).toMillis();
   }
 }

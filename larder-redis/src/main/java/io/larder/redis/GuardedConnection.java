@@ -11,6 +11,11 @@ import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -42,6 +47,66 @@ final class GuardedConnection implements AutoCloseable {
     } catch (RedisException e) {
       throw unavailable(operation, e);
     }
+  }
+
+  /**
+   * Sends {@code command} on the asynchronous commands; the future fails with the translated error.
+   * Lettuce times the command out itself (its timeout options, on by default since 6.5).
+   */
+  <T> CompletableFuture<T> callAsync(
+      String operation, Function<RedisClusterAsyncCommands<byte[], byte[]>, RedisFuture<T>> command) {
+    RedisFuture<T> sent;
+    try {
+      sent = command.apply(connection.async());
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(translate(operation, e));
+    }
+    return sent.toCompletableFuture()
+        .handle(
+            (result, error) -> {
+              if (error == null) {
+                return result;
+              }
+              throw translate(operation, error instanceof CompletionException ? error.getCause() : error);
+            });
+  }
+
+  /**
+   * Waits for {@code stage} (made of {@link #callAsync} calls) as a synchronous call does, at most
+   * the command timeout, and raises its error as it is.
+   */
+  <T> T await(String operation, CompletionStage<T> stage) {
+    CompletableFuture<T> future = stage.toCompletableFuture();
+    try {
+      return future.get(commandTimeoutMillis, TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      throw translate(operation, e.getCause());
+    } catch (TimeoutException e) {
+      future.cancel(true);
+      throw new BackendUnavailableException(
+          "Cache '" + alias + "': " + operation + " timed out on Redis at " + location, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new BackendUnavailableException(
+          "Cache '" + alias + "': interrupted waiting for " + operation + " on Redis at " + location,
+          e);
+    }
+  }
+
+  /** Lettuce's error as Larder's: refused if the server answered, unavailable otherwise. */
+  RuntimeException translate(String operation, Throwable error) {
+    if (error instanceof RedisCommandExecutionException e) {
+      return refused(operation, e);
+    }
+    if (error instanceof RedisException e) {
+      return unavailable(operation, e);
+    }
+    if (error instanceof RuntimeException e) {
+      return e;
+    }
+    return new BackendUnavailableException(
+        "Cache '" + alias + "': " + operation + " failed on Redis at " + location + ": " + error,
+        error);
   }
 
   /**

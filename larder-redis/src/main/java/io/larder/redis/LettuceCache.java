@@ -3,13 +3,13 @@ package io.larder.redis;
 import io.larder.CacheSettings;
 import io.larder.SerializationException;
 import io.larder.Timeout;
-import io.larder.spi.CacheStore;
+import io.larder.BackendRefusedException;
+import io.larder.spi.AsyncCacheStore;
 import io.larder.spi.Channels;
 import io.larder.spi.Increments;
 import io.larder.spi.Keys;
 import io.larder.spi.StoreContext;
 import io.lettuce.core.KeyValue;
-import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanIterator;
@@ -22,13 +22,16 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
 /**
  * The Redis cache, storing exactly what django-redis stores: integers as decimal, everything else
  * serialized (and compressed by django-redis's rules), expiry as {@code PX} milliseconds.
  */
-final class LettuceCache implements CacheStore {
+final class LettuceCache implements AsyncCacheStore {
   /**
    * django-redis's incr: only an existing key, so the key keeps its TTL and is never created. The
    * new value is answered as the stored text, since Lua's numbers (doubles) are not exact beyond
@@ -103,51 +106,88 @@ final class LettuceCache implements CacheStore {
 
   // ---------------------------------------------------------------- primitives
 
+  // Each primitive is written once, on Lettuce's asynchronous commands; the synchronous form waits
+  // for it, as Lettuce's own sync API does.
+
   @Override
   public Object load(String key) {
-    byte[] stored = redis.call("get", c -> c.get(raw(key)));
-    return stored == null ? MISSING : decode(stored);
+    return redis.await("get", loadAsync(key));
+  }
+
+  @Override
+  public CompletionStage<Object> loadAsync(String key) {
+    return redis
+        .callAsync("get", c -> c.get(raw(key)))
+        .thenApply(stored -> stored == null ? MISSING : decode(stored));
   }
 
   @Override
   public void store(String key, Object value, Timeout timeout) {
+    redis.await("set", storeAsync(key, value, timeout));
+  }
+
+  @Override
+  public CompletionStage<Void> storeAsync(String key, Object value, Timeout timeout) {
     byte[] bytes = encode(value);
     Long ms = millis(timeout);
     if (ms == null) {
-      redis.call("set", c -> c.set(raw(key), bytes));
-    } else if (ms <= 0) {
-      // Redis refuses PX 0: a value that is already expired is a delete, as in django-redis.
-      redis.call("set", c -> c.del(raw(key)));
-    } else {
-      redis.call("set", c -> c.set(raw(key), bytes, SetArgs.Builder.px(ms)));
+      return redis.callAsync("set", c -> c.set(raw(key), bytes)).thenAccept(ok -> {});
     }
+    if (ms <= 0) {
+      // Redis refuses PX 0: a value that is already expired is a delete, as in django-redis.
+      return redis.callAsync("set", c -> c.del(raw(key))).thenAccept(deleted -> {});
+    }
+    return redis
+        .callAsync("set", c -> c.set(raw(key), bytes, SetArgs.Builder.px(ms)))
+        .thenAccept(ok -> {});
   }
 
   @Override
   public boolean storeIfAbsent(String key, Object value, Timeout timeout) {
+    return redis.await("add", storeIfAbsentAsync(key, value, timeout));
+  }
+
+  @Override
+  public CompletionStage<Boolean> storeIfAbsentAsync(String key, Object value, Timeout timeout) {
     byte[] bytes = encode(value);
     Long ms = millis(timeout);
     if (ms != null && ms <= 0) {
       // Nothing readable is stored; it would have been added if nothing was there.
-      return redis.call("add", c -> c.exists(raw(key))) == 0;
+      return redis.callAsync("add", c -> c.exists(raw(key))).thenApply(n -> n == 0);
     }
     SetArgs args = ms == null ? SetArgs.Builder.nx() : SetArgs.Builder.nx().px(ms);
-    return "OK".equals(redis.call("add", c -> c.set(raw(key), bytes, args)));
+    return redis.callAsync("add", c -> c.set(raw(key), bytes, args)).thenApply("OK"::equals);
   }
 
   @Override
   public boolean expire(String key, Timeout timeout) {
+    return redis.await("touch", expireAsync(key, timeout));
+  }
+
+  @Override
+  public CompletionStage<Boolean> expireAsync(String key, Timeout timeout) {
     Long ms = millis(timeout);
     if (ms == null) {
       // PERSIST answers 0 for a key without expiry too; touch reports whether the key exists.
-      return redis.call("touch", c -> c.persist(raw(key)) || c.exists(raw(key)) == 1);
+      return redis
+          .callAsync("touch", c -> c.persist(raw(key)))
+          .thenCompose(
+              persisted ->
+                  persisted
+                      ? CompletableFuture.completedFuture(true)
+                      : redis.callAsync("touch", c -> c.exists(raw(key))).thenApply(n -> n == 1));
     }
-    return redis.call("touch", c -> c.pexpire(raw(key), ms));
+    return redis.callAsync("touch", c -> c.pexpire(raw(key), ms));
   }
 
   @Override
   public boolean remove(String key) {
-    return redis.call("delete", c -> c.del(raw(key))) == 1;
+    return redis.await("delete", removeAsync(key));
+  }
+
+  @Override
+  public CompletionStage<Boolean> removeAsync(String key) {
+    return redis.callAsync("delete", c -> c.del(raw(key))).thenApply(n -> n == 1);
   }
 
   @Override
@@ -172,23 +212,37 @@ final class LettuceCache implements CacheStore {
 
   @Override
   public boolean contains(String key) {
-    return redis.call("has_key", c -> c.exists(raw(key))) == 1;
+    return redis.await("has_key", containsAsync(key));
+  }
+
+  @Override
+  public CompletionStage<Boolean> containsAsync(String key) {
+    return redis.callAsync("has_key", c -> c.exists(raw(key))).thenApply(n -> n == 1);
   }
 
   @Override
   public Map<String, Object> loadMany(List<String> keys) {
+    return redis.await("get_many", loadManyAsync(keys));
+  }
+
+  @Override
+  public CompletionStage<Map<String, Object>> loadManyAsync(List<String> keys) {
     if (keys.isEmpty()) {
-      return Map.of();
+      return CompletableFuture.completedFuture(Map.of());
     }
-    List<KeyValue<byte[], byte[]>> values = redis.call("get_many", c -> c.mget(raw(keys)));
-    Map<String, Object> found = new LinkedHashMap<>();
-    for (int i = 0; i < keys.size(); i++) {
-      KeyValue<byte[], byte[]> value = values.get(i);
-      if (value.hasValue()) {
-        found.put(keys.get(i), decode(value.getValue()));
-      }
-    }
-    return found;
+    return redis
+        .callAsync("get_many", c -> c.mget(raw(keys)))
+        .thenApply(
+            values -> {
+              Map<String, Object> found = new LinkedHashMap<>();
+              for (int i = 0; i < keys.size(); i++) {
+                KeyValue<byte[], byte[]> value = values.get(i);
+                if (value.hasValue()) {
+                  found.put(keys.get(i), decode(value.getValue()));
+                }
+              }
+              return found;
+            });
   }
 
   @Override
@@ -229,39 +283,45 @@ final class LettuceCache implements CacheStore {
 
   @Override
   public Object increment(String key, long delta, Timeout defaultTimeout) {
+    return redis.await("incr", incrementAsync(key, delta, defaultTimeout));
+  }
+
+  @Override
+  public CompletionStage<Object> incrementAsync(String key, long delta, Timeout defaultTimeout) {
     byte[] raw = raw(key);
     byte[] by = PythonInt.encode(delta);
-    Number result =
-        redis.call(
-            "incr",
-            c -> {
-              try {
-                byte[] next = c.eval(INCR, ScriptOutputType.VALUE, new byte[][] {raw}, by);
-                return next == null ? null : PythonInt.decode(next);
-              } catch (RedisCommandExecutionException e) {
-                if (!String.valueOf(e.getMessage()).contains("not an integer or out of range")) {
-                  throw e;
-                }
-                return incrementStored(c, raw, key, delta);
+    return redis
+        .<byte[]>callAsync("incr", c -> c.eval(INCR, ScriptOutputType.VALUE, new byte[][] {raw}, by))
+        .<Object>thenApply(next -> next == null ? MISSING : PythonInt.decode(next))
+        .exceptionallyCompose(
+            error -> {
+              Throwable cause = error instanceof CompletionException ? error.getCause() : error;
+              if (cause instanceof BackendRefusedException refused
+                  && refused.getMessage().contains("not an integer or out of range")) {
+                return incrementStored(raw, key, delta);
               }
+              return CompletableFuture.failedFuture(cause);
             });
-    return result == null ? MISSING : result;
   }
 
   /**
    * django-redis's fallback when {@code INCRBY} refuses the value (not decimal, or beyond 64 bits):
    * read, add, write back keeping the TTL. A value that is no integer is left as it is.
    */
-  private Number incrementStored(
-      RedisClusterCommands<byte[], byte[]> c, byte[] raw, String key, long delta) {
-    byte[] stored = c.get(raw);
-    if (stored == null) {
-      return null;
-    }
-    Object value = decode(stored);
-    Object next = Increments.add(key, value, delta);
-    c.set(raw, encode(next), new SetArgs().keepttl());
-    return (Number) next;
+  private CompletionStage<Object> incrementStored(byte[] raw, String key, long delta) {
+    return redis
+        .callAsync("incr", c -> c.get(raw))
+        .thenCompose(
+            stored -> {
+              if (stored == null) {
+                return CompletableFuture.completedFuture(MISSING);
+              }
+              Object next = Increments.add(key, decode(stored), delta);
+              byte[] bytes = encode(next);
+              return redis
+                  .callAsync("incr", c -> c.set(raw, bytes, new SetArgs().keepttl()))
+                  .thenApply(ok -> next);
+            });
   }
 
   @Override

@@ -3,6 +3,8 @@ package io.larder.redis;
 import io.larder.spi.CacheBackend;
 import io.larder.spi.CacheStore;
 import io.larder.spi.StoreContext;
+import io.larder.spi.Option;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -33,8 +35,8 @@ public final class RedisBackend implements CacheBackend {
   }
 
   @Override
-  public Set<String> options() {
-    return RedisOptions.NAMES;
+  public List<Option<?>> options() {
+    return RedisOptions.ALL;
   }
 
   @Override

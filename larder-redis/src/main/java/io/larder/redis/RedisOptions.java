@@ -2,6 +2,7 @@ package io.larder.redis;
 
 import io.larder.CacheSettings;
 import io.larder.Timeout;
+import io.larder.spi.Option;
 import io.lettuce.core.ReadFrom;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,27 +35,6 @@ record RedisOptions(
     int scanCount,
     int maxValueSize) {
 
-  /** The option names this backend reads. */
-  static final Set<String> NAMES =
-      Set.of(
-          "password",
-          "username",
-          "db",
-          "socket_timeout",
-          "socket_connect_timeout",
-          "sentinels",
-          "sentinel_password",
-          "cluster",
-          "read_from",
-          "ssl_cert_reqs",
-          "ssl_ca_certs",
-          "stampede_lock",
-          "stampede_lock_timeout",
-          "stampede_wait",
-          "scan_count",
-          "max_value_size",
-          "client_class");
-
   private static final Map<String, ReadFrom> READ_FROM =
       Map.of(
           "primary", ReadFrom.UPSTREAM,
@@ -78,7 +58,147 @@ record RedisOptions(
     }
   }
 
+  static final Option<String> PASSWORD =
+      Option.string("password", null, "the password, when the URL has none; never logged");
+  static final Option<String> USERNAME =
+      Option.string("username", null, "the ACL user, when the URL has none");
+  static final Option<Integer> DB =
+      Option.of(
+          "db",
+          "none",
+          "the database number, when the URL has none",
+          settings -> settings.hasOption("db") ? settings.intOption("db", 0, 0, 1 << 20) : null);
+  static final Option<Timeout> SOCKET_TIMEOUT =
+      Option.of(
+          "socket_timeout",
+          "5",
+          "seconds a command may take",
+          settings -> positive(settings, "socket_timeout", Timeout.seconds(5)));
+  static final Option<Timeout> SOCKET_CONNECT_TIMEOUT =
+      Option.of(
+          "socket_connect_timeout",
+          "5",
+          "seconds connecting may take",
+          settings -> positive(settings, "socket_connect_timeout", Timeout.seconds(5)));
+  static final Option<List<HostAndPort>> SENTINELS =
+      Option.of(
+          "sentinels",
+          "[]",
+          "Sentinel: the sentinels as host:port or [host, port]; the location names the master",
+          RedisOptions::sentinels);
+  static final Option<String> SENTINEL_PASSWORD =
+      Option.string("sentinel_password", null, "the sentinels' password, if they require one");
+  static final Option<Boolean> CLUSTER =
+      Option.flag(
+          "cluster",
+          false,
+          "true: the location is a cluster's seed nodes; unset: asked of the first node on"
+              + " connecting");
+  static final Option<ReadFrom> READ_FROM_OPTION =
+      Option.of(
+          "read_from",
+          "replica_preferred",
+          "with replicas or Sentinel: primary, primary_preferred, replica, replica_preferred,"
+              + " nearest or any",
+          RedisOptions::readFrom);
+  static final Option<Boolean> SSL_CERT_REQS =
+      Option.of(
+          "ssl_cert_reqs",
+          "required",
+          "rediss://: required, or none not to verify the server (tests only)",
+          RedisOptions::certReqs);
+  static final Option<Path> SSL_CA_CERTS =
+      Option.of(
+          "ssl_ca_certs",
+          "the JDK's",
+          "rediss://: a PEM file of the certificate authorities to trust",
+          RedisOptions::caCertificates);
+  static final Option<Boolean> STAMPEDE_LOCK =
+      Option.flag(
+          "stampede_lock",
+          false,
+          "getOrSet: one process computes a missing value while the others wait for it");
+  static final Option<Timeout> STAMPEDE_LOCK_TIMEOUT =
+      Option.of(
+          "stampede_lock_timeout",
+          "10",
+          "seconds the computing process holds the lock",
+          settings -> positive(settings, "stampede_lock_timeout", Timeout.seconds(10)));
+  static final Option<Timeout> STAMPEDE_WAIT =
+      Option.of(
+          "stampede_wait",
+          "stampede_lock_timeout",
+          "seconds the others wait before computing the value themselves",
+          settings -> settings.secondsOption("stampede_wait", STAMPEDE_LOCK_TIMEOUT.from(settings)));
+  static final Option<Integer> SCAN_COUNT =
+      Option.integer(
+          "scan_count",
+          1000,
+          1,
+          1_000_000,
+          "SCAN's COUNT for clear with a key_prefix, keys and deletePattern");
+  static final Option<Integer> MAX_VALUE_SIZE =
+      Option.integer(
+          "max_value_size",
+          MAX_BULK,
+          1,
+          MAX_BULK,
+          "bytes; a larger value is refused before it is sent (default and most: Redis's 512 MiB)");
+  static final Option<String> CLIENT_CLASS =
+      Option.of(
+          "client_class",
+          "django_redis.client.DefaultClient",
+          "django-redis's CLIENT_CLASS: DefaultClient or SentinelClient",
+          RedisOptions::clientClass);
+
+  /** Every option this backend reads. */
+  static final List<Option<?>> ALL =
+      List.of(
+          PASSWORD,
+          USERNAME,
+          DB,
+          SOCKET_TIMEOUT,
+          SOCKET_CONNECT_TIMEOUT,
+          SENTINELS,
+          SENTINEL_PASSWORD,
+          CLUSTER,
+          READ_FROM_OPTION,
+          SSL_CERT_REQS,
+          SSL_CA_CERTS,
+          STAMPEDE_LOCK,
+          STAMPEDE_LOCK_TIMEOUT,
+          STAMPEDE_WAIT,
+          SCAN_COUNT,
+          MAX_VALUE_SIZE,
+          CLIENT_CLASS);
+
   static RedisOptions from(CacheSettings settings) {
+    String clientClass = CLIENT_CLASS.from(settings);
+    List<HostAndPort> sentinels = SENTINELS.from(settings);
+    if (clientClass.endsWith("SentinelClient") && sentinels.isEmpty()) {
+      throw settings.bad(
+          "sentinels", null, "a list of sentinels as host:port, which SentinelClient needs");
+    }
+    return new RedisOptions(
+        PASSWORD.from(settings),
+        USERNAME.from(settings),
+        DB.from(settings),
+        SOCKET_TIMEOUT.from(settings).duration(),
+        SOCKET_CONNECT_TIMEOUT.from(settings).duration(),
+        sentinels,
+        SENTINEL_PASSWORD.from(settings),
+        CLUSTER.from(settings),
+        READ_FROM_OPTION.from(settings),
+        SSL_CERT_REQS.from(settings),
+        SSL_CA_CERTS.from(settings),
+        STAMPEDE_LOCK.from(settings),
+        STAMPEDE_LOCK_TIMEOUT.from(settings),
+        STAMPEDE_WAIT.from(settings).duration(),
+        SCAN_COUNT.from(settings),
+        MAX_VALUE_SIZE.from(settings));
+  }
+
+  private static String clientClass(CacheSettings settings) {
     String clientClass = settings.stringOption("client_class", "django_redis.client.DefaultClient");
     if (!CLIENT_CLASSES.contains(clientClass)) {
       throw settings.bad(
@@ -87,30 +207,7 @@ record RedisOptions(
           String.join(" or ", CLIENT_CLASSES.stream().sorted().toList())
               + " (Sentinel and Cluster are chosen with options.sentinels and options.cluster)");
     }
-    List<HostAndPort> sentinels = sentinels(settings);
-    if (clientClass.endsWith("SentinelClient") && sentinels.isEmpty()) {
-      throw settings.bad(
-          "sentinels", null, "a list of sentinels as host:port, which SentinelClient needs");
-    }
-    boolean stampede = settings.booleanOption("stampede_lock", false);
-    Timeout lockTimeout = positive(settings, "stampede_lock_timeout", Timeout.seconds(10));
-    return new RedisOptions(
-        settings.stringOption("password", null),
-        settings.stringOption("username", null),
-        settings.hasOption("db") ? settings.intOption("db", 0, 0, 1 << 20) : null,
-        positive(settings, "socket_timeout", Timeout.seconds(5)).duration(),
-        positive(settings, "socket_connect_timeout", Timeout.seconds(5)).duration(),
-        sentinels,
-        settings.stringOption("sentinel_password", null),
-        settings.booleanOption("cluster", false),
-        readFrom(settings),
-        certReqs(settings),
-        caCertificates(settings),
-        stampede,
-        lockTimeout,
-        settings.secondsOption("stampede_wait", lockTimeout).duration(),
-        settings.intOption("scan_count", 1000, 1, 1_000_000),
-        settings.intOption("max_value_size", MAX_BULK, 1, MAX_BULK));
+    return clientClass;
   }
 
   private static Timeout positive(CacheSettings settings, String name, Timeout defaultValue) {

@@ -1,0 +1,92 @@
+package io.larder.spi;
+
+import io.larder.CacheSettings;
+import io.larder.Timeout;
+import java.util.List;
+
+/**
+ * The options every cache accepts, whatever its backend (docs/configuration.md's first table),
+ * declared once; a backend that reads one of them itself (memcached's own compression) reads it
+ * through these.
+ */
+public final class CommonOptions {
+  public static final Option<Integer> MAX_ENTRIES =
+      Option.of(
+          "max_entries",
+          String.valueOf(CacheSettings.DEFAULT_MAX_ENTRIES),
+          "the most entries locmem, filebased (and database) caches keep",
+          CacheSettings::maxEntries);
+  public static final Option<Integer> CULL_FREQUENCY =
+      Option.of(
+          "cull_frequency",
+          String.valueOf(CacheSettings.DEFAULT_CULL_FREQUENCY),
+          "filebased (and database): when full, 1/n of the entries are deleted; `0` deletes all."
+              + " locmem evicts one entry at a time instead (Caffeine's W-TinyLFU)",
+          CacheSettings::cullFrequency);
+  public static final Option<Boolean> IGNORE_EXCEPTIONS =
+      Option.flag(
+          "ignore_exceptions",
+          false,
+          "fail open: when the store is unreachable (`BackendUnavailableException`), reads miss,"
+              + " writes are dropped, and the error is logged and counted in `stats().errors()`"
+              + " instead of thrown. `incr`/`decr` still throw: they have no value to return. A"
+              + " server that *refuses* (`BackendRefusedException`: wrong type, out of memory, a"
+              + " key too long for the table) is always raised");
+  public static final Option<Timeout> CIRCUIT_BREAKER_INTERVAL =
+      Option.seconds(
+          "circuit_breaker_interval",
+          Timeout.seconds(5),
+          "seconds; with `ignore_exceptions` on a backend that does I/O (file, db, Redis): after"
+              + " a failure, calls answer at once (miss / dropped) without touching the store until"
+              + " one probe per interval succeeds, so an outage costs one timeout per interval, not"
+              + " one per call. `0` turns it off. (A memcached pool rests each dead server"
+              + " instead: `dead_timeout`)");
+
+  public static final Option<String> SERIALIZER =
+      Option.string(
+          "serializer",
+          "java",
+          "how values become bytes where a backend stores bytes: java (JDK serialization behind an"
+              + " allow-list), pickle (Python pickle, needs larder-django), or the class name of a"
+              + " SerializerProvider");
+  public static final Option<List<String>> SERIALIZER_ALLOW =
+      Option.list(
+          "serializer_allow",
+          "extra packages the java serializer may instantiate, beyond java.lang, java.util,"
+              + " java.time, java.math; for pickle, Python classes to read as plain maps");
+  public static final Option<String> COMPRESSOR =
+      Option.string(
+          "compressor",
+          "none",
+          "zlib, gzip or none (django-redis's compressors and rules), or the class name of a"
+              + " Compressor");
+  public static final Option<Integer> COMPRESS_MIN_LENGTH =
+      Option.integer(
+          "compress_min_length",
+          15,
+          0,
+          Integer.MAX_VALUE,
+          "values at most this long are stored uncompressed (django-redis's rule)");
+  public static final Option<Integer> COMPRESS_LEVEL =
+      Option.integer(
+          "compress_level", 6, -1, 9, "zlib level, -1 to 9");
+
+  private static final List<Option<?>> ALL =
+      List.of(
+          MAX_ENTRIES,
+          CULL_FREQUENCY,
+          SERIALIZER,
+          SERIALIZER_ALLOW,
+          COMPRESSOR,
+          COMPRESS_MIN_LENGTH,
+          COMPRESS_LEVEL,
+          IGNORE_EXCEPTIONS,
+          CIRCUIT_BREAKER_INTERVAL);
+
+  private CommonOptions() {}
+
+  /** The options every cache accepts, in the order the docs list them. */
+  public static List<Option<?>> all() {
+    return ALL;
+  }
+}

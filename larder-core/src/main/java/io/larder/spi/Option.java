@@ -1,0 +1,126 @@
+package io.larder.spi;
+
+import io.larder.CacheSettings;
+import io.larder.Timeout;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * One entry of a cache's {@code OPTIONS}, declared once where it is read: its name, its default as
+ * the docs show it, what it means, and how it is read. A backend's {@link CacheBackend#options()}
+ * lists its declarations; from them come the start-up error for an unknown option, {@code larder
+ * check --options}, and the option tables of docs/configuration.md (a test keeps those in step).
+ *
+ * <pre>{@code
+ * static final Option<Integer> POOL_SIZE =
+ *     Option.integer("pool_size", 10, 1, 1000, "the most connections the cache's pool opens");
+ * ...
+ * int poolSize = POOL_SIZE.from(context.settings());
+ * }</pre>
+ *
+ * @param <T> the type the option is read as
+ */
+public final class Option<T> {
+  private final String name;
+  private final String defaultText;
+  private final String meaning;
+  private final Function<CacheSettings, T> reader;
+
+  private Option(
+      String name, String defaultText, String meaning, Function<CacheSettings, T> reader) {
+    this.name = Objects.requireNonNull(name, "name");
+    this.defaultText = Objects.requireNonNull(defaultText, "defaultText");
+    this.meaning = Objects.requireNonNull(meaning, "meaning");
+    this.reader = Objects.requireNonNull(reader, "reader");
+  }
+
+  /** An integer in {@code [min, max]}. */
+  public static Option<Integer> integer(
+      String name, int defaultValue, int min, int max, String meaning) {
+    return new Option<>(
+        name,
+        String.valueOf(defaultValue),
+        meaning,
+        settings -> settings.intOption(name, defaultValue, min, max));
+  }
+
+  /** A number of seconds, fractions allowed, 0 or more. */
+  public static Option<Timeout> seconds(String name, Timeout defaultValue, String meaning) {
+    return new Option<>(
+        name,
+        secondsText(defaultValue),
+        meaning,
+        settings -> settings.secondsOption(name, defaultValue));
+  }
+
+  /** {@code true} or {@code false}, in any case. */
+  public static Option<Boolean> flag(String name, boolean defaultValue, String meaning) {
+    return new Option<>(
+        name,
+        String.valueOf(defaultValue),
+        meaning,
+        settings -> settings.booleanOption(name, defaultValue));
+  }
+
+  /** A string; {@code defaultValue} may be null ("none"). */
+  public static Option<String> string(String name, String defaultValue, String meaning) {
+    return new Option<>(
+        name,
+        defaultValue == null ? "none" : defaultValue,
+        meaning,
+        settings -> settings.stringOption(name, defaultValue));
+  }
+
+  /** A list, or a string of items separated by commas; empty by default. */
+  public static Option<List<String>> list(String name, String meaning) {
+    return new Option<>(name, "[]", meaning, settings -> settings.listOption(name));
+  }
+
+  /**
+   * An option with a reading of its own (a choice of names, a file that must exist): {@code reader}
+   * reports a wrong value with {@link CacheSettings#bad}.
+   */
+  public static <T> Option<T> of(
+      String name, String defaultText, String meaning, Function<CacheSettings, T> reader) {
+    return new Option<>(name, defaultText, meaning, reader);
+  }
+
+  /**
+   * The option's value in {@code settings}, or its default.
+   *
+   * @throws io.larder.InvalidConfigurationException naming the alias, the option, the value and
+   *     what is accepted
+   */
+  public T from(CacheSettings settings) {
+    return reader.apply(settings);
+  }
+
+  /** The name, in lower case as configuration is read. */
+  public String name() {
+    return name;
+  }
+
+  /** The default as docs/configuration.md shows it, e.g. {@code 300}, {@code none}, {@code []}. */
+  public String defaultText() {
+    return defaultText;
+  }
+
+  /** What the option does, one sentence. */
+  public String meaning() {
+    return meaning;
+  }
+
+  @Override
+  public String toString() {
+    return name + " (default " + defaultText + "): " + meaning;
+  }
+
+  private static String secondsText(Timeout timeout) {
+    if (timeout == null || timeout.isNever()) {
+      return "none";
+    }
+    double seconds = timeout.toSeconds();
+    return seconds == Math.rint(seconds) ? String.valueOf((long) seconds) : String.valueOf(seconds);
+  }
+}
