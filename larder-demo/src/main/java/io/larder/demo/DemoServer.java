@@ -46,10 +46,24 @@ public final class DemoServer implements AutoCloseable {
    * Starts the demo on {@code port} (0: a free one) over {@code caches}; the caller closes both.
    */
   public static DemoServer start(Caches caches, int port) throws Exception {
-    return start(caches, port, InstantSource.system(), Duration.ofSeconds(5));
+    return start(caches, port, null);
+  }
+
+  /**
+   * Starts the demo, its {@code /layered} page on local memory over the Redis at {@code
+   * layeredRedis} (kept coherent by invalidations), or over files when it is null.
+   */
+  public static DemoServer start(Caches caches, int port, String layeredRedis) throws Exception {
+    return start(caches, port, InstantSource.system(), Duration.ofSeconds(5), layeredRedis);
   }
 
   static DemoServer start(Caches caches, int port, InstantSource clock, Duration samplePeriod)
+      throws Exception {
+    return start(caches, port, clock, samplePeriod, null);
+  }
+
+  static DemoServer start(
+      Caches caches, int port, InstantSource clock, Duration samplePeriod, String layeredRedis)
       throws Exception {
     Cache cache = caches.getDefault();
     PageCache perView =
@@ -70,7 +84,7 @@ public final class DemoServer implements AutoCloseable {
     context.addServlet(new ServletHolder(perView.wrap(new NeverPage())), "/never");
     context.addServlet(new ServletHolder(new FragmentsPage(fragments)), "/fragments");
     context.addServlet(new ServletHolder(new CounterPage(recent)), "/counter/*");
-    LayeredPage layered = new LayeredPage();
+    LayeredPage layered = new LayeredPage(layeredRedis);
     context.addServlet(new ServletHolder(layered), "/layered/*");
     context.addServlet(new ServletHolder(new DashboardPage()), "/_larder/");
     context.addServlet(
@@ -92,8 +106,8 @@ public final class DemoServer implements AutoCloseable {
   }
 
   /**
-   * Sessions in the {@code sessions} cache if configured (else {@code default}), written through
-   * to {@code sessions_db} ({@code cached_db}) when that alias is configured.
+   * Sessions in the {@code sessions} cache if configured (else {@code default}), written through to
+   * {@code sessions_db} ({@code cached_db}) when that alias is configured.
    */
   static SessionSettings sessionSettings(Caches caches) {
     SessionSettings.Builder settings = SessionSettings.builder();

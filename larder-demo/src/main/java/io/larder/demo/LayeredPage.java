@@ -22,10 +22,11 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
- * {@code /layered}: a {@code chain} of local memory over files, and a second chain standing for
- * another process (its own local memory, the same directory). Each read shows which tier answered
- * and how long it took; {@code /layered/update} writes from the other process, and the page shows
- * this process serving its local copy until {@code local_timeout} has passed.
+ * {@code /layered}: a {@code chain} of local memory over a shared tier (files, or Redis when the
+ * demo is given one), and a second chain standing for another process (its own local memory, the
+ * same shared tier). Each read shows which tier answered and how long it took; {@code
+ * /layered/update} writes from the other process: over Redis this process's copy is dropped at once
+ * (invalidation), over files it is served until {@code local_timeout} has passed.
  */
 final class LayeredPage extends HttpServlet implements AutoCloseable {
   static final String KEY = "greeting";
@@ -33,32 +34,54 @@ final class LayeredPage extends HttpServlet implements AutoCloseable {
   /** Short, so that the demo shows the staleness bound within a few reloads. */
   static final int LOCAL_TIMEOUT_SECONDS = 5;
 
+  /** Null over Redis. */
   private final Path directory;
+
+  private final String shared;
   private final Caches here;
   private final Caches other;
 
-  LayeredPage() {
-    try {
-      directory = Files.createTempDirectory("larder-layered-demo");
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot make the layered demo's directory", e);
+  /**
+   * @param redis the URL of the shared Redis tier, or null for files in a temporary directory
+   */
+  LayeredPage(String redis) {
+    if (redis == null) {
+      try {
+        directory = Files.createTempDirectory("larder-layered-demo");
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot make the layered demo's directory", e);
+      }
+      shared = "files";
+    } else {
+      directory = null;
+      shared = "redis";
     }
-    here = process();
-    other = process();
+    here = process(redis);
+    other = process(redis);
   }
 
-  /** One process's caches: its own local memory over the shared directory. */
-  private Caches process() {
+  /** One process's caches: its own local memory over the shared tier. */
+  private Caches process(String redis) {
     return Caches.builder()
         .environment(Map.of())
         .cache(
             "default",
-            c ->
-                c.backend("chain")
-                    .option("caches", List.of("memory", "files"))
-                    .option("local_timeout", LOCAL_TIMEOUT_SECONDS))
+            c -> {
+              c.backend("chain").option("caches", List.of("memory", shared));
+              if (redis == null) {
+                c.option("local_timeout", LOCAL_TIMEOUT_SECONDS);
+              }
+            })
         .cache("memory", c -> c.backend("locmem").location("layered-" + UUID.randomUUID()))
-        .cache("files", c -> c.backend("filebased").location(directory.toString()))
+        .cache(
+            shared,
+            c -> {
+              if (redis == null) {
+                c.backend("filebased").location(directory.toString());
+              } else {
+                c.backend("redis").location(redis);
+              }
+            })
         .build();
   }
 
@@ -117,7 +140,9 @@ final class LayeredPage extends HttpServlet implements AutoCloseable {
         "A layered cache",
         "<p>This process reads <code>"
             + KEY
-            + "</code> through a <code>chain</code> of local memory over files:</p>"
+            + "</code> through a <code>chain</code> of local memory over "
+            + shared
+            + ":</p>"
             + "<p class=\"stamp\" id=\"value\">"
             + DemoHtml.escape(value == null ? "(absent)" : value)
             + "</p><p>answered by <span id=\"tier\">"
@@ -130,13 +155,23 @@ final class LayeredPage extends HttpServlet implements AutoCloseable {
             + table
             + "<p><a href=\"/layered\">Read again</a> · <a href=\"/layered/set\">write from this"
             + " process</a> · <a href=\"/layered/update\" id=\"update\">update from another"
-            + " process</a></p><p>After an update from the other process (another chain with its"
-            + " own local memory over the same directory), this process keeps serving its local"
-            + " copy for at most <code>local_timeout</code> ("
-            + LOCAL_TIMEOUT_SECONDS
-            + " s here), then reads the files again: files cannot tell it about other processes'"
-            + " writes. With Redis below the local tier, the other process's write drops this"
-            + " copy within milliseconds instead (docs/layered.md).</p>");
+            + " process</a></p><p>The other process is another chain with its own local memory"
+            + " over the same "
+            + shared
+            + ". "
+            + (directory == null
+                ? "Its write tells this process through Redis pub/sub, and this process drops its"
+                    + " local copy at once: the next read is answered by the <code>redis</code>"
+                    + " tier with the new value"
+                    + (tiers.localTiersInUse()
+                        ? "."
+                        : " (right now the invalidations are down, so the local tier is bypassed).")
+                : "Files cannot tell this process about other processes' writes, so it keeps"
+                    + " serving its local copy for at most <code>local_timeout</code> ("
+                    + LOCAL_TIMEOUT_SECONDS
+                    + " s here), then reads the files again. With Redis below (<code>scripts/demo"
+                    + " --redis URL</code>) the copy is dropped within milliseconds instead.")
+            + "</p>");
   }
 
   /** How long this process's local copy of the key has left, or "no local copy". */
@@ -157,6 +192,9 @@ final class LayeredPage extends HttpServlet implements AutoCloseable {
   public void close() {
     here.close();
     other.close();
+    if (directory == null) {
+      return;
+    }
     try (Stream<Path> files = Files.walk(directory)) {
       files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException e) {

@@ -263,4 +263,39 @@ class DemoPagesTest {
       assertThat(byAlias.get("default › files").get("backend").asText()).isEqualTo("tier 2 of default");
     }
   }
+
+  @Test
+  void overRedisTheLayeredPageSeesAnUpdateFromAnotherProcessAtOnce() throws Exception {
+    String redis = io.larder.testsupport.RedisServers.standalone().url(7);
+    try (DemoServer redisDemo =
+        DemoServer.start(caches, 0, InstantSource.system(), Duration.ofHours(1), redis)) {
+      String base = "http://127.0.0.1:" + redisDemo.port();
+      java.util.function.Function<String, HttpResponse<String>> fetch =
+          path -> {
+            try {
+              return client.send(
+                  HttpRequest.newBuilder(URI.create(base + path)).build(),
+                  HttpResponse.BodyHandlers.ofString());
+            } catch (Exception e) {
+              throw new AssertionError(e);
+            }
+          };
+      long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+      while (!fetch.apply("/layered").body().contains("tier with the new value.")) {
+        assertThat(System.nanoTime()).as("invalidations live within 10 s").isLessThan(deadline);
+        Thread.sleep(20);
+      }
+      fetch.apply("/layered/set");
+      assertThat(element(fetch.apply("/layered"), "tier")).contains("memory");
+      fetch.apply("/layered/update");
+      // The invalidation is usually handled before the other process's set returns; at most a
+      // message's delivery later, the local copy is gone and Redis answers with the new value.
+      HttpResponse<String> page = fetch.apply("/layered");
+      while (!element(page, "value").startsWith("written by the other process")) {
+        assertThat(System.nanoTime()).as("the update seen within 10 s").isLessThan(deadline);
+        page = fetch.apply("/layered");
+      }
+      assertThat(element(page, "tier")).contains("redis");
+    }
+  }
 }
