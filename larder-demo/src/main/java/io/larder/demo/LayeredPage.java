@@ -149,9 +149,9 @@ final class LayeredPage extends HttpServlet implements AutoCloseable {
             + answeredBy
             + "</span> in <span id=\"latency\">"
             + micros
-            + "</span> µs; the local copy has <span id=\"local-ttl\">"
+            + "</span> µs; local copy: <span id=\"local-ttl\">"
             + localTtl(chain)
-            + "</span> left.</p>"
+            + "</span>.</p>"
             + table
             + "<p><a href=\"/layered\">Read again</a> · <a href=\"/layered/set\">write from this"
             + " process</a> · <a href=\"/layered/update\" id=\"update\">update from another"
@@ -174,14 +174,16 @@ final class LayeredPage extends HttpServlet implements AutoCloseable {
             + "</p>");
   }
 
-  /** How long this process's local copy of the key has left, or "no local copy". */
+  /** How long this process's local copy of the key has left, or "none". */
   private String localTtl(Cache chain) {
     Cache memory = here.get("memory");
     Timeout left = memory.unwrap(CacheStore.class).timeToLive(memory.makeKey(chain.makeKey(KEY)));
     if (left == null) {
-      return "no local copy";
+      return "none";
     }
-    return left.isNever() ? "no expiry" : String.format("%.1f s", left.toMillis() / 1000.0);
+    return left.isNever()
+        ? "kept until changed"
+        : String.format("%.1f s left", left.toMillis() / 1000.0);
   }
 
   private static String now() {

@@ -216,7 +216,7 @@ class DemoPagesTest {
     assertThat(element(first, "tier")).contains("files");
     HttpResponse<String> second = get("/layered");
     assertThat(element(second, "tier")).contains("memory");
-    assertThat(element(second, "local-ttl")).endsWith(" s");
+    assertThat(element(second, "local-ttl")).endsWith(" s left");
   }
 
   @Test
