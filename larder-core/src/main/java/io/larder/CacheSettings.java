@@ -21,6 +21,8 @@ public final class CacheSettings {
   public static final Timeout DEFAULT_TIMEOUT = Timeout.seconds(300);
   /** Django's default {@code MAX_ENTRIES}. */
   public static final int DEFAULT_MAX_ENTRIES = 300;
+  /** The default {@code options.max_value_size}: 64 MiB. */
+  public static final int DEFAULT_MAX_VALUE_SIZE = 64 << 20;
   /** Django's default {@code CULL_FREQUENCY}. */
   public static final int DEFAULT_CULL_FREQUENCY = 3;
 
@@ -117,6 +119,14 @@ public final class CacheSettings {
     return intOption("max_entries", DEFAULT_MAX_ENTRIES, 1, Integer.MAX_VALUE);
   }
 
+  /**
+   * {@code options.max_value_size}: the most bytes one serialized value may take, written or read.
+   * Readers refuse anything larger (a zlib bomb, a huge file or row) as a corrupt value.
+   */
+  public int maxValueSize() {
+    return io.larder.spi.CommonOptions.MAX_VALUE_SIZE.from(this);
+  }
+
   /** {@code options.cull_frequency}: 1/n of the entries are culled when full; 0 clears all. */
   public int cullFrequency() {
     return intOption("cull_frequency", DEFAULT_CULL_FREQUENCY, 0, Integer.MAX_VALUE);
@@ -205,7 +215,7 @@ public final class CacheSettings {
         + ": backend="
         + backend
         + ", location="
-        + redacted(location)
+        + SettingValues.redacted(location)
         + ", timeout="
         + timeout
         + ", key_prefix="
@@ -217,13 +227,9 @@ public final class CacheSettings {
 
   /** {@link #location()} with any password in a URL replaced by {@code ***}, for logs and output. */
   public String displayLocation() {
-    return redacted(location);
+    return SettingValues.redacted(location);
   }
 
-  /** A location with any password in a URL's user info replaced, so settings can be logged. */
-  static String redacted(String location) {
-    return location.replaceAll("(//[^:/@]*:)[^@/]*@", "$1***@");
-  }
 
   @Override
   public boolean equals(Object o) {

@@ -14,8 +14,11 @@ package io.larder;
  *     {@code incr}/{@code decr})
  * @param deletes keys deleted
  * @param errors operations that failed in the backend (counted whether or not they were ignored)
+ * @param corruptReads stored values that could not be read (corrupt, hostile, or over a reader's
+ *     limit); each is also counted as a miss
  */
-public record CacheStats(long hits, long misses, long sets, long deletes, long errors) {
+public record CacheStats(
+    long hits, long misses, long sets, long deletes, long errors, long corruptReads) {
   /** Hits over reads, or 0 when nothing was read. */
   public double hitRatio() {
     long reads = hits + misses;

@@ -1,11 +1,10 @@
 package io.larder;
 
 import java.math.BigDecimal;
+import io.larder.internal.Md5;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 
@@ -38,7 +37,6 @@ public final class FragmentKeys {
   /** The keys of Django 6.0 and earlier: each value hashed as {@code <utf-8 bytes>:}. */
   public static final FragmentKeys DJANGO_6_0 = new FragmentKeys(false);
 
-  private static final MessageDigest MD5 = md5();
   private static final byte[] COLON = {':'};
   private static final byte[] COMMA = {','};
 
@@ -64,7 +62,7 @@ public final class FragmentKeys {
   public String key(String fragmentName, List<?> varyOn) {
     Objects.requireNonNull(fragmentName, "fragmentName");
     Objects.requireNonNull(varyOn, "varyOn");
-    MessageDigest md5 = copy(MD5);
+    MessageDigest md5 = Md5.digest();
     for (Object value : varyOn) {
       byte[] data = pythonStr(value).getBytes(StandardCharsets.UTF_8);
       if (lengthPrefixed) {
@@ -77,29 +75,12 @@ public final class FragmentKeys {
         md5.update(COLON);
       }
     }
-    return "template.cache." + fragmentName + "." + HexFormat.of().formatHex(md5.digest());
+    return "template.cache." + fragmentName + "." + Md5.hex(md5);
   }
 
   @Override
   public String toString() {
     return lengthPrefixed ? "FragmentKeys.CURRENT" : "FragmentKeys.DJANGO_6_0";
-  }
-
-  /** A fresh digest: cloning a prototype skips the provider look-up of getInstance. */
-  private static MessageDigest copy(MessageDigest prototype) {
-    try {
-      return (MessageDigest) prototype.clone();
-    } catch (CloneNotSupportedException e) {
-      return md5();
-    }
-  }
-
-  private static MessageDigest md5() {
-    try {
-      return MessageDigest.getInstance("MD5");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has MD5", e);
-    }
   }
 
   /**

@@ -396,6 +396,42 @@ public abstract class CacheContractTest {
   }
 
   @Test
+  protected void incrOfAnIntegerPastTheLongRangeIsRefusedAndLeavesTheValue() {
+    cache.set("hits", 1);
+    assertThatThrownBy(() -> cache.incr("hits", Long.MAX_VALUE))
+        .isInstanceOf(CounterOverflowException.class)
+        .hasMessageContaining("'hits'")
+        .hasMessageContaining("9223372036854775808");
+    assertThat(((Number) cache.get("hits")).longValue()).isEqualTo(1);
+  }
+
+  @Test
+  protected void incrOfTheLargestLongIsRefusedAndLeavesTheValue() {
+    cache.set("big", Long.MAX_VALUE);
+    assertThatThrownBy(() -> cache.incr("big")).isInstanceOf(CounterOverflowException.class);
+    assertThatThrownBy(() -> cache.incr("big")).isInstanceOf(CounterOverflowException.class);
+    assertThat(((Number) cache.get("big")).longValue()).isEqualTo(Long.MAX_VALUE);
+    cache.set("other", "still served");
+    assertThat((String) cache.get("other")).isEqualTo("still served");
+  }
+
+  @Test
+  protected void incrUpToTheLargestLongIsExact() {
+    cache.set("big", Long.MAX_VALUE - 1);
+    assertThat(cache.incr("big")).isEqualTo(Long.MAX_VALUE);
+    assertThat(((Number) cache.get("big")).longValue()).isEqualTo(Long.MAX_VALUE);
+  }
+
+  @Test
+  protected void decrPastTheSmallestLongIsRefusedAndLeavesTheValue() {
+    cache.set("low", -2);
+    assertThatThrownBy(() -> cache.decr("low", Long.MAX_VALUE))
+        .isInstanceOf(CounterOverflowException.class)
+        .hasMessageContaining("'low'");
+    assertThat(((Number) cache.get("low")).longValue()).isEqualTo(-2);
+  }
+
+  @Test
   protected void incrKeepsTheRemainingTimeToLive() {
     cache.set("counter", 1, Timeout.seconds(10));
     cache.incr("counter");

@@ -77,7 +77,11 @@ final class ExecCommand implements Callable<Integer> {
 
   private static JsonNode parseLine(String line) {
     try {
-      return Json.mapper().readTree(line);
+      // Trailing text after the object is an error, not ignored.
+      return Json.mapper()
+          .reader()
+          .with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .readTree(line);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalArgumentException("the line is not JSON (" + e.getOriginalMessage() + ")");
     }
@@ -89,22 +93,22 @@ final class ExecCommand implements Callable<Integer> {
     }
     Cache cache = caches.get(op.path("cache").asText(larder.alias));
     if (op.has("version")) {
-      cache = cache.withVersion(op.get("version").asInt());
+      cache = cache.withVersion(smallInteger(op, "version", 0));
     }
     Timeout timeout = timeout(op);
     return switch (op.get("op").asText()) {
       case "get" -> cache.get(key(op), value(op, "default"));
       case "set" -> {
-        cache.set(key(op), value(op, "value"), timeout);
+        cache.set(key(op), required(op, "value"), timeout);
         yield null;
       }
-      case "add" -> cache.add(key(op), value(op, "value"), timeout);
+      case "add" -> cache.add(key(op), required(op, "value"), timeout);
       case "get_or_set" -> cache.getOrSet(key(op), () -> value(op, "default"), timeout);
       case "delete" -> cache.delete(key(op));
       case "has_key", "has" -> cache.hasKey(key(op));
       case "touch" -> cache.touch(key(op), timeout);
-      case "incr" -> cache.incr(key(op), op.path("delta").asLong(1));
-      case "decr" -> cache.decr(key(op), op.path("delta").asLong(1));
+      case "incr" -> cache.incr(key(op), integer(op, "delta", 1));
+      case "decr" -> cache.decr(key(op), integer(op, "delta", 1));
       case "get_many" -> cache.getMany(keys(op));
       case "set_many" -> cache.setMany(values(op), timeout);
       case "delete_many" -> {
@@ -115,8 +119,10 @@ final class ExecCommand implements Callable<Integer> {
         cache.clear();
         yield null;
       }
-      case "incr_version" -> cache.incrVersion(key(op), op.path("delta").asInt(1));
-      case "decr_version" -> cache.decrVersion(key(op), op.path("delta").asInt(1));
+      case "incr_version" ->
+          cache.incrVersion(key(op), smallInteger(op, "delta", 1));
+      case "decr_version" ->
+          cache.decrVersion(key(op), smallInteger(op, "delta", 1));
       case "stats" -> {
         CacheStats s = cache.stats();
         yield Map.of("hits", s.hits(), "misses", s.misses(), "sets", s.sets(),
@@ -149,6 +155,39 @@ final class ExecCommand implements Callable<Integer> {
     Map<String, Object> values = new LinkedHashMap<>();
     op.get("values").fields().forEachRemaining(e -> values.put(e.getKey(), Json.parse(e.getValue().toString())));
     return values;
+  }
+
+  /** The field, which must be there: JSON {@code null} stores Python's None, a missing field nothing. */
+  private static Object required(JsonNode op, String field) {
+    if (!op.has(field)) {
+      throw new IllegalArgumentException(
+          "\"" + op.get("op").asText() + "\" needs a \"" + field + "\" (null stores None)");
+    }
+    return value(op, field);
+  }
+
+  /** An integer field, {@code absent} when missing; text, fractions and overflow are refused. */
+  private static long integer(JsonNode op, String field, long absent) {
+    if (!op.has(field)) {
+      return absent;
+    }
+    JsonNode value = op.get(field);
+    if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+      throw new IllegalArgumentException(
+          "\"" + field + "\" must be an integer (-9223372036854775808 to 9223372036854775807), not "
+              + value);
+    }
+    return value.asLong();
+  }
+
+  /** An integer field that must fit an {@code int} (versions). */
+  private static int smallInteger(JsonNode op, String field, int absent) {
+    long value = integer(op, field, absent);
+    if (value != (int) value) {
+      throw new IllegalArgumentException(
+          "\"" + field + "\" must be an integer from -2147483648 to 2147483647, not " + value);
+    }
+    return (int) value;
   }
 
   private static Object value(JsonNode op, String field) {

@@ -35,21 +35,38 @@ public final class Zlib {
    * @throws DataFormatException if those bytes are not one, or it is truncated
    */
   public static byte[] inflate(byte[] bytes, int offset, int length) throws DataFormatException {
+    return inflate(bytes, offset, length, Integer.MAX_VALUE - 8);
+  }
+
+  /**
+   * The data of the complete zlib stream in {@code bytes[offset, offset + length)}, refused once
+   * it grows past {@code limit} bytes: a few kilobytes of zlib can claim gigabytes.
+   *
+   * @throws DataFormatException if those bytes are not one, it is truncated, or it inflates to
+   *     more than {@code limit} bytes (then the message says so)
+   */
+  public static byte[] inflate(byte[] bytes, int offset, int length, int limit)
+      throws DataFormatException {
     Inflater inflater = new Inflater();
     try {
       inflater.setInput(bytes, offset, length);
-      ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, length * 3));
-      byte[] buffer = new byte[8192];
-      while (!inflater.finished()) {
-        int n = inflater.inflate(buffer);
-        if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
-          throw new DataFormatException("truncated zlib stream");
-        }
-        out.write(buffer, 0, n);
-      }
-      return out.toByteArray();
+      return drain(inflater, limit, Math.min(limit, Math.max(64, length * 3)));
     } finally {
       inflater.end();
     }
+  }
+
+  private static byte[] drain(Inflater inflater, int limit, int initialSize)
+      throws DataFormatException {
+    BoundedOutput out = new BoundedOutput(initialSize, limit);
+    byte[] buffer = new byte[8192];
+    while (!inflater.finished()) {
+      int n = inflater.inflate(buffer);
+      if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+        throw new DataFormatException("truncated zlib stream");
+      }
+      out.write(buffer, n);
+    }
+    return out.toByteArray();
   }
 }

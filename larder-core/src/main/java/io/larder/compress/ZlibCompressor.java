@@ -1,20 +1,33 @@
 package io.larder.compress;
 
+import io.larder.CacheSettings;
+import io.larder.SerializationException;
 import io.larder.spi.Compressor;
 import java.util.zip.DataFormatException;
 
 /**
  * django-redis's {@code ZlibCompressor} ({@code options.compressor: zlib}): zlib above a minimum
- * length, raw bytes at or below it; reading falls back to the raw bytes when they are not zlib.
+ * length, raw bytes at or below it; reading falls back to the raw bytes when they are not zlib, and
+ * refuses a stream that inflates past {@code options.max_value_size}.
  */
 public final class ZlibCompressor implements Compressor {
   private final int minLength;
   private final int level;
+  private final int maxValueSize;
 
-  /** Compresses values longer than {@code minLength} bytes at {@code level}. */
+  /** Compresses values longer than {@code minLength} bytes at {@code level}; reads at most 64 MiB. */
   public ZlibCompressor(int minLength, int level) {
+    this(minLength, level, CacheSettings.DEFAULT_MAX_VALUE_SIZE);
+  }
+
+  /**
+   * Compresses values longer than {@code minLength} bytes at {@code level}; reads at most {@code
+   * maxValueSize} inflated bytes.
+   */
+  public ZlibCompressor(int minLength, int level, int maxValueSize) {
     this.minLength = minLength;
     this.level = level;
+    this.maxValueSize = maxValueSize;
   }
 
   @Override
@@ -25,7 +38,9 @@ public final class ZlibCompressor implements Compressor {
   @Override
   public byte[] decompress(byte[] stored) {
     try {
-      return Zlib.inflate(stored, 0, stored.length);
+      return Zlib.inflate(stored, 0, stored.length, maxValueSize);
+    } catch (OversizedValueException e) {
+      throw new SerializationException(e.getMessage(), e);
     } catch (DataFormatException e) {
       return stored;
     }

@@ -7,13 +7,12 @@ import io.larder.InvalidConfigurationException;
 import io.larder.SerializationException;
 import io.larder.Timeout;
 import io.larder.compress.Zlib;
+import io.larder.internal.Md5;
 import io.larder.spi.CacheStore;
 import io.larder.spi.Increments;
 import io.larder.spi.StoreContext;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -23,9 +22,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.zip.DataFormatException;
 import org.slf4j.Logger;
@@ -94,7 +90,7 @@ public final class FileBasedCache implements CacheStore {
 
   /** The file that holds {@code madeKey}: {@code md5(madeKey).djcache}, as Django names it. */
   public Path fileFor(String madeKey) {
-    return dir.resolve(md5Hex(madeKey) + SUFFIX);
+    return dir.resolve(Md5.hex(madeKey) + SUFFIX);
   }
 
   // ---------------------------------------------------------------- primitives
@@ -102,7 +98,7 @@ public final class FileBasedCache implements CacheStore {
   @Override
   public Object load(String key) {
     Path file = fileFor(key);
-    byte[] content = read(file, Integer.MAX_VALUE);
+    byte[] content = read(file, -1);
     return content == null ? MISSING : decode(file, content);
   }
 
@@ -177,7 +173,7 @@ public final class FileBasedCache implements CacheStore {
             locks.withLock(
                 file.getFileName().toString(),
                 () -> {
-                  byte[] content = read(file, Integer.MAX_VALUE);
+                  byte[] content = read(file, -1);
                   CacheFile.Header header = content == null ? null : liveHeader(file, content);
                   if (header == null) {
                     return false;
@@ -222,7 +218,7 @@ public final class FileBasedCache implements CacheStore {
                 locks.withLock(
                     file.getFileName().toString(),
                     () -> {
-                      byte[] content = read(file, Integer.MAX_VALUE);
+                      byte[] content = read(file, -1);
                       Object current = content == null ? MISSING : decode(file, content);
                       if (current == MISSING) {
                         return MISSING;
@@ -254,7 +250,11 @@ public final class FileBasedCache implements CacheStore {
     }
     try {
       byte[] serialized =
-          Zlib.inflate(content, header.valueOffset(), content.length - header.valueOffset());
+          Zlib.inflate(
+              content,
+              header.valueOffset(),
+              content.length - header.valueOffset(),
+              context.maxValueSize());
       return context.serializer().deserialize(serialized);
     } catch (DisallowedClassException e) {
       throw e;
@@ -282,16 +282,24 @@ public final class FileBasedCache implements CacheStore {
     return null;
   }
 
+  /** Counts and reports a file that cannot be read, and removes it (not what a link points to). */
   private void discardCorrupt(Path file, String why) {
-    log.warn("Cache '{}': removing unreadable cache file {}: {}", context.alias(), file, why);
+    context.corruptRead(file.toString(), new CorruptCacheFileException(why + "; removed"));
     deleteQuietly(file);
   }
 
-  /** Up to {@code limit} bytes of {@code file}, or null if it does not exist. */
-  private byte[] read(Path file, int limit) {
-    try (InputStream in = Files.newInputStream(file)) {
-      return limit == Integer.MAX_VALUE ? in.readAllBytes() : in.readNBytes(limit);
-    } catch (NoSuchFileException e) {
+  /**
+   * The first {@code length} bytes of {@code file}, or all of it when {@code length} is -1; null if
+   * it does not exist, or (removed, and counted as a corrupt read) if it is not a regular file or
+   * is over {@code options.max_value_size}.
+   */
+  private byte[] read(Path file, int length) {
+    try {
+      return length < 0
+          ? CacheFileReader.readAll(file, context.maxValueSize() + HEADER_BYTES)
+          : CacheFileReader.readStart(file, length);
+    } catch (CorruptCacheFileException e) {
+      discardCorrupt(file, e.getMessage());
       return null;
     } catch (IOException e) {
       throw unavailable("read " + file, e);
@@ -372,12 +380,4 @@ public final class FileBasedCache implements CacheStore {
         "Cache '" + context.alias() + "' cannot " + what + ": " + e, e);
   }
 
-  private static String md5Hex(String key) {
-    try {
-      MessageDigest md5 = MessageDigest.getInstance("MD5");
-      return HexFormat.of().formatHex(md5.digest(key.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has MD5", e);
-    }
-  }
 }

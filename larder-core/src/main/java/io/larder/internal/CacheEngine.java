@@ -6,7 +6,9 @@ import io.larder.BackendUnavailableException;
 import io.larder.Cache;
 import io.larder.CacheSettings;
 import io.larder.CacheStats;
+import io.larder.DisallowedClassException;
 import io.larder.MissingKeyException;
+import io.larder.SerializationException;
 import io.larder.Timeout;
 import io.larder.spi.AsyncCacheStore;
 import io.larder.spi.CacheBackend;
@@ -52,12 +54,13 @@ public final class CacheEngine {
   /** The store, when its client is asynchronous; null when async() runs on the pool. */
   private final AsyncCacheStore asyncStore;
   private final Cache handle;
+  private final Context context;
 
   private CacheEngine(
       CacheSettings settings, CacheBackend backend, Executor ioExecutor, Map<String, Cache> builtOn) {
     this.settings = settings;
     this.failsOpen = CommonOptions.IGNORE_EXCEPTIONS.from(settings);
-    Context context = new Context(builtOn);
+    this.context = new Context(builtOn);
     this.store = backend.create(context);
     this.keys =
         new KeyMaker(
@@ -258,7 +261,12 @@ public final class CacheEngine {
   /** Django's {@code incr}; {@code decr} is a negative delta. Never fails open: it has no answer. */
   long incr(String key, long delta, int version) {
     String made = keys.make(key, version);
-    Object next = callRaising("incr", () -> store.increment(made, delta, settings.timeout()));
+    Object next;
+    try {
+      next = callRaising("incr", () -> store.increment(made, delta, settings.timeout()));
+    } catch (io.larder.CounterOverflowException e) {
+      throw e.forKey(key);
+    }
     if (next == MISSING) {
       throw new MissingKeyException(key);
     }
@@ -436,6 +444,13 @@ public final class CacheEngine {
     } catch (BackendUnavailableException e) {
       failOpen(e, operation, key, true);
       return MISSING;
+    } catch (SerializationException e) {
+      succeeded();
+      if (e instanceof DisallowedClassException) {
+        throw e;
+      }
+      // A store that decodes without context.deserialize(key, bytes): still a miss, not an error.
+      return context.corruptRead(made, e);
     } catch (RuntimeException e) {
       succeeded();
       throw e;
@@ -631,14 +646,43 @@ public final class CacheEngine {
       return settings.clock() == InstantSource.system() ? CoarseClock.INSTANCE : settings.clock();
     }
 
+    private final int maxValueSize = settings.maxValueSize();
+    private final CorruptReads corruptReads = new CorruptReads(settings.alias(), settings.clock());
+
     @Override
     public byte[] serialize(Object value) {
-      return compressor.compress(serializer.serialize(value));
+      byte[] serialized = serializer.serialize(value);
+      if (serialized.length > maxValueSize) {
+        throw new SerializationException(
+            "Cache '"
+                + settings.alias()
+                + "': a value of "
+                + serialized.length
+                + " bytes is over options.max_value_size ("
+                + maxValueSize
+                + " bytes)");
+      }
+      return compressor.compress(serialized);
     }
 
     @Override
     public Object deserialize(byte[] bytes) {
-      return serializer.deserialize(compressor.decompress(bytes));
+      if (bytes.length > maxValueSize) {
+        throw new SerializationException(
+            bytes.length + " stored bytes are over options.max_value_size (" + maxValueSize + ")");
+      }
+      try {
+        return serializer.deserialize(compressor.decompress(bytes));
+      } catch (StackOverflowError e) {
+        throw new SerializationException("the stored value nests too deeply to be read", e);
+      }
+    }
+
+    @Override
+    public Object corruptRead(String key, Throwable cause) {
+      stats.corruptRead();
+      corruptReads.report(key, cause);
+      return MISSING;
     }
 
     @Override

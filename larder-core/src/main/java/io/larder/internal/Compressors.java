@@ -24,10 +24,11 @@ final class Compressors {
         return Compressor.none();
       case "zlib":
       case "django_redis.compressors.zlib.ZlibCompressor":
-        return new ZlibCompressor(minLength, CommonOptions.COMPRESS_LEVEL.from(settings));
+        return new ZlibCompressor(
+            minLength, CommonOptions.COMPRESS_LEVEL.from(settings), settings.maxValueSize());
       case "gzip":
       case "django_redis.compressors.gzip.GzipCompressor":
-        return new GzipCompressor(minLength);
+        return new GzipCompressor(minLength, settings.maxValueSize());
       default:
         if (Instances.create(name, settings, CacheSettings.class, settings) instanceof Compressor compressor) {
           return compressor;

@@ -18,6 +18,13 @@ import java.util.stream.Stream;
  * java.lang}, {@code java.util}, {@code java.time}, {@code java.math} and the packages named in
  * {@code options.serializer_allow} are ever instantiated, so bytes written by someone else cannot
  * run a gadget chain.
+ *
+ * <p>Reading is bounded as well as filtered, so that a small hostile value can neither hang nor
+ * exhaust the reader: at most {@value #MAX_DEPTH} levels of nesting and {@value #MAX_REFERENCES}
+ * references, no array longer than the stream could fill (a few bytes declaring a billion elements
+ * would otherwise be allocated), and nested collections whose hashing would explode refused ({@link
+ * BoundedObjectInputStream}). A value that breaks a limit is a {@link SerializationException}, as a
+ * corrupt one is.
  */
 final class JavaSerializer implements Serializer {
   static final List<String> DEFAULT_PACKAGES =
@@ -38,7 +45,7 @@ final class JavaSerializer implements Serializer {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
       out.writeObject(value);
-    } catch (IOException e) {
+    } catch (IOException | StackOverflowError e) {
       throw new SerializationException(
           "Cache '"
               + alias
@@ -54,8 +61,8 @@ final class JavaSerializer implements Serializer {
 
   @Override
   public Object deserialize(byte[] bytes) {
-    AllowList filter = new AllowList();
-    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
+    AllowList filter = new AllowList(bytes.length);
+    try (ObjectInputStream in = new BoundedObjectInputStream(new ByteArrayInputStream(bytes))) {
       in.setObjectInputFilter(filter);
       return in.readObject();
     } catch (InvalidClassException e) {
@@ -69,23 +76,33 @@ final class JavaSerializer implements Serializer {
                 + ". Add the package to options.serializer_allow if the class is trusted.");
       }
       throw corrupt(e);
-    } catch (IOException | ClassNotFoundException | RuntimeException e) {
+    } catch (IOException | ClassNotFoundException | RuntimeException | StackOverflowError e) {
       throw corrupt(e);
     }
   }
 
-  private SerializationException corrupt(Exception e) {
+  private SerializationException corrupt(Throwable e) {
     return new SerializationException(
         "Cache '" + alias + "': stored bytes are not a java-serialized value (" + e + ")", e);
   }
 
   /** The filter; remembers the class it rejected, for the message. */
   private final class AllowList implements ObjectInputFilter {
+    private final long maxArrayLength;
     private String rejected;
+
+    AllowList(long streamLength) {
+      // An element takes at least a byte of the stream; a HashMap's table may be up to 8 times its
+      // entries (its load factor is read from the stream, clamped to 0.25). Longer is a lie that
+      // would make the reader allocate gigabytes for a few bytes.
+      this.maxArrayLength = 8 * streamLength + 64;
+    }
 
     @Override
     public Status checkInput(FilterInfo info) {
-      if (info.depth() > MAX_DEPTH || info.references() > MAX_REFERENCES) {
+      if (info.depth() > MAX_DEPTH
+          || info.references() > MAX_REFERENCES
+          || info.arrayLength() > maxArrayLength) {
         return Status.REJECTED;
       }
       Class<?> type = info.serialClass();

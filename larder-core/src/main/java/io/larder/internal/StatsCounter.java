@@ -10,6 +10,7 @@ final class StatsCounter {
   private final LongAdder sets = new LongAdder();
   private final LongAdder deletes = new LongAdder();
   private final LongAdder errors = new LongAdder();
+  private final LongAdder corruptReads = new LongAdder();
 
   void hit() {
     hits.increment();
@@ -43,7 +44,12 @@ final class StatsCounter {
     errors.increment();
   }
 
+  void corruptRead() {
+    corruptReads.increment();
+  }
+
   CacheStats snapshot() {
-    return new CacheStats(hits.sum(), misses.sum(), sets.sum(), deletes.sum(), errors.sum());
+    return new CacheStats(
+        hits.sum(), misses.sum(), sets.sum(), deletes.sum(), errors.sum(), corruptReads.sum());
   }
 }

@@ -1,5 +1,6 @@
 package io.larder.spi;
 
+import io.larder.CounterOverflowException;
 import io.larder.NotAnIntegerException;
 import java.math.BigInteger;
 
@@ -8,29 +9,34 @@ public final class Increments {
   private Increments() {}
 
   /**
-   * {@code value + delta}, keeping the value's integer type where the result fits.
+   * {@code value + delta}, exact: the value's integer type is kept where the sum fits ({@code
+   * Integer} grows into {@code Long}, as Python's {@code int} simply grows), and nothing ever wraps.
    *
    * @param key the key, for the error messages
    * @throws NotAnIntegerException if the value is not an integer
-   * @throws ArithmeticException if the sum does not fit in a signed 64-bit integer
+   * @throws CounterOverflowException if the sum is beyond a signed 64-bit integer, the range
+   *     {@code incr} returns; the store must then leave the value as it was
    */
   public static Object add(String key, Object value, long delta) {
+    long current;
     if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
-      long sum = Math.addExact(((Number) value).longValue(), delta);
-      return sum == (int) sum ? (Object) (int) sum : (Object) sum;
-    }
-    if (value instanceof Long l) {
-      try {
-        return Math.addExact(l, delta);
-      } catch (ArithmeticException e) {
-        throw new ArithmeticException("incr of '" + key + "' overflows a long");
+      current = ((Number) value).longValue();
+    } else if (value instanceof Long l) {
+      current = l;
+    } else if (value instanceof BigInteger b) {
+      if (b.bitLength() >= 64) {
+        throw new CounterOverflowException(key, value, delta);
       }
+      current = b.longValue();
+    } else {
+      throw new NotAnIntegerException(key, value);
     }
-    if (value instanceof BigInteger b) {
-      BigInteger sum = b.add(BigInteger.valueOf(delta));
-      sum.longValueExact();
-      return sum;
+    long sum;
+    try {
+      sum = Math.addExact(current, delta);
+    } catch (ArithmeticException e) {
+      throw new CounterOverflowException(key, value, delta);
     }
-    throw new NotAnIntegerException(key, value);
+    return value instanceof Long || sum != (int) sum ? (Object) sum : (Object) (int) sum;
   }
 }

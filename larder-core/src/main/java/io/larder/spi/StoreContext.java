@@ -81,6 +81,36 @@ public interface StoreContext {
    */
   Object deserialize(byte[] bytes);
 
+  /**
+   * The value under the made {@code key} from bytes written by {@link #serialize}, or {@link
+   * CacheStore#MISSING} when they cannot be read — corrupt, hostile, or over a reader's limit — which
+   * is then {@link #corruptRead reported}. A class outside the serializer's allow-list is still an
+   * error: it is a setting to fix, not data to skip.
+   *
+   * @throws io.larder.DisallowedClassException if the value names a class outside the allow-list
+   */
+  default Object deserialize(String key, byte[] bytes) {
+    try {
+      return deserialize(bytes);
+    } catch (io.larder.DisallowedClassException e) {
+      throw e;
+    } catch (io.larder.SerializationException e) {
+      return corruptRead(key, e);
+    }
+  }
+
+  /**
+   * Reports that the value under {@code key} cannot be read: counted in {@code
+   * stats().corruptReads()}, logged once per key per minute. Returns {@link CacheStore#MISSING}, for
+   * the read to go on as a miss.
+   */
+  Object corruptRead(String key, Throwable cause);
+
+  /** {@code options.max_value_size}: the most bytes a reader takes for one value. */
+  default int maxValueSize() {
+    return settings().maxValueSize();
+  }
+
   /** The configured serializer alone, for stores with a framing of their own (the file format). */
   Serializer serializer();
 

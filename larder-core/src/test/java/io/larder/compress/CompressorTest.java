@@ -1,9 +1,11 @@
 package io.larder.compress;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.larder.HostilePayloads;
+import io.larder.SerializationException;
 import io.larder.spi.Compressor;
-
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -52,5 +54,32 @@ class CompressorTest {
     byte[] data = "hello hello hello hello".getBytes(StandardCharsets.US_ASCII);
     assertThat(java.util.HexFormat.of().formatHex(Zlib.deflate(data, Zlib.DEFAULT_LEVEL)))
         .isEqualTo("789ccb48cdc9c957c8402701680308b1");
+  }
+
+  // ------------------------------------------------------------ bombs (issue 16)
+
+  @Test
+  void aZlibStreamThatInflatesPastTheLimitIsRefusedNotReadAsRaw() {
+    byte[] bomb = HostilePayloads.zlibBomb(8);
+    assertThatThrownBy(() -> new ZlibCompressor(15, 6, 1 << 20).decompress(bomb))
+        .isInstanceOf(SerializationException.class)
+        .hasMessageContaining("max_value_size");
+  }
+
+  @Test
+  void aGzipStreamThatInflatesPastTheLimitIsRefusedNotReadAsRaw() {
+    byte[] bomb = HostilePayloads.gzipBomb(8);
+    assertThatThrownBy(() -> new GzipCompressor(15, 1 << 20).decompress(bomb))
+        .isInstanceOf(SerializationException.class)
+        .hasMessageContaining("max_value_size");
+  }
+
+  @Test
+  void aValueOfExactlyTheLimitIsRead() {
+    byte[] value = new byte[1 << 20];
+    assertThat(new ZlibCompressor(15, 6, 1 << 20).decompress(Zlib.deflate(value, 6)))
+        .isEqualTo(value);
+    GzipCompressor gzip = new GzipCompressor(15, 1 << 20);
+    assertThat(gzip.decompress(gzip.compress(value))).isEqualTo(value);
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.larder.DisallowedClassException;
+import io.larder.HostilePayloads;
 import io.larder.SerializationException;
 import io.larder.internal.JavaSerializer;
 
@@ -11,8 +12,11 @@ import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class JavaSerializerTest {
   private final JavaSerializer serializer = new JavaSerializer("default", List.of());
@@ -66,5 +70,58 @@ class JavaSerializerTest {
   void bytesThatAreNotASerializedValueAreAnError() {
     assertThatThrownBy(() -> serializer.deserialize(new byte[] {1, 2, 3}))
         .isInstanceOf(SerializationException.class);
+  }
+
+  // ------------------------------------------------------------ hostile streams (issue 16)
+
+  @Test
+  @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void nestedSetsSharingTheirMembersAreRefusedInsteadOfHashedForever() {
+    byte[] serialDos = HostilePayloads.serialDos(100);
+    assertThat(serialDos.length).isLessThan(6 * 1024);
+    assertThatThrownBy(() -> serializer.deserialize(serialDos))
+        .isInstanceOf(SerializationException.class)
+        .hasMessageContaining("share members");
+  }
+
+  @Test
+  void anArrayLongerThanTheStreamCouldHoldIsRefusedBeforeItIsAllocated() {
+    byte[] lie = HostilePayloads.hugeArrayLength();
+    assertThat(lie.length).isLessThan(5 * 1024);
+    assertThatThrownBy(() -> serializer.deserialize(lie)).isInstanceOf(SerializationException.class);
+  }
+
+  @Test
+  void nestingDeeperThanTheLimitIsRefusedNotAStackOverflow() {
+    byte[] deep = HostilePayloads.deeplyNested(100_000);
+    // Refused by the depth limit, or by the stack running out first: either way a miss, not an Error.
+    assertThatThrownBy(() -> serializer.deserialize(deep)).isInstanceOf(SerializationException.class);
+  }
+
+  @Test
+  void nestingWithinTheLimitIsRead() {
+    assertThat(serializer.deserialize(HostilePayloads.deeplyNested(200))).isInstanceOf(List.class);
+  }
+
+  @Test
+  void sharedMembersWithinTheBudgetAreRead() {
+    Set<Object> shared = new HashSet<>(List.of("a", "b"));
+    List<Object> value = new java.util.ArrayList<>();
+    for (int i = 0; i < 1_000; i++) {
+      value.add(Map.of("set", shared, "n", i));
+    }
+    assertThat(serializer.deserialize(serializer.serialize(value))).isEqualTo(value);
+  }
+
+  @Test
+  void aWriteThatNestsTooDeeplyIsASerializationExceptionNotAStackOverflow() {
+    List<Object> deep = new java.util.ArrayList<>();
+    List<Object> innermost = deep;
+    for (int i = 0; i < 100_000; i++) {
+      List<Object> next = new java.util.ArrayList<>();
+      innermost.add(next);
+      innermost = next;
+    }
+    assertThatThrownBy(() -> serializer.serialize(deep)).isInstanceOf(SerializationException.class);
   }
 }

@@ -149,7 +149,7 @@ final class CacheSampler implements AutoCloseable {
       stats.put(alias, cache.stats());
       for (TierStats tier : tiersOf(cache)) {
         stats.put(
-            tierRow(alias, tier.alias()), new CacheStats(tier.hits(), tier.misses(), 0, 0, 0));
+            tierRow(alias, tier.alias()), new CacheStats(tier.hits(), tier.misses(), 0, 0, 0, 0));
       }
     }
     return new Sample(clock.millis(), stats);

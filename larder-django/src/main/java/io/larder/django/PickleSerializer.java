@@ -49,7 +49,7 @@ final class PickleSerializer implements Serializer {
       return new AllowListUnpickler(globals).loads(bytes);
     } catch (DisallowedClassException e) {
       throw e;
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException | StackOverflowError e) {
       throw new SerializationException(
           "Cache '" + alias + "': stored bytes are not a readable pickle (" + message(e) + ")", e);
     }

@@ -89,6 +89,10 @@ final class PythonGlobals {
 
   private static Object decimal(Object[] args) {
     if (args.length == 1 && args[0] instanceof String text) {
+      if (text.length() > AllowListUnpickler.MAX_DIGITS + 16) {
+        throw new PickleException(
+            "a Decimal of more than " + AllowListUnpickler.MAX_DIGITS + " digits");
+      }
       try {
         return new BigDecimal(text);
       } catch (NumberFormatException e) {

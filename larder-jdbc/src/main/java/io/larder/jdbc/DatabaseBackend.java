@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.larder.CacheSettings;
 import io.larder.InvalidConfigurationException;
 import io.larder.Timeout;
+import io.larder.internal.SettingValues;
 import io.larder.spi.CacheBackend;
 import io.larder.spi.CacheStore;
 import io.larder.spi.Option;
@@ -104,7 +105,7 @@ public final class DatabaseBackend implements CacheBackend {
       if (!(given instanceof DataSource dataSource)) {
         throw settings.bad(
             "datasource",
-            redacted(given.toString()) + " (a " + given.getClass().getName() + ")",
+            SettingValues.redacted(given.toString()) + " (a " + given.getClass().getName() + ")",
             "a javax.sql.DataSource object, given through Caches.builder(); or options.url");
       }
       for (Option<?> poolOption : POOL_OPTIONS) {
@@ -130,7 +131,7 @@ public final class DatabaseBackend implements CacheBackend {
       // HikariCP's own message repeats the URL, password included.
       throw settings.bad(
           "url",
-          redacted(config.getJdbcUrl()),
+          SettingValues.redacted(config.getJdbcUrl()),
           "a JDBC URL that a driver on the class path accepts (PostgreSQL, MariaDB/MySQL, SQLite"
               + " or H2: add the driver's jar)");
     }
@@ -170,18 +171,13 @@ public final class DatabaseBackend implements CacheBackend {
         CULL_COUNT_EVERY.from(settings));
   }
 
-  /** A JDBC URL with any password in it replaced, for messages. */
-  static String redacted(String url) {
-    return url.replaceAll("(//[^:/@]*:)[^@/]*@", "$1***@")
-        .replaceAll("(?i)(password=)[^&;]*", "$1***");
-  }
 
   private static HikariConfig poolConfig(CacheSettings settings) {
     String url = URL.from(settings);
     if (url == null || !url.startsWith("jdbc:")) {
       throw settings.bad(
           "url",
-          url == null ? null : redacted(url),
+          url == null ? null : SettingValues.redacted(url),
           "a JDBC URL such as jdbc:postgresql://127.0.0.1:5432/app, or a javax.sql.DataSource"
               + " as options.datasource");
     }

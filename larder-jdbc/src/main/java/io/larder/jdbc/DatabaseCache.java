@@ -171,11 +171,8 @@ public final class DatabaseCache implements CacheStore {
                 } catch (DisallowedClassException e) {
                   throw e;
                 } catch (SerializationException | IllegalArgumentException e) {
-                  log.warn(
-                      "Cache '{}': row {} is corrupt and was deleted: {}",
-                      context.alias(),
-                      key,
-                      e.getMessage());
+                  context.corruptRead(
+                      key, new SerializationException(e.getMessage() + "; row deleted", e));
                   dead.add(key);
                 }
               }
@@ -445,7 +442,24 @@ public final class DatabaseCache implements CacheStore {
     return Base64.getEncoder().encodeToString(context.serialize(value));
   }
 
+  /**
+   * The value of a row's text: Base64 of the serialized bytes, as Django writes it.
+   *
+   * @throws SerializationException if it is not, or holds more than {@code options.max_value_size}
+   *     bytes (checked before decoding, so a huge row is not copied again)
+   */
   private Object decode(String text) {
+    if (text == null) {
+      throw new SerializationException("the row's value is NULL");
+    }
+    if ((long) text.length() * 3 / 4 > context.maxValueSize() + 3L) {
+      throw new SerializationException(
+          "the row's value of "
+              + text.length()
+              + " Base64 characters is over options.max_value_size ("
+              + context.maxValueSize()
+              + " bytes)");
+    }
     return context.deserialize(Base64.getDecoder().decode(text));
   }
 

@@ -102,6 +102,60 @@ abstract class DatabaseCacheContractTest extends CacheContractTest {
     assertThat((Object) cache.get("k")).isEqualTo("fresh");
   }
 
+  private void plant(String key, byte[] value) throws SQLException {
+    cache.set(key, "placeholder");
+    execute(
+        "UPDATE " + quoted(TABLE) + " SET " + quoted("value") + " = ? WHERE "
+            + quoted("cache_key") + " = ?",
+        java.util.Base64.getEncoder().encodeToString(value),
+        cache.makeKey(key));
+  }
+
+  @Test
+  void aCorruptRowIsCountedAsACorruptRead() throws SQLException {
+    plant("k", new byte[] {1, 2, 3});
+    assertThat((Object) cache.get("k", "missing")).isEqualTo("missing");
+    assertThat(cache.stats().corruptReads()).isEqualTo(1);
+    assertThat(cache.stats().errors()).isZero();
+  }
+
+  @Test
+  @org.junit.jupiter.api.Timeout(
+      value = 60,
+      threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+  void aRowOfNestedSetsSharingTheirMembersIsAMissNotAHang() throws SQLException {
+    plant("dos", io.larder.HostilePayloads.serialDos(100));
+    assertThat((Object) cache.get("dos", "missing")).isEqualTo("missing");
+    assertThat(cache.stats().corruptReads()).isEqualTo(1);
+  }
+
+  @Test
+  void aRowDeclaringAHugeArrayIsAMissNotAnOutOfMemoryError() throws SQLException {
+    plant("array", io.larder.HostilePayloads.hugeArrayLength());
+    assertThat((Object) cache.get("array", "missing")).isEqualTo("missing");
+    assertThat(cache.stats().corruptReads()).isEqualTo(1);
+  }
+
+  @Test
+  void aRowOverMaxValueSizeIsAMissWithoutBeingDecoded() throws SQLException {
+    try (io.larder.Caches small =
+        io.larder.Caches.builder()
+            .environment(java.util.Map.of())
+            .cache(
+                "default",
+                // As this database's caches are configured (a local-time subclass adds use_tz).
+                c -> {
+                  configure(c);
+                  c.option("max_value_size", 100);
+                })
+            .build()) {
+      io.larder.Cache limited = small.getDefault();
+      plant("big", new byte[1000]);
+      assertThat((Object) limited.get("big", "missing")).isEqualTo("missing");
+      assertThat(limited.stats().corruptReads()).isEqualTo(1);
+    }
+  }
+
   @Test
   void aMissingTableIsAnErrorThatSaysToCreateIt() throws SQLException {
     execute("DROP TABLE " + quoted(TABLE));

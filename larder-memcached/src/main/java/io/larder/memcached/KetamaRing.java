@@ -1,8 +1,7 @@
 package io.larder.memcached;
 
+import io.larder.internal.Md5;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.List;
 
@@ -29,7 +28,7 @@ final class KetamaRing implements Ring {
     for (int index = 0; index < count; index++) {
       String name = servers.get(index).ketamaName();
       for (int i = 0; i < perServer / POINTS_PER_HASH; i++) {
-        byte[] digest = md5((name + "-" + i).getBytes(StandardCharsets.UTF_8));
+        byte[] digest = Md5.of((name + "-" + i).getBytes(StandardCharsets.UTF_8));
         for (int h = 0; h < POINTS_PER_HASH; h++) {
           points[next++] = (littleEndian(digest, h * 4) << INDEX_BITS) | index;
         }
@@ -47,7 +46,7 @@ final class KetamaRing implements Ring {
 
   @Override
   public int serverFor(String key) {
-    long hash = littleEndian(md5(key.getBytes(StandardCharsets.UTF_8)), 0);
+    long hash = littleEndian(Md5.of(key.getBytes(StandardCharsets.UTF_8)), 0);
     int low = 0;
     int high = points.length;
     while (low < high) {
@@ -68,11 +67,4 @@ final class KetamaRing implements Ring {
         | (digest[offset + 3] & 0xffL) << 24;
   }
 
-  private static byte[] md5(byte[] bytes) {
-    try {
-      return MessageDigest.getInstance("MD5").digest(bytes);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK provides MD5", e);
-    }
-  }
 }

@@ -47,7 +47,16 @@ final class MemcachedCache implements CacheStore {
     this.pool = new ServerPool(settings.alias(), options, settings.clock());
     this.flags =
         new ValueFlags(
-            context.serializer(), options.compress(), options.compressMinLength(), options.compressLevel());
+            context.serializer(),
+            options.compress(),
+            options.compressMinLength(),
+            options.compressLevel(),
+            settings.maxValueSize());
+  }
+
+  /** The item format this cache reads and writes. */
+  ValueFlags flags() {
+    return flags;
   }
 
   // ------------------------------------------------------------ keys
@@ -108,8 +117,8 @@ final class MemcachedCache implements CacheStore {
 
   /**
    * The item's value, or {@link #MISSING} for an item this reader cannot make sense of (written by
-   * another kind of client, or corrupt): logged, and left for its writer. A class the serializer's
-   * allow-list rejects is an error, not a miss.
+   * another kind of client, corrupt, or hostile): counted as a corrupt read, and left for its
+   * writer. A class the serializer's allow-list rejects is an error, not a miss.
    */
   private Object decode(String key, CachedData item) {
     try {
@@ -117,12 +126,7 @@ final class MemcachedCache implements CacheStore {
     } catch (DisallowedClassException e) {
       throw e;
     } catch (SerializationException e) {
-      log.warn(
-          "Cache '{}': the item under '{}' cannot be read, treated as a miss: {}",
-          context.alias(),
-          key,
-          e.getMessage());
-      return MISSING;
+      return context.corruptRead(key, e);
     }
   }
 
@@ -329,7 +333,8 @@ final class MemcachedCache implements CacheStore {
     try {
       Long value =
           pool.call(
-              node, client -> Counter.add(client, key, delta, options.operationTimeoutMillis()));
+              node,
+              client -> Counter.add(client, key, delta, options.operationTimeoutMillis(), key));
       return value == null ? MISSING : value;
     } catch (BackendRefusedException notACounter) {
       return compareAndSwap(node, key, delta, defaultTimeout);

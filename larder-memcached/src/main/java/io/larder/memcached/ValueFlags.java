@@ -1,6 +1,7 @@
 package io.larder.memcached;
 
 import io.larder.SerializationException;
+import io.larder.compress.OversizedValueException;
 import io.larder.spi.Serializer;
 import io.larder.compress.Zlib;
 import java.math.BigInteger;
@@ -33,12 +34,22 @@ final class ValueFlags {
   private final boolean compress;
   private final int compressMinLength;
   private final int compressLevel;
+  private final int maxValueSize;
 
-  ValueFlags(Serializer serializer, boolean compress, int compressMinLength, int compressLevel) {
+  /** Python's default {@code sys.get_int_max_str_digits()}: longer decimals parse in quadratic time. */
+  private static final int MAX_DIGITS = 4300;
+
+  ValueFlags(
+      Serializer serializer,
+      boolean compress,
+      int compressMinLength,
+      int compressLevel,
+      int maxValueSize) {
     this.serializer = serializer;
     this.compress = compress;
     this.compressMinLength = compressMinLength;
     this.compressLevel = compressLevel;
+    this.maxValueSize = maxValueSize;
   }
 
   /**
@@ -83,14 +94,18 @@ final class ValueFlags {
    * The value an item holds.
    *
    * @throws io.larder.DisallowedClassException if a serialized value names a class not allowed
-   * @throws SerializationException if the item is not in a format this reader knows, or corrupt
+   * @throws SerializationException if the item is not in a format this reader knows, corrupt, or
+   *     over a limit: inflating past {@code options.max_value_size}, an integer of more digits
+   *     than Python converts
    */
   Object decode(CachedData item) {
     int flags = item.getFlag();
     byte[] data = item.getData();
     if ((flags & ZLIB) != 0) {
       try {
-        data = Zlib.inflate(data, 0, data.length);
+        data = Zlib.inflate(data, 0, data.length, maxValueSize);
+      } catch (OversizedValueException e) {
+        throw new SerializationException(e.getMessage(), e);
       } catch (DataFormatException e) {
         throw new SerializationException("flags " + flags + " say zlib, but the bytes are not", e);
       }
@@ -115,6 +130,10 @@ final class ValueFlags {
   private static Object integer(int flags, byte[] data) {
     // memcached pads a decremented number with spaces rather than shortening it.
     String text = new String(data, StandardCharsets.US_ASCII).trim();
+    if (text.length() > MAX_DIGITS + 1) {
+      throw new SerializationException(
+          "flags " + flags + " say integer, but it has more than " + MAX_DIGITS + " digits");
+    }
     BigInteger number;
     try {
       number = new BigInteger(text);

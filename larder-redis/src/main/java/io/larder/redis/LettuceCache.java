@@ -87,6 +87,12 @@ final class LettuceCache implements AsyncCacheStore {
     return integer != null ? integer : context.deserialize(stored);
   }
 
+  /** The value read under {@code key}; bytes that cannot be read are a miss (a corrupt read). */
+  private Object decode(String key, byte[] stored) {
+    Number integer = PythonInt.decode(stored);
+    return integer != null ? integer : context.deserialize(key, stored);
+  }
+
   static byte[] raw(String key) {
     return key.getBytes(StandardCharsets.UTF_8);
   }
@@ -118,7 +124,7 @@ final class LettuceCache implements AsyncCacheStore {
   public CompletionStage<Object> loadAsync(String key) {
     return redis
         .callAsync("get", c -> c.get(raw(key)))
-        .thenApply(stored -> stored == null ? MISSING : decode(stored));
+        .thenApply(stored -> stored == null ? MISSING : decode(key, stored));
   }
 
   @Override
@@ -238,7 +244,7 @@ final class LettuceCache implements AsyncCacheStore {
               for (int i = 0; i < keys.size(); i++) {
                 KeyValue<byte[], byte[]> value = values.get(i);
                 if (value.hasValue()) {
-                  found.put(keys.get(i), decode(value.getValue()));
+                  found.put(keys.get(i), decode(keys.get(i), value.getValue()));
                 }
               }
               return found;
@@ -297,7 +303,8 @@ final class LettuceCache implements AsyncCacheStore {
             error -> {
               Throwable cause = error instanceof CompletionException ? error.getCause() : error;
               if (cause instanceof BackendRefusedException refused
-                  && refused.getMessage().contains("not an integer or out of range")) {
+                  && (refused.getMessage().contains("not an integer or out of range")
+                      || refused.getMessage().contains("would overflow"))) {
                 return incrementStored(raw, key, delta);
               }
               return CompletableFuture.failedFuture(cause);
@@ -306,7 +313,8 @@ final class LettuceCache implements AsyncCacheStore {
 
   /**
    * django-redis's fallback when {@code INCRBY} refuses the value (not decimal, or beyond 64 bits):
-   * read, add, write back keeping the TTL. A value that is no integer is left as it is.
+   * read, add, write back keeping the TTL. A value that is no integer is left as it is, and so is
+   * one whose sum would leave the signed 64-bit range ({@code CounterOverflowException}).
    */
   private CompletionStage<Object> incrementStored(byte[] raw, String key, long delta) {
     return redis

@@ -10,6 +10,9 @@ import java.nio.charset.StandardCharsets;
  * integer ({@code b"007"}, {@code b" 1_0 "}) are an integer, whoever wrote them.
  */
 final class PythonInt {
+  /** Python's default {@code sys.get_int_max_str_digits()}: {@code int()} refuses longer text. */
+  static final int MAX_DIGITS = 4300;
+
   private PythonInt() {}
 
   /** True for the values django-redis stores as decimal: integers, never booleans. */
@@ -32,6 +35,9 @@ final class PythonInt {
    * Python ints), or null if Python would raise {@code ValueError}.
    */
   static Number decode(byte[] stored) {
+    if (stored.length > MAX_DIGITS + 64) {
+      return null;
+    }
     int start = 0;
     int end = stored.length;
     while (start < end && isSpace(stored[start])) {
@@ -58,6 +64,10 @@ final class PythonInt {
       }
     }
     int length = digits.length() - (negative ? 1 : 0);
+    if (length > MAX_DIGITS) {
+      // Python's int() refuses it too, and parsing it would take quadratic time.
+      return null;
+    }
     if (length <= 18) {
       long value = Long.parseLong(digits, 0, digits.length(), 10);
       return value == (int) value ? (Number) (int) value : (Number) value;

@@ -137,13 +137,6 @@ record RedisOptions(
           1,
           1_000_000,
           "SCAN's COUNT for clear with a key_prefix, keys and deletePattern");
-  static final Option<Integer> MAX_VALUE_SIZE =
-      Option.integer(
-          "max_value_size",
-          MAX_BULK,
-          1,
-          MAX_BULK,
-          "bytes; a larger value is refused before it is sent (default and most: Redis's 512 MiB)");
   static final Option<String> CLIENT_CLASS =
       Option.of(
           "client_class",
@@ -169,7 +162,6 @@ record RedisOptions(
           STAMPEDE_LOCK_TIMEOUT,
           STAMPEDE_WAIT,
           SCAN_COUNT,
-          MAX_VALUE_SIZE,
           CLIENT_CLASS);
 
   static RedisOptions from(CacheSettings settings) {
@@ -195,7 +187,8 @@ record RedisOptions(
         STAMPEDE_LOCK_TIMEOUT.from(settings),
         STAMPEDE_WAIT.from(settings).duration(),
         SCAN_COUNT.from(settings),
-        MAX_VALUE_SIZE.from(settings));
+        // Every cache's max_value_size (64 MiB by default), and never more than a Redis string.
+        Math.min(settings.maxValueSize(), MAX_BULK));
   }
 
   private static String clientClass(CacheSettings settings) {

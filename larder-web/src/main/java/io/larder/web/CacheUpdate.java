@@ -1,5 +1,6 @@
 package io.larder.web;
 
+import io.larder.internal.Md5;
 import io.larder.CacheException;
 import io.larder.Timeout;
 import io.larder.web.session.SessionFilter;
@@ -83,8 +84,9 @@ final class CacheUpdate {
       }
       HttpCacheHeaders.patchVary(response, "Cookie");
     }
-    if (!response.getHeaders("Set-Cookie").isEmpty()
-        && HttpCacheHeaders.hasVary(response, "Cookie")) {
+    boolean setsCookie = !response.getHeaders("Set-Cookie").isEmpty();
+    if (setsCookie && (HttpCacheHeaders.hasVary(response, "Cookie") || !pages.storesCookies())) {
+      // Django stores the cookie and replays it to every visitor; here only a view that opted in.
       return Stored.NO;
     }
     List<String> directives =
@@ -97,8 +99,16 @@ final class CacheUpdate {
     if (HttpCacheHeaders.hasVary(response, "*")) {
       return Stored.NO;
     }
+    // Jetty marks every response that sets a cookie Expires: 1970; a view that opted in to sharing
+    // its cookies has said that mark does not apply.
+    if (!setsCookie && expiredByItself(response)) {
+      return Stored.NO;
+    }
     long timeout = timeout(response);
     if (timeout == 0) {
+      return Stored.NO;
+    }
+    if (!pages.variants().admit(request, timeout)) {
       return Stored.NO;
     }
     HttpCacheHeaders.patchResponseHeaders(response, timeout, pages.clock());
@@ -117,7 +127,8 @@ final class CacheUpdate {
     try {
       Timeout ttl = Timeout.seconds(timeout);
       String key = PageKeys.learnCacheKey(request, response, ttl, pages.keyPrefix(), pages.cache());
-      pages.cache().set(key, CachedPage.store(response, body, response.declaredLength()), ttl);
+      long now = pages.clock().millis() / 1000;
+      pages.cache().set(key, CachedPage.store(response, body, response.declaredLength(), now), ttl);
     } catch (CacheException e) {
       LOG.warn("Page cache {}: storing the page failed: {}", pages, e.toString());
       stored = Stored.NO;
@@ -136,6 +147,24 @@ final class CacheUpdate {
             : HttpServletResponse.SC_PRECONDITION_FAILED);
     response.discardBody();
     return Stored.ANSWERED;
+  }
+
+  /**
+   * True if the response says it is already stale by its own Expires (in the past, with no
+   * max-age to override it, as HTTP has it): servlet containers set {@code Expires: Thu, 01 Jan
+   * 1970} on responses that must not be kept.
+   */
+  private boolean expiredByItself(HttpServletResponse response) {
+    if (HttpCacheHeaders.getMaxAge(response) != null) {
+      return false;
+    }
+    String expires = response.getHeader("Expires");
+    if (expires == null) {
+      return false;
+    }
+    long at = HttpDates.parse(expires);
+    // An Expires that is no date is in the past, as HTTP says ("0", "-1").
+    return at == Long.MIN_VALUE || at <= pages.clock().millis() / 1000;
   }
 
   /** Django's precedence: the page timeout, else the response's max-age, else the default. */

@@ -16,7 +16,7 @@ import java.util.Set;
  * in-memory cache hands back the very same object: a hit then decodes, renders and copies nothing.
  */
 final class CachedPage {
-  private static final String FORMAT = "larder-page/1";
+  private static final String FORMAT = "larder-page/2";
   private static final long NONE = Long.MIN_VALUE;
 
   /** Headers the container writes itself, or that describe one response and not the page. */
@@ -35,7 +35,7 @@ final class CachedPage {
   private final byte[] body;
   private final long contentLength;
   private final long maxAge;
-  private final long expires;
+  private final long storedAt;
   private final String etag;
   private final long lastModified;
 
@@ -47,16 +47,18 @@ final class CachedPage {
     this.body = (byte[]) stored.get(3);
     this.contentLength = ((Number) stored.get(4)).longValue();
     this.maxAge = ((Number) stored.get(5)).longValue();
-    this.expires = ((Number) stored.get(6)).longValue();
+    this.storedAt = ((Number) stored.get(6)).longValue();
     this.etag = (String) stored.get(7);
     this.lastModified = ((Number) stored.get(8)).longValue();
   }
 
   /**
    * The stored form of a finished response: its status and headers now, {@code body}, and {@code
-   * contentLength} (the declared length of a HEAD response, which has no body).
+   * contentLength} (the declared length of a HEAD response, which has no body), stored at {@code
+   * storedAtSecond} (epoch seconds).
    */
-  static List<Object> store(HttpServletResponse response, byte[] body, long contentLength) {
+  static List<Object> store(
+      HttpServletResponse response, byte[] body, long contentLength, long storedAtSecond) {
     List<String> headers = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     boolean hasContentType = false;
@@ -85,7 +87,7 @@ final class CachedPage {
         body,
         contentLength,
         maxAge == null ? NONE : maxAge,
-        HttpDates.parse(response.getHeader("Expires")),
+        storedAtSecond,
         etag == null ? "" : etag,
         HttpDates.parse(response.getHeader("Last-Modified")));
   }
@@ -117,14 +119,16 @@ final class CachedPage {
   }
 
   /**
-   * Django's Age: the seconds the page has been cached, {@code max(0, max_age - (expires - now))},
-   * or -1 when the page has no max-age or no Expires.
+   * The seconds the page has been cached, or -1 when it has no max-age (then Django sends no Age).
+   * Django derives it from max-age and Expires, which is the same for the Expires the cache sets,
+   * but absurd for an Expires the application set itself (Jetty's 1970 gave an Age of 56 years);
+   * the time of storing is what Age means.
    */
   long age(long nowSecond) {
-    if (maxAge == NONE || expires == NONE) {
+    if (maxAge == NONE) {
       return -1;
     }
-    return Math.max(0, maxAge - (expires - nowSecond));
+    return Math.max(0, nowSecond - storedAt);
   }
 
   /** Writes the page: status, headers, Age, length and (unless HEAD) the body. */

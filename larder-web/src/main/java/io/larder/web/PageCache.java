@@ -25,7 +25,10 @@ import java.util.Objects;
  * stored (a HEAD is answered from the GET entry); the key is the full URL with its host plus the
  * values of the request headers the response {@code Vary}s on; nothing is stored for {@code
  * private}, {@code no-cache}, {@code no-store}, {@code Vary: *}, or a cookie set on a response that
- * varies on {@code Cookie}; the response's {@code max-age} wins over {@link
+ * varies on {@code Cookie}; beyond Django, nothing is stored that sets a cookie at all (unless
+ * {@link Builder#storeResponsesWithCookies(boolean) the view opts in}), that is already expired by
+ * its own {@code Expires}, or that is one query-string variant too many of its path ({@link
+ * Builder#maxQueryVariants(int)}); the response's {@code max-age} wins over {@link
  * Builder#cacheTimeout(Duration)} and {@link Builder#pageTimeout(Duration)} wins over both; stored
  * responses get {@code Expires} and {@code max-age}, and hits an {@code Age}. Beyond Django, a
  * stored page gets an ETag (unless {@link Builder#etags(boolean) turned off}) and conditional
@@ -55,6 +58,8 @@ public final class PageCache {
   private final boolean etags;
   private final InstantSource clock;
   private final MissFlights flights;
+  private final boolean storesCookies;
+  private final QueryVariants variants;
 
   private PageCache(Builder b) {
     this.cache = b.cache;
@@ -65,6 +70,8 @@ public final class PageCache {
     this.etags = b.etags;
     this.clock = b.cache.settings().clock();
     this.flights = b.coalesceMisses ? new MissFlights() : null;
+    this.storesCookies = b.storesCookies;
+    this.variants = new QueryVariants(b.cache, b.keyPrefix, b.maxQueryVariants);
   }
 
   /** A builder over {@code cache}: Django's defaults are 600 s, no page timeout, prefix "". */
@@ -124,6 +131,15 @@ public final class PageCache {
     return clock;
   }
 
+  /** True if responses that set a cookie are stored (and replayed to every visitor). */
+  boolean storesCookies() {
+    return storesCookies;
+  }
+
+  QueryVariants variants() {
+    return variants;
+  }
+
   /** The stampede protection of this page cache's filters, or null when it is off. */
   MissFlights flights() {
     return flights;
@@ -151,6 +167,8 @@ public final class PageCache {
     private int maxPageBytes = DEFAULT_MAX_PAGE_BYTES;
     private boolean etags = true;
     private boolean coalesceMisses = true;
+    private boolean storesCookies;
+    private int maxQueryVariants = QueryVariants.DEFAULT_LIMIT;
 
     private Builder(Cache cache) {
       this.cache = Objects.requireNonNull(cache, "cache");
@@ -203,6 +221,30 @@ public final class PageCache {
      */
     public Builder coalesceMisses(boolean coalesce) {
       this.coalesceMisses = coalesce;
+      return this;
+    }
+
+    /**
+     * Whether a response that sets a cookie is stored, with its {@code Set-Cookie}, and so
+     * replayed to every visitor: false by default, because the cookie is usually one visitor's
+     * (a CSRF token, a remember-me, an A/B id). Django stores it; turn this on only for a view
+     * whose cookies are the same for everyone.
+     */
+    public Builder storeResponsesWithCookies(boolean store) {
+      this.storesCookies = store;
+      return this;
+    }
+
+    /**
+     * How many query-string variants of one path are stored within one page timeout (200 by
+     * default): beyond that, further variants are served but not stored, so that a flood of
+     * distinct {@code ?q=N} URLs cannot evict the real pages.
+     */
+    public Builder maxQueryVariants(int variants) {
+      if (variants < 0) {
+        throw new IllegalArgumentException("maxQueryVariants must be 0 or more, not " + variants);
+      }
+      this.maxQueryVariants = variants;
       return this;
     }
 

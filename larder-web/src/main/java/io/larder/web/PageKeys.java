@@ -1,5 +1,6 @@
 package io.larder.web;
 
+import io.larder.internal.Md5;
 import io.larder.Cache;
 import io.larder.Timeout;
 import jakarta.servlet.http.HttpServletRequest;

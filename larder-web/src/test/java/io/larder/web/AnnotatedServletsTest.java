@@ -2,6 +2,7 @@ package io.larder.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.larder.internal.Md5;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

@@ -2,6 +2,7 @@ package io.larder.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.larder.internal.Md5;
 import io.larder.InvalidConfigurationException;
 import jakarta.servlet.DispatcherType;
 import java.time.Duration;

@@ -1,13 +1,18 @@
-package io.larder.web;
+package io.larder.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** md5, as Django hashes URLs, vary values and (for ETags) bodies: not for security. */
-final class Md5 {
+/**
+ * md5, as Django hashes file names, template fragment keys, URLs, vary values and ETags, and as
+ * ketama places servers: never for security. One digest per thread, so a call neither looks up a
+ * provider nor allocates a digest.
+ */
+public final class Md5 {
   /** The md5 of nothing: the vary hash of a page that varies on no header. */
-  static final String EMPTY = "d41d8cd98f00b204e9800998ecf8427e";
+  public static final String EMPTY = "d41d8cd98f00b204e9800998ecf8427e";
 
   private static final ThreadLocal<MessageDigest> DIGESTS = ThreadLocal.withInitial(Md5::create);
   private static final HexFormat HEX = HexFormat.of();
@@ -18,20 +23,30 @@ final class Md5 {
    * This thread's digest, reset: one per thread, so a request neither looks up a provider nor
    * allocates a digest. Finish it with {@link #hex(MessageDigest)} before asking again.
    */
-  static MessageDigest digest() {
+  public static MessageDigest digest() {
     MessageDigest digest = DIGESTS.get();
     digest.reset();
     return digest;
   }
 
   /** The lowercase hex md5 of {@code bytes}. */
-  static String hex(byte[] bytes) {
+  public static String hex(byte[] bytes) {
     return HEX.formatHex(digest().digest(bytes));
   }
 
   /** The lowercase hex of a finished digest. */
-  static String hex(MessageDigest digest) {
+  public static String hex(MessageDigest digest) {
     return HEX.formatHex(digest.digest());
+  }
+
+  /** The lowercase hex md5 of {@code text}'s UTF-8 bytes. */
+  public static String hex(String text) {
+    return hex(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The md5 of {@code bytes}. */
+  public static byte[] of(byte[] bytes) {
+    return digest().digest(bytes);
   }
 
   private static MessageDigest create() {

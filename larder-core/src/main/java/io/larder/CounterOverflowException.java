@@ -1,0 +1,34 @@
+package io.larder;
+
+import java.math.BigInteger;
+
+/**
+ * {@code incr} or {@code decr} would take a counter beyond a signed 64-bit integer ({@code
+ * -9223372036854775808} to {@code 9223372036854775807}), the range {@code incr} returns. The value
+ * is left as it was. An {@link ArithmeticException}, as {@link Math#addExact} throws, so that code
+ * catching that keeps working.
+ */
+public class CounterOverflowException extends ArithmeticException {
+  private final transient Object value;
+  private final long delta;
+
+  public CounterOverflowException(String key, Object value, long delta) {
+    super(
+        "Key '"
+            + key
+            + "' holds "
+            + value
+            + "; adding "
+            + delta
+            + " gives "
+            + new BigInteger(String.valueOf(value)).add(BigInteger.valueOf(delta))
+            + ", beyond a 64-bit counter's range; the value is unchanged");
+    this.value = value;
+    this.delta = delta;
+  }
+
+  /** The same overflow, told about {@code key} (the caller's key rather than the made one). */
+  public CounterOverflowException forKey(String key) {
+    return new CounterOverflowException(key, value, delta);
+  }
+}

@@ -1,0 +1,43 @@
+package io.larder.spring.boot;
+
+import io.larder.Caches;
+import io.larder.spring.LarderCacheManager;
+import io.larder.spring.UnknownCaches;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cache.CacheManager;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.io.ResourceLoader;
+
+/**
+ * Larder's caches from {@code larder.*} and a {@link LarderCacheManager} over them, before Spring
+ * Boot's own cache auto-configuration, which then backs off: {@code @EnableCaching} and {@code
+ * @Cacheable} use Larder. An application's own {@link Caches} or {@link CacheManager} bean wins.
+ */
+@AutoConfiguration(
+    beforeName = "org.springframework.boot.cache.autoconfigure.CacheAutoConfiguration")
+@EnableConfigurationProperties(LarderProperties.class)
+public class LarderAutoConfiguration {
+  /** The caches of {@code larder.config} and {@code larder.caches}, closed with the context. */
+  @Bean(destroyMethod = "close")
+  @ConditionalOnMissingBean
+  public Caches larderCaches(
+      LarderProperties properties, ResourceLoader resources, ConfigurableEnvironment environment) {
+    return CachesSource.build(properties, resources, environment);
+  }
+
+  /** Spring's cache manager over every alias, as {@code larder.cache-manager.*} says. */
+  @Bean
+  @ConditionalOnMissingBean(CacheManager.class)
+  public LarderCacheManager cacheManager(Caches caches, LarderProperties properties) {
+    LarderProperties.CacheManager settings = properties.getCacheManager();
+    LarderCacheManager.Builder builder =
+        LarderCacheManager.builder(caches).allowNullValues(settings.isAllowNullValues());
+    if (settings.getUnknownCaches() == UnknownCaches.CREATE_FROM_TEMPLATE) {
+      builder.createFromTemplate(settings.getTemplate());
+    }
+    return builder.build();
+  }
+}

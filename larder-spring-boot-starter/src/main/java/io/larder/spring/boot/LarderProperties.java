@@ -1,0 +1,456 @@
+package io.larder.spring.boot;
+
+import io.larder.spring.UnknownCaches;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The {@code larder.*} settings of a Spring Boot application.
+ *
+ * <pre>{@code
+ * larder:
+ *   caches:                       # Django's CACHES, as in larder.yml
+ *     default:
+ *       backend: redis
+ *       location: redis://127.0.0.1:6379/1
+ *       timeout: 300
+ *       key_prefix: shop
+ *   cache-manager:
+ *     unknown-caches: create-from-template
+ *     template: default
+ *   web:
+ *     page-cache: { enabled: true, cache-timeout: 10m }
+ *     sessions: { enabled: true, engine: cache, cache-alias: default }
+ * }</pre>
+ */
+@ConfigurationProperties("larder")
+public class LarderProperties {
+  /**
+   * A larder.yml (or .properties) file to read the caches from, e.g. classpath:larder.yml or
+   * file:/etc/shop/larder.yml; caches under larder.caches are read after it and win.
+   */
+  private String config;
+
+  /**
+   * Django's CACHES: alias to backend, location, timeout, key_prefix, version, key_function and
+   * options, in Django's upper case or in lower case (key-prefix is read as key_prefix). The
+   * environment variables LARDER_CACHES_* are read by Larder's own rules, not bound here.
+   */
+  // Declared for the configuration metadata (IDE completion and docs); CachesSource binds the same
+  // keys itself, leaving out the environment variables.
+  private Map<String, Map<String, Object>> caches = new LinkedHashMap<>();
+
+  private final CacheManager cacheManager = new CacheManager();
+  private final Web web = new Web();
+  private final Health health = new Health();
+  private final Fragments fragments = new Fragments();
+
+  public String getConfig() {
+    return config;
+  }
+
+  public void setConfig(String config) {
+    this.config = config;
+  }
+
+  public Map<String, Map<String, Object>> getCaches() {
+    return caches;
+  }
+
+  public void setCaches(Map<String, Map<String, Object>> caches) {
+    this.caches = caches;
+  }
+
+  public CacheManager getCacheManager() {
+    return cacheManager;
+  }
+
+  public Web getWeb() {
+    return web;
+  }
+
+  public Health getHealth() {
+    return health;
+  }
+
+  public Fragments getFragments() {
+    return fragments;
+  }
+
+  /** The Spring CacheManager over the caches. */
+  public static class CacheManager {
+    /** What a name that is not an alias gets: refuse (null, Spring's error) or a new cache. */
+    private UnknownCaches unknownCaches = UnknownCaches.REFUSE;
+
+    /** The alias unknown names are made from, with create-from-template. */
+    private String template = "default";
+
+    /** Whether a method's null result is cached (stored as Django's None). */
+    private boolean allowNullValues = true;
+
+    public UnknownCaches getUnknownCaches() {
+      return unknownCaches;
+    }
+
+    public void setUnknownCaches(UnknownCaches unknownCaches) {
+      this.unknownCaches = unknownCaches;
+    }
+
+    public String getTemplate() {
+      return template;
+    }
+
+    public void setTemplate(String template) {
+      this.template = template;
+    }
+
+    public boolean isAllowNullValues() {
+      return allowNullValues;
+    }
+
+    public void setAllowNullValues(boolean allowNullValues) {
+      this.allowNullValues = allowNullValues;
+    }
+  }
+
+  /** Servlet filters. */
+  public static class Web {
+    private final PageCache pageCache = new PageCache();
+    private final Sessions sessions = new Sessions();
+
+    public PageCache getPageCache() {
+      return pageCache;
+    }
+
+    public Sessions getSessions() {
+      return sessions;
+    }
+  }
+
+  /** The page cache filter: Django's cache middleware. */
+  public static class PageCache {
+    /** Whether the page cache filter is registered. */
+    private boolean enabled;
+
+    /** The alias pages are stored in (CACHE_MIDDLEWARE_ALIAS). */
+    private String cacheAlias = "default";
+
+    /** How long a page is stored when it says nothing (CACHE_MIDDLEWARE_SECONDS). */
+    private Duration cacheTimeout = Duration.ofSeconds(600);
+
+    /** Stores every page for this long, whatever it says (cache_page's timeout). */
+    private Duration pageTimeout;
+
+    /** CACHE_MIDDLEWARE_KEY_PREFIX. */
+    private String keyPrefix = "";
+
+    /** Pages larger than this are served but not stored. */
+    private int maxPageBytes = io.larder.web.PageCache.DEFAULT_MAX_PAGE_BYTES;
+
+    /** Whether stored pages get an ETag and conditional requests are answered 304. */
+    private boolean etags = true;
+
+    /** Whether concurrent misses for one page render it once. */
+    private boolean coalesceMisses = true;
+
+    /** The URL patterns the filter is mapped to. */
+    private List<String> urlPatterns = new ArrayList<>(List.of("/*"));
+
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
+    }
+
+    public String getCacheAlias() {
+      return cacheAlias;
+    }
+
+    public void setCacheAlias(String cacheAlias) {
+      this.cacheAlias = cacheAlias;
+    }
+
+    public Duration getCacheTimeout() {
+      return cacheTimeout;
+    }
+
+    public void setCacheTimeout(Duration cacheTimeout) {
+      this.cacheTimeout = cacheTimeout;
+    }
+
+    public Duration getPageTimeout() {
+      return pageTimeout;
+    }
+
+    public void setPageTimeout(Duration pageTimeout) {
+      this.pageTimeout = pageTimeout;
+    }
+
+    public String getKeyPrefix() {
+      return keyPrefix;
+    }
+
+    public void setKeyPrefix(String keyPrefix) {
+      this.keyPrefix = keyPrefix;
+    }
+
+    public int getMaxPageBytes() {
+      return maxPageBytes;
+    }
+
+    public void setMaxPageBytes(int maxPageBytes) {
+      this.maxPageBytes = maxPageBytes;
+    }
+
+    public boolean isEtags() {
+      return etags;
+    }
+
+    public void setEtags(boolean etags) {
+      this.etags = etags;
+    }
+
+    public boolean isCoalesceMisses() {
+      return coalesceMisses;
+    }
+
+    public void setCoalesceMisses(boolean coalesceMisses) {
+      this.coalesceMisses = coalesceMisses;
+    }
+
+    public List<String> getUrlPatterns() {
+      return urlPatterns;
+    }
+
+    public void setUrlPatterns(List<String> urlPatterns) {
+      this.urlPatterns = urlPatterns;
+    }
+  }
+
+  /**
+   * The session filter: Django's SessionMiddleware with the cache or cached_db engine. Unset
+   * settings keep Django's defaults.
+   */
+  public static class Sessions {
+    /** Whether the session filter is registered. */
+    private boolean enabled;
+
+    /** SESSION_ENGINE: cache or cached_db (Django's dotted names accepted). */
+    private String engine;
+
+    /** SESSION_CACHE_ALIAS. */
+    private String cacheAlias;
+
+    /** The durable alias of cached_db (a database cache). */
+    private String databaseAlias;
+
+    /** SESSION_COOKIE_NAME. */
+    private String cookieName;
+
+    /** SESSION_COOKIE_AGE. */
+    private Duration cookieAge;
+
+    /** SESSION_COOKIE_DOMAIN. */
+    private String cookieDomain;
+
+    /** SESSION_COOKIE_PATH. */
+    private String cookiePath;
+
+    /** SESSION_COOKIE_SECURE. */
+    private Boolean cookieSecure;
+
+    /** SESSION_COOKIE_HTTPONLY. */
+    private Boolean cookieHttponly;
+
+    /** SESSION_COOKIE_SAMESITE: Lax, Strict or None. */
+    private String cookieSamesite;
+
+    /** SESSION_EXPIRE_AT_BROWSER_CLOSE. */
+    private Boolean expireAtBrowserClose;
+
+    /** SESSION_SAVE_EVERY_REQUEST. */
+    private Boolean saveEveryRequest;
+
+    /** The URL patterns the filter is mapped to. */
+    private List<String> urlPatterns = new ArrayList<>(List.of("/*"));
+
+    /** The settings that are set, in SessionSettings.from's names. */
+    Map<String, Object> settings() {
+      Map<String, Object> settings = new LinkedHashMap<>();
+      put(settings, "engine", engine);
+      put(settings, "cache_alias", cacheAlias);
+      put(settings, "database_alias", databaseAlias);
+      put(settings, "cookie_name", cookieName);
+      put(settings, "cookie_age", cookieAge == null ? null : cookieAge.toSeconds());
+      put(settings, "cookie_domain", cookieDomain);
+      put(settings, "cookie_path", cookiePath);
+      put(settings, "cookie_secure", cookieSecure);
+      put(settings, "cookie_httponly", cookieHttponly);
+      put(settings, "cookie_samesite", cookieSamesite);
+      put(settings, "expire_at_browser_close", expireAtBrowserClose);
+      put(settings, "save_every_request", saveEveryRequest);
+      return settings;
+    }
+
+    private static void put(Map<String, Object> settings, String name, Object value) {
+      if (value != null) {
+        settings.put(name, value);
+      }
+    }
+
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
+    }
+
+    public String getEngine() {
+      return engine;
+    }
+
+    public void setEngine(String engine) {
+      this.engine = engine;
+    }
+
+    public String getCacheAlias() {
+      return cacheAlias;
+    }
+
+    public void setCacheAlias(String cacheAlias) {
+      this.cacheAlias = cacheAlias;
+    }
+
+    public String getDatabaseAlias() {
+      return databaseAlias;
+    }
+
+    public void setDatabaseAlias(String databaseAlias) {
+      this.databaseAlias = databaseAlias;
+    }
+
+    public String getCookieName() {
+      return cookieName;
+    }
+
+    public void setCookieName(String cookieName) {
+      this.cookieName = cookieName;
+    }
+
+    public Duration getCookieAge() {
+      return cookieAge;
+    }
+
+    public void setCookieAge(Duration cookieAge) {
+      this.cookieAge = cookieAge;
+    }
+
+    public String getCookieDomain() {
+      return cookieDomain;
+    }
+
+    public void setCookieDomain(String cookieDomain) {
+      this.cookieDomain = cookieDomain;
+    }
+
+    public String getCookiePath() {
+      return cookiePath;
+    }
+
+    public void setCookiePath(String cookiePath) {
+      this.cookiePath = cookiePath;
+    }
+
+    public Boolean getCookieSecure() {
+      return cookieSecure;
+    }
+
+    public void setCookieSecure(Boolean cookieSecure) {
+      this.cookieSecure = cookieSecure;
+    }
+
+    public Boolean getCookieHttponly() {
+      return cookieHttponly;
+    }
+
+    public void setCookieHttponly(Boolean cookieHttponly) {
+      this.cookieHttponly = cookieHttponly;
+    }
+
+    public String getCookieSamesite() {
+      return cookieSamesite;
+    }
+
+    public void setCookieSamesite(String cookieSamesite) {
+      this.cookieSamesite = cookieSamesite;
+    }
+
+    public Boolean getExpireAtBrowserClose() {
+      return expireAtBrowserClose;
+    }
+
+    public void setExpireAtBrowserClose(Boolean expireAtBrowserClose) {
+      this.expireAtBrowserClose = expireAtBrowserClose;
+    }
+
+    public Boolean getSaveEveryRequest() {
+      return saveEveryRequest;
+    }
+
+    public void setSaveEveryRequest(Boolean saveEveryRequest) {
+      this.saveEveryRequest = saveEveryRequest;
+    }
+
+    public List<String> getUrlPatterns() {
+      return urlPatterns;
+    }
+
+    public void setUrlPatterns(List<String> urlPatterns) {
+      this.urlPatterns = urlPatterns;
+    }
+  }
+
+  /** Actuator health of the remote caches. */
+  public static class Health {
+    /** How long a health check waits for a cache's server before reporting it DOWN. */
+    private Duration timeout = Duration.ofSeconds(2);
+
+    public Duration getTimeout() {
+      return timeout;
+    }
+
+    public void setTimeout(Duration timeout) {
+      this.timeout = timeout;
+    }
+  }
+
+  /** Template fragment caching (Thymeleaf's larder:cache). */
+  public static class Fragments {
+    /**
+     * The key format: current (Django 6.1+) or django-6-0 (Django 6.0 and older, to share fragments
+     * with such an application).
+     */
+    private KeyFormat keyFormat = KeyFormat.CURRENT;
+
+    public KeyFormat getKeyFormat() {
+      return keyFormat;
+    }
+
+    public void setKeyFormat(KeyFormat keyFormat) {
+      this.keyFormat = keyFormat;
+    }
+  }
+
+  /** The fragment key formats of {@link io.larder.FragmentKeys}. */
+  public enum KeyFormat {
+    CURRENT,
+    DJANGO_6_0
+  }
+}

@@ -1,0 +1,31 @@
+package io.larder.spring.boot;
+
+import io.larder.Caches;
+import io.larder.FragmentKeys;
+import io.larder.thymeleaf.FragmentCacheDialect;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.thymeleaf.TemplateEngine;
+
+/**
+ * Thymeleaf's {@code larder:cache} attribute: the dialect is a bean, and Spring Boot's Thymeleaf
+ * auto-configuration adds every dialect bean to its template engine.
+ */
+@AutoConfiguration(
+    after = LarderAutoConfiguration.class,
+    beforeName = "org.springframework.boot.thymeleaf.autoconfigure.ThymeleafAutoConfiguration")
+@ConditionalOnClass({FragmentCacheDialect.class, TemplateEngine.class})
+public class LarderThymeleafAutoConfiguration {
+  @Bean
+  @ConditionalOnMissingBean
+  public FragmentCacheDialect larderFragmentCacheDialect(
+      Caches caches, LarderProperties properties) {
+    FragmentKeys keys =
+        properties.getFragments().getKeyFormat() == LarderProperties.KeyFormat.DJANGO_6_0
+            ? FragmentKeys.DJANGO_6_0
+            : FragmentKeys.CURRENT;
+    return new FragmentCacheDialect(caches, keys);
+  }
+}
