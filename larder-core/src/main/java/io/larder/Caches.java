@@ -43,13 +43,14 @@ public final class Caches implements AutoCloseable {
   /** Django's {@code DEFAULT_CACHE_ALIAS}. */
   public static final String DEFAULT_ALIAS = "default";
 
+  /** In build order: each cache after the caches it is built on. */
   private final Map<String, CacheEngine> engines;
   private final Map<String, Cache> views;
 
-  private Caches(Map<String, CacheEngine> engines) {
+  private Caches(Map<String, CacheEngine> engines, Collection<String> configurationOrder) {
     this.engines = engines;
     Map<String, Cache> views = new LinkedHashMap<>();
-    engines.forEach((alias, engine) -> views.put(alias, engine.handle()));
+    configurationOrder.forEach(alias -> views.put(alias, engines.get(alias).handle()));
     this.views = Collections.unmodifiableMap(views);
   }
 
@@ -125,9 +126,12 @@ public final class Caches implements AutoCloseable {
     closeAll(engines.values());
   }
 
+  /** Closes in reverse build order: a cache before the caches it is built on (a chain's tiers). */
   private static void closeAll(Collection<CacheEngine> caches) {
+    List<CacheEngine> reversed = new ArrayList<>(caches);
+    Collections.reverse(reversed);
     RuntimeException failure = null;
-    for (CacheEngine cache : caches) {
+    for (CacheEngine cache : reversed) {
       try {
         cache.close();
       } catch (RuntimeException e) {
@@ -228,14 +232,18 @@ public final class Caches implements AutoCloseable {
                 + String.join(", ", config.keySet()));
       }
       SettingsParser parser = new SettingsParser(new Backends(), clock);
+      Map<String, SettingsParser.Parsed> parsed = new LinkedHashMap<>();
+      config.forEach((alias, settings) -> parsed.put(alias, parser.parse(alias, settings)));
       Map<String, CacheEngine> built = new LinkedHashMap<>();
       try {
-        config.forEach(
-            (alias, settings) -> {
-              SettingsParser.Parsed parsed = parser.parse(alias, settings);
-              built.put(
-                  alias, CacheEngine.start(parsed.settings(), parsed.backend(), asyncExecutor));
-            });
+        for (String alias : parser.buildOrder(parsed)) {
+          SettingsParser.Parsed cache = parsed.get(alias);
+          Map<String, Cache> builtOn = new LinkedHashMap<>();
+          cache.builtOn().forEach(other -> builtOn.put(other, built.get(other).handle()));
+          built.put(
+              alias,
+              CacheEngine.start(cache.settings(), cache.backend(), asyncExecutor, builtOn));
+        }
       } catch (RuntimeException e) {
         try {
           closeAll(built.values());
@@ -244,7 +252,7 @@ public final class Caches implements AutoCloseable {
         }
         throw e;
       }
-      return new Caches(Collections.unmodifiableMap(built));
+      return new Caches(Collections.unmodifiableMap(built), parsed.keySet());
     }
 
     private void merge(Map<String, Object> source) {

@@ -67,6 +67,7 @@ public abstract class CacheContractTest {
       return;
     }
     cache.set(key, value, Timeout.of(server.resolution()));
+    clock.advanceSeconds(1); // and copies kept on the test clock (a chain's local or file tier)
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (cache.hasKey(key) && System.nanoTime() < deadline) {
       sleepQuietly(20);
@@ -120,10 +121,15 @@ public abstract class CacheContractTest {
     }
   }
 
+  /** Adds the caches a backend under test is built on (a chain's tiers); none by default. */
+  protected Caches.Builder withOtherCaches(Caches.Builder builder) {
+    return builder;
+  }
+
   @BeforeEach
   protected void createCaches() {
     caches =
-        Caches.builder()
+        withOtherCaches(Caches.builder())
             .environment(Map.of())
             .clock(clock)
             .cache("default", this::configure)

@@ -110,6 +110,21 @@ public final class FileBasedCache implements CacheStore {
   }
 
   @Override
+  public Timeout timeToLive(String key) {
+    Path file = fileFor(key);
+    byte[] start = read(file, HEADER_BYTES);
+    CacheFile.Header header = start == null ? null : liveHeader(file, start);
+    if (header == null) {
+      return null;
+    }
+    if (header.expiresAt() == CacheFile.NEVER) {
+      return Timeout.NEVER;
+    }
+    long left = (long) Math.floor(header.expiresAt() * 1000) - context.nowMillis();
+    return left > 0 ? Timeout.millis(left) : null;
+  }
+
+  @Override
   public void store(String key, Object value, Timeout timeout) {
     byte[] compressed = compress(value);
     Path file = fileFor(key);

@@ -56,10 +56,11 @@ public final class CacheEngine {
   private final Cache handle;
   private final Context context;
 
-  private CacheEngine(CacheSettings settings, CacheBackend backend, Executor ioExecutor) {
+  private CacheEngine(
+      CacheSettings settings, CacheBackend backend, Executor ioExecutor, Map<String, Cache> builtOn) {
     this.settings = settings;
     this.failsOpen = CommonOptions.IGNORE_EXCEPTIONS.from(settings);
-    this.context = new Context();
+    this.context = new Context(builtOn);
     this.store = backend.create(context);
     this.keys =
         new KeyMaker(
@@ -82,10 +83,15 @@ public final class CacheEngine {
    * The engine of a cache: makes its store with {@code backend}.
    *
    * @param ioExecutor where {@code async()} calls of a store that blocks on I/O run
+   * @param builtOn the caches {@link CacheBackend#builtOn} named, by alias, already built
    * @throws io.larder.InvalidConfigurationException if a setting is wrong
    */
-  public static CacheEngine start(CacheSettings settings, CacheBackend backend, Executor ioExecutor) {
-    return new CacheEngine(settings, backend, ioExecutor);
+  public static CacheEngine start(
+      CacheSettings settings,
+      CacheBackend backend,
+      Executor ioExecutor,
+      Map<String, Cache> builtOn) {
+    return new CacheEngine(settings, backend, ioExecutor, builtOn);
   }
 
   /** The cache at its configured version. */
@@ -603,6 +609,27 @@ public final class CacheEngine {
   private final class Context implements StoreContext {
     private final Serializer serializer = Serializers.create(settings);
     private final Compressor compressor = Compressors.create(settings);
+    private final Map<String, Cache> builtOn;
+
+    Context(Map<String, Cache> builtOn) {
+      this.builtOn = builtOn;
+    }
+
+    @Override
+    public Cache cache(String alias) {
+      Cache cache = builtOn.get(alias);
+      if (cache == null) {
+        throw new IllegalArgumentException(
+            "Cache '"
+                + settings.alias()
+                + "': its backend did not name '"
+                + alias
+                + "' among the caches it is built on ("
+                + String.join(", ", builtOn.keySet())
+                + ")");
+      }
+      return cache;
+    }
 
     @Override
     public CacheSettings settings() {

@@ -36,7 +36,24 @@ public final class SettingsParser {
     this.clock = clock;
   }
 
-  public record Parsed(CacheSettings settings, CacheBackend backend) {}
+  /**
+   * One alias's checked settings, its backend, and the aliases it is built on ({@link
+   * CacheBackend#builtOn}).
+   */
+  public record Parsed(CacheSettings settings, CacheBackend backend, List<String> builtOn) {}
+
+  /**
+   * The aliases of {@code parsed} in the order to build them: configuration order, each after the
+   * caches it is built on.
+   *
+   * @throws InvalidConfigurationException naming the alias, for a cache built on one that is not
+   *     configured or on itself
+   */
+  public List<String> buildOrder(Map<String, Parsed> parsed) {
+    Map<String, List<String>> builtOn = new LinkedHashMap<>();
+    parsed.forEach((alias, p) -> builtOn.put(alias, p.builtOn()));
+    return BuildOrder.of(builtOn);
+  }
 
   public Parsed parse(String alias, Object rawSettings) {
     if (!(rawSettings instanceof Map<?, ?> raw)) {
@@ -45,6 +62,7 @@ public final class SettingsParser {
     }
     Map<String, Object> values = new LinkedHashMap<>();
     Map<String, Object> legacyOptions = new LinkedHashMap<>();
+    Map<String, Object> others = new LinkedHashMap<>();
     raw.forEach(
         (key, value) -> {
           String name = String.valueOf(key).toLowerCase(Locale.ROOT);
@@ -53,13 +71,7 @@ public final class SettingsParser {
           } else if (SETTINGS.contains(name)) {
             values.put(name, value);
           } else {
-            throw InvalidConfigurationException.badSetting(
-                alias,
-                String.valueOf(key),
-                value,
-                "no such setting; the settings are "
-                    + String.join(", ", SETTINGS)
-                    + " (in Django's upper case or in lower case)");
+            others.put(String.valueOf(key), value);
           }
         });
 
@@ -69,6 +81,22 @@ public final class SettingsParser {
           alias, "backend", backendName, "a backend name such as locmem, filebased or dummy");
     }
     CacheBackend backend = backends.find(alias, name.trim());
+    // A backend's own options may also stand beside BACKEND, as Django's custom backends read
+    // theirs (the seed's chain has BACKENDS there).
+    others.forEach(
+        (key, value) -> {
+          String option = key.toLowerCase(Locale.ROOT);
+          if (backend.options().stream().noneMatch(o -> o.name().equals(option))) {
+            throw InvalidConfigurationException.badSetting(
+                alias,
+                key,
+                value,
+                "no such setting; the settings are "
+                    + String.join(", ", SETTINGS)
+                    + " (in Django's upper case or in lower case)");
+          }
+          legacyOptions.put(option, value);
+        });
 
     Map<String, Object> options = options(alias, values.get("options"));
     legacyOptions.forEach(options::putIfAbsent);
@@ -89,7 +117,7 @@ public final class SettingsParser {
             clock);
     settings.maxEntries();
     settings.cullFrequency();
-    return new Parsed(settings, backend);
+    return new Parsed(settings, backend, List.copyOf(backend.builtOn(settings)));
   }
 
   private static Map<String, Object> options(String alias, Object raw) {

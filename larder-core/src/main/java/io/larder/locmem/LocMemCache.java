@@ -65,6 +65,19 @@ public final class LocMemCache implements CacheStore {
   }
 
   @Override
+  public Timeout timeToLive(String key) {
+    Entry entry = live(key);
+    if (entry == null) {
+      return null;
+    }
+    if (entry.expiresAtMillis() == Long.MAX_VALUE) {
+      return Timeout.NEVER;
+    }
+    long left = entry.expiresAtMillis() - clock.millis();
+    return left > 0 ? Timeout.millis(left) : null;
+  }
+
+  @Override
   public void store(String key, Object value, Timeout timeout) {
     if (timeout.isExpired()) {
       entries.invalidate(key);

@@ -1,5 +1,6 @@
 package io.larder.spi;
 
+import io.larder.CacheSettings;
 import java.util.List;
 import java.util.Set;
 
@@ -41,6 +42,17 @@ public interface CacheBackend {
    */
   default boolean acceptsAnyOption() {
     return false;
+  }
+
+  /**
+   * The other aliases a store of these settings is built on (a {@code chain}'s tiers), reached
+   * through {@link StoreContext#cache}. {@code Caches} builds them first and refuses, naming the
+   * alias, one that is not configured or a cache built on itself. None by default.
+   *
+   * @throws io.larder.InvalidConfigurationException if the setting that names them is wrong
+   */
+  default List<String> builtOn(CacheSettings settings) {
+    return List.of();
   }
 
   /**

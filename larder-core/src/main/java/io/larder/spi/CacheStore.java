@@ -70,6 +70,16 @@ public interface CacheStore extends AutoCloseable {
   /** Removes every entry of the store (Django's {@code clear}). */
   void removeAll();
 
+  /**
+   * How long {@code key} has left to live, so that a copy made of it elsewhere (a faster tier of a
+   * {@code chain}) expires no later than it does: a positive timeout, {@link Timeout#NEVER} for a
+   * key without expiry, or null when the key is absent or expired. A store that cannot tell answers
+   * {@link Timeout#DEFAULT}, the default: the copy then lives for its own cache's default timeout.
+   */
+  default Timeout timeToLive(String key) {
+    return Timeout.DEFAULT;
+  }
+
   /** True if {@code key} holds an unexpired value. One {@link #load} by default. */
   default boolean contains(String key) {
     return load(key) != MISSING;

@@ -1,6 +1,7 @@
 package io.larder.spi;
 
 import io.larder.BackendUnavailableException;
+import io.larder.Cache;
 import io.larder.CacheSettings;
 import io.larder.Timeout;
 import java.time.InstantSource;
@@ -25,6 +26,18 @@ public interface StoreContext {
   default String alias() {
     return settings().alias();
   }
+
+  /**
+   * Another cache of the same {@code Caches}, one the backend named in {@link
+   * CacheBackend#builtOn}: built before this store, owned (and closed) by {@code Caches}.
+   *
+   * <pre>{@code
+   * Cache memory = context.cache("memory");
+   * }</pre>
+   *
+   * @throws IllegalArgumentException if the backend did not name {@code alias}
+   */
+  Cache cache(String alias);
 
   /** The clock every expiry is measured on (tests inject one, so they never sleep). */
   InstantSource clock();

@@ -4,6 +4,9 @@ import io.larder.Cache;
 import io.larder.CacheSettings;
 import io.larder.CacheStats;
 import io.larder.Caches;
+import io.larder.chain.ChainCache;
+import io.larder.chain.TierStats;
+import io.larder.spi.CacheStore;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayDeque;
@@ -72,23 +75,23 @@ final class CacheSampler implements AutoCloseable {
       }
     }
     List<Map<String, Object>> rows = new ArrayList<>();
+    double seconds = Math.max(0.001, (now.millis() - before.millis()) / 1000.0);
     for (Cache cache : caches.all()) {
       CacheSettings settings = cache.settings();
-      CacheStats stats = now.stats().get(settings.alias());
-      CacheStats then = before.stats().get(settings.alias());
-      double seconds = Math.max(0.001, (now.millis() - before.millis()) / 1000.0);
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("alias", settings.alias());
-      row.put("backend", settings.backend());
-      row.put("location", settings.displayLocation());
-      row.put("hits", stats.hits());
-      row.put("misses", stats.misses());
-      row.put("hitRatio", stats.hitRatio());
-      row.put("sets", stats.sets());
-      row.put("deletes", stats.deletes());
-      row.put("errors", stats.errors());
-      row.put("opsPerSecond", Math.max(0, operations(stats) - operations(then)) / seconds);
-      rows.add(row);
+      String alias = settings.alias();
+      rows.add(row(alias, settings.backend(), settings.displayLocation(), now, before, seconds));
+      List<TierStats> tiers = tiersOf(cache);
+      for (int i = 0; i < tiers.size(); i++) {
+        String tier = tiers.get(i).alias();
+        rows.add(
+            row(
+                tierRow(alias, tier),
+                "tier " + (i + 1) + " of " + alias,
+                tier,
+                now,
+                before,
+                seconds));
+      }
     }
     List<Map<String, Object>> points = new ArrayList<>();
     List<Sample> samples = new ArrayList<>(history);
@@ -109,10 +112,45 @@ final class CacheSampler implements AutoCloseable {
     return report;
   }
 
+  private static Map<String, Object> row(
+      String alias, String backend, String location, Sample now, Sample before, double seconds) {
+    CacheStats stats = now.stats().get(alias);
+    CacheStats then = before.stats().getOrDefault(alias, stats);
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("alias", alias);
+    row.put("backend", backend);
+    row.put("location", location);
+    row.put("hits", stats.hits());
+    row.put("misses", stats.misses());
+    row.put("hitRatio", stats.hitRatio());
+    row.put("sets", stats.sets());
+    row.put("deletes", stats.deletes());
+    row.put("errors", stats.errors());
+    row.put("opsPerSecond", Math.max(0, operations(stats) - operations(then)) / seconds);
+    return row;
+  }
+
+  /** A chain's tier as a row of its own: its hits and misses for reads through the chain. */
+  static String tierRow(String chain, String tier) {
+    return chain + " › " + tier;
+  }
+
+  /** The tiers of a {@code chain} cache, fastest first; none for any other cache. */
+  private static List<TierStats> tiersOf(Cache cache) {
+    return cache.unwrap(CacheStore.class) instanceof ChainCache chain
+        ? chain.tierStats()
+        : List.of();
+  }
+
   private Sample current() {
     Map<String, CacheStats> stats = new LinkedHashMap<>();
     for (Cache cache : caches.all()) {
-      stats.put(cache.settings().alias(), cache.stats());
+      String alias = cache.settings().alias();
+      stats.put(alias, cache.stats());
+      for (TierStats tier : tiersOf(cache)) {
+        stats.put(
+            tierRow(alias, tier.alias()), new CacheStats(tier.hits(), tier.misses(), 0, 0, 0, 0));
+      }
     }
     return new Sample(clock.millis(), stats);
   }

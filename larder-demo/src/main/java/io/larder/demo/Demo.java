@@ -29,6 +29,14 @@ public final class Demo implements Callable<Integer> {
       description = "A larder.yml or .properties file; default: a local-memory cache.")
   Path config;
 
+  @Option(
+      names = "--redis",
+      paramLabel = "URL",
+      description =
+          "A Redis for the /layered page (e.g. redis://127.0.0.1:6379/0): local memory over it,"
+              + " kept coherent by invalidations; default: local memory over files.")
+  String redis;
+
   public static void main(String[] args) {
     System.exit(new CommandLine(new Demo()).execute(args));
   }
@@ -36,7 +44,7 @@ public final class Demo implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Caches caches = config == null ? Caches.defaults() : Caches.load(config);
-    DemoServer server = DemoServer.start(caches, port);
+    DemoServer server = DemoServer.start(caches, port, redis);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
@@ -60,6 +68,11 @@ public final class Demo implements Callable<Integer> {
     System.out.println("  " + base + "/never      never cached");
     System.out.println("  " + base + "/fragments  a page with a fragment-cached sidebar");
     System.out.println("  " + base + "/counter    a visit counter in a cache-backed session");
+    System.out.println(
+        "  "
+            + base
+            + "/layered    a layered cache: memory over "
+            + (redis == null ? "files" : "Redis"));
     System.out.println("  " + base + "/_larder/   the cache dashboard");
     new CountDownLatch(1).await();
     return 0;

@@ -18,7 +18,8 @@ final class DemoHtml {
             + "padding:0 .25rem}.stamp{font-size:1.4rem;font-weight:600}</style></head><body>"
             + "<nav><a href=\"/\">Home</a><a href=\"/slow\">/slow</a><a href=\"/vary\">/vary</a>"
             + "<a href=\"/never\">/never</a><a href=\"/fragments\">/fragments</a>"
-            + "<a href=\"/counter\">/counter</a><a href=\"/_larder/\">dashboard</a></nav><h1>"
+            + "<a href=\"/counter\">/counter</a><a href=\"/layered\">/layered</a>"
+            + "<a href=\"/_larder/\">dashboard</a></nav><h1>"
             + title
             + "</h1>"
             + content

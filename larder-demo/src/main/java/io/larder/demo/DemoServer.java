@@ -23,7 +23,8 @@ import org.eclipse.jetty.server.ServerConnector;
  * The demo app on embedded Jetty, bound to 127.0.0.1: {@code /slow}, {@code /vary} and {@code
  * /never} through a per-view page cache on the {@code default} cache, {@code /slow/uncached}
  * without it, {@code /fragments} (a fragment-cached sidebar), {@code /counter} (a session-backed
- * counter), and the dashboard at {@code /_larder/}.
+ * counter), {@code /layered} (a chain of memory over files), and the dashboard at {@code
+ * /_larder/}.
  */
 public final class DemoServer implements AutoCloseable {
   /** How long the demo's per-view cache keeps a page. */
@@ -31,11 +32,13 @@ public final class DemoServer implements AutoCloseable {
 
   private final Server server;
   private final CacheSampler sampler;
+  private final LayeredPage layered;
   private final int port;
 
-  private DemoServer(Server server, CacheSampler sampler, int port) {
+  private DemoServer(Server server, CacheSampler sampler, LayeredPage layered, int port) {
     this.server = server;
     this.sampler = sampler;
+    this.layered = layered;
     this.port = port;
   }
 
@@ -43,10 +46,24 @@ public final class DemoServer implements AutoCloseable {
    * Starts the demo on {@code port} (0: a free one) over {@code caches}; the caller closes both.
    */
   public static DemoServer start(Caches caches, int port) throws Exception {
-    return start(caches, port, InstantSource.system(), Duration.ofSeconds(5));
+    return start(caches, port, null);
+  }
+
+  /**
+   * Starts the demo, its {@code /layered} page on local memory over the Redis at {@code
+   * layeredRedis} (kept coherent by invalidations), or over files when it is null.
+   */
+  public static DemoServer start(Caches caches, int port, String layeredRedis) throws Exception {
+    return start(caches, port, InstantSource.system(), Duration.ofSeconds(5), layeredRedis);
   }
 
   static DemoServer start(Caches caches, int port, InstantSource clock, Duration samplePeriod)
+      throws Exception {
+    return start(caches, port, clock, samplePeriod, null);
+  }
+
+  static DemoServer start(
+      Caches caches, int port, InstantSource clock, Duration samplePeriod, String layeredRedis)
       throws Exception {
     Cache cache = caches.getDefault();
     PageCache perView =
@@ -67,6 +84,8 @@ public final class DemoServer implements AutoCloseable {
     context.addServlet(new ServletHolder(perView.wrap(new NeverPage())), "/never");
     context.addServlet(new ServletHolder(new FragmentsPage(fragments)), "/fragments");
     context.addServlet(new ServletHolder(new CounterPage(recent)), "/counter/*");
+    LayeredPage layered = new LayeredPage(layeredRedis);
+    context.addServlet(new ServletHolder(layered), "/layered/*");
     context.addServlet(new ServletHolder(new DashboardPage()), "/_larder/");
     context.addServlet(
         new ServletHolder(new EntriesEndpoint(sessions, recent, fragments)),
@@ -83,12 +102,12 @@ public final class DemoServer implements AutoCloseable {
     server.setHandler(context);
     server.start();
     sampler.start(samplePeriod);
-    return new DemoServer(server, sampler, connector.getLocalPort());
+    return new DemoServer(server, sampler, layered, connector.getLocalPort());
   }
 
   /**
-   * Sessions in the {@code sessions} cache if configured (else {@code default}), written through
-   * to {@code sessions_db} ({@code cached_db}) when that alias is configured.
+   * Sessions in the {@code sessions} cache if configured (else {@code default}), written through to
+   * {@code sessions_db} ({@code cached_db}) when that alias is configured.
    */
   static SessionSettings sessionSettings(Caches caches) {
     SessionSettings.Builder settings = SessionSettings.builder();
@@ -113,6 +132,8 @@ public final class DemoServer implements AutoCloseable {
       server.stop();
     } catch (Exception e) {
       throw new IllegalStateException("Jetty did not stop cleanly", e);
+    } finally {
+      layered.close();
     }
   }
 }

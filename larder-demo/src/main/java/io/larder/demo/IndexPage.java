@@ -22,7 +22,9 @@ final class IndexPage extends HttpServlet {
             + "</li><li><a href=\"/fragments\">/fragments</a>: a page whose sidebar is a"
             + " fragment cached with <code>{% cache %}</code>, one copy per language.</li>"
             + "<li><a href=\"/counter\">/counter</a>: a visit counter in a session stored in"
-            + " the cache.</li><li><a href=\"/_larder/\">/_larder/</a>: every configured cache, its"
+            + " the cache.</li><li><a href=\"/layered\">/layered</a>: a layered cache (memory over"
+            + " files): which tier answered, how fast, and an update from another process.</li>"
+            + "<li><a href=\"/_larder/\">/_larder/</a>: every configured cache, its"
             + " counters and hit ratio, live.</li></ul>"
             + "<p>From a terminal: <code>curl -si http://"
             + DemoHtml.escape(hostOf(request))

@@ -199,4 +199,103 @@ class DemoPagesTest {
     assertThat(demo.port).isEqualTo(8000);
     assertThat(demo.config).isNull();
   }
+
+  // ------------------------------------------------------------ /layered
+
+  private static String element(HttpResponse<String> page, String id) {
+    Matcher m = Pattern.compile("id=\"" + id + "\">(.*?)</").matcher(page.body());
+    assertThat(m.find()).as("the page has #%s", id).isTrue();
+    return m.group(1);
+  }
+
+  @Test
+  void theLayeredPageShowsTheFilesTierAnsweringThenTheRefilledMemoryTier() throws Exception {
+    get("/layered/update");
+    HttpResponse<String> first = get("/layered");
+    assertThat(element(first, "value")).startsWith("written by the other process");
+    assertThat(element(first, "tier")).contains("files");
+    HttpResponse<String> second = get("/layered");
+    assertThat(element(second, "tier")).contains("memory");
+    assertThat(element(second, "local-ttl")).endsWith(" s left");
+  }
+
+  @Test
+  void anUpdateFromAnotherProcessIsNotSeenWhileTheLocalCopyLives() throws Exception {
+    get("/layered/set");
+    get("/layered/update");
+    HttpResponse<String> page = get("/layered");
+    assertThat(element(page, "value")).startsWith("written by this process");
+    assertThat(element(page, "tier")).contains("memory");
+  }
+
+  @Test
+  void theDashboardShowsAChainsTiersAsRowsOfTheirOwn() throws Exception {
+    try (Caches layered =
+            Caches.builder()
+                .environment(Map.of())
+                .config(
+                    Map.of(
+                        "default",
+                        Map.of("backend", "chain", "caches", java.util.List.of("memory", "files")),
+                        "memory",
+                        Map.of("backend", "locmem", "location", "demo-chain-test"),
+                        "files",
+                        Map.of("backend", "filebased", "location", dir.resolve("chain").toString())))
+                .build();
+        DemoServer chainDemo =
+            DemoServer.start(layered, 0, InstantSource.system(), Duration.ofHours(1))) {
+      layered.getDefault().clear();
+      layered.get("files").set(layered.getDefault().makeKey("k"), "v");
+      layered.getDefault().get("k");
+      layered.getDefault().get("k");
+      HttpResponse<String> stats =
+          client.send(
+              HttpRequest.newBuilder(
+                      URI.create("http://127.0.0.1:" + chainDemo.port() + "/_larder/stats.json"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      JsonNode rows = new ObjectMapper().readTree(stats.body()).get("caches");
+      Map<String, JsonNode> byAlias = new java.util.HashMap<>();
+      rows.forEach(row -> byAlias.put(row.get("alias").asText(), row));
+      assertThat(byAlias.get("default › memory").get("hits").asLong()).isEqualTo(1);
+      assertThat(byAlias.get("default › memory").get("misses").asLong()).isEqualTo(1);
+      assertThat(byAlias.get("default › files").get("hits").asLong()).isEqualTo(1);
+      assertThat(byAlias.get("default › files").get("backend").asText()).isEqualTo("tier 2 of default");
+    }
+  }
+
+  @Test
+  void overRedisTheLayeredPageSeesAnUpdateFromAnotherProcessAtOnce() throws Exception {
+    String redis = io.larder.testsupport.RedisServers.standalone().url(7);
+    try (DemoServer redisDemo =
+        DemoServer.start(caches, 0, InstantSource.system(), Duration.ofHours(1), redis)) {
+      String base = "http://127.0.0.1:" + redisDemo.port();
+      java.util.function.Function<String, HttpResponse<String>> fetch =
+          path -> {
+            try {
+              return client.send(
+                  HttpRequest.newBuilder(URI.create(base + path)).build(),
+                  HttpResponse.BodyHandlers.ofString());
+            } catch (Exception e) {
+              throw new AssertionError(e);
+            }
+          };
+      long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+      while (!fetch.apply("/layered").body().contains("tier with the new value.")) {
+        assertThat(System.nanoTime()).as("invalidations live within 10 s").isLessThan(deadline);
+        Thread.sleep(20);
+      }
+      fetch.apply("/layered/set");
+      assertThat(element(fetch.apply("/layered"), "tier")).contains("memory");
+      fetch.apply("/layered/update");
+      // The invalidation is usually handled before the other process's set returns; at most a
+      // message's delivery later, the local copy is gone and Redis answers with the new value.
+      HttpResponse<String> page = fetch.apply("/layered");
+      while (!element(page, "value").startsWith("written by the other process")) {
+        assertThat(System.nanoTime()).as("the update seen within 10 s").isLessThan(deadline);
+        page = fetch.apply("/layered");
+      }
+      assertThat(element(page, "tier")).contains("redis");
+    }
+  }
 }

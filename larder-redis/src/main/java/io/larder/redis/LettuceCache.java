@@ -5,6 +5,7 @@ import io.larder.SerializationException;
 import io.larder.Timeout;
 import io.larder.BackendRefusedException;
 import io.larder.spi.AsyncCacheStore;
+import io.larder.spi.Channels;
 import io.larder.spi.Increments;
 import io.larder.spi.Keys;
 import io.larder.spi.StoreContext;
@@ -47,14 +48,17 @@ final class LettuceCache implements AsyncCacheStore {
   private final GuardedConnection redis;
   private final KeyPatterns patterns;
   private final StampedeLock stampedeLock;
+  private final RedisChannels channels;
 
   LettuceCache(StoreContext context, RedisOptions options) {
     CacheSettings settings = context.settings();
     this.context = context;
     this.options = options;
-    this.redis = new GuardedConnection(settings, options, new RedisConnection(settings, options));
+    RedisConnection connection = new RedisConnection(settings, options);
+    this.redis = new GuardedConnection(settings, options, connection);
     this.patterns = new KeyPatterns(settings);
     this.stampedeLock = new StampedeLock(redis, options, settings.alias());
+    this.channels = new RedisChannels(settings.alias(), redis, connection);
   }
 
   // ---------------------------------------------------------------- values
@@ -202,6 +206,16 @@ final class LettuceCache implements AsyncCacheStore {
     }
   }
 
+  /** {@code PTTL}: -2 for an absent key, -1 for one without expiry. */
+  @Override
+  public Timeout timeToLive(String key) {
+    long millis = redis.call("ttl", c -> c.pttl(raw(key)));
+    if (millis == -1) {
+      return Timeout.NEVER;
+    }
+    return millis > 0 ? Timeout.millis(millis) : null;
+  }
+
   @Override
   public boolean contains(String key) {
     return redis.await("has_key", containsAsync(key));
@@ -327,6 +341,7 @@ final class LettuceCache implements AsyncCacheStore {
 
   @Override
   public void close() {
+    channels.close();
     redis.close();
   }
 
@@ -353,6 +368,9 @@ final class LettuceCache implements AsyncCacheStore {
 
   @Override
   public <T> T extension(Class<T> type, Keys keys) {
+    if (type == Channels.class) {
+      return type.cast(channels);
+    }
     return type == RedisCache.class
         ? type.cast(new RedisExtras(context, options, redis, patterns, this, keys))
         : null;

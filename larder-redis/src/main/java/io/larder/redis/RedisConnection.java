@@ -19,6 +19,8 @@ import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.masterreplica.MasterReplica;
 import io.lettuce.core.masterreplica.StatefulRedisMasterReplicaConnection;
 import java.time.Duration;
@@ -150,6 +152,20 @@ final class RedisConnection implements AutoCloseable {
   /** The Lettuce connection itself. */
   StatefulConnection<byte[], byte[]> connection() {
     return open().connection();
+  }
+
+  /**
+   * A new publish/subscribe connection with string messages, on the same client: to the cluster,
+   * or to the primary (found through Sentinel when there is one). The caller closes it.
+   */
+  StatefulRedisPubSubConnection<String, String> connectPubSub() {
+    open(); // the topology is known once the cache's own connection is
+    synchronized (this) {
+      if (topology == Topology.CLUSTER) {
+        return ((RedisClusterClient) client).connectPubSub(StringCodec.UTF8);
+      }
+      return ((RedisClient) client).connectPubSub(StringCodec.UTF8, nodes.get(0));
+    }
   }
 
   private Open open() {

@@ -1,0 +1,97 @@
+package io.larder.chain;
+
+import io.larder.CacheSettings;
+import io.larder.Timeout;
+import io.larder.spi.CacheBackend;
+import io.larder.spi.CacheStore;
+import io.larder.spi.Option;
+import io.larder.spi.StoreContext;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code backend: chain}: a layered cache over other aliases of the same {@code Caches}, fastest
+ * first, e.g. {@code caches: [memory, redis, filesystem]}. Also selected by the seed's {@code
+ * CacheChainBackend} (bare or as {@code larder.cache.backends.chain.CacheChainBackend}), and the
+ * tiers may be given as the seed's {@code BACKENDS}, beside {@code BACKEND} or in {@code OPTIONS}.
+ * See docs/layered.md for what each operation does to each tier.
+ */
+public final class ChainBackend implements CacheBackend {
+  private static final String ACCEPTED =
+      "a list of at least two other cache aliases, fastest first, e.g. [memory, redis]";
+
+  static final Option<List<String>> CACHES =
+      Option.list("caches", "the tiers: other aliases, fastest first (at least two)");
+  static final Option<List<String>> BACKENDS =
+      Option.list("backends", "the seed's name for caches (one of the two, not both)");
+  static final Option<Timeout> LOCAL_TIMEOUT =
+      Option.of(
+          "local_timeout",
+          "5",
+          "the most seconds a local tier over a shared one keeps a copy (over Redis, whose"
+              + " invalidations keep it coherent: only if set)",
+          settings -> {
+            Timeout timeout = settings.secondsOption("local_timeout", Timeout.seconds(5));
+            if (timeout.isExpired()) {
+              throw settings.bad(
+                  "local_timeout",
+                  settings.options().get("local_timeout"),
+                  "a number of seconds greater than 0");
+            }
+            return timeout;
+          });
+  static final Option<String> INVALIDATION_CHANNEL =
+      Option.of(
+          "invalidation_channel",
+          "larder:chain:ALIAS",
+          "the Redis pub/sub channel a coherent chain's processes tell each other of changes on",
+          settings ->
+              settings.stringOption("invalidation_channel", "larder:chain:" + settings.alias()));
+
+  @Override
+  public String name() {
+    return "chain";
+  }
+
+  @Override
+  public Set<String> aliases() {
+    return Set.of("CacheChainBackend", "larder.cache.backends.chain.CacheChainBackend");
+  }
+
+  @Override
+  public List<Option<?>> options() {
+    return List.of(CACHES, BACKENDS, LOCAL_TIMEOUT, INVALIDATION_CHANNEL);
+  }
+
+  @Override
+  public List<String> builtOn(CacheSettings settings) {
+    boolean caches = settings.hasOption("caches");
+    boolean backends = settings.hasOption("backends");
+    if (caches && backends) {
+      throw settings.bad(
+          "backends", settings.options().get("backends"), "caches or BACKENDS, not both");
+    }
+    if (!caches && !backends) {
+      throw settings.bad("caches", null, ACCEPTED);
+    }
+    String option = caches ? "caches" : "backends";
+    Object raw = settings.options().get(option);
+    List<String> tiers = (caches ? CACHES : BACKENDS).from(settings);
+    if (tiers.size() < 2) {
+      throw settings.bad(option, raw, ACCEPTED);
+    }
+    if (tiers.contains(settings.alias())) {
+      throw settings.bad(option, raw, ACCEPTED + ", not the chain itself");
+    }
+    if (new HashSet<>(tiers).size() < tiers.size()) {
+      throw settings.bad(option, raw, ACCEPTED + ", each named once");
+    }
+    return tiers;
+  }
+
+  @Override
+  public CacheStore create(StoreContext context) {
+    return new ChainStore(context, builtOn(context.settings()));
+  }
+}

@@ -1,0 +1,28 @@
+package io.larder.chain;
+
+import java.util.List;
+
+/**
+ * What a {@code chain} cache offers beyond Django's API: its tiers and how each answers.
+ *
+ * <pre>{@code
+ * ChainCache chain = caches.get("default").unwrap(ChainCache.class);
+ * for (TierStats tier : chain.tierStats()) {
+ *   System.out.printf("%s: %.0f%% hits%n", tier.alias(), 100 * tier.hitRatio());
+ * }
+ * }</pre>
+ */
+public interface ChainCache {
+  /** The tiers' aliases, fastest first; the last is the authoritative tier. */
+  List<String> tiers();
+
+  /** Each tier's counters for reads through this chain, fastest first. */
+  List<TierStats> tierStats();
+
+  /**
+   * False while the local tiers are bypassed: the chain keeps them coherent through a shared tier's
+   * invalidation messages (Redis), and that connection is down or not yet up. Always true for a
+   * chain without invalidations (its local copies are bounded by {@code local_timeout} instead).
+   */
+  boolean localTiersInUse();
+}

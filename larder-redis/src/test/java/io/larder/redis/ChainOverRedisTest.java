@@ -1,0 +1,67 @@
+package io.larder.redis;
+
+import io.larder.CacheDefinition;
+import io.larder.Caches;
+import io.larder.RedisContractTest;
+import io.larder.Timeout;
+import io.larder.chain.ChainCache;
+import io.larder.spi.CacheStore;
+import io.larder.testsupport.RedisServers;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * Django's contract on a chain of local memory over a real {@code redis-server}, the local tier
+ * kept coherent by Redis pub/sub. Expiry is checked where Redis holds it, as for Redis alone.
+ */
+class ChainOverRedisTest extends RedisContractTest {
+  @Override
+  protected Caches.Builder withOtherCaches(Caches.Builder builder) {
+    return builder
+        .cache("near", c -> c.backend("locmem").location("chain-" + UUID.randomUUID()))
+        .cache("redis", c -> c.backend("redis").location(RedisServers.standalone().url(5)));
+  }
+
+  @Override
+  protected void configure(CacheDefinition cache) {
+    cache.backend("chain").option("caches", List.of("near", "redis"));
+  }
+
+  @Override
+  @BeforeEach
+  protected void createCaches() {
+    super.createCaches();
+    Await.until(
+        "invalidations live",
+        Duration.ofSeconds(10),
+        () -> cache.unwrap(ChainCache.class).localTiersInUse());
+  }
+
+  // Reads are answered by the local tier, which keeps references.
+  @Override
+  protected boolean storesCopies() {
+    return false;
+  }
+
+  /**
+   * The time to live the chain itself reports ({@code CacheStore.timeToLive}): its authoritative
+   * tier's, here Redis's {@code PTTL}, or the file tier's expiry on the test clock, which stands
+   * still. Either way it does not move with the test's own running time, as a server's clock would.
+   */
+  @Override
+  protected ServerClock serverClock() {
+    return new ServerClock() {
+      @Override
+      public Timeout heldTtl(String key) {
+        return cache.unwrap(CacheStore.class).timeToLive(cache.makeKey(key));
+      }
+
+      @Override
+      public Duration resolution() {
+        return Duration.ofMillis(1);
+      }
+    };
+  }
+}
