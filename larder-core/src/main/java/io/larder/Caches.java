@@ -222,10 +222,12 @@ public final class Caches implements AutoCloseable {
         entry.getValue().accept(definition);
         definition.mergeInto(ConfigSources.aliasSettings(config, entry.getKey()));
       }
-      ConfigSources.applyEnvironment(config, environment);
       if (config.isEmpty()) {
+        // Django's default, before the environment, so that LARDER_CACHES_DEFAULT_TIMEOUT alone
+        // adjusts it instead of defining a cache without a backend.
         config.put(DEFAULT_ALIAS, new LinkedHashMap<>(Map.of("backend", "locmem")));
       }
+      ConfigSources.applyEnvironment(config, environment);
       if (!config.containsKey(DEFAULT_ALIAS)) {
         throw new InvalidConfigurationException(
             "You must define a 'default' cache; the configured caches are "

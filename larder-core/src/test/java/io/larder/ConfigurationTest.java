@@ -350,6 +350,33 @@ class ConfigurationTest {
   }
 
   @Test
+  void aFileWithCachesButNoAliasesSaysSoAndWhatToDo() throws IOException {
+    Path file = Files.writeString(dir.resolve("larder.yml"), "caches:\n");
+    assertThatThrownBy(() -> Caches.load(file))
+        .isInstanceOf(InvalidConfigurationException.class)
+        .hasMessageContaining("'caches:' with no aliases under it")
+        .hasMessageContaining("'default'");
+  }
+
+  @Test
+  void anEnvironmentVariableAloneAdjustsTheDefaultCache() {
+    try (Caches caches =
+        Caches.builder().environment(Map.of("LARDER_CACHES_DEFAULT_TIMEOUT", "42")).build()) {
+      assertThat(caches.getDefault().settings().backend()).isEqualTo("locmem");
+      assertThat(caches.getDefault().settings().timeout()).isEqualTo(Timeout.seconds(42));
+    }
+  }
+
+  @Test
+  void aTimeoutBeyondWhatATimeoutHoldsIsAClearError() {
+    assertThatThrownBy(
+            () -> from(Map.of("default", cache("BACKEND", "locmem", "TIMEOUT", Long.MAX_VALUE))))
+        .isInstanceOf(InvalidConfigurationException.class)
+        .hasMessageContaining("timeout")
+        .hasMessageContaining("292 years");
+  }
+
+  @Test
   void aConfigFileWithAnotherExtensionIsRejected() throws IOException {
     Path file = Files.writeString(dir.resolve("larder.json"), "{}");
     assertThatThrownBy(() -> Caches.load(file)).hasMessageContaining(".yml");

@@ -4,7 +4,10 @@ import io.larder.Cache;
 import io.larder.Caches;
 import io.larder.Timeout;
 import io.larder.dummy.DummyCache;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -45,6 +48,7 @@ final class CheckCommand implements Callable<Integer> {
       out.println();
     }
     boolean allOk = true;
+    out.println("configuration: " + describeConfiguration());
     try (Caches caches = larder.caches()) {
       for (String alias : caches.aliases()) {
         Cache cache = caches.get(alias);
@@ -82,6 +86,23 @@ final class CheckCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       return false;
     }
+  }
+
+  /** Which file was read, and whether it defined any cache (else Django's default applies). */
+  private String describeConfiguration() {
+    if (larder.config == null) {
+      return "none given (--config): the default local-memory cache, plus LARDER_CACHES_*";
+    }
+    String path = larder.config.toAbsolutePath().normalize().toString();
+    try {
+      String text = Files.readString(larder.config);
+      if (!text.toLowerCase(Locale.ROOT).contains("caches")) {
+        return path + " (defines no caches: the default local-memory cache, plus LARDER_CACHES_*)";
+      }
+    } catch (IOException e) {
+      return path + " (unreadable: " + e.getMessage() + ")";
+    }
+    return path;
   }
 
   private static String describeLocation(Cache cache) {

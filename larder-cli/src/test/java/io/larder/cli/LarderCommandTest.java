@@ -174,6 +174,16 @@ class LarderCommandTest {
   }
 
   @Test
+  void checkSaysWhichFileItReadAndThatAnEmptyOneMeansTheDefaultCache() throws IOException {
+    config = Files.writeString(dir.resolve("empty.yml"), "");
+    assertThat(run("check")).isZero();
+    assertThat(out)
+        .contains("configuration: " + config.toAbsolutePath())
+        .contains("defines no caches: the default local-memory cache")
+        .contains("locmem");
+  }
+
+  @Test
   void checkWithOptionsPrintsTheDeclaredOptionsOfEveryBackend() {
     assertThat(run("check", "--options")).isZero();
     assertThat(out)

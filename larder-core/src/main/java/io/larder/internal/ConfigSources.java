@@ -75,7 +75,17 @@ public final class ConfigSources {
 
   /** The aliases of a {@code caches} (or {@code CACHES}) mapping, copied so they can be changed. */
   public static Map<String, Object> caches(Map<?, ?> root, String source) {
-    Object caches = root.containsKey("caches") ? root.get("caches") : root.get("CACHES");
+    String key = root.containsKey("caches") ? "caches" : "CACHES";
+    Object caches = root.get(key);
+    if (caches == null && root.containsKey(key)) {
+      throw new InvalidConfigurationException(
+          "The cache configuration "
+              + source
+              + " has '"
+              + key
+              + ":' with no aliases under it; define at least 'default' (as Django's CACHES"
+              + " must), or remove the key to use the default local-memory cache");
+    }
     if (caches == null) {
       if (root.isEmpty()) {
         return new LinkedHashMap<>();
