@@ -101,7 +101,7 @@ class MemcacheRouteTest {
   }
 
   private static String django(String script) {
-    return DjangoPython.run(DJANGO + script, location, pythonPath.toString()).strip();
+    return DjangoPython.DJANGO_3_2.run(DJANGO + script, location, pythonPath.toString()).strip();
   }
 
   @Test
