@@ -2,10 +2,10 @@ package io.larder.web;
 
 import io.larder.Caches;
 import io.larder.InvalidConfigurationException;
+import io.larder.internal.SettingValues;
 import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletContext;
 import java.time.Duration;
-import java.util.Locale;
 
 /**
  * A page-cache filter's configuration: the {@link PageCache} it was made with, or one read from its
@@ -72,11 +72,11 @@ final class FilterSetup {
   /** A true/false init-param, true when absent. */
   private static boolean flag(FilterConfig config, String name) {
     String value = param(config, name, "true");
-    return switch (value.strip().toLowerCase(Locale.ROOT)) {
-      case "true" -> true;
-      case "false" -> false;
-      default -> throw bad(config, name, value, "true or false");
-    };
+    try {
+      return SettingValues.bool(value);
+    } catch (IllegalArgumentException e) {
+      throw bad(config, name, value, e.getMessage());
+    }
   }
 
   private static Duration seconds(FilterConfig config, String name, String value) {
@@ -87,14 +87,10 @@ final class FilterSetup {
   private static long number(
       FilterConfig config, String name, String value, long max, String accepted) {
     try {
-      long n = Long.parseLong(value.strip());
-      if (n >= 0 && n <= max) {
-        return n;
-      }
-    } catch (NumberFormatException e) {
-      // Reported below with the accepted values.
+      return SettingValues.integer(value, 0, max);
+    } catch (IllegalArgumentException e) {
+      throw bad(config, name, value, accepted);
     }
-    throw bad(config, name, value, accepted);
   }
 
   private static InvalidConfigurationException bad(

@@ -2,6 +2,7 @@ package io.larder.web.session;
 
 import io.larder.Caches;
 import io.larder.InvalidConfigurationException;
+import io.larder.internal.SettingValues;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -279,26 +280,20 @@ public final class SessionSettings {
   }
 
   private static boolean bool(String setting, Object value) {
-    if (value instanceof Boolean b) {
-      return b;
+    try {
+      return SettingValues.bool(value);
+    } catch (IllegalArgumentException e) {
+      throw bad(setting, value, e.getMessage());
     }
-    if (value instanceof String s && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false"))) {
-      return Boolean.parseBoolean(s);
-    }
-    throw bad(setting, value, "true or false");
   }
 
+  /** Whole seconds, as Django's SESSION_COOKIE_AGE; at least one. */
   private static long seconds(String setting, Object value) {
     try {
-      long seconds =
-          value instanceof Number n ? n.longValue() : Long.parseLong(String.valueOf(value).strip());
-      if (seconds > 0) {
-        return seconds;
-      }
-    } catch (NumberFormatException e) {
-      // reported below, with the value
+      return SettingValues.integer(value, 1, Long.MAX_VALUE / 1_000_000_000L);
+    } catch (IllegalArgumentException e) {
+      throw bad(setting, value, "a positive number of seconds, in whole seconds");
     }
-    throw bad(setting, value, "a positive number of seconds");
   }
 
   /** Builds {@link SessionSettings}; starts from Django's defaults. */
