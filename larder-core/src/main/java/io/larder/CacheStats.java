@@ -16,9 +16,23 @@ package io.larder;
  * @param errors operations that failed in the backend (counted whether or not they were ignored)
  * @param corruptReads stored values that could not be read (corrupt, hostile, or over a reader's
  *     limit); each is also counted as a miss
+ * @param circuitOpen true if, at the snapshot, the cache's circuit breaker was open: a cache that
+ *     fails open answers calls without touching its store until a probe succeeds
  */
 public record CacheStats(
-    long hits, long misses, long sets, long deletes, long errors, long corruptReads) {
+    long hits,
+    long misses,
+    long sets,
+    long deletes,
+    long errors,
+    long corruptReads,
+    boolean circuitOpen) {
+  /** Counters of a cache whose circuit breaker is closed (or that has none). */
+  public CacheStats(
+      long hits, long misses, long sets, long deletes, long errors, long corruptReads) {
+    this(hits, misses, sets, deletes, errors, corruptReads, false);
+  }
+
   /** Hits over reads, or 0 when nothing was read. */
   public double hitRatio() {
     long reads = hits + misses;

@@ -305,7 +305,7 @@ public final class CacheEngine {
   }
 
   CacheStats stats() {
-    return stats.snapshot();
+    return stats.snapshot(breaker != null && breaker.isOpen());
   }
 
   CacheSettings settings() {

@@ -45,6 +45,11 @@ final class CircuitBreaker {
     }
   }
 
+  /** True while calls are held back (until a probe succeeds). */
+  boolean isOpen() {
+    return openUntil != 0;
+  }
+
   /** Milliseconds until the next probe, for messages. */
   long millisUntilProbe() {
     return Math.max(0, openUntil - clock.millis());

@@ -48,8 +48,14 @@ final class StatsCounter {
     corruptReads.increment();
   }
 
-  CacheStats snapshot() {
+  CacheStats snapshot(boolean circuitOpen) {
     return new CacheStats(
-        hits.sum(), misses.sum(), sets.sum(), deletes.sum(), errors.sum(), corruptReads.sum());
+        hits.sum(),
+        misses.sum(),
+        sets.sum(),
+        deletes.sum(),
+        errors.sum(),
+        corruptReads.sum(),
+        circuitOpen);
   }
 }

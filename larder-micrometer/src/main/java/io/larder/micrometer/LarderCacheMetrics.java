@@ -3,6 +3,7 @@ package io.larder.micrometer;
 import io.larder.Cache;
 import io.larder.CacheStats;
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
@@ -27,6 +28,9 @@ import java.util.function.ToLongFunction;
  *   <tr><td>{@code cache.removals}</td><td>{@code deletes}: keys deleted</td></tr>
  *   <tr><td>{@code cache.errors}</td><td>{@code errors}: operations that failed in the backend,
  *       counted whether or not {@code ignore_exceptions} hid them</td></tr>
+ *   <tr><td>{@code cache.circuit.open}</td><td>{@code circuitOpen}: 1 while the circuit breaker
+ *       answers calls without touching the store, else 0 (Caffeine's binder has no such
+ *       thing)</td></tr>
  * </table>
  *
  * <p>{@code cache.size} and {@code cache.evictions} are not registered: Larder's backends do not
@@ -102,6 +106,10 @@ public final class LarderCacheMetrics extends CacheMeterBinder<Cache> {
         .tags(getTagsWithCacheName())
         .description(
             "Cache operations that failed in the backend, whether or not the cache ignored them")
+        .register(registry);
+    Gauge.builder("cache.circuit.open", cache, c -> c.stats().circuitOpen() ? 1 : 0)
+        .tags(getTagsWithCacheName())
+        .description("1 while the cache's circuit breaker holds calls back from its store, else 0")
         .register(registry);
   }
 

@@ -110,4 +110,33 @@ class LarderCacheMetricsTest {
 
     assertThat(count("cache.errors", "backend", "filebased")).isEqualTo(2);
   }
+
+  @Test
+  void theCircuitBreakersStateIsAGauge(@TempDir Path dir) throws Exception {
+    Path location = dir.resolve("cache");
+    caches =
+        Caches.builder()
+            .environment(Map.of())
+            .config(
+                Map.of(
+                    "default",
+                    Map.of(
+                        "backend",
+                        "filebased",
+                        "location",
+                        location.toString(),
+                        "options",
+                        Map.of("ignore_exceptions", true))))
+            .build();
+    Cache cache = LarderCacheMetrics.monitor(registry, caches.getDefault(), "default");
+    assertThat(registry.get("cache.circuit.open").gauge().value()).isZero();
+    Files.delete(location);
+    Files.writeString(location, "not a directory");
+
+    cache.set("a", "1");
+
+    assertThat(cache.stats().circuitOpen()).isTrue();
+    assertThat(registry.get("cache.circuit.open").tag("cache", "default").gauge().value())
+        .isEqualTo(1.0);
+  }
 }
