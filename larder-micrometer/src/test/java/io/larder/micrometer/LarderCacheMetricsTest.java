@@ -87,23 +87,8 @@ class LarderCacheMetricsTest {
   @Test
   void aFailingBackendCountsCacheErrorsWhenTheCacheFailsOpen(@TempDir Path dir) throws Exception {
     Path location = dir.resolve("cache");
-    caches =
-        Caches.builder()
-            .environment(Map.of())
-            .config(
-                Map.of(
-                    "default",
-                    Map.of(
-                        "backend",
-                        "filebased",
-                        "location",
-                        location.toString(),
-                        "options",
-                        Map.of("ignore_exceptions", true))))
-            .build();
-    Cache cache = LarderCacheMetrics.monitor(registry, caches.getDefault(), "default");
-    Files.delete(location);
-    Files.writeString(location, "not a directory");
+    Cache cache = monitoredFileCache(location);
+    breakDirectory(location);
 
     cache.set("a", "1");
     assertThat((Object) cache.get("a")).isNull();
@@ -114,6 +99,19 @@ class LarderCacheMetricsTest {
   @Test
   void theCircuitBreakersStateIsAGauge(@TempDir Path dir) throws Exception {
     Path location = dir.resolve("cache");
+    Cache cache = monitoredFileCache(location);
+    assertThat(registry.get("cache.circuit.open").gauge().value()).isZero();
+    breakDirectory(location);
+
+    cache.set("a", "1");
+
+    assertThat(cache.stats().circuitOpen()).isTrue();
+    assertThat(registry.get("cache.circuit.open").tag("cache", "default").gauge().value())
+        .isEqualTo(1.0);
+  }
+
+  /** A monitored file cache that fails open, in {@code location}. */
+  private Cache monitoredFileCache(Path location) {
     caches =
         Caches.builder()
             .environment(Map.of())
@@ -128,15 +126,12 @@ class LarderCacheMetricsTest {
                         "options",
                         Map.of("ignore_exceptions", true))))
             .build();
-    Cache cache = LarderCacheMetrics.monitor(registry, caches.getDefault(), "default");
-    assertThat(registry.get("cache.circuit.open").gauge().value()).isZero();
+    return LarderCacheMetrics.monitor(registry, caches.getDefault(), "default");
+  }
+
+  /** Replaces the cache's directory with a plain file: every call fails, as on a dead server. */
+  private static void breakDirectory(Path location) throws Exception {
     Files.delete(location);
     Files.writeString(location, "not a directory");
-
-    cache.set("a", "1");
-
-    assertThat(cache.stats().circuitOpen()).isTrue();
-    assertThat(registry.get("cache.circuit.open").tag("cache", "default").gauge().value())
-        .isEqualTo(1.0);
   }
 }

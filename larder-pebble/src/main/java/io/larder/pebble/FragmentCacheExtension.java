@@ -2,12 +2,11 @@ package io.larder.pebble;
 
 import io.larder.Cache;
 import io.larder.Caches;
+import io.larder.FragmentCaches;
 import io.larder.FragmentKeys;
 import io.pebbletemplates.pebble.extension.AbstractExtension;
 import io.pebbletemplates.pebble.tokenParser.TokenParser;
 import java.util.List;
-import java.util.Objects;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Django's {@code {% cache %}} tag for Pebble, replacing Pebble's own {@code cache} tag:
@@ -39,11 +38,9 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class FragmentCacheExtension extends AbstractExtension {
   /** The alias used when it is configured and the tag names none, as in Django. */
-  public static final String FRAGMENT_ALIAS = "template_fragments";
+  public static final String FRAGMENT_ALIAS = FragmentCaches.FRAGMENT_ALIAS;
 
-  private final Caches caches;
-  private final FragmentKeys keys;
-  private final LongAdder failures = new LongAdder();
+  private final FragmentCaches fragments;
 
   /** Fragments stored in {@code caches} under Django 6.1's keys ({@link FragmentKeys#CURRENT}). */
   public FragmentCacheExtension(Caches caches) {
@@ -55,8 +52,7 @@ public final class FragmentCacheExtension extends AbstractExtension {
    * with a Django 6.0 or older application.
    */
   public FragmentCacheExtension(Caches caches, FragmentKeys keys) {
-    this.caches = Objects.requireNonNull(caches, "caches");
-    this.keys = Objects.requireNonNull(keys, "keys");
+    this.fragments = new FragmentCaches(caches, keys);
   }
 
   @Override
@@ -66,7 +62,7 @@ public final class FragmentCacheExtension extends AbstractExtension {
 
   /** Fragments rendered uncached because their cache failed, since this extension was made. */
   public long failures() {
-    return failures.sum();
+    return fragments.failures();
   }
 
   /**
@@ -75,29 +71,27 @@ public final class FragmentCacheExtension extends AbstractExtension {
    * fragment: {@code extension.cache().delete(extension.keys().key("sidebar", List.of(42)))}.
    */
   public Cache cache() {
-    return caches.aliases().contains(FRAGMENT_ALIAS)
-        ? caches.get(FRAGMENT_ALIAS)
-        : caches.getDefault();
+    return fragments.cache();
   }
 
   /** The key format fragments are stored under. */
   public FragmentKeys keys() {
-    return keys;
+    return fragments.keys();
   }
 
   Cache cache(String alias) {
-    return caches.get(alias);
+    return fragments.cache(alias);
   }
 
   boolean hasCache(String alias) {
-    return caches.aliases().contains(alias);
+    return fragments.hasCache(alias);
   }
 
   String key(String fragmentName, List<Object> varyOn) {
-    return keys.key(fragmentName, varyOn);
+    return fragments.key(fragmentName, varyOn);
   }
 
   void failed() {
-    failures.increment();
+    fragments.failed();
   }
 }

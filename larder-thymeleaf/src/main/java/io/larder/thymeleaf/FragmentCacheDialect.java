@@ -2,11 +2,10 @@ package io.larder.thymeleaf;
 
 import io.larder.Cache;
 import io.larder.Caches;
+import io.larder.FragmentCaches;
 import io.larder.FragmentKeys;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.atomic.LongAdder;
 import org.thymeleaf.dialect.AbstractProcessorDialect;
 import org.thymeleaf.processor.IProcessor;
 import org.thymeleaf.templatemode.TemplateMode;
@@ -47,7 +46,7 @@ public final class FragmentCacheDialect extends AbstractProcessorDialect {
   public static final String PREFIX = "larder";
 
   /** The alias used when it is configured and the element names none, as in Django. */
-  public static final String FRAGMENT_ALIAS = "template_fragments";
+  public static final String FRAGMENT_ALIAS = FragmentCaches.FRAGMENT_ALIAS;
 
   /**
    * Runs after Thymeleaf's {@code th:each} (200), {@code th:if} (300) and {@code th:with} (600), so
@@ -59,9 +58,7 @@ public final class FragmentCacheDialect extends AbstractProcessorDialect {
 
   private static final int DIALECT_PRECEDENCE = 1000;
 
-  private final Caches caches;
-  private final FragmentKeys keys;
-  private final LongAdder failures = new LongAdder();
+  private final FragmentCaches fragments;
 
   /** Fragments stored in {@code caches} under Django 6.1's keys ({@link FragmentKeys#CURRENT}). */
   public FragmentCacheDialect(Caches caches) {
@@ -74,8 +71,7 @@ public final class FragmentCacheDialect extends AbstractProcessorDialect {
    */
   public FragmentCacheDialect(Caches caches, FragmentKeys keys) {
     super("Larder fragment cache", PREFIX, DIALECT_PRECEDENCE);
-    this.caches = Objects.requireNonNull(caches, "caches");
-    this.keys = Objects.requireNonNull(keys, "keys");
+    this.fragments = new FragmentCaches(caches, keys);
   }
 
   @Override
@@ -87,7 +83,7 @@ public final class FragmentCacheDialect extends AbstractProcessorDialect {
 
   /** Fragments rendered uncached because their cache failed, since this dialect was made. */
   public long failures() {
-    return failures.sum();
+    return fragments.failures();
   }
 
   /**
@@ -96,29 +92,27 @@ public final class FragmentCacheDialect extends AbstractProcessorDialect {
    * delete a fragment: {@code dialect.cache().delete(FragmentKeys.make("sidebar", 42, "en"))}.
    */
   public Cache cache() {
-    return caches.aliases().contains(FRAGMENT_ALIAS)
-        ? caches.get(FRAGMENT_ALIAS)
-        : caches.getDefault();
+    return fragments.cache();
   }
 
   /** The key format fragments are stored under. */
   public FragmentKeys keys() {
-    return keys;
+    return fragments.keys();
   }
 
   Cache cache(String alias) {
-    return caches.get(alias);
+    return fragments.cache(alias);
   }
 
   boolean hasCache(String alias) {
-    return caches.aliases().contains(alias);
+    return fragments.hasCache(alias);
   }
 
   String key(String fragmentName, List<Object> varyOn) {
-    return keys.key(fragmentName, varyOn);
+    return fragments.key(fragmentName, varyOn);
   }
 
   void failed() {
-    failures.increment();
+    fragments.failed();
   }
 }
