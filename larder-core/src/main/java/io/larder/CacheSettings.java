@@ -164,12 +164,17 @@ public final class CacheSettings {
 
   /** A number of seconds (fractions allowed) as a timeout, or {@code defaultValue} when unset. */
   public Timeout secondsOption(String name, Timeout defaultValue) {
+    return secondsOption(name, defaultValue, 0);
+  }
+
+  /** A number of seconds, at least {@code minSeconds}, or {@code defaultValue} when unset. */
+  public Timeout secondsOption(String name, Timeout defaultValue, double minSeconds) {
     Object value = options.get(name);
     if (value == null) {
       return defaultValue;
     }
     try {
-      return SettingValues.seconds(value, 0);
+      return SettingValues.seconds(value, minSeconds);
     } catch (IllegalArgumentException e) {
       throw bad(name, value, e.getMessage());
     }

@@ -54,6 +54,16 @@ public final class Option<T> {
         settings -> settings.secondsOption(name, defaultValue));
   }
 
+  /** A number of seconds, fractions allowed, at least {@code minSeconds}. */
+  public static Option<Timeout> seconds(
+      String name, Timeout defaultValue, double minSeconds, String meaning) {
+    return new Option<>(
+        name,
+        secondsText(defaultValue),
+        meaning,
+        settings -> settings.secondsOption(name, defaultValue, minSeconds));
+  }
+
   /** {@code true} or {@code false}, in any case. */
   public static Option<Boolean> flag(String name, boolean defaultValue, String meaning) {
     return new Option<>(

@@ -45,6 +45,9 @@ record RedisOptions(
           "nearest", ReadFrom.LOWEST_LATENCY,
           "any", ReadFrom.ANY);
 
+  /** The shortest timeout Lettuce can apply: a millisecond. */
+  private static final double MIN_SECONDS = 0.001;
+
   /** Redis's largest string (its default {@code proto-max-bulk-len}): 512 MiB. */
   static final int MAX_BULK = 512 * 1024 * 1024;
 
@@ -70,17 +73,11 @@ record RedisOptions(
           "the database number, when the URL has none",
           settings -> settings.hasOption("db") ? settings.intOption("db", 0, 0, 1 << 20) : null);
   static final Option<Timeout> SOCKET_TIMEOUT =
-      Option.of(
-          "socket_timeout",
-          "5",
-          "seconds a command may take",
-          settings -> positive(settings, "socket_timeout", Timeout.seconds(5)));
+      Option.seconds(
+          "socket_timeout", Timeout.seconds(5), MIN_SECONDS, "seconds a command may take");
   static final Option<Timeout> SOCKET_CONNECT_TIMEOUT =
-      Option.of(
-          "socket_connect_timeout",
-          "5",
-          "seconds connecting may take",
-          settings -> positive(settings, "socket_connect_timeout", Timeout.seconds(5)));
+      Option.seconds(
+          "socket_connect_timeout", Timeout.seconds(5), MIN_SECONDS, "seconds connecting may take");
   static final Option<List<HostAndPort>> SENTINELS =
       Option.of(
           "sentinels",
@@ -120,17 +117,18 @@ record RedisOptions(
           false,
           "getOrSet: one process computes a missing value while the others wait for it");
   static final Option<Timeout> STAMPEDE_LOCK_TIMEOUT =
-      Option.of(
+      Option.seconds(
           "stampede_lock_timeout",
-          "10",
-          "seconds the computing process holds the lock",
-          settings -> positive(settings, "stampede_lock_timeout", Timeout.seconds(10)));
+          Timeout.seconds(10),
+          MIN_SECONDS,
+          "seconds the computing process holds the lock");
   static final Option<Timeout> STAMPEDE_WAIT =
       Option.of(
           "stampede_wait",
           "stampede_lock_timeout",
           "seconds the others wait before computing the value themselves",
-          settings -> settings.secondsOption("stampede_wait", STAMPEDE_LOCK_TIMEOUT.from(settings)));
+          settings ->
+              settings.secondsOption("stampede_wait", STAMPEDE_LOCK_TIMEOUT.from(settings)));
   static final Option<Integer> SCAN_COUNT =
       Option.integer(
           "scan_count",
@@ -205,13 +203,6 @@ record RedisOptions(
     return clientClass;
   }
 
-  private static Timeout positive(CacheSettings settings, String name, Timeout defaultValue) {
-    Timeout timeout = settings.secondsOption(name, defaultValue);
-    if (timeout.toNanos() < 1_000_000) {
-      throw settings.bad(name, settings.options().get(name), "a number of seconds, 0.001 or more");
-    }
-    return timeout;
-  }
 
   private static List<HostAndPort> sentinels(CacheSettings settings) {
     List<HostAndPort> sentinels = new ArrayList<>();
