@@ -31,7 +31,10 @@ final class KeyMaker {
     this.function = function;
     this.prefix = prefix;
     this.version = version;
-    this.head = function == KeyFunction.django() ? function.makeKey("", prefix, version) : null;
+    String djangoHead = function.makeKey("", prefix, version);
+    // The head is checked once here, so a made key's check scans only the caller's part.
+    this.head =
+        function == KeyFunction.django() && KeyRules.isValid(djangoHead) ? djangoHead : null;
     this.rejectsInvalid = rejectsInvalid;
   }
 
@@ -40,10 +43,14 @@ final class KeyMaker {
     if (key == null) {
       throw new InvalidCacheKeyException("Cache key must not be null");
     }
-    String made =
-        head != null && atVersion == version
-            ? head.concat(key)
-            : function.makeKey(key, prefix, atVersion);
+    if (head != null && atVersion == version) {
+      String made = head.concat(key);
+      if (!KeyRules.isValid(head, key)) {
+        report(made);
+      }
+      return made;
+    }
+    String made = function.makeKey(key, prefix, atVersion);
     if (!KeyRules.isValid(made)) {
       report(made);
     }

@@ -14,6 +14,11 @@ public final class KeyRules {
     return key.length() <= MAX_LENGTH && hasNoForbiddenCharacter(key);
   }
 
+  /** {@link #isValid isValid(head + key)} for a head already known valid, scanning only the key. */
+  static boolean isValid(String validHead, String key) {
+    return validHead.length() + key.length() <= MAX_LENGTH && hasNoForbiddenCharacter(key);
+  }
+
   private static boolean hasNoForbiddenCharacter(String key) {
     for (int i = 0, length = key.length(); i < length; i++) {
       char c = key.charAt(i);
