@@ -68,7 +68,8 @@ public final class CacheEngine {
             settings.keyFunction(),
             settings.keyPrefix(),
             settings.version(),
-            store.rejectsInvalidKeys());
+            store.rejectsInvalidKeys(),
+            settings.maxEntries());
     long breakerMillis = CommonOptions.CIRCUIT_BREAKER_INTERVAL.from(settings).toMillis();
     this.breaker =
         failsOpen && store.usesCircuitBreaker() && breakerMillis > 0
