@@ -7,6 +7,7 @@ import io.lettuce.core.KeyValue;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.codec.ByteArrayCodec;
 import java.nio.charset.StandardCharsets;
@@ -23,13 +24,18 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.JedisPoolConfig;
 
 /**
  * Larder's Redis cache next to plain Lettuce sync calls on one connection to the same throwaway
  * {@code redis-server}, in the same run: the gap is what Larder's key making, serialization, the
  * circuit breaker check and statistics cost per call on top of the round trip. The {@code Integer}
  * variants store decimal text, which needs no serializer, so they show Larder's own cost; the
- * others add the {@code java} serializer's.
+ * others add the {@code java} serializer's. Jedis, a blocking client with a pool of connections,
+ * is the other way a sync call can be made: its figures tell whether Larder's sync path should
+ * wait on Lettuce's event loop (it does) or block on a socket of its own.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -45,6 +51,8 @@ public class RedisBenchmark {
     RedisClient client;
     StatefulRedisConnection<byte[], byte[]> connection;
     RedisCommands<byte[], byte[]> lettuce;
+    RedisAsyncCommands<byte[], byte[]> lettuceAsync;
+    JedisPool jedis;
 
     @Setup
     public void start() {
@@ -58,6 +66,11 @@ public class RedisBenchmark {
       client = RedisClient.create(server.url());
       connection = client.connect(ByteArrayCodec.INSTANCE);
       lettuce = connection.sync();
+      lettuceAsync = connection.async();
+      JedisPoolConfig pool = new JedisPoolConfig();
+      pool.setMaxTotal(64);
+      pool.setMaxIdle(64);
+      jedis = new JedisPool(pool, "127.0.0.1", server.port());
       for (String key : new Keys("key", ENTRIES).all()) {
         larder.set(key, "value");
         larder.set("int:" + key, 42);
@@ -67,6 +80,7 @@ public class RedisBenchmark {
 
     @TearDown
     public void stop() {
+      jedis.close();
       connection.close();
       client.shutdown();
       caches.close();
@@ -106,6 +120,25 @@ public class RedisBenchmark {
   @Benchmark
   public Object lettuceGetHit(Stores s, ThreadKeys k) {
     return s.lettuce.get(raw("raw:" + k.keys.next()));
+  }
+
+  /** A blocking client on a pool of connections: one borrowed per call, as Jedis is used. */
+  @Benchmark
+  public Object jedisGetHit(Stores s, ThreadKeys k) {
+    try (Jedis jedis = s.jedis.getResource()) {
+      return jedis.get(raw("raw:" + k.keys.next()));
+    }
+  }
+
+  /** {@code async()}, which Larder serves on Lettuce's own futures, awaited one call at a time. */
+  @Benchmark
+  public Object larderAsyncGetHit(Stores s, ThreadKeys k) {
+    return s.larder.async().get("int:" + k.keys.next()).join();
+  }
+
+  @Benchmark
+  public Object lettuceAsyncGetHit(Stores s, ThreadKeys k) {
+    return s.lettuceAsync.get(raw("raw:" + k.keys.next())).toCompletableFuture().join();
   }
 
   @Benchmark
