@@ -42,6 +42,10 @@ final class JavaSerializer implements Serializer {
 
   @Override
   public byte[] serialize(Object value) {
+    byte[] direct = JavaSerialForms.write(value);
+    if (direct != null) {
+      return direct;
+    }
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
       out.writeObject(value);
@@ -61,6 +65,10 @@ final class JavaSerializer implements Serializer {
 
   @Override
   public Object deserialize(byte[] bytes) {
+    Object direct = JavaSerialForms.read(bytes);
+    if (direct != JavaSerialForms.NOT_HANDLED) {
+      return direct;
+    }
     AllowList filter = new AllowList(bytes.length);
     try (ObjectInputStream in = new BoundedObjectInputStream(new ByteArrayInputStream(bytes))) {
       in.setObjectInputFilter(filter);
