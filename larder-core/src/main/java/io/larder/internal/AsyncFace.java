@@ -71,10 +71,9 @@ final class AsyncFace implements InvocationHandler {
   private CompletableFuture<?> direct(Method method, Object[] args) {
     String key = args != null && args.length > 0 && args[0] instanceof String s ? s : null;
     int arity = args == null ? 0 : args.length;
-    Class<?>[] types = method.getParameterTypes();
     switch (method.getName()) {
       case "get":
-        if (arity == 2 && types[1] == Class.class) {
+        if (arity == 2 && method.getParameterTypes()[1] == Class.class) {
           Class<?> type = (Class<?>) args[1];
           return engine
               .getAsync(key, null, version)
