@@ -2,6 +2,7 @@ package io.larder.spring.boot;
 
 import io.larder.Caches;
 import io.larder.InvalidConfigurationException;
+import io.larder.OperationTimer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -37,9 +38,16 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 final class CachesSource {
   private CachesSource() {}
 
+  /** The caches; {@code timer}, if not null, times their store calls. */
   static Caches build(
-      LarderProperties properties, ResourceLoader resources, ConfigurableEnvironment environment) {
+      LarderProperties properties,
+      ResourceLoader resources,
+      ConfigurableEnvironment environment,
+      OperationTimer timer) {
     Caches.Builder builder = Caches.builder().environment(variables(environment));
+    if (timer != null) {
+      builder.operationTimer(timer);
+    }
     if (properties.getConfig() != null && !properties.getConfig().isBlank()) {
       read(builder, resources.getResource(properties.getConfig()), properties.getConfig());
     }

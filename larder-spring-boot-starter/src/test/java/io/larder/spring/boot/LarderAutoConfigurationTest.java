@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.larder.CacheSettings;
 import io.larder.Caches;
+import io.larder.OperationTimer;
 import io.larder.Timeout;
 import io.larder.spring.LarderCacheManager;
 import io.larder.thymeleaf.FragmentCacheDialect;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -229,6 +232,39 @@ class LarderAutoConfigurationTest {
   @Test
   void theMeterBinderProviderIsABeanWhenMicrometerIsThere() {
     runner.run(context -> assertThat(context).hasSingleBean(LarderCacheMeterBinderProvider.class));
+  }
+
+  @Test
+  void operationTimersAreOffUnlessAskedFor() {
+    runner
+        .withBean(SimpleMeterRegistry.class)
+        .run(
+            context -> {
+              assertThat(context).doesNotHaveBean(OperationTimer.class);
+              context.getBean(Caches.class).getDefault().get("key");
+              assertThat(context.getBean(SimpleMeterRegistry.class).find("cache.operations").meters())
+                  .isEmpty();
+            });
+  }
+
+  @Test
+  void withLarderMetricsTimersEachStoreCallIsTimed() {
+    runner
+        .withBean(SimpleMeterRegistry.class)
+        .withPropertyValues("larder.metrics.timers=true")
+        .run(
+            context -> {
+              Caches caches = context.getBean(Caches.class);
+              caches.getDefault().set("key", "value");
+              caches.getDefault().get("key");
+              Timer gets =
+                  context
+                      .getBean(SimpleMeterRegistry.class)
+                      .get("cache.operations")
+                      .tags("cache", "default", "operation", "get")
+                      .timer();
+              assertThat(gets.count()).isEqualTo(1);
+            });
   }
 
   @Test
