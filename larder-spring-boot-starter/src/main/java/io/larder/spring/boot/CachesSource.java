@@ -15,6 +15,7 @@ import java.util.Properties;
 import java.util.TreeMap;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.PropertySourcesPlaceholdersResolver;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.PropertySource;
@@ -66,7 +67,11 @@ final class CachesSource {
         sources.add(source);
       }
     }
-    return new Binder(ConfigurationPropertySources.from(sources))
+    // Placeholders (${REDIS_URL:redis://127.0.0.1:6379/0}) resolve against the whole environment,
+    // its variables included, as in any Spring property.
+    return new Binder(
+            ConfigurationPropertySources.from(sources),
+            new PropertySourcesPlaceholdersResolver(environment))
         .bind("larder.caches", Bindable.mapOf(String.class, Object.class))
         .orElse(Map.of());
   }

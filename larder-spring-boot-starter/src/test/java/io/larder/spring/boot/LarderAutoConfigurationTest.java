@@ -125,6 +125,23 @@ class LarderAutoConfigurationTest {
             });
   }
 
+  /** As in the sample's application.yml: {@code location: ${REDIS_URL:redis://127.0.0.1:6379/0}}. */
+  @Test
+  void placeholdersInLarderCachesAreResolvedWithTheirDefaults() {
+    runner
+        .withPropertyValues(
+            "larder.caches.default.backend=locmem",
+            "larder.caches.default.timeout=${CACHE_TIMEOUT:60}",
+            "larder.caches.default.key_prefix=${SHOP_PREFIX:shop}",
+            "SHOP_PREFIX=store")
+        .run(
+            context -> {
+              CacheSettings settings = context.getBean(Caches.class).getDefault().settings();
+              assertThat(settings.timeout()).isEqualTo(Timeout.seconds(60));
+              assertThat(settings.keyPrefix()).isEqualTo("store");
+            });
+  }
+
   @Test
   void aListOfLocationsStaysAList() {
     runner
