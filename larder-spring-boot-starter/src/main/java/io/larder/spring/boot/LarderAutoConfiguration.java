@@ -19,7 +19,11 @@ import org.springframework.core.io.ResourceLoader;
  * @Cacheable} use Larder. An application's own {@link Caches} or {@link CacheManager} bean wins.
  */
 @AutoConfiguration(
-    beforeName = "org.springframework.boot.cache.autoconfigure.CacheAutoConfiguration")
+    beforeName = {
+      "org.springframework.boot.cache.autoconfigure.CacheAutoConfiguration",
+      // Spring Boot 3.5's name for it
+      "org.springframework.boot.autoconfigure.cache.CacheAutoConfiguration"
+    })
 @EnableConfigurationProperties(LarderProperties.class)
 public class LarderAutoConfiguration {
   /**
