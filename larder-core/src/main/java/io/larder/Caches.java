@@ -155,6 +155,7 @@ public final class Caches implements AutoCloseable {
     private Map<String, String> environment = System.getenv();
     private InstantSource clock = InstantSource.system();
     private Executor asyncExecutor = AsyncExecutor.shared();
+    private OperationTimer operationTimer;
 
     private Builder() {}
 
@@ -210,6 +211,23 @@ public final class Caches implements AutoCloseable {
     }
 
     /**
+     * Tells {@code timer} how long each store call of every cache took (latency metrics such as
+     * {@code larder-micrometer}'s {@code LarderOperationTimers}). Nothing is timed by default, and
+     * then no clock is read.
+     *
+     * <pre>{@code
+     * Caches caches = Caches.builder()
+     *     .load(Path.of("larder.yml"))
+     *     .operationTimer((alias, operation, nanos) -> latencies.record(alias, operation, nanos))
+     *     .build();
+     * }</pre>
+     */
+    public Builder operationTimer(OperationTimer timer) {
+      this.operationTimer = Objects.requireNonNull(timer, "timer");
+      return this;
+    }
+
+    /**
      * Checks every setting and builds every cache.
      *
      * @throws InvalidConfigurationException at the first wrong setting; caches already built are
@@ -244,7 +262,8 @@ public final class Caches implements AutoCloseable {
           cache.builtOn().forEach(other -> builtOn.put(other, built.get(other).handle()));
           built.put(
               alias,
-              CacheEngine.start(cache.settings(), cache.backend(), asyncExecutor, builtOn));
+              CacheEngine.start(
+                  cache.settings(), cache.backend(), asyncExecutor, operationTimer, builtOn));
         }
       } catch (RuntimeException e) {
         try {

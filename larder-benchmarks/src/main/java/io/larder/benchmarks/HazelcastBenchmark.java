@@ -99,13 +99,14 @@ public class HazelcastBenchmark {
       clientConfig.getNetworkConfig().addAddress(location);
       rawClient = HazelcastClient.newHazelcastClient(clientConfig);
       raw = rawClient.getMap("bench-raw");
-      for (String key : new Keys("key", ENTRIES).all()) {
-        larder.set(key, "value");
-        near.set(key, "value");
-        locmem.set(key, "value");
+      String[] keys = new Keys("key", ENTRIES).all();
+      for (String key : keys) {
+        larder.set(key, Keys.VALUE);
+        near.set(key, Keys.VALUE);
+        locmem.set(key, Keys.VALUE);
       }
-      // The raw calls move the very bytes Larder stores for "value".
-      value = larder.unwrap(HazelcastMap.class).map().get(":1:key0");
+      // The raw calls move the very bytes Larder stores for the value.
+      value = larder.unwrap(HazelcastMap.class).map().get(larder.makeKey(keys[0]));
       for (String key : new Keys("raw:1:key", ENTRIES).all()) {
         raw.set(key, value, 300, TimeUnit.SECONDS);
       }
@@ -141,7 +142,7 @@ public class HazelcastBenchmark {
 
   @Benchmark
   public void larderSet(Stores s, ThreadKeys k) {
-    s.larder.set(k.present.next(), "value");
+    s.larder.set(k.present.next(), Keys.VALUE);
   }
 
   /** With the time to live Larder sends for the default timeout. */

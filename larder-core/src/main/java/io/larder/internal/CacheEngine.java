@@ -8,6 +8,7 @@ import io.larder.CacheSettings;
 import io.larder.CacheStats;
 import io.larder.DisallowedClassException;
 import io.larder.MissingKeyException;
+import io.larder.OperationTimer;
 import io.larder.SerializationException;
 import io.larder.Timeout;
 import io.larder.spi.AsyncCacheStore;
@@ -55,10 +56,17 @@ public final class CacheEngine {
   private final AsyncCacheStore asyncStore;
   private final Cache handle;
   private final Context context;
+  /** Null when nothing is timed (the default): the store calls then read no clock. */
+  private final OperationTimer timer;
 
   private CacheEngine(
-      CacheSettings settings, CacheBackend backend, Executor ioExecutor, Map<String, Cache> builtOn) {
+      CacheSettings settings,
+      CacheBackend backend,
+      Executor ioExecutor,
+      OperationTimer timer,
+      Map<String, Cache> builtOn) {
     this.settings = settings;
+    this.timer = timer;
     this.failsOpen = CommonOptions.IGNORE_EXCEPTIONS.from(settings);
     this.context = new Context(builtOn);
     this.store = backend.create(context);
@@ -84,6 +92,7 @@ public final class CacheEngine {
    * The engine of a cache: makes its store with {@code backend}.
    *
    * @param ioExecutor where {@code async()} calls of a store that blocks on I/O run
+   * @param timer told how long each store call took; null to time nothing
    * @param builtOn the caches {@link CacheBackend#builtOn} named, by alias, already built
    * @throws io.larder.InvalidConfigurationException if a setting is wrong
    */
@@ -91,8 +100,9 @@ public final class CacheEngine {
       CacheSettings settings,
       CacheBackend backend,
       Executor ioExecutor,
+      OperationTimer timer,
       Map<String, Cache> builtOn) {
-    return new CacheEngine(settings, backend, ioExecutor, builtOn);
+    return new CacheEngine(settings, backend, ioExecutor, timer, builtOn);
   }
 
   /** The cache at its configured version. */
@@ -437,8 +447,10 @@ public final class CacheEngine {
 
   /** The value of a made key, or MISSING; written out rather than through {@link #call}, being the hot path. */
   private Object read(String made, String operation, String key) {
+    long started = 0;
     try {
       allow(operation);
+      started = startTiming();
       Object value = store.load(made);
       succeeded();
       return value;
@@ -455,6 +467,8 @@ public final class CacheEngine {
     } catch (RuntimeException e) {
       succeeded();
       throw e;
+    } finally {
+      timed(operation, started);
     }
   }
 
@@ -463,8 +477,10 @@ public final class CacheEngine {
    * when the cache fails open; any other error means the store answered, and is raised.
    */
   private <T> T call(String operation, String key, T whenDown, Supplier<T> storeCall) {
+    long started = 0;
     try {
       allow(operation);
+      started = startTiming();
       T result = storeCall.get();
       succeeded();
       return result;
@@ -474,6 +490,8 @@ public final class CacheEngine {
     } catch (RuntimeException e) {
       succeeded();
       throw e;
+    } finally {
+      timed(operation, started);
     }
   }
 
@@ -488,14 +506,18 @@ public final class CacheEngine {
       T whenDown,
       Supplier<CompletionStage<T>> storeCall) {
     CompletionStage<T> stage;
+    long started = 0;
     try {
       allow(operation);
+      started = startTiming();
       stage = storeCall.get();
     } catch (RuntimeException e) {
       stage = CompletableFuture.failedFuture(e);
     }
+    long sent = started;
     return stage
         .toCompletableFuture()
+        .whenComplete((result, error) -> timed(operation, sent))
         .handle(
             (result, error) -> {
               if (error == null) {
@@ -519,8 +541,10 @@ public final class CacheEngine {
 
   /** {@link #call} for an operation that has no answer to give when the store is down. */
   private <T> T callRaising(String operation, Supplier<T> storeCall) {
+    long started = 0;
     try {
       allow(operation);
+      started = startTiming();
       T result = storeCall.get();
       succeeded();
       return result;
@@ -531,6 +555,23 @@ public final class CacheEngine {
     } catch (RuntimeException e) {
       succeeded();
       throw e;
+    } finally {
+      timed(operation, started);
+    }
+  }
+
+  /** Now, for a store call about to be timed; 0 when nothing is timed, so the clock is not read. */
+  private long startTiming() {
+    return timer == null ? 0 : System.nanoTime();
+  }
+
+  /**
+   * Tells the timer how long the store call begun at {@code started} took; nothing for a call
+   * that never reached the store (held back by the circuit breaker) or when nothing is timed.
+   */
+  private void timed(String operation, long started) {
+    if (timer != null && started != 0) {
+      timer.record(settings.alias(), operation, System.nanoTime() - started);
     }
   }
 

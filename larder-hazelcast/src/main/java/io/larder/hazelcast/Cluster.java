@@ -1,8 +1,10 @@
 package io.larder.hazelcast;
 
 import com.hazelcast.core.HazelcastInstance;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * One Hazelcast instance (client or member) as the caches that share it see it: the instance, and
@@ -12,16 +14,17 @@ import java.util.concurrent.TimeUnit;
  */
 final class Cluster {
   private final HazelcastInstance instance;
-  private final CountDownLatch firstConnection;
+  private final CompletableFuture<Void> firstConnection;
 
-  Cluster(HazelcastInstance instance, CountDownLatch firstConnection) {
+  /** {@code firstConnection} completes when the client first reaches the cluster. */
+  Cluster(HazelcastInstance instance, CompletableFuture<Void> firstConnection) {
     this.instance = instance;
     this.firstConnection = firstConnection;
   }
 
   /** A member, or an instance the application made: connected as far as Larder can tell. */
   static Cluster connected(HazelcastInstance instance) {
-    return new Cluster(instance, new CountDownLatch(0));
+    return new Cluster(instance, CompletableFuture.completedFuture(null));
   }
 
   HazelcastInstance instance() {
@@ -31,10 +34,23 @@ final class Cluster {
   /** Waits up to {@code millis} for the first connection; true if the client has one. */
   boolean awaitFirstConnection(long millis) {
     try {
-      return firstConnection.await(millis, TimeUnit.MILLISECONDS);
+      firstConnection.get(millis, TimeUnit.MILLISECONDS);
+      return true;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
+    } catch (TimeoutException | ExecutionException e) {
+      return false;
     }
+  }
+
+  /**
+   * {@link #awaitFirstConnection} without a waiting thread: completes with true once the client has
+   * a connection, or with false after {@code millis}.
+   */
+  CompletableFuture<Boolean> firstConnectionWithin(long millis) {
+    return firstConnection
+        .thenApply(connected -> true)
+        .completeOnTimeout(false, millis, TimeUnit.MILLISECONDS);
   }
 }

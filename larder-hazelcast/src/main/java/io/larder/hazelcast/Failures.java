@@ -20,6 +20,9 @@ import java.util.concurrent.ExecutionException;
  * answered with is a refusal.
  */
 final class Failures {
+  /** The package of the entry processors that run on the members. */
+  private static final String MEMBER_CLASSES = ReplaceKeepingExpiry.class.getPackageName() + ".";
+
   private final String alias;
   private final String cluster;
 
@@ -40,15 +43,16 @@ final class Failures {
           cause);
     }
     if (cause instanceof HazelcastSerializationException
-        && String.valueOf(cause.getMessage()).contains(ReplaceKeepingExpiry.class.getName())) {
+        && String.valueOf(cause.getMessage()).contains(MEMBER_CLASSES)) {
       return new BackendRefusedException(
           "Cache '"
               + alias
-              + "': incr needs the class "
-              + ReplaceKeepingExpiry.class.getName()
-              + " on the members of "
+              + "': incr, and add and touch through async(), run Larder's entry processors ("
+              + MEMBER_CLASSES
+              + "*) on the members of "
               + cluster
-              + ": put the larder-hazelcast jar on their class path (see docs/hazelcast.md)",
+              + ", which do not have them: put the larder-hazelcast jar on their class path (see"
+              + " docs/hazelcast.md)",
           cause);
     }
     if (cause instanceof HazelcastException) {
@@ -81,7 +85,8 @@ final class Failures {
         || (e != null && e.getCause() instanceof IOException);
   }
 
-  private static Throwable unwrap(Throwable e) {
+  /** The failure inside a future's wrapping exceptions. */
+  static Throwable unwrap(Throwable e) {
     Throwable cause = e;
     while ((cause instanceof CompletionException || cause instanceof ExecutionException)
         && cause.getCause() != null) {

@@ -7,7 +7,7 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import io.larder.SerializationException;
 import io.larder.Timeout;
-import io.larder.spi.CacheStore;
+import io.larder.spi.AsyncCacheStore;
 import io.larder.spi.Increments;
 import io.larder.spi.StoreContext;
 import java.util.ArrayList;
@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
@@ -27,8 +28,13 @@ import java.util.function.Supplier;
  * TTL, and the many-key forms are one {@code getAll} or one pipelined batch of calls. Hazelcast
  * keeps expiry times in whole seconds, so a timeout is rounded up to the next second, as memcached
  * counts them too.
+ *
+ * <p>{@code async()} is served on the client's own {@code CompletionStage} calls ({@code getAsync},
+ * {@code setAsync}, {@code deleteAsync}, {@code submitToKey}), so no thread waits for the cluster;
+ * what IMap has no asynchronous form of ({@code putIfAbsent} with a TTL, {@code setTtl}) is an
+ * entry processor submitted to the key's owner.
  */
-final class HazelcastCache implements CacheStore, HazelcastMap {
+final class HazelcastCache implements AsyncCacheStore, HazelcastMap {
   private final StoreContext context;
   private final HazelcastOptions options;
   private final Cluster cluster;
@@ -51,6 +57,12 @@ final class HazelcastCache implements CacheStore, HazelcastMap {
   }
 
   @Override
+  public CompletionStage<Object> loadAsync(String key) {
+    return callAsync(() -> map().getAsync(key))
+        .thenApply(bytes -> bytes == null ? MISSING : context.deserialize(key, bytes));
+  }
+
+  @Override
   public void store(String key, Object value, Timeout timeout) {
     byte[] bytes = encode(value);
     call(
@@ -65,6 +77,14 @@ final class HazelcastCache implements CacheStore, HazelcastMap {
   }
 
   @Override
+  public CompletionStage<Void> storeAsync(String key, Object value, Timeout timeout) {
+    byte[] bytes = encode(value);
+    return timeout.isExpired()
+        ? callAsync(() -> map().deleteAsync(key)).thenAccept(deleted -> {})
+        : callAsync(() -> map().setAsync(key, bytes, ttlSeconds(timeout), SECONDS));
+  }
+
+  @Override
   public boolean storeIfAbsent(String key, Object value, Timeout timeout) {
     byte[] bytes = encode(value);
     return call(
@@ -73,6 +93,16 @@ final class HazelcastCache implements CacheStore, HazelcastMap {
                 // Django's memcached add: an absent key is "added" already expired.
                 ? !map().containsKey(key)
                 : map().putIfAbsent(key, bytes, ttlSeconds(timeout), SECONDS) == null);
+  }
+
+  @Override
+  public CompletionStage<Boolean> storeIfAbsentAsync(String key, Object value, Timeout timeout) {
+    byte[] bytes = encode(value);
+    if (timeout.isExpired()) {
+      return containsAsync(key).thenApply(present -> !present);
+    }
+    return callAsync(
+        () -> map().submitToKey(key, new PutIfAbsentWithExpiry(bytes, ttlSeconds(timeout))));
   }
 
   @Override
@@ -85,8 +115,20 @@ final class HazelcastCache implements CacheStore, HazelcastMap {
   }
 
   @Override
+  public CompletionStage<Boolean> expireAsync(String key, Timeout timeout) {
+    return timeout.isExpired()
+        ? removeAsync(key)
+        : callAsync(() -> map().submitToKey(key, new ResetExpiry(ttlSeconds(timeout))));
+  }
+
+  @Override
   public boolean remove(String key) {
     return call(() -> Boolean.TRUE.equals(join(map().deleteAsync(key))));
+  }
+
+  @Override
+  public CompletionStage<Boolean> removeAsync(String key) {
+    return callAsync(() -> map().deleteAsync(key)).thenApply(Boolean.TRUE::equals);
   }
 
   @Override
@@ -103,12 +145,41 @@ final class HazelcastCache implements CacheStore, HazelcastMap {
     return call(() -> map().containsKey(key));
   }
 
+  /** A {@code getAsync}: IMap has no asynchronous {@code containsKey}; a near copy answers it. */
+  @Override
+  public CompletionStage<Boolean> containsAsync(String key) {
+    return callAsync(() -> map().getAsync(key)).thenApply(bytes -> bytes != null);
+  }
+
   @Override
   public Map<String, Object> loadMany(List<String> keys) {
     if (keys.isEmpty()) {
       return Map.of();
     }
-    Map<String, byte[]> found = call(() -> map().getAll(new HashSet<>(keys)));
+    return decodeFound(keys, call(() -> map().getAll(new HashSet<>(keys))));
+  }
+
+  /**
+   * IMap has no asynchronous {@code getAll}: one {@code getAsync} per key, sent together (each
+   * answered by a near copy where there is one) and decoded when the last answer is in.
+   */
+  @Override
+  public CompletionStage<Map<String, Object>> loadManyAsync(List<String> keys) {
+    Map<String, CompletableFuture<byte[]>> pending = new LinkedHashMap<>();
+    for (String key : keys) {
+      pending.computeIfAbsent(key, k -> callAsync(() -> map().getAsync(k)).toCompletableFuture());
+    }
+    return CompletableFuture.allOf(pending.values().toArray(CompletableFuture[]::new))
+        .thenApply(
+            all -> {
+              Map<String, byte[]> found = new LinkedHashMap<>();
+              pending.forEach((key, bytes) -> found.put(key, bytes.join()));
+              return decodeFound(keys, found);
+            });
+  }
+
+  /** The values of {@code keys} in {@code found} that decode, in the order of {@code keys}. */
+  private Map<String, Object> decodeFound(List<String> keys, Map<String, byte[]> found) {
     Map<String, Object> values = new LinkedHashMap<>();
     for (String key : keys) {
       byte[] bytes = found.get(key);
@@ -166,25 +237,37 @@ final class HazelcastCache implements CacheStore, HazelcastMap {
         });
   }
 
+  @Override
+  public Object increment(String key, long delta, Timeout defaultTimeout) {
+    try {
+      return join(incrementAsync(key, delta, defaultTimeout));
+    } catch (CompletionException e) {
+      throw failures.translate(e);
+    }
+  }
+
   /**
    * Atomic, and the key keeps its time to live: reads the value, adds here (the serializer lives in
    * this JVM), and swaps the bytes on the owning member only if nobody changed them meanwhile;
    * otherwise tries again from the value the member reported.
    */
   @Override
-  public Object increment(String key, long delta, Timeout defaultTimeout) {
-    byte[] current = call(() -> map().get(key));
-    while (current != null) {
-      Object next = Increments.add(key, context.deserialize(current), delta);
-      byte[] expected = current;
-      byte[] update = encode(next);
-      byte[] found = call(() -> map().executeOnKey(key, new ReplaceKeepingExpiry(expected, update)));
-      if (found != null && Arrays.equals(found, expected)) {
-        return next;
-      }
-      current = found;
+  public CompletionStage<Object> incrementAsync(String key, long delta, Timeout defaultTimeout) {
+    return callAsync(() -> map().getAsync(key)).thenCompose(current -> addFrom(key, current, delta));
+  }
+
+  private CompletionStage<Object> addFrom(String key, byte[] current, long delta) {
+    if (current == null) {
+      return CompletableFuture.completedFuture(MISSING);
     }
-    return MISSING;
+    Object next = Increments.add(key, context.deserialize(current), delta);
+    byte[] update = encode(next);
+    return callAsync(() -> map().submitToKey(key, new ReplaceKeepingExpiry(current, update)))
+        .thenCompose(
+            found ->
+                found != null && Arrays.equals(found, current)
+                    ? CompletableFuture.completedFuture(next)
+                    : addFrom(key, found, delta));
   }
 
   @Override
@@ -225,6 +308,38 @@ final class HazelcastCache implements CacheStore, HazelcastMap {
       }
     } catch (RuntimeException e) {
       throw failures.translate(e);
+    }
+  }
+
+  /**
+   * {@link #call} for a call that answers a {@code CompletionStage}: the first connection is awaited
+   * without a thread, and the failure is translated when the stage completes.
+   */
+  private <T> CompletionStage<T> callAsync(Supplier<CompletionStage<T>> hazelcastCall) {
+    long connectMillis = options.connectTimeoutMillis();
+    return attempt(hazelcastCall)
+        .exceptionallyCompose(
+            error ->
+                Failures.unwrap(error) instanceof HazelcastClientOfflineException
+                    ? cluster
+                        .firstConnectionWithin(connectMillis)
+                        .thenCompose(
+                            connected -> {
+                              if (!connected) {
+                                throw failures.neverConnected(connectMillis);
+                              }
+                              return attempt(hazelcastCall);
+                            })
+                    : CompletableFuture.failedStage(error))
+        .exceptionallyCompose(error -> CompletableFuture.failedStage(failures.translate(error)));
+  }
+
+  /** The call's stage; a call that throws instead is a failed stage. */
+  private static <T> CompletionStage<T> attempt(Supplier<CompletionStage<T>> hazelcastCall) {
+    try {
+      return hazelcastCall.get();
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedStage(e);
     }
   }
 

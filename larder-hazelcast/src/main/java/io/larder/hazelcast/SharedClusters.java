@@ -13,7 +13,7 @@ import com.hazelcast.core.LifecycleListener;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -82,7 +82,7 @@ final class SharedClusters {
   }
 
   private static Cluster startClient(HazelcastOptions options) {
-    CountDownLatch connected = new CountDownLatch(1);
+    CompletableFuture<Void> connected = new CompletableFuture<>();
     ClientConfig config = new ClientConfig();
     config.setClusterName(options.clusterName());
     config.setInstanceName("larder-client-" + NAMES.incrementAndGet());
@@ -100,7 +100,7 @@ final class SharedClusters {
             (LifecycleListener)
                 event -> {
                   if (event.getState() == LifecycleState.CLIENT_CONNECTED) {
-                    connected.countDown();
+                    connected.complete(null);
                   }
                 }));
     config

@@ -10,6 +10,8 @@ import io.larder.Caches;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -62,6 +64,9 @@ class HazelcastOutageTest {
       cache.set("k", "during");
       assertThat(cache.add("other", 1)).isFalse();
       assertThat(cache.getMany(List.of("k", "other"))).isEmpty();
+      assertThat(cache.async().get("k").join()).isNull();
+      cache.async().set("k", "during").join();
+      assertThat(cache.async().add("other", 1).join()).isFalse();
       assertThat(cache.stats().errors() - before.errors()).isPositive();
 
       cluster.startMember(0);
@@ -99,6 +104,22 @@ class HazelcastOutageTest {
           .hasMessageContaining("the Hazelcast cluster 'dev' at " + nowhere)
           .hasMessageContaining("accepted no connection within 1000 ms")
           .hasMessageContaining("cluster name");
+    }
+  }
+
+  /** The call waits for the first connection without a thread: the caller has its future at once. */
+  @Test
+  void anAsyncCallToAClusterNobodyAnswersForFailsItsFutureWithinTheConnectTimeout() {
+    String nowhere = "127.0.0.1:" + TestMembers.freePort();
+    try (Caches caches = caches(nowhere, "dev", false)) {
+      CompletableFuture<Object> answer = caches.getDefault().async().get("k");
+      assertThat(answer).isNotDone();
+      assertThatThrownBy(answer::join)
+          .isInstanceOf(CompletionException.class)
+          .cause()
+          .isInstanceOf(BackendUnavailableException.class)
+          .hasMessageContaining("the Hazelcast cluster 'dev' at " + nowhere)
+          .hasMessageContaining("accepted no connection within 1000 ms");
     }
   }
 

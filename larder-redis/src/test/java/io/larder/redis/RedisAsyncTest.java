@@ -12,6 +12,8 @@ import io.larder.testsupport.RedisServers;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,6 +62,22 @@ class RedisAsyncTest {
     assertThatThrownBy(() -> cache.async().incr("n").join())
         .isInstanceOf(CompletionException.class)
         .hasCauseInstanceOf(MissingKeyException.class);
+  }
+
+  /** An operation timer sees an async call on the store's own client once its future completes. */
+  @Test
+  void anOperationTimerTimesAsyncCallsUntilTheyComplete() {
+    List<String> timed = new CopyOnWriteArrayList<>();
+    try (Caches timedCaches =
+        Caches.builder()
+            .environment(Map.of())
+            .cache("default", c -> c.backend("redis").location(server.url(DB)))
+            .operationTimer((alias, operation, nanos) -> timed.add(alias + " " + operation))
+            .build()) {
+      timedCaches.getDefault().async().set("key", "value").join();
+      timedCaches.getDefault().async().get("key").join();
+    }
+    assertThat(timed).containsExactly("default set", "default get");
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.larder.spring.boot;
 
 import io.larder.Caches;
 import io.larder.InvalidConfigurationException;
+import io.larder.OperationTimer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,6 +15,7 @@ import java.util.Properties;
 import java.util.TreeMap;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.PropertySourcesPlaceholdersResolver;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.PropertySource;
@@ -37,9 +39,16 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 final class CachesSource {
   private CachesSource() {}
 
+  /** The caches; {@code timer}, if not null, times their store calls. */
   static Caches build(
-      LarderProperties properties, ResourceLoader resources, ConfigurableEnvironment environment) {
+      LarderProperties properties,
+      ResourceLoader resources,
+      ConfigurableEnvironment environment,
+      OperationTimer timer) {
     Caches.Builder builder = Caches.builder().environment(variables(environment));
+    if (timer != null) {
+      builder.operationTimer(timer);
+    }
     if (properties.getConfig() != null && !properties.getConfig().isBlank()) {
       read(builder, resources.getResource(properties.getConfig()), properties.getConfig());
     }
@@ -58,7 +67,11 @@ final class CachesSource {
         sources.add(source);
       }
     }
-    return new Binder(ConfigurationPropertySources.from(sources))
+    // Placeholders (${REDIS_URL:redis://127.0.0.1:6379/0}) resolve against the whole environment,
+    // its variables included, as in any Spring property.
+    return new Binder(
+            ConfigurationPropertySources.from(sources),
+            new PropertySourcesPlaceholdersResolver(environment))
         .bind("larder.caches", Bindable.mapOf(String.class, Object.class))
         .orElse(Map.of());
   }

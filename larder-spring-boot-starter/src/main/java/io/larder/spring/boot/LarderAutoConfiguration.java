@@ -1,8 +1,10 @@
 package io.larder.spring.boot;
 
 import io.larder.Caches;
+import io.larder.OperationTimer;
 import io.larder.spring.LarderCacheManager;
 import io.larder.spring.UnknownCaches;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -17,15 +19,26 @@ import org.springframework.core.io.ResourceLoader;
  * @Cacheable} use Larder. An application's own {@link Caches} or {@link CacheManager} bean wins.
  */
 @AutoConfiguration(
-    beforeName = "org.springframework.boot.cache.autoconfigure.CacheAutoConfiguration")
+    beforeName = {
+      "org.springframework.boot.cache.autoconfigure.CacheAutoConfiguration",
+      // Spring Boot 3.5's name for it
+      "org.springframework.boot.autoconfigure.cache.CacheAutoConfiguration"
+    })
 @EnableConfigurationProperties(LarderProperties.class)
 public class LarderAutoConfiguration {
-  /** The caches of {@code larder.config} and {@code larder.caches}, closed with the context. */
+  /**
+   * The caches of {@code larder.config} and {@code larder.caches}, closed with the context, timed
+   * by the application's {@link OperationTimer} bean if there is one ({@code larder.metrics.timers}
+   * makes one with Micrometer).
+   */
   @Bean(destroyMethod = "close")
   @ConditionalOnMissingBean
   public Caches larderCaches(
-      LarderProperties properties, ResourceLoader resources, ConfigurableEnvironment environment) {
-    return CachesSource.build(properties, resources, environment);
+      LarderProperties properties,
+      ResourceLoader resources,
+      ConfigurableEnvironment environment,
+      ObjectProvider<OperationTimer> timer) {
+    return CachesSource.build(properties, resources, environment, timer.getIfAvailable());
   }
 
   /** Spring's cache manager over every alias, as {@code larder.cache-manager.*} says. */

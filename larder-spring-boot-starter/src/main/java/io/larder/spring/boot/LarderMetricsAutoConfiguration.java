@@ -1,15 +1,21 @@
 package io.larder.spring.boot;
 
+import io.larder.OperationTimer;
 import io.larder.micrometer.LarderCacheMetrics;
+import io.larder.micrometer.LarderOperationTimers;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.cache.metrics.CacheMeterBinderProvider;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Registers {@link LarderCacheMeterBinderProvider} when Micrometer and larder-micrometer are there.
+ * Registers {@link LarderCacheMeterBinderProvider} when Micrometer and larder-micrometer are there,
+ * and with {@code larder.metrics.timers: true} the operation timers ({@link
+ * LarderOperationTimers}) the caches are built with.
  */
 @AutoConfiguration(
     beforeName =
@@ -20,5 +26,13 @@ public class LarderMetricsAutoConfiguration {
   @ConditionalOnMissingBean
   public LarderCacheMeterBinderProvider larderCacheMeterBinderProvider() {
     return new LarderCacheMeterBinderProvider();
+  }
+
+  /** Opt-in: off, the caches read no clock around their store calls. */
+  @Bean
+  @ConditionalOnMissingBean(OperationTimer.class)
+  @ConditionalOnProperty(name = "larder.metrics.timers", havingValue = "true")
+  public LarderOperationTimers larderOperationTimers(MeterRegistry registry) {
+    return new LarderOperationTimers(registry, Tags.empty());
   }
 }

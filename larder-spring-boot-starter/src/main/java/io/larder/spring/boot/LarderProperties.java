@@ -47,6 +47,7 @@ public class LarderProperties {
   private final CacheManager cacheManager = new CacheManager();
   private final Web web = new Web();
   private final Health health = new Health();
+  private final Metrics metrics = new Metrics();
   private final Fragments fragments = new Fragments();
 
   public String getConfig() {
@@ -75,6 +76,10 @@ public class LarderProperties {
 
   public Health getHealth() {
     return health;
+  }
+
+  public Metrics getMetrics() {
+    return metrics;
   }
 
   public Fragments getFragments() {
@@ -455,6 +460,23 @@ public class LarderProperties {
 
     public void setTimeout(Duration timeout) {
       this.timeout = timeout;
+    }
+  }
+
+  /** Metrics beyond the cache meters, which are always there with Micrometer. */
+  public static class Metrics {
+    /**
+     * Whether each cache's calls to its store are timed, as the timer cache.operations tagged with
+     * the cache and the operation (opt-in: the clock is read around every call only when on).
+     */
+    private boolean timers;
+
+    public boolean isTimers() {
+      return timers;
+    }
+
+    public void setTimers(boolean timers) {
+      this.timers = timers;
     }
   }
 

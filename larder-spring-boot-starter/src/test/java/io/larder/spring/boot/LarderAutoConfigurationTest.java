@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.larder.CacheSettings;
 import io.larder.Caches;
+import io.larder.OperationTimer;
 import io.larder.Timeout;
 import io.larder.spring.LarderCacheManager;
 import io.larder.thymeleaf.FragmentCacheDialect;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -122,6 +125,23 @@ class LarderAutoConfigurationTest {
             });
   }
 
+  /** As in the sample's application.yml: {@code location: ${REDIS_URL:redis://127.0.0.1:6379/0}}. */
+  @Test
+  void placeholdersInLarderCachesAreResolvedWithTheirDefaults() {
+    runner
+        .withPropertyValues(
+            "larder.caches.default.backend=locmem",
+            "larder.caches.default.timeout=${CACHE_TIMEOUT:60}",
+            "larder.caches.default.key_prefix=${SHOP_PREFIX:shop}",
+            "SHOP_PREFIX=store")
+        .run(
+            context -> {
+              CacheSettings settings = context.getBean(Caches.class).getDefault().settings();
+              assertThat(settings.timeout()).isEqualTo(Timeout.seconds(60));
+              assertThat(settings.keyPrefix()).isEqualTo("store");
+            });
+  }
+
   @Test
   void aListOfLocationsStaysAList() {
     runner
@@ -229,6 +249,39 @@ class LarderAutoConfigurationTest {
   @Test
   void theMeterBinderProviderIsABeanWhenMicrometerIsThere() {
     runner.run(context -> assertThat(context).hasSingleBean(LarderCacheMeterBinderProvider.class));
+  }
+
+  @Test
+  void operationTimersAreOffUnlessAskedFor() {
+    runner
+        .withBean(SimpleMeterRegistry.class)
+        .run(
+            context -> {
+              assertThat(context).doesNotHaveBean(OperationTimer.class);
+              context.getBean(Caches.class).getDefault().get("key");
+              assertThat(context.getBean(SimpleMeterRegistry.class).find("cache.operations").meters())
+                  .isEmpty();
+            });
+  }
+
+  @Test
+  void withLarderMetricsTimersEachStoreCallIsTimed() {
+    runner
+        .withBean(SimpleMeterRegistry.class)
+        .withPropertyValues("larder.metrics.timers=true")
+        .run(
+            context -> {
+              Caches caches = context.getBean(Caches.class);
+              caches.getDefault().set("key", "value");
+              caches.getDefault().get("key");
+              Timer gets =
+                  context
+                      .getBean(SimpleMeterRegistry.class)
+                      .get("cache.operations")
+                      .tags("cache", "default", "operation", "get")
+                      .timer();
+              assertThat(gets.count()).isEqualTo(1);
+            });
   }
 
   @Test
