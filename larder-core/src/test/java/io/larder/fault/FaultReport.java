@@ -15,8 +15,7 @@ import java.util.List;
  * assertions every run must pass.
  */
 public final class FaultReport {
-  /** The table's head, for a script that joins the rows of several runs. */
-  public static final String HEAD =
+  private static final String HEAD =
       "| backend | cache | fault | calls | errors raised (by incr) | slowest call | acknowledged"
           + " writes checked | lost | recovered after |\n"
           + "|---|---|---|---:|---:|---:|---:|---:|---:|";
@@ -51,7 +50,7 @@ public final class FaultReport {
         Tally tally = tallies[c][fault.ordinal()];
         rows.append(
             String.format(
-                "| %s | %s | %s | %,d | %,d (%,d) | %,d ms | %s | %s | %s |%n",
+                "| %s | %s | %s | %,d | %,d (%,d) | %,d ms (%s) | %s | %s | %s |%n",
                 backend,
                 labels.get(c),
                 fault.label(),
@@ -59,6 +58,7 @@ public final class FaultReport {
                 tally.errors.sum(),
                 tally.incrErrors.sum(),
                 Duration.ofNanos(tally.slowestNanos.get()).toMillis(),
+                tally.slowestOperation(),
                 c == 0 ? String.format("%,d", checked.checked()[fault.ordinal()]) : "↑",
                 c == 0 ? String.format("%,d", checked.lost()[fault.ordinal()]) : "↑",
                 recoveryMillis[c][fault.ordinal()] < 0
@@ -69,13 +69,17 @@ public final class FaultReport {
     return rows.toString();
   }
 
-  /** Prints the table, and writes its rows to {@code target/fault-runs/<file>.md} for the script. */
+  /**
+   * Prints the table, and writes it to {@code target/fault-runs/<file>.md}, where {@code
+   * scripts/fault-runs} joins the tables of every backend.
+   */
   public FaultReport print(String file) {
-    System.out.println(HEAD + "\n" + rows());
+    String table = HEAD + "\n" + rows();
+    System.out.println(table);
     try {
       Path dir = Path.of("target", "fault-runs");
       Files.createDirectories(dir);
-      Files.writeString(dir.resolve(file + ".md"), rows());
+      Files.writeString(dir.resolve(file + ".md"), table);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -93,6 +93,9 @@ public final class FaultRun {
     }
     // Writes from before the last wipe of a server that keeps data in memory only are not checked.
     long checkFrom = Long.MIN_VALUE;
+    // Connected before the load, as a running application is: the first connection (class
+    // loading, a cold JIT) can take seconds, which is no fault's cost.
+    caches.forEach(cache -> probe(cache, "warm-up", System.nanoTime()));
     threads.forEach(Thread::start);
     try {
       Thread.sleep(PHASE.toMillis());

@@ -14,11 +14,24 @@ final class Tally {
   final LongAdder incrErrors = new LongAdder();
   final LongAdder acknowledged = new LongAdder();
   final AtomicLong slowestNanos = new AtomicLong();
+  private volatile String slowestOperation = "";
   private final List<String> unexpected = new ArrayList<>();
 
-  void called(long nanos) {
+  void called(String operation, long nanos) {
     calls.increment();
-    slowestNanos.accumulateAndGet(nanos, Math::max);
+    if (nanos > slowestNanos.get()) {
+      synchronized (this) {
+        if (nanos > slowestNanos.get()) {
+          slowestNanos.set(nanos);
+          slowestOperation = operation;
+        }
+      }
+    }
+  }
+
+  /** The operation of the slowest call. */
+  String slowestOperation() {
+    return slowestOperation;
   }
 
   /** An error that no outage explains (a wrong value, a refusal, a bug): the run fails on it. */

@@ -8,12 +8,14 @@ import io.larder.fault.Fault;
 import io.larder.fault.FaultReport;
 import io.larder.fault.FaultRun;
 import io.larder.fault.FaultTarget;
+import io.larder.fault.HungServer;
 import io.larder.testsupport.PostgresServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Issue 16's fault run on the {@code db} backend over PostgreSQL: a server of the test's own,
@@ -73,6 +75,28 @@ class PostgresFaultRunTest {
       // A hung database costs one timeout per call (waiting for a connection or for the answer).
       assertThat(report.slowest("strict", Fault.STOP)).isLessThan(TIMEOUT.multipliedBy(2));
       assertThat(report.slowest("fail-open", Fault.STOP)).isLessThan(TIMEOUT.multipliedBy(2));
+    }
+  }
+
+  // Issue 16: a statement sent to a hung database waited for as long as it hung.
+  @Test
+  @Timeout(120) // a call that hangs with the server must fail the test, not stall the build
+  void aHungDatabaseCostsOneTimeoutPerCallAndNothingOnceTheBreakerIsOpen() {
+    try (PostgresServer server = PostgresServer.start();
+        Caches caches =
+            Caches.builder()
+                .environment(Map.of())
+                .cache("default", c -> on(c, server))
+                .cache(
+                    "fail-open",
+                    c ->
+                        on(c, server)
+                            .option("ignore_exceptions", true)
+                            .option("circuit_breaker_interval", 60))
+                .build()) {
+      CacheTables.create(caches, false, new PrintWriter(new StringWriter()));
+      HungServer.assertBounded(
+          caches.getDefault(), caches.get("fail-open"), TIMEOUT, server::freeze, server::thaw);
     }
   }
 }

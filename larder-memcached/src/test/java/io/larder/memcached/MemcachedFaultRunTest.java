@@ -8,10 +8,12 @@ import io.larder.fault.Fault;
 import io.larder.fault.FaultReport;
 import io.larder.fault.FaultRun;
 import io.larder.fault.FaultTarget;
+import io.larder.fault.HungServer;
 import io.larder.testsupport.MemcachedServer;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Issue 16's fault run on memcached: a server of the test's own, killed, stopped (SIGSTOP) and
@@ -57,6 +59,35 @@ class MemcachedFaultRunTest {
           .isLessThan(OPERATION_TIMEOUT.multipliedBy(2));
       assertThat(report.slowest("fail-open", Fault.STOP))
           .isLessThan(OPERATION_TIMEOUT.multipliedBy(2));
+    }
+  }
+
+  // One failure marks the server dead here (python-memcached's rule), so that the pool gives up
+  // after the first timed-out call; with the default retry_attempts of 2 it takes two such calls.
+  @Test
+  @Timeout(120) // a call that hangs with the server must fail the test, not stall the build
+  void aHungServerCostsOneTimeoutPerCallAndNothingOnceThePoolRestsIt() {
+    try (MemcachedServer server = MemcachedServer.start();
+        Caches caches =
+            Caches.builder()
+                .environment(Map.of())
+                .cache(
+                    "default",
+                    c -> on(c, server).option("dead_timeout", 60).option("retry_attempts", 1))
+                .cache(
+                    "fail-open",
+                    c ->
+                        on(c, server)
+                            .option("dead_timeout", 60)
+                            .option("retry_attempts", 1)
+                            .option("ignore_exceptions", true))
+                .build()) {
+      HungServer.assertBounded(
+          caches.getDefault(),
+          caches.get("fail-open"),
+          OPERATION_TIMEOUT,
+          server::freeze,
+          server::thaw);
     }
   }
 }
