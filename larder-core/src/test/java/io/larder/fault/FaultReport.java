@@ -86,17 +86,14 @@ public final class FaultReport {
     return this;
   }
 
-  /** The slowest call the callers of cache {@code label} met during {@code fault}. */
-  public Duration slowest(String label, Fault fault) {
-    return Duration.ofNanos(tallies[labels.indexOf(label)][fault.ordinal()].slowestNanos.get());
-  }
-
   /**
-   * What every run must show: no acknowledged write lost, no error an outage does not explain, no
-   * error raised by a cache failing open except from {@code incr} (which has no answer to give),
-   * and each cache answering again within {@code recovery} of the server's return.
+   * What every run must show: no acknowledged write lost; no error an outage does not explain; no
+   * error raised by a cache failing open except from {@code incr} (which has no answer to give);
+   * each cache answering again within {@code recovery} of the server's return; and, while the
+   * server was stopped, no call that took twice the {@code commandTimeout} the caches are
+   * configured with (one timeout per call, never a doubled one).
    */
-  public void assertHeld(Duration recovery) {
+  public void assertHeld(Duration recovery, Duration commandTimeout) {
     assertThat(checked.lost()).as("acknowledged writes lost: %s", checked.examples()).containsOnly(0);
     List<String> unexpected = new ArrayList<>();
     for (int c = 0; c < labels.size(); c++) {
@@ -115,6 +112,9 @@ public final class FaultReport {
             .as("writes %s acknowledged around %s", labels.get(c), fault.label())
             .isPositive();
       }
+      assertThat(Duration.ofNanos(tallies[c][Fault.STOP.ordinal()].slowestNanos.get()))
+          .as("the slowest call of %s to the stopped server", labels.get(c))
+          .isLessThan(commandTimeout.multipliedBy(2));
     }
     assertThat(unexpected).as("errors no outage explains").isEmpty();
   }

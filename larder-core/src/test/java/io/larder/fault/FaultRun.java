@@ -1,11 +1,15 @@
 package io.larder.fault;
 
 import io.larder.Cache;
+import io.larder.CacheDefinition;
+import io.larder.Caches;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /**
  * A fault run: several threads call each cache (a strict one and one failing open, on the same
@@ -16,13 +20,12 @@ import java.util.concurrent.CompletableFuture;
  * property says more, for a longer run on demand), and so does the load between two faults.
  *
  * <pre>{@code
- * FaultReport report =
- *     FaultRun.on("Redis", target)
- *         .cache("strict", strict, false)
- *         .cache("fail-open", lenient, true)
- *         .reader(strict)
- *         .run();
- * report.assertHeld(Duration.ofSeconds(30));
+ * Caches caches = FaultRun.caches(c -> c.backend("redis").location(url), 1);
+ * FaultRun.on("Redis", target)
+ *     .load(caches)
+ *     .run()
+ *     .print("redis")
+ *     .assertHeld(Duration.ofSeconds(30), Duration.ofSeconds(1));
  * }</pre>
  */
 public final class FaultRun {
@@ -52,17 +55,45 @@ public final class FaultRun {
     return new FaultRun(backend, Objects.requireNonNull(target));
   }
 
-  /** A cache to load, named {@code label} in the table. */
-  public FaultRun cache(String label, Cache cache, boolean failingOpen) {
+  /**
+   * A strict cache ({@code default}) and one failing open ({@code fail-open}) on the same server,
+   * each defined by {@code on}; the second with a circuit breaker interval of {@code
+   * breakerSeconds}. The caller closes them.
+   */
+  public static Caches caches(Consumer<CacheDefinition> on, int breakerSeconds) {
+    return Caches.builder()
+        .environment(Map.of())
+        .cache("default", on)
+        .cache(
+            "fail-open",
+            c -> {
+              on.accept(c);
+              c.option("ignore_exceptions", true)
+                  .option("circuit_breaker_interval", breakerSeconds);
+            })
+        .build();
+  }
+
+  /** Loads both caches of {@link #caches}. */
+  public FaultRun load(Caches caches) {
+    return strict(caches.getDefault()).failingOpen(caches.get("fail-open"));
+  }
+
+  /** The strict cache to load; it also reads the acknowledged writes back after the run. */
+  public FaultRun strict(Cache cache) {
+    reader = cache;
+    return cache("strict", cache, false);
+  }
+
+  /** The cache failing open ({@code ignore_exceptions}) to load. */
+  public FaultRun failingOpen(Cache cache) {
+    return cache("fail-open", cache, true);
+  }
+
+  private FaultRun cache(String label, Cache cache, boolean failingOpen) {
     labels.add(label);
     caches.add(cache);
     failsOpen.add(failingOpen);
-    return this;
-  }
-
-  /** The strict cache that reads the acknowledged writes back after the run. */
-  public FaultRun reader(Cache cache) {
-    this.reader = cache;
     return this;
   }
 
