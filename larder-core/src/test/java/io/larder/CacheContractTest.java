@@ -415,6 +415,18 @@ public abstract class CacheContractTest {
     assertThat((String) cache.get("other")).isEqualTo("still served");
   }
 
+  // Issue 16: async().incr on a store with its own asynchronous client named the made key (':1:hits').
+  @Test
+  protected void asyncIncrPastTheLongRangeNamesTheCallersKeyAndLeavesTheValue() {
+    cache.set("hits", 1);
+    assertThatThrownBy(() -> cache.async().incr("hits", Long.MAX_VALUE).join())
+        .isInstanceOf(CompletionException.class)
+        .cause()
+        .isInstanceOf(CounterOverflowException.class)
+        .hasMessageStartingWith("Key 'hits' holds 1;");
+    assertThat(((Number) cache.get("hits")).longValue()).isEqualTo(1);
+  }
+
   @Test
   protected void incrUpToTheLargestLongIsExact() {
     cache.set("big", Long.MAX_VALUE - 1);

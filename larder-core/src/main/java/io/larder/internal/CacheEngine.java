@@ -6,6 +6,7 @@ import io.larder.BackendUnavailableException;
 import io.larder.Cache;
 import io.larder.CacheSettings;
 import io.larder.CacheStats;
+import io.larder.CounterOverflowException;
 import io.larder.DisallowedClassException;
 import io.larder.MissingKeyException;
 import io.larder.OperationTimer;
@@ -77,7 +78,8 @@ public final class CacheEngine {
             settings.keyPrefix(),
             settings.version(),
             store.rejectsInvalidKeys(),
-            settings.maxEntries());
+            settings.maxEntries(),
+            settings.clock());
     long breakerMillis = CommonOptions.CIRCUIT_BREAKER_INTERVAL.from(settings).toMillis();
     this.breaker =
         failsOpen && store.usesCircuitBreaker() && breakerMillis > 0
@@ -275,7 +277,7 @@ public final class CacheEngine {
     Object next;
     try {
       next = callRaising("incr", () -> store.increment(made, delta, settings.timeout()));
-    } catch (io.larder.CounterOverflowException e) {
+    } catch (CounterOverflowException e) {
       throw e.forKey(key);
     }
     if (next == MISSING) {
@@ -433,8 +435,16 @@ public final class CacheEngine {
             false,
             null,
             () -> asyncStore.incrementAsync(made, delta, settings.timeout()))
-        .thenApply(
-            next -> {
+        .handle(
+            (next, error) -> {
+              if (error != null) {
+                Throwable cause = error instanceof CompletionException ? error.getCause() : error;
+                if (cause instanceof CounterOverflowException overflow) {
+                  // The store knows only the made key; the caller is told its own, as by incr.
+                  throw overflow.forKey(key);
+                }
+                throw error instanceof CompletionException c ? c : new CompletionException(error);
+              }
               if (next == MISSING) {
                 throw new MissingKeyException(key);
               }

@@ -3,13 +3,16 @@ package io.larder.internal;
 import io.larder.InvalidCacheKeyException;
 import io.larder.KeyFunction;
 import io.larder.spi.Keys;
+import java.time.InstantSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Django's {@code make_and_validate_key}: the cache's key function, then memcached's key rules,
  * which a store either enforces ({@link InvalidCacheKeyException}) or only warns about, as Django
- * does.
+ * does. A warned key is logged once per key per {@link OncePerKey#INTERVAL_MILLIS} (Python shows a
+ * warning once per place it is raised from; a log line per call would flood the log of an
+ * application that uses one bad key on every request).
  *
  * <p>Speed: with Django's key function at the configured version the key is the precomputed
  * {@code "prefix:version:"} head joined to the caller's key, one {@code concat} instead of a
@@ -26,6 +29,7 @@ final class KeyMaker {
   private final String head;
   private final boolean rejectsInvalid;
   private final MadeKeyMemo memo;
+  private final OncePerKey warned;
 
   /**
    * @param expectedKeys about how many keys the cache holds at once ({@code max_entries}): what
@@ -37,7 +41,8 @@ final class KeyMaker {
       String prefix,
       int version,
       boolean rejectsInvalid,
-      int expectedKeys) {
+      int expectedKeys,
+      InstantSource clock) {
     this.alias = alias;
     this.function = function;
     this.prefix = prefix;
@@ -48,6 +53,7 @@ final class KeyMaker {
         function == KeyFunction.django() && KeyRules.isValid(djangoHead) ? djangoHead : null;
     this.rejectsInvalid = rejectsInvalid;
     this.memo = head == null ? null : new MadeKeyMemo(expectedKeys);
+    this.warned = new OncePerKey(clock);
   }
 
   /** The validated made key of {@code key} at {@code atVersion}. */
@@ -78,6 +84,9 @@ final class KeyMaker {
   private void report(String made) {
     if (rejectsInvalid) {
       throw new InvalidCacheKeyException(KeyRules.problems(made).get(0));
+    }
+    if (!warned.due(made)) {
+      return;
     }
     for (String problem : KeyRules.problems(made)) {
       log.warn("Cache '{}': {}", alias, problem);

@@ -12,7 +12,8 @@ package io.larder.internal;
  *
  * <p>A direct-mapped table: one slot per hash, the latest key wins a contested slot. A slot holds
  * an immutable pair, so unsynchronised reads and writes are safe (final fields); a lost race costs
- * one join. Only valid keys are remembered, so an invalid key is still reported on every call.
+ * one join. Only valid keys are remembered, so an invalid key is still checked (and refused or
+ * warned of) on every call.
  */
 final class MadeKeyMemo {
   /** Slots beyond this buy little: the table would outgrow the processor's caches. */

@@ -8,7 +8,7 @@ import io.larder.KeyFunction;
 import org.junit.jupiter.api.Test;
 
 class MadeKeyMemoTest {
-  private final KeyMaker keys = new KeyMaker("default", KeyFunction.django(), "p", 1, true, 300);
+  private final KeyMaker keys = new KeyMaker("default", KeyFunction.django(), "p", 1, true, 300, java.time.InstantSource.system());
 
   @Test
   void aRememberedKeyIsTheSameMadeStringEachTime() {

@@ -1,6 +1,7 @@
 package io.larder.hazelcast;
 
 import com.hazelcast.core.HazelcastInstance;
+import io.larder.testsupport.Signals;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -125,6 +126,16 @@ final class MemberProcesses implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** Stops member {@code index} without ending it (SIGSTOP): it keeps its sockets, answers nothing. */
+  void freeze(int index) {
+    Signals.send("STOP", processes[index].pid());
+  }
+
+  /** Lets a {@link #freeze frozen} member run again (SIGCONT). */
+  void thaw(int index) {
+    Signals.send("CONT", processes[index].pid());
   }
 
   private static String classPath(Class<?> type) {

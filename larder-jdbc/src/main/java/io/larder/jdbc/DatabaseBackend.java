@@ -55,6 +55,12 @@ public final class DatabaseBackend implements CacheBackend {
           "connect_timeout",
           Timeout.seconds(5),
           "seconds an operation waits for a connection before it fails (or, failing open, misses)");
+  static final Option<Timeout> SOCKET_TIMEOUT =
+      Option.seconds(
+          "socket_timeout",
+          Timeout.seconds(5),
+          "seconds a statement waits for PostgreSQL's or MariaDB's answer before it fails (or,"
+              + " failing open, misses): a hung server costs one such wait per call");
   static final Option<Boolean> USE_TZ =
       Option.flag(
           "use_tz", true, "false for a Django project with USE_TZ = False: local wall-clock expiry");
@@ -74,7 +80,7 @@ public final class DatabaseBackend implements CacheBackend {
 
   /** Options of the pool Larder makes from a URL, meaningless beside a given DataSource. */
   private static final List<Option<?>> POOL_OPTIONS =
-      List.of(URL, USER, PASSWORD, POOL_SIZE, CONNECT_TIMEOUT);
+      List.of(URL, USER, PASSWORD, POOL_SIZE, CONNECT_TIMEOUT, SOCKET_TIMEOUT);
 
   @Override
   public String name() {
@@ -89,7 +95,16 @@ public final class DatabaseBackend implements CacheBackend {
   @Override
   public List<Option<?>> options() {
     return List.of(
-        URL, USER, PASSWORD, DATASOURCE, POOL_SIZE, CONNECT_TIMEOUT, USE_TZ, TIME_ZONE, CULL_COUNT_EVERY);
+        URL,
+        USER,
+        PASSWORD,
+        DATASOURCE,
+        POOL_SIZE,
+        CONNECT_TIMEOUT,
+        SOCKET_TIMEOUT,
+        USE_TZ,
+        TIME_ZONE,
+        CULL_COUNT_EVERY);
   }
 
   @Override
@@ -187,7 +202,20 @@ public final class DatabaseBackend implements CacheBackend {
     config.setUsername(USER.from(settings));
     config.setPassword(PASSWORD.from(settings));
     config.setMaximumPoolSize(POOL_SIZE.from(settings));
-    config.setConnectionTimeout(Math.max(250, CONNECT_TIMEOUT.from(settings).toMillis()));
+    long connectMillis = Math.max(250, CONNECT_TIMEOUT.from(settings).toMillis());
+    config.setConnectionTimeout(connectMillis);
+    // Without a socket timeout a statement sent to a hung server (stopped, or cut off without a
+    // reset) waits for as long as it hangs; and HikariCP's check of an idle connection is bounded
+    // apart, so a call costs at most one of those waits before the statement's own.
+    long socketMillis = Math.max(250, SOCKET_TIMEOUT.from(settings).toMillis());
+    config.setValidationTimeout(Math.min(connectMillis, socketMillis));
+    if (url.startsWith("jdbc:postgresql:")) {
+      config.addDataSourceProperty("socketTimeout", String.valueOf((socketMillis + 999) / 1000));
+      config.addDataSourceProperty("connectTimeout", String.valueOf((connectMillis + 999) / 1000));
+    } else if (url.startsWith("jdbc:mariadb:") || url.startsWith("jdbc:mysql:")) {
+      config.addDataSourceProperty("socketTimeout", String.valueOf(socketMillis));
+      config.addDataSourceProperty("connectTimeout", String.valueOf(connectMillis));
+    }
     // Connect lazily: the cache is built even when the database is down, and recovers by itself.
     config.setInitializationFailTimeout(-1);
     if (url.startsWith("jdbc:sqlite:")) {

@@ -10,6 +10,7 @@ import io.larder.CacheStats;
 import io.larder.Caches;
 import io.larder.MutableClock;
 import io.larder.Timeout;
+import io.larder.fault.HungServer;
 import io.larder.testsupport.RedisServer;
 import java.time.Duration;
 import java.util.List;
@@ -187,6 +188,31 @@ class RedisFaultTest {
       Await.until("the frozen GET ran", RECOVERY_BOUND, () -> server.commandCalls("get") > before);
       assertThat(server.commandCalls("get") - before).isEqualTo(1);
       assertThat(cache.stats().errors()).isGreaterThanOrEqualTo(20);
+    }
+  }
+
+  // Issue 16: a hung Redis cost twice the socket timeout per call.
+  @Test
+  @org.junit.jupiter.api.Timeout(120) // a call that hangs with the server must fail the test, not stall the build
+  void aHungServerCostsOneTimeoutPerCallAndNothingOnceTheBreakerIsOpen() {
+    Caches real =
+        Caches.builder()
+            .environment(Map.of())
+            .cache(
+                "default",
+                c -> c.backend("redis").location(server.url()).option("socket_timeout", 1))
+            .cache(
+                "lenient",
+                c ->
+                    c.backend("redis")
+                        .location(server.url())
+                        .option("socket_timeout", 1)
+                        .option("ignore_exceptions", true)
+                        .option("circuit_breaker_interval", 60))
+            .build();
+    try (real) {
+      HungServer.assertBounded(
+          real.getDefault(), real.get("lenient"), Duration.ofSeconds(1), server::freeze, server::thaw);
     }
   }
 }

@@ -94,6 +94,23 @@ public final class MemcachedServer implements AutoCloseable {
     }
   }
 
+  /** Stops the process without ending it (SIGSTOP), as a hung server: it accepts, never answers. */
+  public synchronized void freeze() {
+    Signals.send("STOP", running().pid());
+  }
+
+  /** Lets a {@link #freeze frozen} process run again (SIGCONT). */
+  public synchronized void thaw() {
+    Signals.send("CONT", running().pid());
+  }
+
+  private Process running() {
+    if (process == null) {
+      throw new IllegalStateException("memcached on " + address() + " is not running");
+    }
+    return process;
+  }
+
   /** Starts the process again on the same port, empty, and waits until it answers. */
   public synchronized void restart() {
     kill();

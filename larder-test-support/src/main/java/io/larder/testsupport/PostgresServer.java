@@ -27,6 +27,8 @@ import java.util.stream.Stream;
  *   String url = server.jdbcUrl();      // jdbc:postgresql://127.0.0.1:PORT/postgres?user=postgres
  *   server.stop();                      // the database goes down; the port is kept
  *   server.restart();
+ *   server.freeze();                    // hung: SIGSTOP to every server process
+ *   server.thaw();
  * }
  * }</pre>
  */
@@ -40,6 +42,7 @@ public final class PostgresServer implements AutoCloseable {
   private final int port;
   private final Thread stopAtExit;
   private boolean running;
+  private long[] frozen = new long[0];
 
   private PostgresServer(Path bin, Path dir, int port) {
     this.bin = bin;
@@ -99,6 +102,50 @@ public final class PostgresServer implements AutoCloseable {
     }
     pgCtl("stop", "-m", "fast");
     running = false;
+  }
+
+  /**
+   * Kills the server and every process it started at once (SIGKILL), as a crash of its machine
+   * would; {@link #restart()} starts it again (PostgreSQL recovers from its log).
+   */
+  public synchronized void kill() {
+    if (!running) {
+      return;
+    }
+    Signals.send("KILL", processes());
+    running = false;
+  }
+
+  /**
+   * Stops the server and every process it started without ending them (SIGSTOP), as a hung server:
+   * connections stay open, nothing answers.
+   */
+  public synchronized void freeze() {
+    frozen = processes();
+    Signals.send("STOP", frozen);
+  }
+
+  /** Lets a {@link #freeze frozen} server run again (SIGCONT). */
+  public synchronized void thaw() {
+    Signals.send("CONT", frozen);
+    frozen = new long[0];
+  }
+
+  /** The postmaster's id (the first line of its lock file) and its children's. */
+  private long[] processes() {
+    try {
+      long postmaster =
+          Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim());
+      return Stream.concat(
+              Stream.of(postmaster),
+              ProcessHandle.of(postmaster).stream()
+                  .flatMap(ProcessHandle::descendants)
+                  .map(ProcessHandle::pid))
+          .mapToLong(Long::longValue)
+          .toArray();
+    } catch (IOException e) {
+      throw new AssertionError("PostgreSQL on port " + port + " is not running: " + e, e);
+    }
   }
 
   /** Stops the server and deletes its directory. */

@@ -272,7 +272,7 @@ public final class RedisServer implements AutoCloseable {
     if (process == null) {
       throw new IllegalStateException(program + " on port " + port + " is not running");
     }
-    run(directory, "/bin/kill", "-" + name, String.valueOf(process.pid()));
+    Signals.send(name, process.pid());
   }
 
   /** Starts the process again on the same port and directory, and waits until it answers. */
