@@ -52,6 +52,8 @@ public final class CacheEngine {
   private final boolean failsOpen;
   /** Null when calls are never held back: the cache does not fail open, or its store is local. */
   private final CircuitBreaker breaker;
+  /** Calls skipped while the breaker is open are logged once a minute per operation. */
+  private final OncePerKey skippedCallsWarned;
   private final Executor asyncExecutor;
   /** The store, when its client is asynchronous; null when async() runs on the pool. */
   private final AsyncCacheStore asyncStore;
@@ -85,6 +87,7 @@ public final class CacheEngine {
         failsOpen && store.usesCircuitBreaker() && breakerMillis > 0
             ? new CircuitBreaker(breakerMillis, settings.clock())
             : null;
+    this.skippedCallsWarned = new OncePerKey(settings.clock());
     this.asyncExecutor = store.blocksOnIo() ? ioExecutor : Runnable::run;
     this.asyncStore = store instanceof AsyncCacheStore client ? client : null;
     this.handle = new CacheHandle(this, settings.version());
@@ -627,6 +630,10 @@ public final class CacheEngine {
     }
     if (!failsOpen) {
       throw e;
+    }
+    if (e instanceof CircuitOpenException && !skippedCallsWarned.due(operation)) {
+      // The failure that opened the breaker was logged; each call skipped since says no more.
+      return;
     }
     log.warn(
         "Cache '{}': {} of {} failed, ignored: {}",

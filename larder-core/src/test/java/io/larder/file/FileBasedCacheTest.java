@@ -9,6 +9,7 @@ import io.larder.CacheContractTest;
 import io.larder.CacheDefinition;
 import io.larder.Caches;
 import io.larder.DisallowedClassException;
+import io.larder.StandardError;
 import io.larder.Timeout;
 import io.larder.compress.Zlib;
 import java.io.IOException;
@@ -222,6 +223,27 @@ class FileBasedCacheTest extends CacheContractTest {
       assertThat(tolerant.add("key", "value")).isFalse();
       assertThat(tolerant.get("key", "miss")).isEqualTo("miss");
       assertThat(tolerant.stats().errors()).isEqualTo(3);
+      Files.delete(dir());
+    }
+  }
+
+  @Test
+  void callsSkippedWhileTheBreakerIsOpenAreLoggedOncePerOperationNotEachTime() throws IOException {
+    try (Caches failOpen = build(c -> c.option("ignore_exceptions", true))) {
+      Cache tolerant = failOpen.getDefault();
+      breakDirectory();
+      String log =
+          StandardError.of(
+              () -> {
+                for (int i = 0; i < 20; i++) {
+                  tolerant.set("key", "value");
+                }
+              });
+      assertThat(tolerant.stats().circuitOpen()).isTrue();
+      assertThat(tolerant.stats().errors()).isEqualTo(20);
+      // The failure that opened the breaker, then one line for the calls it held back.
+      assertThat(log.split("set of key failed, ignored", -1)).hasSize(3);
+      assertThat(log).contains("not sent");
       Files.delete(dir());
     }
   }

@@ -6,10 +6,8 @@ import io.larder.CacheContractTest;
 import io.larder.CacheDefinition;
 import io.larder.Caches;
 import io.larder.Cache;
+import io.larder.StandardError;
 import io.larder.Timeout;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -168,7 +166,7 @@ class LocMemCacheTest extends CacheContractTest {
   @Test
   void anInvalidKeyIsReportedOncePerKeyPerIntervalFoundOrNot() {
     String warnings =
-        standardError(
+        StandardError.of(
             () -> {
               cache.set("has space", 1);
               cache.get("has space");
@@ -184,7 +182,7 @@ class LocMemCacheTest extends CacheContractTest {
   @Test
   void anInvalidKeyIsReportedAgainOnceTheIntervalHasPassed() {
     String warnings =
-        standardError(
+        StandardError.of(
             () -> {
               cache.get("has space");
               clock.advanceSeconds(30);
@@ -199,7 +197,7 @@ class LocMemCacheTest extends CacheContractTest {
   @Test
   void aValidKeyIsNotReported() {
     String warnings =
-        standardError(
+        StandardError.of(
             () -> {
               cache.set("valid", 1);
               cache.get("valid");
@@ -209,18 +207,6 @@ class LocMemCacheTest extends CacheContractTest {
   }
 
   /** What {@code action} writes to standard error, where the tests' logger writes. */
-  private static String standardError(Runnable action) {
-    PrintStream original = System.err;
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-    try {
-      action.run();
-    } finally {
-      System.setErr(original);
-    }
-    return captured.toString(StandardCharsets.UTF_8);
-  }
-
   @Test
   void asyncCallsCompleteBeforeReturning() {
     cache.set("key", "value");
