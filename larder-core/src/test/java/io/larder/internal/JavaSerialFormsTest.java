@@ -2,11 +2,9 @@ package io.larder.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.larder.HostilePayloads;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,7 +36,7 @@ class JavaSerialFormsTest {
   @MethodSource("handled")
   void writesExactlyTheJdksBytesAndReadsThemBack(Object value) throws Exception {
     byte[] written = JavaSerialForms.write(value);
-    assertThat(written).isEqualTo(jdkBytes(value));
+    assertThat(written).isEqualTo(HostilePayloads.javaSerialized(value));
     assertThat(JavaSerialForms.read(written)).isEqualTo(value).hasSameClassAs(value);
   }
 
@@ -46,20 +44,20 @@ class JavaSerialFormsTest {
   @MethodSource("leftToTheStream")
   void leavesOtherValuesToTheObjectStream(Object value) throws Exception {
     assertThat(JavaSerialForms.write(value)).isNull();
-    assertThat(JavaSerialForms.read(jdkBytes(value))).isSameAs(JavaSerialForms.NOT_HANDLED);
+    assertThat(JavaSerialForms.read(HostilePayloads.javaSerialized(value))).isSameAs(JavaSerialForms.NOT_HANDLED);
   }
 
   @ParameterizedTest
   @MethodSource("handled")
   void theSerializerStillReadsWhatTheJdkWrites(Object value) throws Exception {
     JavaSerializer serializer = new JavaSerializer("default", List.of());
-    assertThat(serializer.deserialize(jdkBytes(value))).isEqualTo(value);
+    assertThat(serializer.deserialize(HostilePayloads.javaSerialized(value))).isEqualTo(value);
     assertThat(jdkRead(serializer.serialize(value))).isEqualTo(value);
   }
 
   @Test
   void bytesThatOnlyLookLikeAStringAreNotTakenForOne() throws Exception {
-    byte[] string = jdkBytes("value");
+    byte[] string = HostilePayloads.javaSerialized("value");
     byte[] truncated = java.util.Arrays.copyOf(string, string.length - 1);
     byte[] longer = java.util.Arrays.copyOf(string, string.length + 1);
     assertThat(JavaSerialForms.read(truncated)).isSameAs(JavaSerialForms.NOT_HANDLED);
@@ -67,14 +65,6 @@ class JavaSerialFormsTest {
     assertThat(JavaSerialForms.read(new byte[] {(byte) 0xAC, (byte) 0xED, 0, 5, 0x74}))
         .isSameAs(JavaSerialForms.NOT_HANDLED);
     assertThat(JavaSerialForms.read(new byte[0])).isSameAs(JavaSerialForms.NOT_HANDLED);
-  }
-
-  private static byte[] jdkBytes(Object value) throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-      out.writeObject(value);
-    }
-    return bytes.toByteArray();
   }
 
   private static Object jdkRead(byte[] bytes) throws Exception {
