@@ -246,6 +246,12 @@ class ConfigurationTest {
   }
 
   @Test
+  void aHazelcastBackendWithoutItsModuleSaysWhichModuleToAdd() {
+    assertThatThrownBy(() -> from(Map.of("default", cache("BACKEND", "hazelcast"))))
+        .hasMessageContaining("larder-hazelcast");
+  }
+
+  @Test
   void aMissingBackendFails() {
     assertThatThrownBy(() -> from(Map.of("default", cache("LOCATION", "x"))))
         .isInstanceOf(InvalidConfigurationException.class)

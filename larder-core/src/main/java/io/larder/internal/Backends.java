@@ -5,6 +5,7 @@ import io.larder.spi.CacheBackend;
 import io.larder.spi.CacheStore;
 import io.larder.spi.StoreContext;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
@@ -54,6 +55,8 @@ public final class Backends {
       hint = " (the Redis backend needs larder-redis on the class path)";
     } else if (name.contains("memcache") || name.contains("MemCache")) {
       hint = " (the Memcached backend needs larder-memcached on the class path)";
+    } else if (name.toLowerCase(Locale.ROOT).contains("hazelcast")) {
+      hint = " (the Hazelcast backend needs larder-hazelcast on the class path)";
     } else if (name.contains(".db.") || name.equals("db")) {
       hint = " (the database backend needs larder-jdbc on the class path)";
     }

@@ -1,6 +1,7 @@
 package io.larder.demo;
 
 import io.larder.Caches;
+import io.larder.jdbc.CacheTables;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -10,7 +11,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code scripts/demo}: the demo web app on http://127.0.0.1:8000, on the embedded local-memory
- * cache unless {@code --config} names a {@code larder.yml} for any backend.
+ * cache unless {@code --config} names a {@code larder.yml} for any backend; the tables of its
+ * {@code db} caches are created when missing.
  */
 @Command(
     name = "demo",
@@ -44,6 +46,8 @@ public final class Demo implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Caches caches = config == null ? Caches.defaults() : Caches.load(config);
+    // A first try on a db cache has no table yet: make it, as `larder createcachetable` would.
+    CacheTables.create(caches, false, System.out);
     DemoServer server = DemoServer.start(caches, port, redis);
     Runtime.getRuntime()
         .addShutdownHook(

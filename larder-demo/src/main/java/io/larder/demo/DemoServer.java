@@ -24,7 +24,7 @@ import org.eclipse.jetty.server.ServerConnector;
  * /never} through a per-view page cache on the {@code default} cache, {@code /slow/uncached}
  * without it, {@code /fragments} (a fragment-cached sidebar), {@code /counter} (a session-backed
  * counter), {@code /layered} (a chain of memory over files), and the dashboard at {@code
- * /_larder/}.
+ * /_larder/} with its data ({@code stats.json}, {@code entries.json}, {@code hazelcast.json}).
  */
 public final class DemoServer implements AutoCloseable {
   /** How long the demo's per-view cache keeps a page. */
@@ -91,6 +91,8 @@ public final class DemoServer implements AutoCloseable {
         new ServletHolder(new EntriesEndpoint(sessions, recent, fragments)),
         "/_larder/entries.json");
     context.addServlet(new ServletHolder(new StatsEndpoint(sampler)), "/_larder/stats.json");
+    context.addServlet(
+        new ServletHolder(new HazelcastEndpoint(caches)), "/_larder/hazelcast.json");
 
     Server server = new Server();
     HttpConfiguration http = new HttpConfiguration();

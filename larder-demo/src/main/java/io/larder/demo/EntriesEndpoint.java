@@ -1,15 +1,9 @@
 package io.larder.demo;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.larder.Cache;
 import io.larder.pebble.FragmentCacheExtension;
-import io.larder.web.HttpCacheHeaders;
 import io.larder.web.session.SessionFilter;
 import io.larder.web.session.SessionSettings;
-import jakarta.servlet.http.HttpServlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,9 +13,7 @@ import java.util.Map;
  * {@code /_larder/entries.json}: the session and fragment entries the dashboard lists. Session keys
  * are shown cut short: a full key is a password to the session.
  */
-final class EntriesEndpoint extends HttpServlet {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
+final class EntriesEndpoint extends JsonEndpoint {
   private final SessionFilter sessions;
   private final RecentSessions recent;
   private final FragmentCacheExtension fragments;
@@ -33,16 +25,11 @@ final class EntriesEndpoint extends HttpServlet {
   }
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response)
-      throws IOException {
+  Object report() {
     Map<String, Object> report = new LinkedHashMap<>();
     report.put("sessions", sessions());
     report.put("fragments", fragments());
-    byte[] body = JSON.writeValueAsBytes(report);
-    HttpCacheHeaders.neverCache(response);
-    response.setContentType("application/json");
-    response.setContentLength(body.length);
-    response.getOutputStream().write(body);
+    return report;
   }
 
   private Map<String, Object> sessions() {

@@ -1,16 +1,7 @@
 package io.larder.demo;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.larder.web.HttpCacheHeaders;
-import jakarta.servlet.http.HttpServlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-
 /** {@code /_larder/stats.json}: the {@link CacheSampler} report the dashboard polls. */
-final class StatsEndpoint extends HttpServlet {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
+final class StatsEndpoint extends JsonEndpoint {
   private final CacheSampler sampler;
 
   StatsEndpoint(CacheSampler sampler) {
@@ -18,12 +9,7 @@ final class StatsEndpoint extends HttpServlet {
   }
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response)
-      throws IOException {
-    byte[] body = JSON.writeValueAsBytes(sampler.report());
-    HttpCacheHeaders.neverCache(response);
-    response.setContentType("application/json");
-    response.setContentLength(body.length);
-    response.getOutputStream().write(body);
+  Object report() {
+    return sampler.report();
   }
 }

@@ -148,6 +148,49 @@ class DashboardBrowserTest {
         .contains("cache 'default'");
   }
 
+  @Test
+  void theHazelcastPanelIsHiddenWithoutAHazelcastCache() {
+    browser.get("http://127.0.0.1:" + server.port() + "/_larder/");
+    new WebDriverWait(browser, Duration.ofSeconds(30))
+        .until(d -> !d.findElement(By.id("hazelcast-summary")).getAttribute("textContent").isEmpty());
+
+    assertThat(browser.findElement(By.id("hazelcast")).isDisplayed()).isFalse();
+  }
+
+  @Test
+  void theDashboardListsAHazelcastCachesMembersMapSizeAndNearCacheHits() throws Exception {
+    try (OneMemberCluster cluster = new OneMemberCluster();
+        Caches hazelcast =
+            Caches.builder()
+                .environment(Map.of())
+                .config(Map.of("default", cluster.clientCache()))
+                .build();
+        DemoServer demo =
+            DemoServer.start(hazelcast, 0, InstantSource.system(), Duration.ofMillis(500))) {
+      hazelcast.getDefault().set("k", "v");
+      for (int i = 0; i < 3; i++) {
+        hazelcast.getDefault().get("k");
+      }
+
+      browser.get("http://127.0.0.1:" + demo.port() + "/_larder/");
+      WebElement row =
+          new WebDriverWait(browser, Duration.ofSeconds(30))
+              .until(d -> d.findElement(By.cssSelector("#hazelcast-maps tr[data-alias='default']")));
+
+      assertThat(browser.findElement(By.id("hazelcast")).isDisplayed()).isTrue();
+      assertThat(row.findElement(By.xpath("td[2]")).getText()).isEqualTo("larder-default");
+      assertThat(row.findElement(By.cssSelector("td.members")).getText())
+          .isEqualTo(cluster.address());
+      assertThat(row.findElement(By.cssSelector("td.size")).getText()).isEqualTo("1");
+      assertThat(Long.parseLong(row.findElement(By.cssSelector("td.near-hits")).getText()))
+          .isPositive();
+      browser.executeScript("arguments[0].scrollIntoView()", row);
+      Path shot = Path.of("target", "dashboard-hazelcast.png");
+      Files.createDirectories(shot.getParent());
+      Files.write(shot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+  }
+
   private String cell(String selector) {
     return browser.findElement(By.cssSelector(selector)).getText();
   }
