@@ -3,7 +3,7 @@ package io.larder.demo;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.larder.Cache;
 import io.larder.pebble.FragmentCacheExtension;
-import io.larder.web.HttpCacheHeaders;
+import io.larder.web.headers.HttpCacheHeaders;
 import io.larder.web.session.SessionFilter;
 import io.larder.web.session.SessionSettings;
 import jakarta.servlet.http.HttpServlet;

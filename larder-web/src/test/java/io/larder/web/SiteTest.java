@@ -5,10 +5,10 @@ import java.util.EnumSet;
 import org.junit.jupiter.api.AfterEach;
 
 /** A test against a {@link TestSite}, which is stopped after each test. */
-abstract class SiteTest {
-  static final EnumSet<DispatcherType> REQUEST = EnumSet.of(DispatcherType.REQUEST);
+public abstract class SiteTest {
+  public static final EnumSet<DispatcherType> REQUEST = EnumSet.of(DispatcherType.REQUEST);
 
-  TestSite site;
+  protected TestSite site;
 
   @AfterEach
   void stopSite() throws Exception {

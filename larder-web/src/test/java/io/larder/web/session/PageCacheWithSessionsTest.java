@@ -3,7 +3,7 @@ package io.larder.web.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.larder.Caches;
-import io.larder.web.PageCache;
+import io.larder.web.pagecache.PageCache;
 import jakarta.servlet.Filter;
 import java.util.List;
 import java.util.Map;
