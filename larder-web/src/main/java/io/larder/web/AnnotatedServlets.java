@@ -9,7 +9,6 @@ import io.larder.web.headers.VaryOnHeadersFilter;
 import io.larder.web.pagecache.CachedView;
 import io.larder.web.pagecache.PageCache;
 import io.larder.web.pagecache.PageCacheFilter;
-
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterRegistration;

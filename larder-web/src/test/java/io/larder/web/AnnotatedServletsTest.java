@@ -1,13 +1,12 @@
 package io.larder.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.larder.internal.Md5;
 import io.larder.web.headers.CacheControl;
 import io.larder.web.headers.NeverCache;
 import io.larder.web.headers.VaryOnHeaders;
 import io.larder.web.pagecache.CachedView;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.larder.internal.Md5;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

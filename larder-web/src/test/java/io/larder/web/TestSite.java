@@ -1,10 +1,9 @@
 package io.larder.web;
 
-import io.larder.web.pagecache.PageCache;
-
 import io.larder.Cache;
 import io.larder.Caches;
 import io.larder.MutableClock;
+import io.larder.web.pagecache.PageCache;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

@@ -8,8 +8,8 @@ import java.lang.annotation.Target;
 
 /**
  * Django's {@code @cache_control(...)} on a servlet class: its responses get these directives
- * merged into {@code Cache-Control} through a {@link CacheControlFilter}. Applied by {@link
- * AnnotatedServlets}.
+ * merged into {@code Cache-Control} through a {@link CacheControlFilter}. Applied by {@code
+ * io.larder.web.AnnotatedServlets}.
  *
  * <pre>{@code
  * @CacheControl("public, max-age=3600")

@@ -8,8 +8,8 @@ import java.lang.annotation.Target;
 
 /**
  * Django's {@code @never_cache} on a servlet class: its responses get {@link
- * HttpCacheHeaders#neverCache} headers through a {@link NeverCacheFilter}. Applied by {@link
- * AnnotatedServlets}.
+ * HttpCacheHeaders#neverCache} headers through a {@link NeverCacheFilter}. Applied by {@code
+ * io.larder.web.AnnotatedServlets}.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

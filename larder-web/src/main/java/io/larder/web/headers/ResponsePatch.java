@@ -1,7 +1,6 @@
 package io.larder.web.headers;
 
 import io.larder.web.response.HeldResponse;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
@@ -33,7 +32,8 @@ final class ResponsePatch {
       chain.doFilter(req, res);
       return;
     }
-    HeldResponse buffered = HeldResponse.buffering(response, HELD_BYTES, () -> patch.accept(response));
+    HeldResponse buffered =
+        HeldResponse.buffering(response, HELD_BYTES, () -> patch.accept(response));
     chain.doFilter(buffered.watching(request), buffered);
     buffered.finishApplication(request.isAsyncStarted());
     buffered.beforeCommit();

@@ -1,7 +1,5 @@
 package io.larder.web.headers;
 
-import io.larder.web.pagecache.CachedView;
-
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -11,8 +9,8 @@ import java.lang.annotation.Target;
 /**
  * Django's {@code @vary_on_headers(...)} (and, with {@code "Cookie"}, {@code @vary_on_cookie}) on a
  * servlet class: its responses vary on these request headers, through a {@link
- * VaryOnHeadersFilter}. Applied by {@link AnnotatedServlets}; with {@link CachedView} the page cache
- * keeps one copy per value of each header.
+ * VaryOnHeadersFilter}. Applied by {@code io.larder.web.AnnotatedServlets}; with {@code
+ * io.larder.web.pagecache.CachedView} the page cache keeps one copy per value of each header.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

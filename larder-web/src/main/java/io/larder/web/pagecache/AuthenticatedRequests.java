@@ -8,8 +8,8 @@ import java.util.function.Predicate;
  * Who counts as logged in for anonymous-only page caching ({@link
  * PageCache.Builder#anonymousOnly(boolean)}): a request with a user principal or a remote user (the
  * container's or a security filter's login), or with a session that holds {@link
- * #SESSION_USER_KEY}, the key Django's {@code login()} writes the user's id under, so that a session
- * a Django application logged in is recognised too.
+ * #SESSION_USER_KEY}, the key Django's {@code login()} writes the user's id under, so that a
+ * session a Django application logged in is recognised too.
  *
  * <pre>{@code
  * PageCache.builder(cache).anonymousOnly(true);                           // this rule

@@ -75,8 +75,7 @@ final class CacheFetch {
     String urlHash = PageKeys.urlHash(request);
     String suffix = pages.keySuffix().of(request);
     List<String> headerList =
-        PageKeys.storedHeaderList(
-            pages.cache().get(PageKeys.headerKey(prefix, urlHash, suffix)));
+        PageKeys.storedHeaderList(pages.cache().get(PageKeys.headerKey(prefix, urlHash, suffix)));
     if (headerList == null) {
       return new Found(null, urlHash + suffix + '.' + request.getMethod());
     }

@@ -18,10 +18,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The storing half of the page cache (Django's {@code UpdateCacheMiddleware.process_response}): runs
- * the view into a held response, asks {@link PagePolicy} what to do with the finished response, and
- * does it: patches the caching headers, learns the key, stores the page, answers a conditional
- * request, or puts a stale page in the place of a failed one.
+ * The storing half of the page cache (Django's {@code UpdateCacheMiddleware.process_response}):
+ * runs the view into a held response, asks {@link PagePolicy} what to do with the finished
+ * response, and does it: patches the caching headers, learns the key, stores the page, answers a
+ * conditional request, or puts a stale page in the place of a failed one.
  */
 final class CacheUpdate {
   private static final Logger LOG = LoggerFactory.getLogger(CacheUpdate.class);
@@ -70,7 +70,8 @@ final class CacheUpdate {
             pages.maxPageBytes(),
             markPrivate
                 ? () ->
-                    HttpCacheHeaders.patchCacheControl(target, CacheDirectives.none().privateCache())
+                    HttpCacheHeaders.patchCacheControl(
+                        target, CacheDirectives.none().privateCache())
                 : () -> {});
     try {
       chain.doFilter(response.watching(request), response);
@@ -88,7 +89,9 @@ final class CacheUpdate {
     response.beforeCommit();
     boolean head = "HEAD".equals(request.getMethod());
     Stored stored =
-        update.getAsBoolean() && !response.isStreaming() ? store(request, response, facts, head) : Stored.NO;
+        update.getAsBoolean() && !response.isStreaming()
+            ? store(request, response, facts, head)
+            : Stored.NO;
     if (stored != Stored.ANSWERED) {
       response.writeOut(head);
     }
@@ -125,7 +128,8 @@ final class CacheUpdate {
     long now = pages.clock().millis() / 1000;
     PagePolicy.Storing storing =
         pages.policy().storing(facts, PageResponse.of(request, response), now);
-    if (!storing.patch() || !pages.variants().admit(request, storing.timeout())) {
+    if (!storing.patch()
+        || (storing.queryVariant() && !pages.variants().admit(request, storing.timeout()))) {
       return Stored.NO;
     }
     HttpCacheHeaders.patchResponseHeaders(response, storing.timeout(), pages.clock());
@@ -147,7 +151,8 @@ final class CacheUpdate {
               request, response, kept, pages.keyPrefix(), pages.keySuffix(), pages.cache());
       pages
           .cache()
-          .set(key, StoredPage.store(response, body, response.declaredLength(), now, storing), kept);
+          .set(
+              key, StoredPage.store(response, body, response.declaredLength(), now, storing), kept);
     } catch (CacheException e) {
       LOG.warn("Page cache {}: storing the page failed: {}", pages, e.toString());
       stored = Stored.NO;

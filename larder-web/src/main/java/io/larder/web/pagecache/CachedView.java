@@ -16,10 +16,10 @@ import java.lang.annotation.Target;
  * public class ReportServlet extends HttpServlet { ... }
  * }</pre>
  *
- * <p>Applied by {@link AnnotatedServlets} when the container starts the application (any Servlet 6
- * container scans for it; embedded Jetty needs {@code context.addServletContainerInitializer(new
- * AnnotatedServlets(), ReportServlet.class)}). The page timeout wins over the response's {@code
- * max-age}, as in Django.
+ * <p>Applied by {@code io.larder.web.AnnotatedServlets} when the container starts the application
+ * (any Servlet 6 container scans for it; embedded Jetty needs {@code
+ * context.addServletContainerInitializer(new AnnotatedServlets(), ReportServlet.class)}). The page
+ * timeout wins over the response's {@code max-age}, as in Django.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -8,8 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Stampede protection for the page cache, which Django lacks: concurrent misses for the same page
  * (the same page key, or the same URL before its header list is known) render it once, through
- * core's single flight. The first request leads and renders; the others wait for it, at most
- * {@link #MAX_WAIT}, and then look in the cache again, rendering themselves only if the page was not
+ * core's single flight. The first request leads and renders; the others wait for it, at most {@link
+ * #MAX_WAIT}, and then look in the cache again, rendering themselves only if the page was not
  * stored. Pages whose last response was not stored are remembered, so requests for them do not wait
  * again.
  */
@@ -43,8 +43,8 @@ final class MissFlights {
   /**
    * Renders as the leader of {@code key}'s flight, or waits for the leader.
    *
-   * @return true if this caller rendered (and answered); false if it followed, and must look in
-   *     the cache again (the leader failed, did not store, or took too long)
+   * @return true if this caller rendered (and answered); false if it followed, and must look in the
+   *     cache again (the leader failed, did not store, or took too long)
    */
   boolean lead(String key, Render render) throws Exception {
     boolean[] led = {false};

@@ -45,8 +45,8 @@ import java.util.function.Predicate;
  * private}), RFC 5861's {@link Builder#staleWhileRevalidate(Duration) stale-while-revalidate} and
  * {@link Builder#staleIfError(Duration) stale-if-error} (also when the view's own {@code
  * Cache-Control} sets them), and Django's language and time-zone {@link Builder#keySuffix key
- * suffix}. Every rule is decided in one place, {@code PagePolicy}; {@code docs/web.md} has them as a
- * table.
+ * suffix}. Every rule is decided in one place, {@code PagePolicy}; {@code docs/web.md} has them as
+ * a table.
  *
  * <p>Instances are immutable and thread-safe; one may back several filters.
  */
@@ -298,10 +298,10 @@ public final class PageCache {
     }
 
     /**
-     * Whether a response that sets a cookie is stored, with its {@code Set-Cookie}, and so
-     * replayed to every visitor: false by default, because the cookie is usually one visitor's
-     * (a CSRF token, a remember-me, an A/B id). Django stores it; turn this on only for a view
-     * whose cookies are the same for everyone.
+     * Whether a response that sets a cookie is stored, with its {@code Set-Cookie}, and so replayed
+     * to every visitor: false by default, because the cookie is usually one visitor's (a CSRF
+     * token, a remember-me, an A/B id). Django stores it; turn this on only for a view whose
+     * cookies are the same for everyone.
      */
     public Builder storeResponsesWithCookies(boolean store) {
       this.storesCookies = store;
@@ -340,8 +340,8 @@ public final class PageCache {
     }
 
     /**
-     * RFC 5861's {@code stale-while-revalidate} for pages whose response does not set it (0, off, by
-     * default): within this long after a page expires it is served at once, and one request
+     * RFC 5861's {@code stale-while-revalidate} for pages whose response does not set it (0, off,
+     * by default): within this long after a page expires it is served at once, and one request
      * refreshes it after its response has been sent. A view's own {@code Cache-Control:
      * stale-while-revalidate=N} wins. Applies to {@link #build()}'s {@code filter()} and {@code
      * wrap}, not to the split pair.

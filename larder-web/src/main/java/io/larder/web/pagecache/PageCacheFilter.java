@@ -29,8 +29,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Init-params (all optional): {@code cache-alias} (default {@code default}), {@code
  * cache-timeout} and {@code page-timeout} (seconds), {@code key-prefix}, {@code max-page-bytes},
- * {@code etags}, {@code coalesce-misses}, {@code anonymous-only}, {@code stale-while-revalidate} and
- * {@code stale-if-error} (seconds). The caches are the context's ({@link PageCache}'s Javadoc
+ * {@code etags}, {@code coalesce-misses}, {@code anonymous-only}, {@code stale-while-revalidate}
+ * and {@code stale-if-error} (seconds). The caches are the context's ({@link PageCache}'s Javadoc
  * and {@code docs/web.md} say where they come from).
  */
 public final class PageCacheFilter implements Filter {
@@ -79,7 +79,10 @@ public final class PageCacheFilter implements Filter {
   }
 
   private void fetchOrRender(
-      HttpServletRequest request, HttpServletResponse response, FilterChain chain, PageRequest facts)
+      HttpServletRequest request,
+      HttpServletResponse response,
+      FilterChain chain,
+      PageRequest facts)
       throws IOException, ServletException {
     CacheFetch.Found found = fetch.find(request, facts);
     StoredPage stale = null;
@@ -90,9 +93,17 @@ public final class PageCacheFilter implements Filter {
           return;
         }
         case REVALIDATE -> {
-          fetch.answer(request, response, found.page());
+          boolean refreshes = found.key() != null && pages.startRefresh(found.key());
+          if (refreshes) {
+            // This connection stays busy with the render: the client's next request takes
+            // another one instead of queueing behind it (HTTP/1.1; HTTP/2 multiplexes).
+            response.setHeader("Connection", "close");
+          }
           pages.countServedWhileRevalidating();
-          refresh(request, response, chain, facts, found.key());
+          fetch.answer(request, response, found.page());
+          if (refreshes) {
+            refresh(request, response, chain, facts, found.key());
+          }
           return;
         }
         case IF_ERROR -> stale = found.page();
@@ -123,9 +134,9 @@ public final class PageCacheFilter implements Filter {
   }
 
   /**
-   * Stale-while-revalidate: the client has its stale page; this request renders the page again
-   * into a response no client sees, and stores it. One refresh per page at a time; the others are
-   * only served.
+   * Stale-while-revalidate: the client has its stale page, sent in full; this request's thread then
+   * renders the page again into a response no client sees, and stores it. The caller has claimed
+   * the page's one refresh; other requests for it are only served meanwhile.
    */
   private void refresh(
       HttpServletRequest request,
@@ -134,9 +145,6 @@ public final class PageCacheFilter implements Filter {
       PageRequest facts,
       String key)
       throws IOException {
-    if (key == null || !pages.startRefresh(key)) {
-      return;
-    }
     try {
       // Sends the stale page on its way before the render starts.
       response.flushBuffer();

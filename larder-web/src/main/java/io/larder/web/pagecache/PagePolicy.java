@@ -7,10 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Every decision of the page cache, made before anything is done: whether a request may be
- * answered from the cache and under which methods' keys, whether a response may be stored, for how
- * long, on which further headers it varies, and whether a stored page is still fresh, stale but
- * usable, or gone. Django's {@code UpdateCacheMiddleware}, {@code learn_cache_key} and {@code
+ * Every decision of the page cache, made before anything is done: whether a request may be answered
+ * from the cache and under which methods' keys, whether a response may be stored, for how long, on
+ * which further headers it varies, and whether a stored page is still fresh, stale but usable, or
+ * gone. Django's {@code UpdateCacheMiddleware}, {@code learn_cache_key} and {@code
  * patch_response_headers} rules, in their order, with Larder's additions (cookies, expired
  * responses, anonymous-only caching, RFC 5861's stale windows). Pure: a function of {@link
  * PageRequest}, {@link PageResponse}, the settings and the time given; the filters carry it out.
@@ -56,6 +56,8 @@ final class PagePolicy {
    *     under anonymous-only caching)
    * @param staleWhileRevalidate seconds past the timeout the page is served while it is refreshed
    * @param staleIfError seconds past the timeout the page stands in for a failed render
+   * @param queryVariant whether the page counts against its path's cap on query-string variants
+   *     ({@link PageCache.Builder#maxQueryVariants}), which the cache's counter decides
    * @param reason why it is not stored, for logs and tests; "" when it is
    */
   record Storing(
@@ -66,10 +68,11 @@ final class PagePolicy {
       boolean markPrivate,
       long staleWhileRevalidate,
       long staleIfError,
+      boolean queryVariant,
       String reason) {
 
     static Storing refused(String reason) {
-      return new Storing(false, false, 0, List.of(), false, 0, 0, reason);
+      return new Storing(false, false, 0, List.of(), false, 0, 0, false, reason);
     }
 
     /** Seconds the cache keeps the page: fresh, then as long as a stale window may use it. */
@@ -131,7 +134,7 @@ final class PagePolicy {
   Storing storing(PageRequest request, PageResponse response, long nowSecond) {
     if (anonymousOnly && request.authenticated()) {
       // Neither stored nor served: and a cache between here and the user must not keep it either.
-      return new Storing(false, false, 0, List.of(), true, 0, 0, "authenticated");
+      return new Storing(false, false, 0, List.of(), true, 0, 0, false, "authenticated");
     }
     int status = response.status();
     if (status != 200 && status != 304) {
@@ -180,6 +183,7 @@ final class PagePolicy {
         false,
         window(response, "stale-while-revalidate", staleWhileRevalidate),
         window(response, "stale-if-error", staleIfError),
+        request.hasQuery(),
         status == 200 ? "" : "status 304");
   }
 
@@ -211,13 +215,12 @@ final class PagePolicy {
   }
 
   /**
-   * True if the response says it is already stale by its own Expires (in the past, with no
-   * max-age to override it, as HTTP has it): servlet containers set {@code Expires: Thu, 01 Jan
-   * 1970} on responses that must not be kept.
+   * True if the response says it is already stale by its own Expires (in the past, with no max-age
+   * to override it, as HTTP has it): servlet containers set {@code Expires: Thu, 01 Jan 1970} on
+   * responses that must not be kept.
    */
   private static boolean expiredByItself(PageResponse response, long nowSecond) {
-    if (HttpCacheHeaders.getMaxAge(response.cacheControl()) != null
-        || response.expires() == null) {
+    if (HttpCacheHeaders.getMaxAge(response.cacheControl()) != null || response.expires() == null) {
       return false;
     }
     long at = HttpDates.parse(response.expires());

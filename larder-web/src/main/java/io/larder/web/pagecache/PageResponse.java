@@ -66,7 +66,8 @@ record PageResponse(
   }
 
   PageResponse settingCookie() {
-    return new PageResponse(status, cacheControl, vary, expires, true, recordedVary, sessionIdValid);
+    return new PageResponse(
+        status, cacheControl, vary, expires, true, recordedVary, sessionIdValid);
   }
 
   /** The record names {@code headers}; {@code sessionIdValid} answers for a recorded Cookie. */

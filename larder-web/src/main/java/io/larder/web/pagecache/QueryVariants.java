@@ -1,17 +1,19 @@
 package io.larder.web.pagecache;
 
-import io.larder.internal.Md5;
 import io.larder.Cache;
 import io.larder.CacheException;
 import io.larder.Timeout;
+import io.larder.internal.Md5;
 import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Bounds how many query-string variants of one path the page cache stores, so that a flood of
  * {@code ?q=1}, {@code ?q=2}, … cannot evict the real pages. Each path has a counter in the cache
  * (shared by every process that shares the cache), started with the first variant stored and
  * expiring with it; once {@code limit} variants were stored in that window, further ones are served
- * but not stored until the window ends. A page without a query string is always admitted.
+ * but not stored until the window ends. Only pages with a query string are counted ({@link
+ * PagePolicy}).
  */
 final class QueryVariants {
   /** The default limit per path and window. */
@@ -27,18 +29,18 @@ final class QueryVariants {
     this.limit = limit;
   }
 
-  /** True if a page for {@code request} may be stored for {@code timeoutSeconds}. */
+  /**
+   * True if a page for {@code request}, which has a query string, may be stored for {@code
+   * timeoutSeconds}.
+   */
   boolean admit(HttpServletRequest request, long timeoutSeconds) {
-    String query = request.getQueryString();
-    if (query == null || query.isEmpty()) {
-      return true;
-    }
     String counter =
         "views.decorators.cache.variants."
             + keyPrefix
             + "."
-            + Md5.hex((request.getServerName() + request.getRequestURI()).getBytes(
-                java.nio.charset.StandardCharsets.UTF_8));
+            + Md5.hex(
+                (request.getServerName() + request.getRequestURI())
+                    .getBytes(StandardCharsets.UTF_8));
     try {
       cache.add(counter, 0, Timeout.seconds(timeoutSeconds));
       return cache.incr(counter) <= limit;

@@ -3,7 +3,6 @@ package io.larder.web.pagecache;
 import io.larder.web.headers.ConditionalGet;
 import io.larder.web.headers.HttpCacheHeaders;
 import io.larder.web.headers.HttpDates;
-
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;

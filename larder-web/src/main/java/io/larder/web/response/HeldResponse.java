@@ -76,8 +76,8 @@ public final class HeldResponse extends HttpServletResponseWrapper {
   }
 
   /**
-   * A response that holds no body, only runs {@code beforeCommit} once before its first byte, flush,
-   * redirect or error, and {@code afterReset} after every {@code reset()}.
+   * A response that holds no body, only runs {@code beforeCommit} once before its first byte,
+   * flush, redirect or error, and {@code afterReset} after every {@code reset()}.
    */
   public static HeldResponse unbuffered(
       HttpServletResponse response, Runnable beforeCommit, Runnable afterReset) {
@@ -164,7 +164,8 @@ public final class HeldResponse extends HttpServletResponseWrapper {
     if (size == 0 && declaredLength >= 0) {
       response.setContentLengthLong(declaredLength);
     } else if (size > 0 || limit > 0) {
-      // An unbuffered response that wrote nothing leaves its length (a 304's, say) to the container.
+      // An unbuffered response that wrote nothing leaves its length (a 304's, say) to the
+      // container.
       response.setContentLength(size);
     }
     if (size > 0 && !head) {

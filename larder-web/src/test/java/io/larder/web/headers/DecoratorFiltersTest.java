@@ -1,11 +1,10 @@
 package io.larder.web.headers;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.larder.web.SiteTest;
 import io.larder.web.TestSite;
 import io.larder.web.pagecache.PageCache;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.http.HttpResponse;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;

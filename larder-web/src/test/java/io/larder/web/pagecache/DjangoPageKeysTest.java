@@ -1,11 +1,11 @@
 package io.larder.web.pagecache;
 
-import io.larder.web.SiteTest;
-import io.larder.web.TestSite;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.larder.Timeout;
 import io.larder.testsupport.DjangoPython;
+import io.larder.web.SiteTest;
+import io.larder.web.TestSite;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;

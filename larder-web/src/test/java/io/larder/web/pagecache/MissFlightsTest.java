@@ -1,9 +1,9 @@
 package io.larder.web.pagecache;
 
-import io.larder.web.SiteTest;
-import io.larder.web.TestSite;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.larder.web.SiteTest;
+import io.larder.web.TestSite;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;

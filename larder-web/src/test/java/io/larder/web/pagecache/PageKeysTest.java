@@ -1,10 +1,10 @@
 package io.larder.web.pagecache;
 
-import io.larder.web.SiteTest;
-import io.larder.web.TestSite;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.larder.Timeout;
+import io.larder.web.SiteTest;
+import io.larder.web.TestSite;
 import java.util.List;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;

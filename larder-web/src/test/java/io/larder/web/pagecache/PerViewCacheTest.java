@@ -1,12 +1,12 @@
 package io.larder.web.pagecache;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.larder.InvalidConfigurationException;
+import io.larder.internal.Md5;
 import io.larder.web.FilterConfigStub;
 import io.larder.web.SiteTest;
 import io.larder.web.TestSite;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.larder.internal.Md5;
-import io.larder.InvalidConfigurationException;
 import jakarta.servlet.DispatcherType;
 import java.time.Duration;
 import java.util.EnumSet;

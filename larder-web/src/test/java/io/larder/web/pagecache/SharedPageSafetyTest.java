@@ -1,9 +1,9 @@
 package io.larder.web.pagecache;
 
-import io.larder.web.SiteTest;
-import io.larder.web.TestSite;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.larder.web.SiteTest;
+import io.larder.web.TestSite;
 import java.net.http.HttpResponse;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
@@ -30,7 +30,8 @@ class SharedPageSafetyTest extends SiteTest {
     site.get("/form");
     HttpResponse<String> second = site.get("/form");
     assertThat(site.renders("/form")).isEqualTo(2);
-    assertThat(second.headers().allValues("Set-Cookie")).containsExactly("csrftoken=visitor-one; Path=/");
+    assertThat(second.headers().allValues("Set-Cookie"))
+        .containsExactly("csrftoken=visitor-one; Path=/");
   }
 
   @Test

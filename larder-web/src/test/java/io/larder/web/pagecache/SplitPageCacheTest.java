@@ -1,11 +1,10 @@
 package io.larder.web.pagecache;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.larder.web.SiteTest;
 import io.larder.web.TestSite;
 import io.larder.web.headers.VaryOnHeadersFilter;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.http.HttpResponse;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;

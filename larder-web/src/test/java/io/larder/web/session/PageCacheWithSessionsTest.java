@@ -13,8 +13,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The page cache and the session filter together, in the order a subclass gives: one user's page
- * is never served to another, a page that sets the session cookie is not stored, and a user's own
+ * The page cache and the session filter together, in the order a subclass gives: one user's page is
+ * never served to another, a page that sets the session cookie is not stored, and a user's own
  * unchanged page comes from the page cache.
  */
 abstract class PageCacheWithSessionsTest {
