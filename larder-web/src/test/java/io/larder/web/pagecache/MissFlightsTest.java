@@ -3,7 +3,6 @@ package io.larder.web.pagecache;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.larder.web.SiteTest;
-import io.larder.web.TestSite;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,9 +11,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
-import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,25 +22,11 @@ import org.junit.jupiter.api.Test;
 class MissFlightsTest extends SiteTest {
   private final CountDownLatch release = new CountDownLatch(1);
   private final ExecutorService clients = Executors.newFixedThreadPool(4);
-  private PageCache pages;
 
   @AfterEach
   void stopClients() {
     release.countDown();
     clients.shutdownNow();
-  }
-
-  private TestSite site(UnaryOperator<PageCache.Builder> options) throws Exception {
-    site =
-        TestSite.start(
-            (context, s) -> {
-              pages = options.apply(PageCache.builder(s.cache)).build();
-              context.addFilter(
-                  new org.eclipse.jetty.ee10.servlet.FilterHolder(pages.filter()), "/*", REQUEST);
-              context.addServlet(
-                  new org.eclipse.jetty.ee10.servlet.ServletHolder(s.pagesServlet()), "/*");
-            });
-    return site;
   }
 
   /** A page whose renders wait for {@link #release}, with these headers (name, value, …). */
@@ -68,16 +50,6 @@ class MissFlightsTest extends SiteTest {
     return clients.submit(() -> site.get(path, headers));
   }
 
-  private static void awaitState(String what, BooleanSupplier state) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (!state.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting until " + what);
-      }
-      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
-    }
-  }
-
   private static List<String> bodies(List<Future<HttpResponse<String>>> responses)
       throws Exception {
     List<String> bodies = new ArrayList<>();
@@ -89,7 +61,7 @@ class MissFlightsTest extends SiteTest {
 
   @Test
   void concurrentMissesForOnePageRenderItOnce() throws Exception {
-    site(b -> b);
+    siteBehind(b -> b);
     heldPage("/p");
     List<Future<HttpResponse<String>>> responses = new ArrayList<>();
     responses.add(request("/p"));
@@ -105,7 +77,7 @@ class MissFlightsTest extends SiteTest {
 
   @Test
   void withoutCoalescingEveryConcurrentMissRenders() throws Exception {
-    site(b -> b.coalesceMisses(false));
+    siteBehind(b -> b.coalesceMisses(false));
     heldPage("/p");
     List<Future<HttpResponse<String>>> responses = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
@@ -118,7 +90,7 @@ class MissFlightsTest extends SiteTest {
 
   @Test
   void waitersRenderThemselvesWhenThePageWasNotStored() throws Exception {
-    site(b -> b);
+    siteBehind(b -> b);
     heldPage("/p", "Cache-Control", "private");
     List<Future<HttpResponse<String>>> responses = new ArrayList<>();
     responses.add(request("/p"));
@@ -133,7 +105,7 @@ class MissFlightsTest extends SiteTest {
 
   @Test
   void aPageThatWasNotStoredIsNotWaitedForAgain() throws Exception {
-    site(b -> b);
+    siteBehind(b -> b);
     site.text("/p", "x", "Cache-Control", "private");
     site.get("/p");
     heldPage("/p", "Cache-Control", "private");
@@ -148,7 +120,7 @@ class MissFlightsTest extends SiteTest {
 
   @Test
   void aMissForAnotherVariantOfAPageDoesNotWait() throws Exception {
-    site(b -> b);
+    siteBehind(b -> b);
     site.page(
         "/p",
         (request, response) -> {

@@ -3,15 +3,12 @@ package io.larder.web.pagecache;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.larder.web.SiteTest;
-import io.larder.web.TestSite;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
-import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,24 +21,10 @@ import org.junit.jupiter.api.Test;
 class StalePagesTest extends SiteTest {
   private final CountDownLatch release = new CountDownLatch(1);
   private final AtomicInteger version = new AtomicInteger();
-  private PageCache pages;
 
   @AfterEach
   void releaseRenders() {
     release.countDown();
-  }
-
-  private TestSite site(UnaryOperator<PageCache.Builder> options) throws Exception {
-    site =
-        TestSite.start(
-            (context, s) -> {
-              pages = options.apply(PageCache.builder(s.cache)).build();
-              context.addFilter(
-                  new org.eclipse.jetty.ee10.servlet.FilterHolder(pages.filter()), "/*", REQUEST);
-              context.addServlet(
-                  new org.eclipse.jetty.ee10.servlet.ServletHolder(s.pagesServlet()), "/*");
-            });
-    return site;
   }
 
   /** A page whose first render is quick and every later one waits for {@link #release}. */
@@ -85,16 +68,6 @@ class StalePagesTest extends SiteTest {
         });
   }
 
-  private static void awaitState(String what, BooleanSupplier state) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (!state.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting until " + what);
-      }
-      Thread.sleep(10);
-    }
-  }
-
   private String bodyOf(String path) {
     try {
       return site.get(path).body();
@@ -105,7 +78,8 @@ class StalePagesTest extends SiteTest {
 
   @Test
   void anExpiredPageWithinStaleWhileRevalidateIsServedWhileOneRenderRefreshesIt() throws Exception {
-    site(b -> b.cacheTimeout(Duration.ofSeconds(60)).staleWhileRevalidate(Duration.ofSeconds(30)));
+    siteBehind(
+        b -> b.cacheTimeout(Duration.ofSeconds(60)).staleWhileRevalidate(Duration.ofSeconds(30)));
     slowPage("/slow");
     assertThat(site.get("/slow").body()).isEqualTo("v1");
     site.clock.advanceSeconds(61);
@@ -126,7 +100,7 @@ class StalePagesTest extends SiteTest {
 
   @Test
   void theViewsOwnStaleWhileRevalidateIsHonoured() throws Exception {
-    site(b -> b);
+    siteBehind(b -> b);
     slowPage("/slow", "Cache-Control", "max-age=60, stale-while-revalidate=30");
     site.get("/slow");
     site.clock.advanceSeconds(61);
@@ -137,7 +111,8 @@ class StalePagesTest extends SiteTest {
 
   @Test
   void pastTheStaleWhileRevalidateWindowThePageIsRenderedBeforeTheAnswer() throws Exception {
-    site(b -> b.cacheTimeout(Duration.ofSeconds(60)).staleWhileRevalidate(Duration.ofSeconds(30)));
+    siteBehind(
+        b -> b.cacheTimeout(Duration.ofSeconds(60)).staleWhileRevalidate(Duration.ofSeconds(30)));
     slowPage("/slow");
     site.get("/slow");
     site.clock.advanceSeconds(91);
@@ -147,7 +122,7 @@ class StalePagesTest extends SiteTest {
 
   @Test
   void withoutStaleWindowsAnExpiredPageIsAMiss() throws Exception {
-    site(b -> b.cacheTimeout(Duration.ofSeconds(60)));
+    siteBehind(b -> b.cacheTimeout(Duration.ofSeconds(60)));
     slowPage("/slow");
     site.get("/slow");
     site.clock.advanceSeconds(61);
@@ -159,7 +134,7 @@ class StalePagesTest extends SiteTest {
   @Test
   void aViewThatThrowsIsAnsweredWithTheStalePageWithinStaleIfError() throws Exception {
     AtomicReference<String> failure = new AtomicReference<>();
-    site(b -> b.cacheTimeout(Duration.ofSeconds(60)).staleIfError(Duration.ofSeconds(300)));
+    siteBehind(b -> b.cacheTimeout(Duration.ofSeconds(60)).staleIfError(Duration.ofSeconds(300)));
     fragilePage("/fragile", failure);
     site.get("/fragile");
     failure.set("throw");
@@ -174,7 +149,7 @@ class StalePagesTest extends SiteTest {
   @Test
   void aViewThatAnswers5xxIsAnsweredWithTheStalePageWithinStaleIfError() throws Exception {
     AtomicReference<String> failure = new AtomicReference<>();
-    site(b -> b.cacheTimeout(Duration.ofSeconds(60)).staleIfError(Duration.ofSeconds(300)));
+    siteBehind(b -> b.cacheTimeout(Duration.ofSeconds(60)).staleIfError(Duration.ofSeconds(300)));
     fragilePage("/fragile", failure);
     site.get("/fragile");
     failure.set("503");
@@ -188,7 +163,7 @@ class StalePagesTest extends SiteTest {
   @Test
   void theViewsOwnStaleIfErrorIsHonoured() throws Exception {
     AtomicReference<String> failure = new AtomicReference<>();
-    site(b -> b);
+    siteBehind(b -> b);
     fragilePage("/fragile", failure, "Cache-Control", "max-age=60, stale-if-error=300");
     site.get("/fragile");
     failure.set("503");
@@ -199,7 +174,7 @@ class StalePagesTest extends SiteTest {
   @Test
   void pastTheStaleIfErrorWindowTheFailureReachesTheClient() throws Exception {
     AtomicReference<String> failure = new AtomicReference<>();
-    site(b -> b.cacheTimeout(Duration.ofSeconds(60)).staleIfError(Duration.ofSeconds(300)));
+    siteBehind(b -> b.cacheTimeout(Duration.ofSeconds(60)).staleIfError(Duration.ofSeconds(300)));
     fragilePage("/fragile", failure);
     site.get("/fragile");
     failure.set("503");
@@ -212,7 +187,7 @@ class StalePagesTest extends SiteTest {
   @Test
   void aRecoveredViewReplacesTheStalePage() throws Exception {
     AtomicReference<String> failure = new AtomicReference<>();
-    site(b -> b.cacheTimeout(Duration.ofSeconds(60)).staleIfError(Duration.ofSeconds(300)));
+    siteBehind(b -> b.cacheTimeout(Duration.ofSeconds(60)).staleIfError(Duration.ofSeconds(300)));
     fragilePage("/fragile", failure);
     site.get("/fragile");
     site.clock.advanceSeconds(61);
