@@ -82,6 +82,8 @@ final class PagePolicy {
   }
 
   private static final List<String> UNCACHEABLE = List.of("private", "no-cache", "no-store");
+  private static final List<String> GET_ONLY = List.of("GET");
+  private static final List<String> GET_THEN_HEAD = List.of("GET", "HEAD");
 
   private final long cacheTimeout;
   private final Long pageTimeout;
@@ -127,7 +129,7 @@ final class PagePolicy {
    * first, then from a page a HEAD stored (Django's {@code FetchFromCacheMiddleware}).
    */
   List<String> lookupMethods(PageRequest request) {
-    return "HEAD".equals(request.method()) ? List.of("GET", "HEAD") : List.of("GET");
+    return "HEAD".equals(request.method()) ? GET_THEN_HEAD : GET_ONLY;
   }
 
   /** Django's {@code UpdateCacheMiddleware.process_response} rules, in its order, on a response. */
