@@ -105,6 +105,7 @@ class StalePagesTest extends SiteTest {
     site.get("/slow");
     site.clock.advanceSeconds(61);
     assertThat(site.get("/slow").body()).isEqualTo("v1");
+    awaitState("the refresh renders", () -> site.renders("/slow") == 2);
     release.countDown();
     awaitState("the refreshed page is served", () -> bodyOf("/slow").equals("v2"));
   }
