@@ -1,7 +1,7 @@
 package io.larder.benchmarks;
 
 import io.larder.Caches;
-import io.larder.web.PageCache;
+import io.larder.web.pagecache.PageCache;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

@@ -3,7 +3,7 @@ package io.larder.demo;
 import io.larder.Cache;
 import io.larder.Caches;
 import io.larder.pebble.FragmentCacheExtension;
-import io.larder.web.PageCache;
+import io.larder.web.pagecache.PageCache;
 import io.larder.web.session.SessionEngine;
 import io.larder.web.session.SessionFilter;
 import io.larder.web.session.SessionSettings;

@@ -1,7 +1,7 @@
 package io.larder.demo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.larder.web.HttpCacheHeaders;
+import io.larder.web.headers.HttpCacheHeaders;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

@@ -1,6 +1,6 @@
 package io.larder.demo;
 
-import io.larder.web.HttpCacheHeaders;
+import io.larder.web.headers.HttpCacheHeaders;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

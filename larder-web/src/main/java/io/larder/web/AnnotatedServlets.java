@@ -1,5 +1,14 @@
 package io.larder.web;
 
+import io.larder.web.headers.CacheControl;
+import io.larder.web.headers.CacheControlFilter;
+import io.larder.web.headers.NeverCache;
+import io.larder.web.headers.NeverCacheFilter;
+import io.larder.web.headers.VaryOnHeaders;
+import io.larder.web.headers.VaryOnHeadersFilter;
+import io.larder.web.pagecache.CachedView;
+import io.larder.web.pagecache.PageCache;
+import io.larder.web.pagecache.PageCacheFilter;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterRegistration;
@@ -16,7 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies {@link CachePage}, {@link CacheControl}, {@link VaryOnHeaders} and {@link NeverCache}
+ * Applies {@link CachedView}, {@link CacheControl}, {@link VaryOnHeaders} and {@link NeverCache}
  * found on servlet classes: for each servlet registered with such a class, it maps the matching
  * filters to that servlet's name, the page cache first so that it sees the headers the others add
  * (the order of Django's stacked decorators, {@code @cache_page} outermost). The filters read their
@@ -26,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * <p>Servlet containers find this initializer through {@code
  * META-INF/services/jakarta.servlet.ServletContainerInitializer}.
  */
-@HandlesTypes({CachePage.class, CacheControl.class, VaryOnHeaders.class, NeverCache.class})
+@HandlesTypes({CachedView.class, CacheControl.class, VaryOnHeaders.class, NeverCache.class})
 public final class AnnotatedServlets implements ServletContainerInitializer {
   private static final Logger LOG = LoggerFactory.getLogger(AnnotatedServlets.class);
   private static final EnumSet<DispatcherType> REQUEST = EnumSet.of(DispatcherType.REQUEST);
@@ -52,7 +61,7 @@ public final class AnnotatedServlets implements ServletContainerInitializer {
   }
 
   private static void apply(Class<?> type, String servlet, ServletContext context) {
-    CachePage page = type.getAnnotation(CachePage.class);
+    CachedView page = type.getAnnotation(CachedView.class);
     if (page != null) {
       FilterRegistration.Dynamic filter =
           add(context, servlet, "page-cache", PageCacheFilter.class);

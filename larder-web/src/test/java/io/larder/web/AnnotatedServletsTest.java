@@ -3,6 +3,10 @@ package io.larder.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.larder.internal.Md5;
+import io.larder.web.headers.CacheControl;
+import io.larder.web.headers.NeverCache;
+import io.larder.web.headers.VaryOnHeaders;
+import io.larder.web.pagecache.CachedView;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -18,7 +22,7 @@ class AnnotatedServletsTest extends SiteTest {
   static final AtomicInteger ACCOUNT_RENDERS = new AtomicInteger();
 
   /** cache_page(120) with vary_on_headers("X-Theme") inside it. */
-  @CachePage(seconds = 120, keyPrefix = "reports")
+  @CachedView(seconds = 120, keyPrefix = "reports")
   @VaryOnHeaders("X-Theme")
   public static class ReportServlet extends HttpServlet {
     @Override
@@ -31,7 +35,7 @@ class AnnotatedServletsTest extends SiteTest {
   }
 
   /** never_cache behind a page cache: never stored. */
-  @CachePage(seconds = 120)
+  @CachedView(seconds = 120)
   @NeverCache
   public static class AccountServlet extends HttpServlet {
     @Override

@@ -7,7 +7,7 @@ import java.util.Enumeration;
 import java.util.Map;
 
 /** A filter's name and init-params over a running site's real servlet context. */
-record FilterConfigStub(String name, Map<String, String> params, TestSite site)
+public record FilterConfigStub(String name, Map<String, String> params, TestSite site)
     implements FilterConfig {
   @Override
   public String getFilterName() {

@@ -3,6 +3,7 @@ package io.larder.web;
 import io.larder.Cache;
 import io.larder.Caches;
 import io.larder.MutableClock;
+import io.larder.web.pagecache.PageCache;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -27,22 +28,22 @@ import org.eclipse.jetty.server.ServerConnector;
  * A real Jetty on a free 127.0.0.1 port serving pages the test defines, behind the filters the test
  * installs, with a locmem cache on a clock the test moves, and a java.net.http client.
  */
-final class TestSite implements AutoCloseable {
+public final class TestSite implements AutoCloseable {
   /** A page: renders a response; the site counts how often. */
-  interface Page {
+  public interface Page {
     void render(HttpServletRequest request, HttpServletResponse response) throws IOException;
   }
 
   /** Where a test installs filters and servlets before the server starts. */
-  interface Setup {
+  public interface Setup {
     void install(ServletContextHandler context, TestSite site) throws Exception;
   }
 
-  static final Instant START = Instant.parse("2016-07-17T10:00:00Z");
+  public static final Instant START = Instant.parse("2016-07-17T10:00:00Z");
 
-  final MutableClock clock = new MutableClock(START);
-  final Caches caches;
-  final Cache cache;
+  public final MutableClock clock = new MutableClock(START);
+  public final Caches caches;
+  public final Cache cache;
   private final Map<String, Page> pages = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> renders = new ConcurrentHashMap<>();
   private final Server server;
@@ -71,17 +72,17 @@ final class TestSite implements AutoCloseable {
   }
 
   /** A site with Django's default cache (locmem) and what {@code setup} installs. */
-  static TestSite start(Setup setup) throws Exception {
+  public static TestSite start(Setup setup) throws Exception {
     return new TestSite(b -> {}, setup);
   }
 
   /** A site whose caches {@code caching} defines. */
-  static TestSite start(Consumer<Caches.Builder> caching, Setup setup) throws Exception {
+  public static TestSite start(Consumer<Caches.Builder> caching, Setup setup) throws Exception {
     return new TestSite(caching, setup);
   }
 
   /** The servlet that renders the registered pages: map it where the filters apply. */
-  HttpServlet pagesServlet() {
+  public HttpServlet pagesServlet() {
     return new HttpServlet() {
       @Override
       protected void service(HttpServletRequest request, HttpServletResponse response)
@@ -99,7 +100,7 @@ final class TestSite implements AutoCloseable {
   }
 
   /** Serves the registered pages at every path, behind the page cache {@code pages}. */
-  static Setup behind(PageCache.Builder pages) {
+  public static Setup behind(PageCache.Builder pages) {
     return (context, site) -> {
       FilterHolder filter = new FilterHolder(pages.build().filter());
       filter.setAsyncSupported(true);
@@ -111,13 +112,13 @@ final class TestSite implements AutoCloseable {
   }
 
   /** Defines the page at {@code path}. */
-  TestSite page(String path, Page page) {
+  public TestSite page(String path, Page page) {
     pages.put(path, page);
     return this;
   }
 
   /** Defines a page writing {@code body} as text/plain after {@code headers} (name, value, …). */
-  TestSite text(String path, String body, String... headers) {
+  public TestSite text(String path, String body, String... headers) {
     return page(
         path,
         (request, response) -> {
@@ -130,22 +131,22 @@ final class TestSite implements AutoCloseable {
   }
 
   /** How often the page at {@code path} was rendered. */
-  int renders(String path) {
+  public int renders(String path) {
     AtomicInteger n = renders.get(path);
     return n == null ? 0 : n.get();
   }
 
-  HttpResponse<String> get(String path, String... headers) throws Exception {
+  public HttpResponse<String> get(String path, String... headers) throws Exception {
     return send("GET", path, headers);
   }
 
-  HttpResponse<byte[]> getBytes(String path) throws Exception {
+  public HttpResponse<byte[]> getBytes(String path) throws Exception {
     return client.send(
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
         HttpResponse.BodyHandlers.ofByteArray());
   }
 
-  HttpResponse<String> send(String method, String path, String... headers) throws Exception {
+  public HttpResponse<String> send(String method, String path, String... headers) throws Exception {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
             .timeout(Duration.ofSeconds(20))
@@ -157,15 +158,15 @@ final class TestSite implements AutoCloseable {
   }
 
   /** The Host a request without a Host header override sends. */
-  String host() {
+  public String host() {
     return "127.0.0.1:" + port;
   }
 
-  jakarta.servlet.ServletContext servletContext() {
+  public jakarta.servlet.ServletContext servletContext() {
     return context.getServletContext();
   }
 
-  int port() {
+  public int port() {
     return port;
   }
 

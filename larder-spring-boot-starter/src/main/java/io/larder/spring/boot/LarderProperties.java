@@ -154,7 +154,7 @@ public class LarderProperties {
     private String keyPrefix = "";
 
     /** Pages larger than this are served but not stored. */
-    private int maxPageBytes = io.larder.web.PageCache.DEFAULT_MAX_PAGE_BYTES;
+    private int maxPageBytes = io.larder.web.pagecache.PageCache.DEFAULT_MAX_PAGE_BYTES;
 
     /** Whether stored pages get an ETag and conditional requests are answered 304. */
     private boolean etags = true;

@@ -1,7 +1,7 @@
 package io.larder.spring.boot;
 
 import io.larder.Caches;
-import io.larder.web.PageCache;
+import io.larder.web.pagecache.PageCache;
 import io.larder.web.session.SessionFilter;
 import io.larder.web.session.SessionSettings;
 import jakarta.servlet.DispatcherType;

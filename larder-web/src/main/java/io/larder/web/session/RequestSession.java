@@ -1,6 +1,7 @@
 package io.larder.web.session;
 
-import io.larder.web.HttpCacheHeaders;
+import io.larder.web.headers.HttpCacheHeaders;
+import io.larder.web.response.VaryRecord;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
@@ -109,7 +110,8 @@ final class RequestSession {
     if (!accessed) {
       accessed = true;
       request.setAttribute(SessionFilter.ACCESSED_ATTRIBUTE, Boolean.TRUE);
-      request.setAttribute(SessionFilter.PENDING_ATTRIBUTE, Boolean.TRUE);
+      // A page cache inside this filter cannot see the Vary: Cookie written at commit.
+      VaryRecord.add(request, "Cookie");
     }
   }
 

@@ -4,6 +4,8 @@ import io.larder.Cache;
 import io.larder.Caches;
 import io.larder.InvalidConfigurationException;
 import io.larder.jdbc.DjangoSessionTable;
+import io.larder.web.response.HeldResponse;
+import io.larder.web.response.VaryRecord;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -57,17 +59,10 @@ import org.slf4j.LoggerFactory;
 public final class SessionFilter implements Filter {
   /**
    * The request attribute set to {@code Boolean.TRUE} once the application looked at its session: a
-   * page cache that runs inside this filter (and so cannot see the {@code Vary: Cookie} this filter
-   * adds when the response is committed) can vary on {@code Cookie} by it.
+   * view can tell whether its response depends on the session. (A page cache learns it from the
+   * {@link VaryRecord}, which this filter adds {@code Cookie} to at the same moment.)
    */
   public static final String ACCESSED_ATTRIBUTE = "io.larder.web.session.accessed";
-
-  /**
-   * The request attribute set to {@code Boolean.TRUE} while a request that looked at its session
-   * is inside this filter, which has not yet written its {@code Set-Cookie} and {@code Vary:
-   * Cookie}; removed once it has. The page cache reads it when it runs inside this filter.
-   */
-  public static final String PENDING_ATTRIBUTE = "io.larder.web.session.pending";
 
   private static final Logger log = LoggerFactory.getLogger(SessionFilter.class);
   private static final int CULLING_WARNING = 1_000_000;
@@ -166,11 +161,16 @@ public final class SessionFilter implements Filter {
     }
     RequestSession sessions =
         new RequestSession(settings, store, clock, cookies, http, httpResponse);
-    chain.doFilter(
-        new SessionRequest(http, sessions),
-        new SessionResponse(httpResponse, sessions::beforeCommit, sessions::afterReset));
+    HeldResponse held =
+        HeldResponse.unbuffered(httpResponse, sessions::beforeCommit, sessions::afterReset);
+    chain.doFilter(new SessionRequest(http, sessions), held);
     sessions.finish();
-    http.removeAttribute(PENDING_ATTRIBUTE);
+    // Its Set-Cookie and Vary: Cookie are on the response now: a page cache around this filter
+    // sees them there.
+    VaryRecord.remove(http, "Cookie");
+    if (!http.isAsyncStarted()) {
+      held.writeOut("HEAD".equals(http.getMethod()));
+    }
   }
 
   private static Cache durable(Cache database) {

@@ -3,7 +3,7 @@ package io.larder.web.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.larder.Caches;
-import io.larder.web.PageCache;
+import io.larder.web.pagecache.PageCache;
 import jakarta.servlet.Filter;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +13,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The page cache and the session filter together, in the order a subclass gives: one user's page
- * is never served to another, a page that sets the session cookie is not stored, and a user's own
+ * The page cache and the session filter together, in the order a subclass gives: one user's page is
+ * never served to another, a page that sets the session cookie is not stored, and a user's own
  * unchanged page comes from the page cache.
  */
 abstract class PageCacheWithSessionsTest {

@@ -1,0 +1,59 @@
+package io.larder.web.pagecache;
+
+import io.larder.Caches;
+import jakarta.servlet.ServletContext;
+import java.nio.file.Path;
+
+/**
+ * The {@link Caches} the filters of one web application share: the one the application put in the
+ * context attribute {@link PageCache#CACHES_ATTRIBUTE}, else one loaded from the file named by the
+ * context parameter {@code larder.config}, else Django's default (local memory). A {@code Caches}
+ * made here is closed when the last filter using it is destroyed.
+ */
+final class ContextCaches {
+  /** The context parameter naming a {@code larder.yml} (or {@code .properties}) file. */
+  static final String CONFIG_PARAM = "larder.config";
+
+  private static final String SHARED = "io.larder.web.sharedCaches";
+
+  private ContextCaches() {}
+
+  /** The context's caches, counted as used until {@link #release}. */
+  static Caches acquire(ServletContext context) {
+    synchronized (context) {
+      Object given = context.getAttribute(PageCache.CACHES_ATTRIBUTE);
+      if (given instanceof Caches caches) {
+        return caches;
+      }
+      Shared shared = (Shared) context.getAttribute(SHARED);
+      if (shared == null) {
+        String config = context.getInitParameter(CONFIG_PARAM);
+        Caches caches =
+            config == null || config.isBlank() ? Caches.defaults() : Caches.load(Path.of(config));
+        shared = new Shared(caches);
+        context.setAttribute(SHARED, shared);
+      }
+      shared.users++;
+      return shared.caches;
+    }
+  }
+
+  /** Ends one use; the last use closes caches this class made. */
+  static void release(ServletContext context) {
+    synchronized (context) {
+      if (context.getAttribute(SHARED) instanceof Shared shared && --shared.users == 0) {
+        context.removeAttribute(SHARED);
+        shared.caches.close();
+      }
+    }
+  }
+
+  private static final class Shared {
+    final Caches caches;
+    int users;
+
+    Shared(Caches caches) {
+      this.caches = caches;
+    }
+  }
+}

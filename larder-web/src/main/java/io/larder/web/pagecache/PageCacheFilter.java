@@ -1,0 +1,167 @@
+package io.larder.web.pagecache;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The page cache as one filter: Django's {@code CacheMiddleware}, mapped to {@code /*} for the
+ * whole site or to chosen URL patterns with a {@code page-timeout} for {@code cache_page}. A hit is
+ * written from the cache and the chain does not run; a miss runs the chain into a buffer, stores
+ * the response if {@link PageCache}'s rules allow, and sends it.
+ *
+ * <pre>{@code
+ * <filter>
+ *   <filter-name>pages</filter-name>
+ *   <filter-class>io.larder.web.pagecache.PageCacheFilter</filter-class>
+ *   <init-param><param-name>cache-timeout</param-name><param-value>300</param-value></init-param>
+ * </filter>
+ * <filter-mapping><filter-name>pages</filter-name><url-pattern>/*</url-pattern></filter-mapping>
+ * }</pre>
+ *
+ * <p>Init-params (all optional): {@code cache-alias} (default {@code default}), {@code
+ * cache-timeout} and {@code page-timeout} (seconds), {@code key-prefix}, {@code max-page-bytes},
+ * {@code etags}, {@code coalesce-misses}, {@code anonymous-only}, {@code stale-while-revalidate}
+ * and {@code stale-if-error} (seconds). The caches are the context's ({@link PageCache}'s Javadoc
+ * and {@code docs/web.md} say where they come from).
+ */
+public final class PageCacheFilter implements Filter {
+  private static final Logger LOG = LoggerFactory.getLogger(PageCacheFilter.class);
+
+  private final FilterSetup setup;
+  private PageCache pages;
+  private CacheFetch fetch;
+  private CacheUpdate update;
+
+  /** For web.xml and {@code @WebFilter}: configured from init-params in {@link #init}. */
+  public PageCacheFilter() {
+    this.setup = new FilterSetup();
+  }
+
+  PageCacheFilter(PageCache pages) {
+    this.setup = new FilterSetup(pages);
+    use(pages);
+  }
+
+  @Override
+  public void init(FilterConfig config) throws ServletException {
+    use(setup.init(config));
+  }
+
+  private void use(PageCache pages) {
+    this.pages = pages;
+    this.fetch = new CacheFetch(pages);
+    this.update = new CacheUpdate(pages);
+  }
+
+  @Override
+  public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
+      throws IOException, ServletException {
+    if (!(req instanceof HttpServletRequest request)
+        || !(res instanceof HttpServletResponse response)) {
+      chain.doFilter(req, res);
+      return;
+    }
+    PageRequest facts = pages.facts(request);
+    switch (pages.policy().lookup(facts)) {
+      case PASS -> chain.doFilter(request, response);
+      case PRIVATE -> update.around(request, response, chain, facts, () -> false, null);
+      case FETCH -> fetchOrRender(request, response, chain, facts);
+    }
+  }
+
+  private void fetchOrRender(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      FilterChain chain,
+      PageRequest facts)
+      throws IOException, ServletException {
+    CacheFetch.Found found = fetch.find(request, facts);
+    StoredPage stale = null;
+    if (found.page() != null) {
+      switch (fetch.freshness(found.page())) {
+        case FRESH -> {
+          fetch.answer(request, response, found.page());
+          return;
+        }
+        case REVALIDATE -> {
+          boolean refreshes = found.key() != null && pages.startRefresh(found.key());
+          if (refreshes) {
+            // This connection stays busy with the render: the client's next request takes
+            // another one instead of queueing behind it (HTTP/1.1; HTTP/2 multiplexes).
+            response.setHeader("Connection", "close");
+          }
+          pages.countServedWhileRevalidating();
+          fetch.answer(request, response, found.page());
+          if (refreshes) {
+            refresh(request, response, chain, facts, found.key());
+          }
+          return;
+        }
+        case IF_ERROR -> stale = found.page();
+        case EXPIRED -> {}
+      }
+    }
+    MissFlights flights = pages.flights();
+    String key = found.key();
+    if (flights != null && key != null && !flights.remembersUnstored(key)) {
+      StoredPage fallback = stale;
+      try {
+        if (flights.lead(
+            key, () -> update.around(request, response, chain, facts, () -> true, fallback))) {
+          return;
+        }
+      } catch (IOException | ServletException | RuntimeException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new ServletException(e);
+      }
+      CacheFetch.Found after = fetch.find(request, facts);
+      if (after.page() != null && fetch.isFresh(after.page())) {
+        fetch.answer(request, response, after.page());
+        return;
+      }
+    }
+    update.around(request, response, chain, facts, () -> true, stale);
+  }
+
+  /**
+   * Stale-while-revalidate: the client has its stale page, sent in full; this request's thread then
+   * renders the page again into a response no client sees, and stores it. The caller has claimed
+   * the page's one refresh; other requests for it are only served meanwhile.
+   */
+  private void refresh(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      FilterChain chain,
+      PageRequest facts,
+      String key)
+      throws IOException {
+    try {
+      // Sends the stale page on its way before the render starts.
+      response.flushBuffer();
+      update.around(request, new DetachedResponse(), chain, facts, () -> true, null);
+    } catch (IOException | ServletException | RuntimeException e) {
+      LOG.warn(
+          "Page cache {}: refreshing {} failed; the stale page stays: {}",
+          pages,
+          request.getRequestURI(),
+          e.toString());
+    } finally {
+      pages.endRefresh(key);
+    }
+  }
+
+  @Override
+  public void destroy() {
+    setup.destroy();
+  }
+}
