@@ -80,7 +80,6 @@ public final class CacheEngine {
             settings.keyPrefix(),
             settings.version(),
             store.rejectsInvalidKeys(),
-            settings.maxEntries(),
             settings.clock());
     long breakerMillis = CommonOptions.CIRCUIT_BREAKER_INTERVAL.from(settings).toMillis();
     this.breaker =

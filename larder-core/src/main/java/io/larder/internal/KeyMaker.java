@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Speed: with Django's key function at the configured version the key is the precomputed
  * {@code "prefix:version:"} head joined to the caller's key, one {@code concat} instead of a
- * formatted join of three parts and an integer, and a hot key's made key is remembered by
- * {@link MadeKeyMemo}.
+ * formatted join of three parts and an integer. (Remembering hot keys' made keys was tried and
+ * measured slower: see docs/benchmarks.md.)
  */
 final class KeyMaker {
   private static final Logger log = LoggerFactory.getLogger(KeyMaker.class);
@@ -28,20 +28,14 @@ final class KeyMaker {
   private final int version;
   private final String head;
   private final boolean rejectsInvalid;
-  private final MadeKeyMemo memo;
   private final OncePerKey warned;
 
-  /**
-   * @param expectedKeys about how many keys the cache holds at once ({@code max_entries}): what
-   *     the memo of made keys is sized by
-   */
   KeyMaker(
       String alias,
       KeyFunction function,
       String prefix,
       int version,
       boolean rejectsInvalid,
-      int expectedKeys,
       InstantSource clock) {
     this.alias = alias;
     this.function = function;
@@ -52,7 +46,6 @@ final class KeyMaker {
     this.head =
         function == KeyFunction.django() && KeyRules.isValid(djangoHead) ? djangoHead : null;
     this.rejectsInvalid = rejectsInvalid;
-    this.memo = head == null ? null : new MadeKeyMemo(expectedKeys);
     this.warned = new OncePerKey(clock);
   }
 
@@ -62,14 +55,8 @@ final class KeyMaker {
       throw new InvalidCacheKeyException("Cache key must not be null");
     }
     if (head != null && atVersion == version) {
-      String made = memo.find(key);
-      if (made != null) {
-        return made;
-      }
-      made = head.concat(key);
-      if (KeyRules.isValid(head, key)) {
-        memo.remember(key, made);
-      } else {
+      String made = head.concat(key);
+      if (!KeyRules.isValid(head, key)) {
         report(made);
       }
       return made;
