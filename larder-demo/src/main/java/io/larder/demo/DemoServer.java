@@ -30,6 +30,12 @@ public final class DemoServer implements AutoCloseable {
   /** How long the demo's per-view cache keeps a page. */
   static final Duration PAGE_TIMEOUT = Duration.ofSeconds(60);
 
+  /**
+   * How long past {@link #PAGE_TIMEOUT} a per-view page is still served, at once, while one
+   * request renders it afresh (RFC 5861's stale-while-revalidate), or instead of an error.
+   */
+  static final Duration STALE_WINDOW = Duration.ofSeconds(300);
+
   private final Server server;
   private final CacheSampler sampler;
   private final LayeredPage layered;
@@ -67,7 +73,12 @@ public final class DemoServer implements AutoCloseable {
       throws Exception {
     Cache cache = caches.getDefault();
     PageCache perView =
-        PageCache.builder(cache).pageTimeout(PAGE_TIMEOUT).keyPrefix("demo").build();
+        PageCache.builder(cache)
+            .pageTimeout(PAGE_TIMEOUT)
+            .staleWhileRevalidate(STALE_WINDOW)
+            .staleIfError(STALE_WINDOW)
+            .keyPrefix("demo")
+            .build();
     CacheSampler sampler = new CacheSampler(caches, clock);
 
     FragmentCacheExtension fragments = new FragmentCacheExtension(caches);
