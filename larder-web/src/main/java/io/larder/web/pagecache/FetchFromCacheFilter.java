@@ -1,11 +1,7 @@
 package io.larder.web.pagecache;
 
-import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletRequest;
-import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -19,56 +15,40 @@ import java.io.IOException;
  * <p>Init-params as {@link PageCacheFilter}'s; give both halves the same {@code cache-alias} and
  * {@code key-prefix}.
  */
-public final class FetchFromCacheFilter implements Filter {
+public final class FetchFromCacheFilter extends PageFilter {
   /** The request attribute by which the fetch half asks the update half to store a response. */
   static final String UPDATE_ATTRIBUTE = "io.larder.web.updateCache";
 
-  private final FilterSetup setup;
-  private PageCache pages;
   private CacheFetch fetch;
 
   /** For web.xml and {@code @WebFilter}: configured from init-params in {@link #init}. */
-  public FetchFromCacheFilter() {
-    this.setup = new FilterSetup();
-  }
+  public FetchFromCacheFilter() {}
 
   FetchFromCacheFilter(PageCache pages) {
-    this.setup = new FilterSetup(pages);
-    use(pages);
+    super(pages);
   }
 
   @Override
-  public void init(FilterConfig config) throws ServletException {
-    use(setup.init(config));
-  }
-
-  private void use(PageCache pages) {
-    this.pages = pages;
+  void use(PageCache pages) {
+    super.use(pages);
     this.fetch = new CacheFetch(pages);
   }
 
   @Override
-  public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
+  void filter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    if (req instanceof HttpServletRequest request && res instanceof HttpServletResponse response) {
-      PageRequest facts = pages.facts(request);
-      boolean cacheable = pages.policy().lookup(facts) == PagePolicy.Lookup.FETCH;
-      if (cacheable) {
-        // The split pair has no background refresh: a stale page is a miss here.
-        StoredPage page = fetch.find(request, facts).page();
-        if (page != null && fetch.isFresh(page)) {
-          fetch.answer(request, response, page);
-          request.setAttribute(UPDATE_ATTRIBUTE, Boolean.FALSE);
-          return;
-        }
+    PageRequest facts = pages.facts(request);
+    boolean cacheable = pages.policy().lookup(facts) == PagePolicy.Lookup.FETCH;
+    if (cacheable) {
+      // The split pair has no background refresh: a stale page is a miss here.
+      StoredPage page = fetch.find(request, facts).page();
+      if (page != null && fetch.isFresh(page)) {
+        fetch.answer(request, response, page);
+        request.setAttribute(UPDATE_ATTRIBUTE, Boolean.FALSE);
+        return;
       }
-      request.setAttribute(UPDATE_ATTRIBUTE, cacheable);
     }
-    chain.doFilter(req, res);
-  }
-
-  @Override
-  public void destroy() {
-    setup.destroy();
+    request.setAttribute(UPDATE_ATTRIBUTE, cacheable);
+    chain.doFilter(request, response);
   }
 }

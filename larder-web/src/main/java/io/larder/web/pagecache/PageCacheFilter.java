@@ -1,11 +1,7 @@
 package io.larder.web.pagecache;
 
-import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletRequest;
-import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -33,43 +29,29 @@ import org.slf4j.LoggerFactory;
  * and {@code stale-if-error} (seconds). The caches are the context's ({@link PageCache}'s Javadoc
  * and {@code docs/web.md} say where they come from).
  */
-public final class PageCacheFilter implements Filter {
+public final class PageCacheFilter extends PageFilter {
   private static final Logger LOG = LoggerFactory.getLogger(PageCacheFilter.class);
 
-  private final FilterSetup setup;
-  private PageCache pages;
   private CacheFetch fetch;
   private CacheUpdate update;
 
   /** For web.xml and {@code @WebFilter}: configured from init-params in {@link #init}. */
-  public PageCacheFilter() {
-    this.setup = new FilterSetup();
-  }
+  public PageCacheFilter() {}
 
   PageCacheFilter(PageCache pages) {
-    this.setup = new FilterSetup(pages);
-    use(pages);
+    super(pages);
   }
 
   @Override
-  public void init(FilterConfig config) throws ServletException {
-    use(setup.init(config));
-  }
-
-  private void use(PageCache pages) {
-    this.pages = pages;
+  void use(PageCache pages) {
+    super.use(pages);
     this.fetch = new CacheFetch(pages);
     this.update = new CacheUpdate(pages);
   }
 
   @Override
-  public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
+  void filter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    if (!(req instanceof HttpServletRequest request)
-        || !(res instanceof HttpServletResponse response)) {
-      chain.doFilter(req, res);
-      return;
-    }
     PageRequest facts = pages.facts(request);
     switch (pages.policy().lookup(facts)) {
       case PASS -> chain.doFilter(request, response);
@@ -158,10 +140,5 @@ public final class PageCacheFilter implements Filter {
     } finally {
       pages.endRefresh(key);
     }
-  }
-
-  @Override
-  public void destroy() {
-    setup.destroy();
   }
 }

@@ -1,11 +1,7 @@
 package io.larder.web.pagecache;
 
-import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletRequest;
-import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -18,42 +14,28 @@ import java.io.IOException;
  *
  * <p>Init-params as {@link PageCacheFilter}'s.
  */
-public final class UpdateCacheFilter implements Filter {
-  private final FilterSetup setup;
-  private PageCache pages;
+public final class UpdateCacheFilter extends PageFilter {
   private CacheUpdate update;
 
   /** For web.xml and {@code @WebFilter}: configured from init-params in {@link #init}. */
-  public UpdateCacheFilter() {
-    this.setup = new FilterSetup();
-  }
+  public UpdateCacheFilter() {}
 
   UpdateCacheFilter(PageCache pages) {
-    this.setup = new FilterSetup(pages);
-    use(pages);
+    super(pages);
   }
 
   @Override
-  public void init(FilterConfig config) throws ServletException {
-    use(setup.init(config));
-  }
-
-  private void use(PageCache pages) {
-    this.pages = pages;
+  void use(PageCache pages) {
+    super.use(pages);
     this.update = new CacheUpdate(pages);
   }
 
   @Override
-  public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
+  void filter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    if (!(req instanceof HttpServletRequest request)
-        || !(res instanceof HttpServletResponse response)) {
-      chain.doFilter(req, res);
-      return;
-    }
     PageRequest facts = pages.facts(request);
     if (pages.policy().lookup(facts) == PagePolicy.Lookup.PASS) {
-      chain.doFilter(req, res);
+      chain.doFilter(request, response);
       return;
     }
     update.around(
@@ -63,10 +45,5 @@ public final class UpdateCacheFilter implements Filter {
         facts,
         () -> Boolean.TRUE.equals(request.getAttribute(FetchFromCacheFilter.UPDATE_ATTRIBUTE)),
         null);
-  }
-
-  @Override
-  public void destroy() {
-    setup.destroy();
   }
 }
