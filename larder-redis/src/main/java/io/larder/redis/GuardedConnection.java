@@ -7,6 +7,7 @@ import io.lettuce.core.LettuceFutures;
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisFuture;
+import io.lettuce.core.RedisLoadingException;
 import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
@@ -42,10 +43,8 @@ final class GuardedConnection implements AutoCloseable {
   <T> T call(String operation, Function<RedisClusterCommands<byte[], byte[]>, T> command) {
     try {
       return command.apply(connection.sync());
-    } catch (RedisCommandExecutionException e) {
-      throw refused(operation, e);
-    } catch (RedisException e) {
-      throw unavailable(operation, e);
+    } catch (RuntimeException e) {
+      throw translate(operation, e);
     }
   }
 
@@ -93,8 +92,16 @@ final class GuardedConnection implements AutoCloseable {
     }
   }
 
-  /** Lettuce's error as Larder's: refused if the server answered, unavailable otherwise. */
+  /**
+   * Lettuce's error as Larder's: refused if the server answered, unavailable if it could not be
+   * reached or is not ready yet.
+   */
   RuntimeException translate(String operation, Throwable error) {
+    if (error instanceof RedisLoadingException e) {
+      // A restarted server answers LOADING until its data is read back: not ready, not a refusal
+      // (redis-py makes it a ConnectionError too), so fail-open and the breaker cover it.
+      return unavailable(operation, e);
+    }
     if (error instanceof RedisCommandExecutionException e) {
       return refused(operation, e);
     }
