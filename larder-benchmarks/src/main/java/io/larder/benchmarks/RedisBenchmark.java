@@ -24,18 +24,18 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import redis.clients.jedis.Jedis;
-import redis.clients.jedis.JedisPool;
-import redis.clients.jedis.JedisPoolConfig;
+import redis.clients.jedis.ConnectionPoolConfig;
+import redis.clients.jedis.params.SetParams;
 
 /**
  * Larder's Redis cache next to plain Lettuce sync calls on one connection to the same throwaway
  * {@code redis-server}, in the same run: the gap is what Larder's key making, serialization, the
  * circuit breaker check and statistics cost per call on top of the round trip. The {@code Integer}
  * variants store decimal text, which needs no serializer, so they show Larder's own cost; the
- * others add the {@code java} serializer's. Jedis, a blocking client with a pool of connections,
- * is the other way a sync call can be made: its figures tell whether Larder's sync path should
- * wait on Lettuce's event loop (it does) or block on a socket of its own.
+ * others add the {@code java} serializer's. Larder's synchronous calls on one server run on Jedis,
+ * a blocking client with a pool of connections ({@code sync_client: jedis}, the default), so raw
+ * Jedis is the library underneath them; {@code larderOnLettuce} is the same cache with {@code
+ * sync_client: lettuce}, as every call was before.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -48,11 +48,12 @@ public class RedisBenchmark {
     RedisServer server;
     Caches caches;
     Cache larder;
+    Cache larderOnLettuce;
     RedisClient client;
     StatefulRedisConnection<byte[], byte[]> connection;
     RedisCommands<byte[], byte[]> lettuce;
     RedisAsyncCommands<byte[], byte[]> lettuceAsync;
-    JedisPool jedis;
+    redis.clients.jedis.RedisClient jedis;
 
     @Setup
     public void start() {
@@ -61,16 +62,24 @@ public class RedisBenchmark {
           Caches.builder()
               .environment(Map.of())
               .cache("default", c -> c.backend("redis").location(server.url()))
+              .cache(
+                  "lettuce",
+                  c -> c.backend("redis").location(server.url()).option("sync_client", "lettuce"))
               .build();
       larder = caches.getDefault();
+      larderOnLettuce = caches.get("lettuce");
       client = RedisClient.create(server.url());
       connection = client.connect(ByteArrayCodec.INSTANCE);
       lettuce = connection.sync();
       lettuceAsync = connection.async();
-      JedisPoolConfig pool = new JedisPoolConfig();
+      ConnectionPoolConfig pool = new ConnectionPoolConfig();
       pool.setMaxTotal(64);
       pool.setMaxIdle(64);
-      jedis = new JedisPool(pool, "127.0.0.1", server.port());
+      jedis =
+          redis.clients.jedis.RedisClient.builder()
+              .hostAndPort("127.0.0.1", server.port())
+              .poolConfig(pool)
+              .build();
       for (String key : new Keys("key", ENTRIES).all()) {
         larder.set(key, "value");
         larder.set("int:" + key, 42);
@@ -117,17 +126,36 @@ public class RedisBenchmark {
     return s.larder.get("int:" + k.keys.next());
   }
 
+  /** The same as {@link #larderGetHitInteger} with {@code sync_client: lettuce}. */
+  @Benchmark
+  public Object larderOnLettuceGetHitInteger(Stores s, ThreadKeys k) {
+    return s.larderOnLettuce.get("int:" + k.keys.next());
+  }
+
   @Benchmark
   public Object lettuceGetHit(Stores s, ThreadKeys k) {
     return s.lettuce.get(raw("raw:" + k.keys.next()));
   }
 
-  /** A blocking client on a pool of connections: one borrowed per call, as Jedis is used. */
+  /** A blocking client on a pool of connections: one borrowed per call. */
   @Benchmark
   public Object jedisGetHit(Stores s, ThreadKeys k) {
-    try (Jedis jedis = s.jedis.getResource()) {
-      return jedis.get(raw("raw:" + k.keys.next()));
+    return s.jedis.get(raw("raw:" + k.keys.next()));
+  }
+
+  @Benchmark
+  public Object jedisSet(Stores s, ThreadKeys k) {
+    return s.jedis.set(raw("raw:" + k.keys.next()), VALUE, SetParams.setParams().px(300_000));
+  }
+
+  @Benchmark
+  public List<byte[]> jedisMget10(Stores s, ThreadKeys k) {
+    List<String> ten = k.ten();
+    byte[][] keys = new byte[10][];
+    for (int i = 0; i < 10; i++) {
+      keys[i] = raw("raw:" + ten.get(i));
     }
+    return s.jedis.mget(keys);
   }
 
   /** {@code async()}, which Larder serves on Lettuce's own futures, awaited one call at a time. */

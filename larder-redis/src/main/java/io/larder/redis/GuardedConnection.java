@@ -1,17 +1,14 @@
 package io.larder.redis;
 
-import io.larder.BackendRefusedException;
-import io.larder.BackendUnavailableException;
 import io.larder.CacheSettings;
-import io.lettuce.core.LettuceFutures;
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.RedisLoadingException;
+import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -27,14 +24,12 @@ import java.util.function.Function;
  * BackendUnavailableException}, both naming the cache and the server (never its password).
  */
 final class GuardedConnection implements AutoCloseable {
-  private final String alias;
-  private final String location;
+  private final RedisErrors errors;
   private final RedisConnection connection;
   private final long commandTimeoutMillis;
 
   GuardedConnection(CacheSettings settings, RedisOptions options, RedisConnection connection) {
-    this.alias = settings.alias();
-    this.location = settings.displayLocation();
+    this.errors = new RedisErrors(settings);
     this.connection = connection;
     this.commandTimeoutMillis = options.commandTimeout().toMillis();
   }
@@ -82,13 +77,10 @@ final class GuardedConnection implements AutoCloseable {
       throw translate(operation, e.getCause());
     } catch (TimeoutException e) {
       future.cancel(true);
-      throw new BackendUnavailableException(
-          "Cache '" + alias + "': " + operation + " timed out on Redis at " + location, e);
+      throw errors.timedOut(operation, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new BackendUnavailableException(
-          "Cache '" + alias + "': interrupted waiting for " + operation + " on Redis at " + location,
-          e);
+      throw errors.interrupted(operation, e);
     }
   }
 
@@ -100,38 +92,23 @@ final class GuardedConnection implements AutoCloseable {
     if (error instanceof RedisLoadingException e) {
       // A restarted server answers LOADING until its data is read back: not ready, not a refusal
       // (redis-py makes it a ConnectionError too), so fail-open and the breaker cover it.
-      return unavailable(operation, e);
+      return errors.unavailable(operation, e);
     }
     if (error instanceof RedisCommandExecutionException e) {
-      return refused(operation, e);
+      return errors.refused(operation, e);
     }
-    if (error instanceof RedisException e) {
-      return unavailable(operation, e);
-    }
-    if (error instanceof RuntimeException e) {
+    if (error instanceof RuntimeException e && !(error instanceof RedisException)) {
       return e;
     }
-    return new BackendUnavailableException(
-        "Cache '" + alias + "': " + operation + " failed on Redis at " + location + ": " + error,
-        error);
+    return errors.unavailable(operation, error);
   }
 
   /**
-   * Sends the commands {@code commands} makes on the asynchronous API without waiting between them
-   * (a pipeline), then waits for every reply.
+   * The one server's URI, connecting first if need be, when the cache talks to one server over TCP
+   * (not replicas, Sentinel, a cluster or a Unix socket); null otherwise.
    */
-  <T> List<T> pipeline(
-      String operation,
-      Function<RedisClusterAsyncCommands<byte[], byte[]>, List<RedisFuture<T>>> commands) {
-    return call(
-        operation,
-        ignored -> {
-          List<RedisFuture<T>> futures = commands.apply(connection.async());
-          return futures.stream()
-              .map(
-                  f -> LettuceFutures.awaitOrCancel(f, commandTimeoutMillis, TimeUnit.MILLISECONDS))
-              .toList();
-        });
+  RedisURI standaloneServer() {
+    return call("connect", ignored -> connection.standaloneServer());
   }
 
   /** The raw connection, opened if need be. */
@@ -144,23 +121,9 @@ final class GuardedConnection implements AutoCloseable {
     return call("connect", ignored -> connection.sync());
   }
 
-  BackendRefusedException refused(String operation, RedisCommandExecutionException e) {
-    return new BackendRefusedException(
-        "Cache '" + alias + "': Redis at " + location + " refused " + operation + ": " + e.getMessage(),
-        e);
-  }
-
-  BackendUnavailableException unavailable(String operation, RuntimeException e) {
-    return new BackendUnavailableException(
-        "Cache '"
-            + alias
-            + "': "
-            + operation
-            + " failed on Redis at "
-            + location
-            + ": "
-            + e.getMessage(),
-        e);
+  /** The vocabulary {@link #translate} uses, for errors found outside a command. */
+  RedisErrors errors() {
+    return errors;
   }
 
   @Override

@@ -41,6 +41,6 @@ public final class RedisBackend implements CacheBackend {
 
   @Override
   public CacheStore create(StoreContext context) {
-    return new LettuceCache(context, RedisOptions.from(context.settings()));
+    return new RedisStore(context, RedisOptions.from(context.settings()));
   }
 }

@@ -149,6 +149,19 @@ final class RedisConnection implements AutoCloseable {
     return open().async();
   }
 
+  /**
+   * The one server's URI, once connected (connecting first finds whether a lone URL is a cluster
+   * node), if this is one server reached over TCP; null for replicas, Sentinel, a cluster or a Unix
+   * socket.
+   */
+  RedisURI standaloneServer() {
+    open();
+    synchronized (this) {
+      RedisURI node = nodes.get(0);
+      return topology == Topology.STANDALONE && node.getSocket() == null ? node : null;
+    }
+  }
+
   /** The Lettuce connection itself. */
   StatefulConnection<byte[], byte[]> connection() {
     return open().connection();

@@ -32,7 +32,7 @@ final class RedisExtras implements RedisCache {
   private final RedisOptions options;
   private final GuardedConnection redis;
   private final KeyPatterns patterns;
-  private final LettuceCache store;
+  private final RedisStore store;
   private final Keys keys;
 
   RedisExtras(
@@ -40,7 +40,7 @@ final class RedisExtras implements RedisCache {
       RedisOptions options,
       GuardedConnection redis,
       KeyPatterns patterns,
-      LettuceCache store,
+      RedisStore store,
       Keys keys) {
     this.context = context;
     this.options = options;
@@ -66,14 +66,14 @@ final class RedisExtras implements RedisCache {
 
   @Override
   public Timeout ttl(String key) {
-    byte[] raw = LettuceCache.raw(made(key));
+    byte[] raw = RedisStore.raw(made(key));
     return failingOpen(
         "ttl", key, Timeout.seconds(0), () -> remaining(redis.call("ttl", c -> c.ttl(raw)), 1000));
   }
 
   @Override
   public Timeout pttl(String key) {
-    byte[] raw = LettuceCache.raw(made(key));
+    byte[] raw = RedisStore.raw(made(key));
     return failingOpen(
         "pttl", key, Timeout.seconds(0), () -> remaining(redis.call("pttl", c -> c.pttl(raw)), 1));
   }
@@ -85,14 +85,14 @@ final class RedisExtras implements RedisCache {
 
   @Override
   public boolean expire(String key, Duration timeout) {
-    byte[] raw = LettuceCache.raw(made(key));
+    byte[] raw = RedisStore.raw(made(key));
     return failingOpen(
         "expire", key, false, () -> redis.call("expire", c -> c.pexpire(raw, timeout.toMillis())));
   }
 
   @Override
   public boolean expireAt(String key, Instant when) {
-    byte[] raw = LettuceCache.raw(made(key));
+    byte[] raw = RedisStore.raw(made(key));
     return failingOpen(
         "expire_at",
         key,
@@ -102,7 +102,7 @@ final class RedisExtras implements RedisCache {
 
   @Override
   public boolean persist(String key) {
-    byte[] raw = LettuceCache.raw(made(key));
+    byte[] raw = RedisStore.raw(made(key));
     return failingOpen("persist", key, false, () -> redis.call("persist", c -> c.persist(raw)));
   }
 
@@ -134,7 +134,7 @@ final class RedisExtras implements RedisCache {
             try {
               return scan.hasNext();
             } catch (RedisException e) {
-              throw redis.unavailable("iter_keys", e);
+              throw redis.errors().unavailable("iter_keys", e);
             }
           }
 
@@ -167,7 +167,7 @@ final class RedisExtras implements RedisCache {
       }
       return ((Number) next).longValue();
     }
-    byte[] raw = LettuceCache.raw(made);
+    byte[] raw = RedisStore.raw(made);
     try {
       return redis.call("incr", c -> c.incrby(raw, delta));
     } catch (BackendRefusedException e) {

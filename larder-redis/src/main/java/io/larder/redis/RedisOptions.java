@@ -33,6 +33,8 @@ record RedisOptions(
     Timeout stampedeLockTimeout,
     Duration stampedeWait,
     int scanCount,
+    boolean syncOnJedis,
+    int maxConnections,
     int maxValueSize,
     RedisFormat format) {
 
@@ -136,6 +138,22 @@ record RedisOptions(
           1,
           1_000_000,
           "SCAN's COUNT for clear with a key_prefix, keys and deletePattern");
+  static final Option<Boolean> SYNC_CLIENT =
+      Option.of(
+          "sync_client",
+          "jedis",
+          "the client of synchronous calls: jedis (a pool of blocking connections, for one server"
+              + " over TCP; Lettuce otherwise) or lettuce (every call on the one Lettuce"
+              + " connection); async() is always Lettuce",
+          RedisOptions::syncOnJedis);
+  static final Option<Integer> MAX_CONNECTIONS =
+      Option.integer(
+          "max_connections",
+          50,
+          1,
+          100_000,
+          "with sync_client jedis: the most pooled connections (redis-py's max_connections); a"
+              + " call waits up to socket_timeout for a free one");
   static final Option<String> CLIENT_CLASS =
       Option.of(
           "client_class",
@@ -161,6 +179,8 @@ record RedisOptions(
           STAMPEDE_LOCK_TIMEOUT,
           STAMPEDE_WAIT,
           SCAN_COUNT,
+          SYNC_CLIENT,
+          MAX_CONNECTIONS,
           CLIENT_CLASS);
 
   static RedisOptions from(CacheSettings settings) {
@@ -186,6 +206,8 @@ record RedisOptions(
         STAMPEDE_LOCK_TIMEOUT.from(settings),
         STAMPEDE_WAIT.from(settings).duration(),
         SCAN_COUNT.from(settings),
+        SYNC_CLIENT.from(settings),
+        MAX_CONNECTIONS.from(settings),
         // Every cache's max_value_size (64 MiB by default), and never more than a Redis string.
         Math.min(settings.maxValueSize(), MAX_BULK),
         RedisFormat.of(settings));
@@ -248,6 +270,15 @@ record RedisOptions(
           "read_from", name, String.join(", ", READ_FROM.keySet().stream().sorted().toList()));
     }
     return readFrom;
+  }
+
+  private static boolean syncOnJedis(CacheSettings settings) {
+    String value = settings.stringOption("sync_client", "jedis");
+    return switch (value.toLowerCase(Locale.ROOT)) {
+      case "jedis" -> true;
+      case "lettuce" -> false;
+      default -> throw settings.bad("sync_client", value, "jedis or lettuce");
+    };
   }
 
   private static boolean certReqs(CacheSettings settings) {

@@ -72,29 +72,33 @@ class RedisSettingsTest {
   @Test
   void badValuesAreRejectedWithTheAcceptedOnes() {
     Map<String, String> expected =
-        Map.of(
-            "socket_timeout", "a number of seconds",
-            "socket_connect_timeout", "0.001 or more",
-            "read_from", "replica_preferred",
-            "cluster", "true or false",
-            "ignore_exceptions", "true or false",
-            "stampede_lock", "true or false",
-            "ssl_cert_reqs", "required or none",
-            "ssl_ca_certs", "PEM file",
-            "scan_count", "1 to 1000000",
-            "db", "0 to");
+        Map.ofEntries(
+            Map.entry("socket_timeout", "a number of seconds"),
+            Map.entry("socket_connect_timeout", "0.001 or more"),
+            Map.entry("read_from", "replica_preferred"),
+            Map.entry("cluster", "true or false"),
+            Map.entry("ignore_exceptions", "true or false"),
+            Map.entry("stampede_lock", "true or false"),
+            Map.entry("ssl_cert_reqs", "required or none"),
+            Map.entry("ssl_ca_certs", "PEM file"),
+            Map.entry("scan_count", "1 to 1000000"),
+            Map.entry("db", "0 to"),
+            Map.entry("sync_client", "jedis or lettuce"),
+            Map.entry("max_connections", "1 to 100000"));
     Map<String, Object> values =
-        Map.of(
-            "socket_timeout", "soon",
-            "socket_connect_timeout", 0,
-            "read_from", "somewhere",
-            "cluster", "maybe",
-            "ignore_exceptions", "perhaps",
-            "stampede_lock", "yes please",
-            "ssl_cert_reqs", "optional",
-            "ssl_ca_certs", "/no/such/ca.pem",
-            "scan_count", 0,
-            "db", -1);
+        Map.ofEntries(
+            Map.entry("socket_timeout", "soon"),
+            Map.entry("socket_connect_timeout", 0),
+            Map.entry("read_from", "somewhere"),
+            Map.entry("cluster", "maybe"),
+            Map.entry("ignore_exceptions", "perhaps"),
+            Map.entry("stampede_lock", "yes please"),
+            Map.entry("ssl_cert_reqs", "optional"),
+            Map.entry("ssl_ca_certs", "/no/such/ca.pem"),
+            Map.entry("scan_count", 0),
+            Map.entry("db", -1),
+            Map.entry("sync_client", "netty"),
+            Map.entry("max_connections", 0));
     expected.forEach(
         (option, accepted) ->
             assertThatThrownBy(

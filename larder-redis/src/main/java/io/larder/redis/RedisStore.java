@@ -1,20 +1,17 @@
 package io.larder.redis;
 
+import io.larder.BackendRefusedException;
 import io.larder.CacheSettings;
 import io.larder.SerializationException;
 import io.larder.Timeout;
-import io.larder.BackendRefusedException;
 import io.larder.spi.AsyncCacheStore;
 import io.larder.spi.Channels;
 import io.larder.spi.Increments;
 import io.larder.spi.Keys;
 import io.larder.spi.StoreContext;
-import io.lettuce.core.KeyValue;
-import io.lettuce.core.RedisFuture;
+import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanIterator;
-import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.SetArgs;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -31,7 +28,7 @@ import java.util.function.Supplier;
  * The Redis cache, storing exactly what django-redis stores: integers as decimal, everything else
  * serialized (and compressed by django-redis's rules), expiry as {@code PX} milliseconds.
  */
-final class LettuceCache implements AsyncCacheStore {
+final class RedisStore implements AsyncCacheStore {
   /**
    * django-redis's incr: only an existing key, so the key keeps its TTL and is never created. The
    * new value is answered as the stored text, since Lua's numbers (doubles) are not exact beyond
@@ -46,16 +43,19 @@ final class LettuceCache implements AsyncCacheStore {
   private final StoreContext context;
   private final RedisOptions options;
   private final GuardedConnection redis;
+  private final RedisWire lettuce;
+  private volatile RedisWire syncWire;
   private final KeyPatterns patterns;
   private final StampedeLock stampedeLock;
   private final RedisChannels channels;
 
-  LettuceCache(StoreContext context, RedisOptions options) {
+  RedisStore(StoreContext context, RedisOptions options) {
     CacheSettings settings = context.settings();
     this.context = context;
     this.options = options;
     RedisConnection connection = new RedisConnection(settings, options);
     this.redis = new GuardedConnection(settings, options, connection);
+    this.lettuce = new LettuceWire(redis);
     this.patterns = new KeyPatterns(settings);
     this.stampedeLock = new StampedeLock(redis, options, settings.alias());
     this.channels = new RedisChannels(settings.alias(), redis, connection);
@@ -112,88 +112,119 @@ final class LettuceCache implements AsyncCacheStore {
 
   // ---------------------------------------------------------------- primitives
 
-  // Each primitive is written once, on Lettuce's asynchronous commands; the synchronous form waits
-  // for it, as Lettuce's own sync API does.
+  // Each primitive is written once, on a RedisWire: async() sends it on Lettuce's asynchronous
+  // commands; a synchronous call runs it on the sync wire (Jedis for one server over TCP, already
+  // complete when it returns) and waits, as Lettuce's own sync API does.
+
+  /**
+   * The wire synchronous calls use, chosen on the first one: Jedis when the cache talks to one
+   * server over TCP (known only once connected, since a lone URL may be a cluster node) and {@code
+   * options.sync_client} allows it, else the Lettuce wire.
+   */
+  private RedisWire sync() {
+    RedisWire wire = syncWire;
+    return wire != null ? wire : chooseSyncWire();
+  }
+
+  private synchronized RedisWire chooseSyncWire() {
+    if (syncWire == null) {
+      RedisURI server = options.syncOnJedis() ? redis.standaloneServer() : null;
+      syncWire = server == null ? lettuce : new JedisWire(redis.errors(), server, options);
+    }
+    return syncWire;
+  }
 
   @Override
   public Object load(String key) {
-    return redis.await("get", loadAsync(key));
+    return redis.await("get", load(sync(), key));
   }
 
   @Override
   public CompletionStage<Object> loadAsync(String key) {
-    return redis
-        .callAsync("get", c -> c.get(raw(key)))
-        .thenApply(stored -> stored == null ? MISSING : decode(key, stored));
+    return load(lettuce, key);
+  }
+
+  private CompletionStage<Object> load(RedisWire wire, String key) {
+    return wire.get("get", raw(key)).thenApply(stored -> stored == null ? MISSING : decode(key, stored));
   }
 
   @Override
   public void store(String key, Object value, Timeout timeout) {
-    redis.await("set", storeAsync(key, value, timeout));
+    redis.await("set", store(sync(), key, value, timeout));
   }
 
   @Override
   public CompletionStage<Void> storeAsync(String key, Object value, Timeout timeout) {
+    return store(lettuce, key, value, timeout);
+  }
+
+  private CompletionStage<Void> store(RedisWire wire, String key, Object value, Timeout timeout) {
     byte[] bytes = encode(value);
     Long ms = millis(timeout);
-    if (ms == null) {
-      return redis.callAsync("set", c -> c.set(raw(key), bytes)).thenAccept(ok -> {});
-    }
-    if (ms <= 0) {
+    if (ms != null && ms <= 0) {
       // Redis refuses PX 0: a value that is already expired is a delete, as in django-redis.
-      return redis.callAsync("set", c -> c.del(raw(key))).thenAccept(deleted -> {});
+      return wire.delete("set", raw(key)).thenAccept(deleted -> {});
     }
-    return redis
-        .callAsync("set", c -> c.set(raw(key), bytes, SetArgs.Builder.px(ms)))
-        .thenAccept(ok -> {});
+    return wire.set("set", raw(key), bytes, ms);
   }
 
   @Override
   public boolean storeIfAbsent(String key, Object value, Timeout timeout) {
-    return redis.await("add", storeIfAbsentAsync(key, value, timeout));
+    return redis.await("add", storeIfAbsent(sync(), key, value, timeout));
   }
 
   @Override
   public CompletionStage<Boolean> storeIfAbsentAsync(String key, Object value, Timeout timeout) {
+    return storeIfAbsent(lettuce, key, value, timeout);
+  }
+
+  private CompletionStage<Boolean> storeIfAbsent(
+      RedisWire wire, String key, Object value, Timeout timeout) {
     byte[] bytes = encode(value);
     Long ms = millis(timeout);
     if (ms != null && ms <= 0) {
       // Nothing readable is stored; it would have been added if nothing was there.
-      return redis.callAsync("add", c -> c.exists(raw(key))).thenApply(n -> n == 0);
+      return wire.exists("add", raw(key)).thenApply(exists -> !exists);
     }
-    SetArgs args = ms == null ? SetArgs.Builder.nx() : SetArgs.Builder.nx().px(ms);
-    return redis.callAsync("add", c -> c.set(raw(key), bytes, args)).thenApply("OK"::equals);
+    return wire.setIfAbsent("add", raw(key), bytes, ms);
   }
 
   @Override
   public boolean expire(String key, Timeout timeout) {
-    return redis.await("touch", expireAsync(key, timeout));
+    return redis.await("touch", expire(sync(), key, timeout));
   }
 
   @Override
   public CompletionStage<Boolean> expireAsync(String key, Timeout timeout) {
+    return expire(lettuce, key, timeout);
+  }
+
+  private CompletionStage<Boolean> expire(RedisWire wire, String key, Timeout timeout) {
     Long ms = millis(timeout);
     if (ms == null) {
       // PERSIST answers 0 for a key without expiry too; touch reports whether the key exists.
-      return redis
-          .callAsync("touch", c -> c.persist(raw(key)))
+      return wire.persist("touch", raw(key))
           .thenCompose(
               persisted ->
                   persisted
                       ? CompletableFuture.completedFuture(true)
-                      : redis.callAsync("touch", c -> c.exists(raw(key))).thenApply(n -> n == 1));
+                      : wire.exists("touch", raw(key)));
     }
-    return redis.callAsync("touch", c -> c.pexpire(raw(key), ms));
+    return wire.expire("touch", raw(key), ms);
   }
 
   @Override
   public boolean remove(String key) {
-    return redis.await("delete", removeAsync(key));
+    return redis.await("delete", remove(sync(), key));
   }
 
   @Override
   public CompletionStage<Boolean> removeAsync(String key) {
-    return redis.callAsync("delete", c -> c.del(raw(key))).thenApply(n -> n == 1);
+    return remove(lettuce, key);
+  }
+
+  private static CompletionStage<Boolean> remove(RedisWire wire, String key) {
+    return wire.delete("delete", raw(key)).thenApply(n -> n == 1);
   }
 
   @Override
@@ -209,7 +240,7 @@ final class LettuceCache implements AsyncCacheStore {
   /** {@code PTTL}: -2 for an absent key, -1 for one without expiry. */
   @Override
   public Timeout timeToLive(String key) {
-    long millis = redis.call("ttl", c -> c.pttl(raw(key)));
+    long millis = redis.await("ttl", sync().timeToLive("ttl", raw(key)));
     if (millis == -1) {
       return Timeout.NEVER;
     }
@@ -218,33 +249,36 @@ final class LettuceCache implements AsyncCacheStore {
 
   @Override
   public boolean contains(String key) {
-    return redis.await("has_key", containsAsync(key));
+    return redis.await("has_key", sync().exists("has_key", raw(key)));
   }
 
   @Override
   public CompletionStage<Boolean> containsAsync(String key) {
-    return redis.callAsync("has_key", c -> c.exists(raw(key))).thenApply(n -> n == 1);
+    return lettuce.exists("has_key", raw(key));
   }
 
   @Override
   public Map<String, Object> loadMany(List<String> keys) {
-    return redis.await("get_many", loadManyAsync(keys));
+    return redis.await("get_many", loadMany(sync(), keys));
   }
 
   @Override
   public CompletionStage<Map<String, Object>> loadManyAsync(List<String> keys) {
+    return loadMany(lettuce, keys);
+  }
+
+  private CompletionStage<Map<String, Object>> loadMany(RedisWire wire, List<String> keys) {
     if (keys.isEmpty()) {
       return CompletableFuture.completedFuture(Map.of());
     }
-    return redis
-        .callAsync("get_many", c -> c.mget(raw(keys)))
+    return wire.getAll("get_many", raw(keys))
         .thenApply(
             values -> {
               Map<String, Object> found = new LinkedHashMap<>();
               for (int i = 0; i < keys.size(); i++) {
-                KeyValue<byte[], byte[]> value = values.get(i);
-                if (value.hasValue()) {
-                  found.put(keys.get(i), decode(keys.get(i), value.getValue()));
+                byte[] value = values.get(i);
+                if (value != null) {
+                  found.put(keys.get(i), decode(keys.get(i), value));
                 }
               }
               return found;
@@ -268,36 +302,31 @@ final class LettuceCache implements AsyncCacheStore {
     }
     Long ms = millis(timeout);
     if (ms != null && ms <= 0) {
-      redis.call("set_many", c -> c.del(encoded.keySet().toArray(byte[][]::new)));
-      return failed;
+      redis.await("set_many", sync().delete("set_many", encoded.keySet().toArray(byte[][]::new)));
+    } else {
+      redis.await("set_many", sync().setAll("set_many", encoded, ms));
     }
-    SetArgs args = ms == null ? new SetArgs() : SetArgs.Builder.px(ms);
-    redis.pipeline(
-        "set_many",
-        c -> {
-          List<RedisFuture<String>> replies = new ArrayList<>(encoded.size());
-          encoded.forEach((key, value) -> replies.add(c.set(key, value, args)));
-          return replies;
-        });
     return failed;
   }
 
   @Override
   public int removeMany(List<String> keys) {
-    return redis.call("delete_many", c -> c.del(raw(keys))).intValue();
+    return redis.await("delete_many", sync().delete("delete_many", raw(keys))).intValue();
   }
 
   @Override
   public Object increment(String key, long delta, Timeout defaultTimeout) {
-    return redis.await("incr", incrementAsync(key, delta, defaultTimeout));
+    return redis.await("incr", increment(sync(), key, delta));
   }
 
   @Override
   public CompletionStage<Object> incrementAsync(String key, long delta, Timeout defaultTimeout) {
+    return increment(lettuce, key, delta);
+  }
+
+  private CompletionStage<Object> increment(RedisWire wire, String key, long delta) {
     byte[] raw = raw(key);
-    byte[] by = PythonInt.encode(delta);
-    return redis
-        .<byte[]>callAsync("incr", c -> c.eval(INCR, ScriptOutputType.VALUE, new byte[][] {raw}, by))
+    return wire.eval("incr", INCR, raw, PythonInt.encode(delta))
         .<Object>thenApply(next -> next == null ? MISSING : PythonInt.decode(next))
         .exceptionallyCompose(
             error -> {
@@ -305,7 +334,7 @@ final class LettuceCache implements AsyncCacheStore {
               if (cause instanceof BackendRefusedException refused
                   && (refused.getMessage().contains("not an integer or out of range")
                       || refused.getMessage().contains("would overflow"))) {
-                return incrementStored(raw, key, delta);
+                return incrementStored(wire, raw, key, delta);
               }
               return CompletableFuture.failedFuture(cause);
             });
@@ -316,19 +345,16 @@ final class LettuceCache implements AsyncCacheStore {
    * read, add, write back keeping the TTL. A value that is no integer is left as it is, and so is
    * one whose sum would leave the signed 64-bit range ({@code CounterOverflowException}).
    */
-  private CompletionStage<Object> incrementStored(byte[] raw, String key, long delta) {
-    return redis
-        .callAsync("incr", c -> c.get(raw))
+  private CompletionStage<Object> incrementStored(
+      RedisWire wire, byte[] raw, String key, long delta) {
+    return wire.get("incr", raw)
         .thenCompose(
             stored -> {
               if (stored == null) {
                 return CompletableFuture.completedFuture(MISSING);
               }
               Object next = Increments.add(key, decode(stored), delta);
-              byte[] bytes = encode(next);
-              return redis
-                  .callAsync("incr", c -> c.set(raw, bytes, new SetArgs().keepttl()))
-                  .thenApply(ok -> next);
+              return wire.setKeepingExpiry("incr", raw, encode(next)).thenApply(ok -> next);
             });
   }
 
@@ -342,6 +368,10 @@ final class LettuceCache implements AsyncCacheStore {
   @Override
   public void close() {
     channels.close();
+    RedisWire wire = syncWire;
+    if (wire != null) {
+      wire.close();
+    }
     redis.close();
   }
 
