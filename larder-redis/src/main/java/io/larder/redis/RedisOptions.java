@@ -2,6 +2,7 @@ package io.larder.redis;
 
 import io.larder.CacheSettings;
 import io.larder.Timeout;
+import io.larder.internal.SettingValues;
 import io.larder.spi.Option;
 import io.lettuce.core.ReadFrom;
 import java.nio.file.Files;
@@ -146,14 +147,21 @@ record RedisOptions(
               + " over TCP; Lettuce otherwise) or lettuce (every call on the one Lettuce"
               + " connection); async() is always Lettuce",
           RedisOptions::syncOnJedis);
+  private static final int MOST_CONNECTIONS = 100_000;
   static final Option<Integer> MAX_CONNECTIONS =
-      Option.integer(
+      Option.of(
           "max_connections",
-          50,
-          1,
-          100_000,
+          "50",
           "with sync_client jedis: the most pooled connections (redis-py's max_connections); a"
-              + " call waits up to socket_timeout for a free one");
+              + " call waits up to socket_timeout for a free one",
+          RedisOptions::maxConnections);
+  static final Option<Integer> CONNECTION_POOL_KWARGS =
+      Option.of(
+          "connection_pool_kwargs",
+          "none",
+          "django-redis's CONNECTION_POOL_KWARGS, so a Django app's OPTIONS can be copied: its"
+              + " max_connections is read as max_connections",
+          RedisOptions::poolKwargsMaxConnections);
   static final Option<String> CLIENT_CLASS =
       Option.of(
           "client_class",
@@ -181,6 +189,7 @@ record RedisOptions(
           SCAN_COUNT,
           SYNC_CLIENT,
           MAX_CONNECTIONS,
+          CONNECTION_POOL_KWARGS,
           CLIENT_CLASS);
 
   static RedisOptions from(CacheSettings settings) {
@@ -270,6 +279,38 @@ record RedisOptions(
           "read_from", name, String.join(", ", READ_FROM.keySet().stream().sorted().toList()));
     }
     return readFrom;
+  }
+
+  /** {@code max_connections}, else {@code connection_pool_kwargs.max_connections}, else 50. */
+  private static int maxConnections(CacheSettings settings) {
+    Integer fromKwargs = CONNECTION_POOL_KWARGS.from(settings);
+    int otherwise = fromKwargs != null ? fromKwargs : 50;
+    return settings.intOption("max_connections", otherwise, 1, MOST_CONNECTIONS);
+  }
+
+  private static Integer poolKwargsMaxConnections(CacheSettings settings) {
+    Object raw = settings.options().get("connection_pool_kwargs");
+    if (raw == null) {
+      return null;
+    }
+    String accepted = "a mapping holding only max_connections (1 to " + MOST_CONNECTIONS + ")";
+    if (!(raw instanceof Map<?, ?> kwargs)) {
+      throw settings.bad("connection_pool_kwargs", raw, accepted);
+    }
+    Object max = null;
+    for (Map.Entry<?, ?> kwarg : kwargs.entrySet()) {
+      if (!"max_connections".equalsIgnoreCase(String.valueOf(kwarg.getKey()))) {
+        throw settings.bad(
+            "connection_pool_kwargs", raw, accepted + "; redis-py's other pool arguments have no"
+                + " Jedis meaning");
+      }
+      max = kwarg.getValue();
+    }
+    try {
+      return max == null ? null : (int) SettingValues.integer(max, 1, MOST_CONNECTIONS);
+    } catch (IllegalArgumentException e) {
+      throw settings.bad("connection_pool_kwargs", raw, accepted);
+    }
   }
 
   private static boolean syncOnJedis(CacheSettings settings) {

@@ -179,6 +179,28 @@ class RedisSettingsTest {
   }
 
   @Test
+  void connectionPoolKwargsTakeOnlyMaxConnections() {
+    load(redis("redis://127.0.0.1", Map.of("CONNECTION_POOL_KWARGS", Map.of("max_connections", 100))));
+    assertThatThrownBy(
+            () ->
+                load(
+                    redis(
+                        "redis://127.0.0.1",
+                        Map.of("CONNECTION_POOL_KWARGS", Map.of("retry_on_timeout", true)))))
+        .isInstanceOf(InvalidConfigurationException.class)
+        .hasMessageContaining("options.connection_pool_kwargs")
+        .hasMessageContaining("only max_connections");
+    assertThatThrownBy(
+            () ->
+                load(
+                    redis(
+                        "redis://127.0.0.1",
+                        Map.of("CONNECTION_POOL_KWARGS", Map.of("max_connections", "many")))))
+        .isInstanceOf(InvalidConfigurationException.class)
+        .hasMessageContaining("options.connection_pool_kwargs");
+  }
+
+  @Test
   void djangoRedisSentinelClientNeedsSentinels() {
     assertThatThrownBy(
             () ->

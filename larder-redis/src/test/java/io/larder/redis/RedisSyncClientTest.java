@@ -9,6 +9,7 @@ import io.larder.testsupport.RedisServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -75,10 +76,28 @@ class RedisSyncClientTest {
 
   @Test
   void concurrentCallsShareAtMostMaxConnectionsPooledConnections() throws Exception {
-    ExecutorService threads = Executors.newFixedThreadPool(8);
     try (Caches caches =
         RedisCaches.of(c -> c.location(server.url()).option("max_connections", 3))) {
-      Cache cache = caches.getDefault();
+      assertThat(connectionsUnderEightThreads(caches.getDefault())).isBetween(1, 3);
+    }
+  }
+
+  @Test
+  void djangoRedisConnectionPoolKwargsBoundThePoolToo() throws Exception {
+    Map<String, Object> django =
+        Map.of(
+            "BACKEND", "django_redis.cache.RedisCache",
+            "LOCATION", server.url(),
+            "OPTIONS", Map.of("CONNECTION_POOL_KWARGS", Map.of("max_connections", 2)));
+    try (Caches caches = Caches.builder().environment(Map.of()).config(Map.of("default", django)).build()) {
+      assertThat(connectionsUnderEightThreads(caches.getDefault())).isBetween(1, 2);
+    }
+  }
+
+  /** Eight threads setting and reading their own keys at once; the Jedis connections then open. */
+  private int connectionsUnderEightThreads(Cache cache) throws Exception {
+    ExecutorService threads = Executors.newFixedThreadPool(8);
+    try {
       List<Future<Integer>> done = new ArrayList<>();
       for (int t = 0; t < 8; t++) {
         int thread = t;
@@ -97,7 +116,7 @@ class RedisSyncClientTest {
       for (Future<Integer> thread : done) {
         assertThat(thread.get()).isEqualTo(300);
       }
-      assertThat(jedisConnections()).isBetween(1, 3);
+      return jedisConnections();
     } finally {
       threads.shutdownNow();
     }
