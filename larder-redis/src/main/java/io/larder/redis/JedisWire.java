@@ -11,7 +11,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import redis.clients.jedis.ClientSetInfoConfig;
 import redis.clients.jedis.CommandObject;
-import redis.clients.jedis.CommandObjects;
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
@@ -36,7 +35,6 @@ import redis.clients.jedis.params.SetParams;
 final class JedisWire implements RedisWire {
   private final RedisErrors errors;
   private final JedisConnections connections;
-  private final CommandObjects commands = new CommandObjects(RedisProtocol.RESP2);
 
   JedisWire(RedisErrors errors, RedisURI server, RedisOptions options) {
     this.errors = errors;
@@ -127,28 +125,28 @@ final class JedisWire implements RedisWire {
 
   @Override
   public CompletionStage<byte[]> get(String operation, byte[] key) {
-    return call(operation, commands.get(key));
+    return call(operation, JedisCommands.get(key));
   }
 
   @Override
   public CompletionStage<List<byte[]>> getAll(String operation, byte[][] keys) {
-    return call(operation, commands.mget(keys));
+    return call(operation, JedisCommands.mget(keys));
   }
 
   @Override
   public CompletionStage<Void> set(String operation, byte[] key, byte[] value, Long px) {
-    return call(operation, commands.set(key, value, expiring(px))).thenAccept(ok -> {});
+    return call(operation, JedisCommands.set(key, value, expiring(px))).thenAccept(ok -> {});
   }
 
   @Override
   public CompletionStage<Boolean> setIfAbsent(
       String operation, byte[] key, byte[] value, Long px) {
-    return call(operation, commands.set(key, value, expiring(px).nx())).thenApply("OK"::equals);
+    return call(operation, JedisCommands.set(key, value, expiring(px).nx())).thenApply("OK"::equals);
   }
 
   @Override
   public CompletionStage<Void> setKeepingExpiry(String operation, byte[] key, byte[] value) {
-    return call(operation, commands.set(key, value, new SetParams().keepTtl()))
+    return call(operation, JedisCommands.set(key, value, new SetParams().keepTtl()))
         .thenAccept(ok -> {});
   }
 
@@ -169,34 +167,33 @@ final class JedisWire implements RedisWire {
 
   @Override
   public CompletionStage<Long> delete(String operation, byte[]... keys) {
-    return call(operation, commands.del(keys));
+    return call(operation, JedisCommands.del(keys));
   }
 
   @Override
   public CompletionStage<Boolean> exists(String operation, byte[] key) {
-    return call(operation, commands.exists(key));
+    return call(operation, JedisCommands.exists(key)).thenApply(n -> n == 1);
   }
 
   @Override
   public CompletionStage<Boolean> persist(String operation, byte[] key) {
-    return call(operation, commands.persist(key)).thenApply(n -> n == 1);
+    return call(operation, JedisCommands.persist(key)).thenApply(n -> n == 1);
   }
 
   @Override
   public CompletionStage<Boolean> expire(String operation, byte[] key, long px) {
-    return call(operation, commands.pexpire(key, px)).thenApply(n -> n == 1);
+    return call(operation, JedisCommands.pexpire(key, px)).thenApply(n -> n == 1);
   }
 
   @Override
   public CompletionStage<Long> timeToLive(String operation, byte[] key) {
-    return call(operation, commands.pttl(key));
+    return call(operation, JedisCommands.pttl(key));
   }
 
   @Override
   public CompletionStage<byte[]> eval(
       String operation, String script, byte[] key, byte[] argument) {
-    return call(operation, commands.eval(RedisStore.raw(script), List.of(key), List.of(argument)))
-        .thenApply(reply -> (byte[]) reply);
+    return call(operation, JedisCommands.eval(RedisStore.raw(script), key, argument));
   }
 
   @Override
