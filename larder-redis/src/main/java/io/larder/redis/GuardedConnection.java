@@ -5,7 +5,6 @@ import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.RedisLoadingException;
-import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
@@ -101,14 +100,6 @@ final class GuardedConnection implements AutoCloseable {
       return e;
     }
     return errors.unavailable(operation, error);
-  }
-
-  /**
-   * The one server's URI, connecting first if need be, when the cache talks to one server over TCP
-   * (not replicas, Sentinel, a cluster or a Unix socket); null otherwise.
-   */
-  RedisURI standaloneServer() {
-    return call("connect", ignored -> connection.standaloneServer());
   }
 
   /** The raw connection, opened if need be. */

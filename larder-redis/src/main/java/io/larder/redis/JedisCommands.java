@@ -4,6 +4,7 @@ import static redis.clients.jedis.Protocol.Command.DEL;
 import static redis.clients.jedis.Protocol.Command.EVAL;
 import static redis.clients.jedis.Protocol.Command.EXISTS;
 import static redis.clients.jedis.Protocol.Command.GET;
+import static redis.clients.jedis.Protocol.Command.INFO;
 import static redis.clients.jedis.Protocol.Command.MGET;
 import static redis.clients.jedis.Protocol.Command.PERSIST;
 import static redis.clients.jedis.Protocol.Command.PEXPIRE;
@@ -58,6 +59,10 @@ final class JedisCommands {
 
   static CommandObject<Long> pttl(byte[] key) {
     return new CommandObject<>(new CommandArguments(PTTL).key(key), BuilderFactory.LONG);
+  }
+
+  static CommandObject<String> infoCluster() {
+    return new CommandObject<>(new CommandArguments(INFO).add("cluster"), BuilderFactory.STRING);
   }
 
   /** {@code EVAL script 1 key argument}, answering a bulk string or null. */

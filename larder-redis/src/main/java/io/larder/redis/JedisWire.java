@@ -1,8 +1,8 @@
 package io.larder.redis;
 
 import io.lettuce.core.RedisCredentials;
-import io.lettuce.core.RedisCredentialsProvider.ImmediateRedisCredentialsProvider;
 import io.lettuce.core.RedisURI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,14 +54,15 @@ final class JedisWire implements RedisWire {
             .protocol(RedisProtocol.RESP2) // the replies django-redis reads; no HELLO round trip
             .clientName("larder")
             .clientSetInfoConfig(ClientSetInfoConfig.withLibNameSuffix("larder"));
-    // RedisLocations gives a server's credentials as a static provider, read at once.
-    if (server.getCredentialsProvider() instanceof ImmediateRedisCredentialsProvider provider) {
-      RedisCredentials credentials = provider.resolveCredentialsNow();
-      if (credentials != null && credentials.hasPassword()) {
-        config.password(new String(credentials.getPassword()));
-        if (credentials.hasUsername()) {
-          config.user(credentials.getUsername());
-        }
+    // RedisLocations gives the credentials of the URL or options as a provider answering at once.
+    RedisCredentials credentials =
+        server.getCredentialsProvider() == null
+            ? null
+            : server.getCredentialsProvider().resolveCredentials().block(Duration.ofSeconds(5));
+    if (credentials != null && credentials.hasPassword()) {
+      config.password(new String(credentials.getPassword()));
+      if (credentials.hasUsername()) {
+        config.user(credentials.getUsername());
       }
     }
     if (server.isSsl()) {
@@ -194,6 +195,24 @@ final class JedisWire implements RedisWire {
   public CompletionStage<byte[]> eval(
       String operation, String script, byte[] key, byte[] argument) {
     return call(operation, JedisCommands.eval(RedisStore.raw(script), key, argument));
+  }
+
+  /**
+   * Whether the server is a cluster node ({@code INFO cluster}); an {@code INFO} the server's ACL
+   * refuses counts as no, as on Lettuce.
+   *
+   * @throws io.larder.BackendUnavailableException if the server cannot be reached
+   */
+  boolean isClusterNode() {
+    try {
+      return connections.run(c -> c.executeCommand(JedisCommands.infoCluster()))
+          .contains("cluster_enabled:1");
+    } catch (JedisException e) {
+      if (e instanceof JedisDataException answered && !notReady(answered)) {
+        return false;
+      }
+      throw translate("connect", e);
+    }
   }
 
   @Override

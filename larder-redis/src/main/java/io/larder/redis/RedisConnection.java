@@ -150,15 +150,34 @@ final class RedisConnection implements AutoCloseable {
   }
 
   /**
-   * The one server's URI, once connected (connecting first finds whether a lone URL is a cluster
-   * node), if this is one server reached over TCP; null for replicas, Sentinel, a cluster or a Unix
-   * socket.
+   * The server's URI if the cache talks to one server over TCP, as far as is known before
+   * connecting (a lone URL may still turn out to be a cluster node: see {@link #clusterUnknown});
+   * null for replicas, Sentinel, a cluster or a Unix socket.
    */
-  RedisURI standaloneServer() {
-    open();
-    synchronized (this) {
-      RedisURI node = nodes.get(0);
-      return topology == Topology.STANDALONE && node.getSocket() == null ? node : null;
+  synchronized RedisURI singleTcpServer() {
+    RedisURI node = nodes.get(0);
+    return topology == Topology.STANDALONE && node.getSocket() == null ? node : null;
+  }
+
+  /** True while nobody has asked the first node whether it belongs to a cluster. */
+  synchronized boolean clusterUnknown() {
+    return detectCluster;
+  }
+
+  /**
+   * Records what another client found on asking the first node ({@code INFO cluster}), so this
+   * connection does not ask again; a cluster node makes this a cluster connection.
+   */
+  synchronized void settleCluster(boolean cluster) {
+    if (!detectCluster) {
+      return; // this connection asked first
+    }
+    detectCluster = false;
+    if (cluster) {
+      client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+      topology = Topology.CLUSTER;
+      readFrom = readFrom(options, topology);
+      client = client(options);
     }
   }
 

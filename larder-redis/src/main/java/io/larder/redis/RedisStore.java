@@ -42,6 +42,7 @@ final class RedisStore implements AsyncCacheStore {
 
   private final StoreContext context;
   private final RedisOptions options;
+  private final RedisConnection connection;
   private final GuardedConnection redis;
   private final RedisWire lettuce;
   private volatile RedisWire syncWire;
@@ -53,7 +54,7 @@ final class RedisStore implements AsyncCacheStore {
     CacheSettings settings = context.settings();
     this.context = context;
     this.options = options;
-    RedisConnection connection = new RedisConnection(settings, options);
+    this.connection = new RedisConnection(settings, options);
     this.redis = new GuardedConnection(settings, options, connection);
     this.lettuce = new LettuceWire(redis);
     this.patterns = new KeyPatterns(settings);
@@ -118,8 +119,7 @@ final class RedisStore implements AsyncCacheStore {
 
   /**
    * The wire synchronous calls use, chosen on the first one: Jedis when the cache talks to one
-   * server over TCP (known only once connected, since a lone URL may be a cluster node) and {@code
-   * options.sync_client} allows it, else the Lettuce wire.
+   * server over TCP and {@code options.sync_client} allows it, else the Lettuce wire.
    */
   private RedisWire sync() {
     RedisWire wire = syncWire;
@@ -128,10 +128,37 @@ final class RedisStore implements AsyncCacheStore {
 
   private synchronized RedisWire chooseSyncWire() {
     if (syncWire == null) {
-      RedisURI server = options.syncOnJedis() ? redis.standaloneServer() : null;
-      syncWire = server == null ? lettuce : new JedisWire(redis.errors(), server, options);
+      syncWire = jedisIfOneServer();
     }
     return syncWire;
+  }
+
+  /**
+   * Jedis for one server over TCP. Without {@code options.cluster} a lone URL may be a cluster
+   * node: Jedis asks it, so that a process making only synchronous calls (the one-shot CLI) never
+   * starts Lettuce, and tells the Lettuce connection the answer.
+   */
+  private RedisWire jedisIfOneServer() {
+    RedisURI server = options.syncOnJedis() ? connection.singleTcpServer() : null;
+    if (server == null) {
+      return lettuce;
+    }
+    JedisWire jedis = new JedisWire(redis.errors(), server, options);
+    if (connection.clusterUnknown()) {
+      boolean cluster;
+      try {
+        cluster = jedis.isClusterNode();
+      } catch (RuntimeException e) {
+        jedis.close();
+        throw e;
+      }
+      connection.settleCluster(cluster);
+    }
+    if (connection.singleTcpServer() == null) {
+      jedis.close(); // a cluster after all, found by either client
+      return lettuce;
+    }
+    return jedis;
   }
 
   @Override

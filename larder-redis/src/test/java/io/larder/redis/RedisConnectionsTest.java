@@ -107,6 +107,26 @@ class RedisConnectionsTest {
   }
 
   @Test
+  void bothClientsLogInAsTheUserOfTheUrl() {
+    String url = "redis://alice:wonder%23land@127.0.0.1:" + server.port() + "/2";
+    try (Caches caches =
+        Caches.builder().environment(Map.of()).cache("default", c -> c.backend("redis").location(url)).build()) {
+      Cache cache = caches.getDefault();
+      cache.set("k", "v"); // Jedis
+      cache.async().get("k").toCompletableFuture().join(); // Lettuce
+      String clients = server.command("CLIENT", "LIST");
+      assertThat(clients.lines().filter(l -> l.contains("name=larder")))
+          .as("Jedis's connections")
+          .isNotEmpty()
+          .allMatch(l -> l.contains(" user=alice "));
+      assertThat(clients.lines().filter(l -> l.contains("lib-name=Lettuce") || l.contains("cmd=get")))
+          .as("Lettuce's connection")
+          .isNotEmpty()
+          .allMatch(l -> l.contains(" user=alice "));
+    }
+  }
+
+  @Test
   void aWrongPasswordIsAClearErrorThatDoesNotShowIt() {
     String url = "redis://alice:not-it@127.0.0.1:" + server.port() + "/2";
     assertThatThrownBy(() -> roundTrip(c -> c.backend("redis").location(url)))
