@@ -124,7 +124,7 @@ public final class CacheSettings {
    * Readers refuse anything larger (a zlib bomb, a huge file or row) as a corrupt value.
    */
   public int maxValueSize() {
-    return io.larder.spi.CommonOptions.MAX_VALUE_SIZE.from(this);
+    return intOption("max_value_size", DEFAULT_MAX_VALUE_SIZE, 1, Integer.MAX_VALUE - 8);
   }
 
   /** {@code options.cull_frequency}: 1/n of the entries are culled when full; 0 clears all. */

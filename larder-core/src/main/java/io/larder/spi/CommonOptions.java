@@ -72,15 +72,14 @@ public final class CommonOptions {
           "compress_level", 6, -1, 9, "zlib level, -1 to 9");
 
   public static final Option<Integer> MAX_VALUE_SIZE =
-      Option.integer(
+      Option.of(
           "max_value_size",
-          CacheSettings.DEFAULT_MAX_VALUE_SIZE,
-          1,
-          Integer.MAX_VALUE - 8,
+          String.valueOf(CacheSettings.DEFAULT_MAX_VALUE_SIZE),
           "the most bytes one serialized value may take (64 MiB). Writing a larger value is a"
               + " `SerializationException`; reading refuses anything larger before allocating it, as"
               + " a corrupt value (a miss): a compressed value that inflates past it (a zlib or gzip"
-              + " bomb), a cache file, a database row, a memcached item. See docs/reliability.md");
+              + " bomb), a cache file, a database row, a memcached item. See docs/reliability.md",
+          CacheSettings::maxValueSize);
 
   private static final List<Option<?>> ALL =
       List.of(
