@@ -1,5 +1,6 @@
 package io.larder.redis;
 
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.apache.commons.pool2.PooledObject;
 import org.apache.commons.pool2.PooledObjectFactory;
@@ -25,14 +26,32 @@ import redis.clients.jedis.exceptions.JedisConnectionException;
 final class JedisConnections implements AutoCloseable {
   private final ThreadLocal<Boolean> dropping = ThreadLocal.withInitial(() -> false);
   private final ConnectionPool pool;
+  private final int most;
+  // Counted here rather than asked of the pool, whose count takes the idle queue's lock.
+  private final AtomicInteger lent = new AtomicInteger();
 
   JedisConnections(
       HostAndPort server, JedisClientConfig client, GenericObjectPoolConfig<Connection> config) {
     this.pool = new ConnectionPool(new NoReplacement(new ConnectionFactory(server, client)), config);
+    this.most = config.getMaxTotal();
+  }
+
+  /** True when every connection the pool may open is lent out: a caller would have to wait. */
+  boolean allLent() {
+    return lent.get() >= most;
   }
 
   /** Runs {@code command} on a lent connection, giving it back, or dropping it if it failed. */
   <T> T run(Function<Connection, T> command) {
+    lent.incrementAndGet();
+    try {
+      return lend(command);
+    } finally {
+      lent.decrementAndGet();
+    }
+  }
+
+  private <T> T lend(Function<Connection, T> command) {
     Connection connection = pool.getResource();
     T result;
     try {

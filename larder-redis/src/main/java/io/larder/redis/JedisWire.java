@@ -197,6 +197,11 @@ final class JedisWire implements RedisWire {
     return call(operation, JedisCommands.eval(RedisStore.raw(script), key, argument));
   }
 
+  @Override
+  public boolean saturated() {
+    return connections.allLent();
+  }
+
   /**
    * Whether the server is a cluster node ({@code INFO cluster}); an {@code INFO} the server's ACL
    * refuses counts as no, as on Lettuce.

@@ -152,8 +152,8 @@ record RedisOptions(
       Option.of(
           "max_connections",
           "50",
-          "with sync_client jedis: the most pooled connections (redis-py's max_connections); a"
-              + " call waits up to socket_timeout for a free one",
+          "with sync_client jedis: the most pooled connections (redis-py's max_connections);"
+              + " while all are busy, calls go over the Lettuce connection instead of waiting",
           RedisOptions::maxConnections);
   static final Option<Integer> CONNECTION_POOL_KWARGS =
       Option.of(

@@ -118,12 +118,18 @@ final class RedisStore implements AsyncCacheStore {
   // complete when it returns) and waits, as Lettuce's own sync API does.
 
   /**
-   * The wire synchronous calls use, chosen on the first one: Jedis when the cache talks to one
-   * server over TCP and {@code options.sync_client} allows it, else the Lettuce wire.
+   * The wire a synchronous call uses: Jedis when the cache talks to one server over TCP and {@code
+   * options.sync_client} allows it (chosen on the first call), else the Lettuce wire. When every
+   * pooled Jedis connection is busy the call goes over the Lettuce connection, which carries any
+   * number of callers at once, rather than wait for one: with more threads than {@code
+   * max_connections} the overflow costs no waiting.
    */
   private RedisWire sync() {
     RedisWire wire = syncWire;
-    return wire != null ? wire : chooseSyncWire();
+    if (wire == null) {
+      wire = chooseSyncWire();
+    }
+    return wire.saturated() ? lettuce : wire;
   }
 
   private synchronized RedisWire chooseSyncWire() {

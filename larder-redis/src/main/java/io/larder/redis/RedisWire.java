@@ -51,6 +51,14 @@ interface RedisWire extends AutoCloseable {
   /** {@code EVAL} of {@code script} on one key and one argument, answering a bulk string or null. */
   CompletionStage<byte[]> eval(String operation, String script, byte[] key, byte[] argument);
 
+  /**
+   * True when a command sent now would first wait for a connection (every pooled one is in use):
+   * the caller sends it on another wire instead.
+   */
+  default boolean saturated() {
+    return false;
+  }
+
   /** Releases what this wire holds of its own (a pool); a shared connection is closed elsewhere. */
   @Override
   void close();

@@ -83,6 +83,18 @@ class RedisSyncClientTest {
   }
 
   @Test
+  void callsFindingEveryPooledConnectionBusyGoOverTheLettuceConnection() throws Exception {
+    try (Caches caches =
+        RedisCaches.of(c -> c.location(server.url()).option("max_connections", 1))) {
+      assertThat(connectionsUnderEightThreads(caches.getDefault())).isEqualTo(1);
+      // Eight threads on one pooled connection overflow at once: the Lettuce connection opened.
+      assertThat(server.command("CLIENT", "LIST").lines())
+          .filteredOn(l -> !l.contains("name=larder") && !l.contains("cmd=client|list"))
+          .hasSize(1);
+    }
+  }
+
+  @Test
   void djangoRedisConnectionPoolKwargsBoundThePoolToo() throws Exception {
     Map<String, Object> django =
         Map.of(
