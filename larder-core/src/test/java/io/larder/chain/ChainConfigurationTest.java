@@ -191,18 +191,25 @@ class ChainConfigurationTest {
         .hasMessageContaining("greater than 0");
   }
 
+  /** A chain with {@code key_prefix: shop} over a plain tier and one with {@code tierPrefix}. */
+  private static Map<String, Object> shopChainOverATierPrefixed(String tierPrefix) {
+    return config(
+        "default",
+            Map.of(
+                "BACKEND", "chain",
+                "CACHES", List.of("memory", "second"),
+                "KEY_PREFIX", "shop"),
+        "memory", locmem(),
+        "second",
+            Map.of(
+                "BACKEND", "locmem",
+                "LOCATION", "chain-" + UUID.randomUUID(),
+                "KEY_PREFIX", tierPrefix));
+  }
+
   @Test
   void aTierWithAKeyPrefixOtherThanTheChainsIsRefusedNamingTheTier() {
-    Map<String, Object> config =
-        config(
-            "default",
-                Map.of(
-                    "BACKEND", "chain",
-                    "CACHES", List.of("memory", "second"),
-                    "KEY_PREFIX", "shop"),
-            "memory", locmem(),
-            "second", Map.of("BACKEND", "locmem", "LOCATION", "chain-x", "KEY_PREFIX", "disk"));
-    assertThatThrownBy(() -> from(config))
+    assertThatThrownBy(() -> from(shopChainOverATierPrefixed("disk")))
         .isInstanceOf(InvalidConfigurationException.class)
         .hasMessageContaining("Cache 'second'")
         .hasMessageContaining("'key_prefix' has the value 'disk'")
@@ -210,17 +217,8 @@ class ChainConfigurationTest {
   }
 
   @Test
-  void tiersWithTheChainsKeyPrefixOrNoneAreAccepted() {
-    Map<String, Object> config =
-        config(
-            "default",
-                Map.of(
-                    "BACKEND", "chain",
-                    "CACHES", List.of("memory", "second"),
-                    "KEY_PREFIX", "shop"),
-            "memory", locmem(),
-            "second", Map.of("BACKEND", "locmem", "LOCATION", "chain-y", "KEY_PREFIX", "shop"));
-    try (Caches caches = from(config)) {
+  void aTierWithTheChainsKeyPrefixIsAccepted() {
+    try (Caches caches = from(shopChainOverATierPrefixed("shop"))) {
       assertThat(caches.getDefault().unwrap(ChainCache.class).tiers())
           .containsExactly("memory", "second");
     }
