@@ -258,8 +258,8 @@ public final class Caches implements AutoCloseable {
       try {
         for (String alias : parser.buildOrder(parsed)) {
           SettingsParser.Parsed cache = parsed.get(alias);
-          Map<String, Cache> builtOn = new LinkedHashMap<>();
-          cache.builtOn().forEach(other -> builtOn.put(other, built.get(other).handle()));
+          Map<String, CacheEngine> builtOn = new LinkedHashMap<>();
+          cache.builtOn().forEach(other -> builtOn.put(other, built.get(other)));
           built.put(
               alias,
               CacheEngine.start(

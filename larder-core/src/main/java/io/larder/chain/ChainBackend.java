@@ -1,6 +1,7 @@
 package io.larder.chain;
 
 import io.larder.CacheSettings;
+import io.larder.InvalidConfigurationException;
 import io.larder.Timeout;
 import io.larder.spi.CacheBackend;
 import io.larder.spi.CacheStore;
@@ -92,6 +93,30 @@ public final class ChainBackend implements CacheBackend {
 
   @Override
   public CacheStore create(StoreContext context) {
-    return new ChainStore(context, builtOn(context.settings()));
+    List<String> tiers = builtOn(context.settings());
+    tiers.forEach(tier -> requireChainsPrefix(context, tier));
+    return new ChainStore(context, tiers);
+  }
+
+  /**
+   * Every tier holds the chain's entries under the chain's keys, and a tier's {@code clear()} may
+   * reach only the keys of its own prefix (Redis's does): a tier with another prefix would keep the
+   * chain's entries through the chain's {@code clear()}.
+   */
+  private static void requireChainsPrefix(StoreContext context, String tier) {
+    String chainPrefix = context.settings().keyPrefix();
+    String tierPrefix = context.cache(tier).settings().keyPrefix();
+    if (!tierPrefix.isEmpty() && !tierPrefix.equals(chainPrefix)) {
+      throw InvalidConfigurationException.badSetting(
+          tier,
+          "key_prefix",
+          tierPrefix,
+          "none, or '"
+              + chainPrefix
+              + "', the key_prefix of the chain '"
+              + context.alias()
+              + "' built on it: a chain's tiers hold its entries under the chain's keys, which a"
+              + " clear() of another prefix would miss");
+    }
   }
 }

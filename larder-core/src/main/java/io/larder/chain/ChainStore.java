@@ -1,8 +1,6 @@
 package io.larder.chain;
 
 import io.larder.BackendUnavailableException;
-import io.larder.Cache;
-import io.larder.MissingKeyException;
 import io.larder.Timeout;
 import io.larder.spi.CacheStore;
 import io.larder.spi.Channels;
@@ -20,8 +18,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The store of a {@code chain}: reads go down the tiers, fastest first, and a hit refills the
  * faster tiers for no longer than the copy found lives; writes go up from the last, authoritative
- * tier. The chain's engine has made the key with the chain's key function, prefix and version; each
- * tier makes its own key from it. docs/layered.md has the table of what each tier sees.
+ * tier. The chain's engine has made and validated the key with the chain's key function, prefix and
+ * version, and every tier stores under that key: the tiers' stores are called directly, each behind
+ * its cache's failure policy, not through a second {@code Cache} that would make, check and count a
+ * second key. docs/layered.md has the table of what each tier sees.
  */
 final class ChainStore implements CacheStore, ChainCache {
   private static final Logger log = LoggerFactory.getLogger(ChainStore.class);
@@ -47,16 +47,22 @@ final class ChainStore implements CacheStore, ChainCache {
 
   ChainStore(StoreContext context, List<String> aliases) {
     this.alias = context.alias();
-    List<Cache> caches = aliases.stream().map(context::cache).toList();
-    int channelTier = channelTier(caches);
+    List<CacheStore> stores = aliases.stream().map(context::store).toList();
+    int channelTier = channelTier(stores);
     // With invalidations, local copies need no time bound unless one is asked for.
     boolean capped = channelTier < 0 || context.settings().hasOption("local_timeout");
     Timeout localTimeout = ChainBackend.LOCAL_TIMEOUT.from(context.settings());
     List<Tier> built = new ArrayList<>();
-    for (int i = 0; i < caches.size(); i++) {
-      boolean near = Tier.isLocal(caches.get(i)) && sharedBelow(caches, i);
+    for (int i = 0; i < stores.size(); i++) {
+      String tierAlias = aliases.get(i);
+      boolean near = Tier.isLocal(stores.get(i)) && sharedBelow(stores, i);
       built.add(
-          new Tier(aliases.get(i), caches.get(i), near, near && capped ? localTimeout : null));
+          new Tier(
+              tierAlias,
+              stores.get(i),
+              context.cache(tierAlias).settings().timeout(),
+              near,
+              near && capped ? localTimeout : null));
     }
     this.tiers = List.copyOf(built);
     this.authoritative = tiers.get(tiers.size() - 1);
@@ -72,9 +78,9 @@ final class ChainStore implements CacheStore, ChainCache {
   }
 
   /** The first shared tier that can carry messages between processes, or -1. */
-  private static int channelTier(List<Cache> caches) {
-    for (int i = 0; i < caches.size(); i++) {
-      CacheStore store = caches.get(i).unwrap(CacheStore.class);
+  private static int channelTier(List<CacheStore> stores) {
+    for (int i = 0; i < stores.size(); i++) {
+      CacheStore store = stores.get(i);
       if (store.blocksOnIo() && store.extension(Channels.class, null) != null) {
         return i;
       }
@@ -90,18 +96,18 @@ final class ChainStore implements CacheStore, ChainCache {
         through.alias,
         through.store.extension(Channels.class, null),
         channel,
-        CommonOptions.IGNORE_EXCEPTIONS.from(through.cache.settings()),
+        CommonOptions.IGNORE_EXCEPTIONS.from(context.cache(through.alias).settings()),
         key ->
             guard.write(
                 key,
                 () -> {
-                  near.forEach(t -> t.cache.delete(key));
+                  near.forEach(t -> t.store.remove(key));
                   return null;
                 }),
         () ->
             guard.writeEverything(
                 () -> {
-                  near.forEach(t -> t.cache.clear());
+                  near.forEach(t -> t.store.removeAll());
                   return null;
                 }));
   }
@@ -121,8 +127,8 @@ final class ChainStore implements CacheStore, ChainCache {
   }
 
   /** True if a tier below {@code i} is shared with other processes, so a copy at i can go stale. */
-  private static boolean sharedBelow(List<Cache> caches, int i) {
-    return caches.subList(i + 1, caches.size()).stream().anyMatch(c -> !Tier.isLocal(c));
+  private static boolean sharedBelow(List<CacheStore> stores, int i) {
+    return stores.subList(i + 1, stores.size()).stream().anyMatch(s -> !Tier.isLocal(s));
   }
 
   // ---------------------------------------------------------------- reads
@@ -140,7 +146,7 @@ final class ChainStore implements CacheStore, ChainCache {
         stamp = guard.stamp(key);
       }
       Object value = tier.load(key);
-      if (value != Tier.ABSENT) {
+      if (value != MISSING) {
         tier.hit();
         debug("hit", key, tier);
         if (i > 0) {
@@ -165,7 +171,7 @@ final class ChainStore implements CacheStore, ChainCache {
       if (!usable(tier)) {
         continue;
       }
-      Map<String, Object> here = tier.cache.getMany(remaining);
+      Map<String, Object> here = tier.store.loadMany(remaining);
       for (Map.Entry<String, Object> entry : here.entrySet()) {
         tier.hit();
         debug("hit", entry.getKey(), tier);
@@ -186,7 +192,7 @@ final class ChainStore implements CacheStore, ChainCache {
   @Override
   public boolean contains(String key) {
     for (Tier tier : tiers) {
-      if (usable(tier) && tier.cache.hasKey(key)) {
+      if (usable(tier) && tier.store.contains(key)) {
         return true;
       }
     }
@@ -275,11 +281,12 @@ final class ChainStore implements CacheStore, ChainCache {
     return guard.writeMany(
         entries.keySet(),
         () -> {
-          List<String> failed = authoritative.cache.setMany(entries, authoritative.capped(timeout));
+          List<String> failed =
+              authoritative.store.storeMany(entries, authoritative.capped(timeout));
           Map<String, Object> stored = new LinkedHashMap<>(entries);
           stored.keySet().removeAll(failed);
           for (Tier tier : upward) {
-            tier.cache.setMany(stored, tier.capped(timeout));
+            tier.store.storeMany(stored, tier.capped(timeout));
           }
           if (coherence != null) {
             coherence.changed(stored.keySet());
@@ -293,7 +300,7 @@ final class ChainStore implements CacheStore, ChainCache {
     return guard.write(
         key,
         () -> {
-          if (!authoritative.cache.add(key, value, authoritative.capped(timeout))) {
+          if (!authoritative.store.storeIfAbsent(key, value, authoritative.capped(timeout))) {
             return false;
           }
           for (Tier tier : upward) {
@@ -310,7 +317,7 @@ final class ChainStore implements CacheStore, ChainCache {
         key,
         () -> {
           try {
-            return authoritative.cache.touch(key, authoritative.capped(timeout));
+            return authoritative.store.expire(key, authoritative.capped(timeout));
           } finally {
             dropUpperCopies(key);
           }
@@ -323,9 +330,9 @@ final class ChainStore implements CacheStore, ChainCache {
         key,
         () -> {
           try {
-            return authoritative.cache.incr(key, delta);
-          } catch (MissingKeyException e) {
-            return MISSING;
+            // A store without an atomic increment rewrites the value with its own default timeout.
+            return authoritative.store.increment(
+                key, delta, authoritative.capped(Timeout.DEFAULT));
           } finally {
             dropUpperCopies(key);
           }
@@ -337,9 +344,9 @@ final class ChainStore implements CacheStore, ChainCache {
     return guard.write(
         key,
         () -> {
-          boolean removed = authoritative.cache.delete(key);
+          boolean removed = authoritative.store.remove(key);
           for (Tier tier : upward) {
-            removed |= tier.cache.delete(key);
+            removed |= tier.store.remove(key);
           }
           changed(key);
           return removed;
@@ -350,9 +357,9 @@ final class ChainStore implements CacheStore, ChainCache {
   public void removeAll() {
     guard.writeEverything(
         () -> {
-          authoritative.cache.clear();
+          authoritative.store.removeAll();
           for (Tier tier : upward) {
-            tier.cache.clear();
+            tier.store.removeAll();
           }
           if (coherence != null) {
             coherence.changedEverything();
@@ -364,7 +371,7 @@ final class ChainStore implements CacheStore, ChainCache {
   /** After a change made on the authoritative tier alone, the faster copies are out of date. */
   private void dropUpperCopies(String key) {
     for (Tier tier : upward) {
-      tier.cache.delete(key);
+      tier.store.remove(key);
     }
     changed(key);
   }

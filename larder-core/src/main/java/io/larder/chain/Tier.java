@@ -1,24 +1,25 @@
 package io.larder.chain;
 
-import io.larder.Cache;
 import io.larder.Timeout;
 import io.larder.spi.CacheStore;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * One tier of a chain: another alias's {@link Cache}, through which the chain's keys go (so the
- * tier applies its own key function, fail-open policy and statistics), and its counters.
+ * One tier of a chain: another alias's store, reached with the chain's made keys through that
+ * alias's failure policy ({@link io.larder.spi.StoreContext#store}), and the chain's counters for
+ * it.
  */
 final class Tier {
-  /** What {@link #load} returns when the tier has no value; a stored null is a value. */
-  static final Object ABSENT = new Object();
-
   final String alias;
-  final Cache cache;
+
+  /** The tier's store behind its cache's failure policy; keys are the chain's, as made. */
   final CacheStore store;
 
   /** True for a local tier above a shared one: its copies can go stale when others write. */
   final boolean near;
+
+  /** The tier's own default timeout, for writes and refills that ask for the default. */
+  private final Timeout defaultTimeout;
 
   /** The longest a copy may live here, or null. */
   private final Timeout cap;
@@ -27,25 +28,26 @@ final class Tier {
   private final LongAdder misses = new LongAdder();
   private final LongAdder refills = new LongAdder();
 
-  Tier(String alias, Cache cache, boolean near, Timeout cap) {
+  Tier(String alias, CacheStore store, Timeout defaultTimeout, boolean near, Timeout cap) {
     this.alias = alias;
-    this.cache = cache;
-    this.store = cache.unwrap(CacheStore.class);
+    this.store = store;
+    this.defaultTimeout = defaultTimeout;
     this.near = near;
     this.cap = cap;
   }
 
-  /** True if the tier lives in this process (it does no I/O): a local copy, others cannot reach. */
-  static boolean isLocal(Cache cache) {
-    return !cache.unwrap(CacheStore.class).blocksOnIo();
+  /** True if the store lives in this process (no I/O): a local copy, others cannot reach. */
+  static boolean isLocal(CacheStore store) {
+    return !store.blocksOnIo();
   }
 
+  /** The value under the chain's {@code key}, or {@link CacheStore#MISSING}. */
   Object load(String key) {
-    return cache.get(key, ABSENT);
+    return store.load(key);
   }
 
   void store(String key, Object value, Timeout timeout) {
-    cache.set(key, value, capped(timeout));
+    store.store(key, value, capped(timeout));
   }
 
   /**
@@ -53,18 +55,18 @@ final class Tier {
    * if that tier cannot tell: then this tier's default timeout).
    */
   void refill(String key, Object value, Timeout left) {
-    cache.set(key, value, capped(left));
+    store.store(key, value, capped(left));
     refills.increment();
   }
 
   /** How long the tier's copy of {@code key} has left; see {@link CacheStore#timeToLive}. */
   Timeout timeToLive(String key) {
-    return store.timeToLive(cache.makeKey(key));
+    return store.timeToLive(key);
   }
 
   /** {@code timeout} ({@link Timeout#DEFAULT}: the tier's own), no longer than the cap. */
   Timeout capped(Timeout timeout) {
-    Timeout resolved = timeout.isDefault() ? cache.settings().timeout() : timeout;
+    Timeout resolved = timeout.isDefault() ? defaultTimeout : timeout;
     if (cap == null || resolved.isExpired()) {
       return resolved;
     }

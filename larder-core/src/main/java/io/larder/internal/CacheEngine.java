@@ -58,6 +58,8 @@ public final class CacheEngine {
   /** The store, when its client is asynchronous; null when async() runs on the pool. */
   private final AsyncCacheStore asyncStore;
   private final Cache handle;
+  /** The store as a backend built on this cache sees it: see {@link StoreContext#store}. */
+  private final GuardedStore guarded;
   private final Context context;
   /** Null when nothing is timed (the default): the store calls then read no clock. */
   private final OperationTimer timer;
@@ -67,7 +69,7 @@ public final class CacheEngine {
       CacheBackend backend,
       Executor ioExecutor,
       OperationTimer timer,
-      Map<String, Cache> builtOn) {
+      Map<String, CacheEngine> builtOn) {
     this.settings = settings;
     this.timer = timer;
     this.failsOpen = CommonOptions.IGNORE_EXCEPTIONS.from(settings);
@@ -90,6 +92,7 @@ public final class CacheEngine {
     this.asyncExecutor = store.blocksOnIo() ? ioExecutor : Runnable::run;
     this.asyncStore = store instanceof AsyncCacheStore client ? client : null;
     this.handle = new CacheHandle(this, settings.version());
+    this.guarded = new GuardedStore(this, store);
   }
 
   /**
@@ -97,7 +100,8 @@ public final class CacheEngine {
    *
    * @param ioExecutor where {@code async()} calls of a store that blocks on I/O run
    * @param timer told how long each store call took; null to time nothing
-   * @param builtOn the caches {@link CacheBackend#builtOn} named, by alias, already built
+   * @param builtOn the engines of the caches {@link CacheBackend#builtOn} named, by alias, already
+   *     built
    * @throws io.larder.InvalidConfigurationException if a setting is wrong
    */
   public static CacheEngine start(
@@ -105,7 +109,7 @@ public final class CacheEngine {
       CacheBackend backend,
       Executor ioExecutor,
       OperationTimer timer,
-      Map<String, Cache> builtOn) {
+      Map<String, CacheEngine> builtOn) {
     return new CacheEngine(settings, backend, ioExecutor, timer, builtOn);
   }
 
@@ -458,7 +462,7 @@ public final class CacheEngine {
   // ---------------------------------------------------------------- failures
 
   /** The value of a made key, or MISSING; written out rather than through {@link #call}, being the hot path. */
-  private Object read(String made, String operation, String key) {
+  Object read(String made, String operation, String key) {
     long started = 0;
     try {
       allow(operation);
@@ -488,7 +492,7 @@ public final class CacheEngine {
    * Runs one store call behind the circuit breaker: an unavailable store answers {@code whenDown}
    * when the cache fails open; any other error means the store answered, and is raised.
    */
-  private <T> T call(String operation, String key, T whenDown, Supplier<T> storeCall) {
+  <T> T call(String operation, String key, T whenDown, Supplier<T> storeCall) {
     long started = 0;
     try {
       allow(operation);
@@ -552,7 +556,7 @@ public final class CacheEngine {
   }
 
   /** {@link #call} for an operation that has no answer to give when the store is down. */
-  private <T> T callRaising(String operation, Supplier<T> storeCall) {
+  <T> T callRaising(String operation, Supplier<T> storeCall) {
     long started = 0;
     try {
       allow(operation);
@@ -667,16 +671,25 @@ public final class CacheEngine {
   private final class Context implements StoreContext {
     private final Serializer serializer = Serializers.create(settings);
     private final Compressor compressor = Compressors.create(settings);
-    private final Map<String, Cache> builtOn;
+    private final Map<String, CacheEngine> builtOn;
 
-    Context(Map<String, Cache> builtOn) {
+    Context(Map<String, CacheEngine> builtOn) {
       this.builtOn = builtOn;
     }
 
     @Override
     public Cache cache(String alias) {
-      Cache cache = builtOn.get(alias);
-      if (cache == null) {
+      return builtOn(alias).handle;
+    }
+
+    @Override
+    public CacheStore store(String alias) {
+      return builtOn(alias).guarded;
+    }
+
+    private CacheEngine builtOn(String alias) {
+      CacheEngine engine = builtOn.get(alias);
+      if (engine == null) {
         throw new IllegalArgumentException(
             "Cache '"
                 + settings.alias()
@@ -686,7 +699,7 @@ public final class CacheEngine {
                 + String.join(", ", builtOn.keySet())
                 + ")");
       }
-      return cache;
+      return engine;
     }
 
     @Override

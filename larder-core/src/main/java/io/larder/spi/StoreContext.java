@@ -39,6 +39,23 @@ public interface StoreContext {
    */
   Cache cache(String alias);
 
+  /**
+   * The store of another cache this backend named in {@link CacheBackend#builtOn}, for calls on
+   * keys this backend has already made: a key is used as given, not made again with that cache's
+   * key function, prefix and version, and is not validated again. That cache's failure policy
+   * applies (failing open, its circuit breaker, its error count and operation timings); its hit,
+   * miss and write counts do not move. A layered backend reads and writes its tiers through it.
+   * Closing it does nothing: the cache belongs to {@code Caches}.
+   *
+   * <pre>{@code
+   * CacheStore memory = context.store("memory");
+   * Object value = memory.load(key);   // the key this store was given, as it is
+   * }</pre>
+   *
+   * @throws IllegalArgumentException if the backend did not name {@code alias}
+   */
+  CacheStore store(String alias);
+
   /** The clock every expiry is measured on (tests inject one, so they never sleep). */
   InstantSource clock();
 

@@ -65,27 +65,28 @@ class ChainCacheTest {
     return tempDir.resolve("cache");
   }
 
-  /** What the tier holds for the chain's {@code key}: each tier makes its key from the chain's. */
+  /** What the tier holds for the chain's {@code key}: every tier stores under the chain's key. */
   private static Object copyIn(Cache tier, Cache chain, String key) {
-    return tier.get(chain.makeKey(key), "absent");
+    Object value = tier.unwrap(CacheStore.class).load(chain.makeKey(key));
+    return value == CacheStore.MISSING ? "absent" : value;
   }
 
   private static Timeout timeToLiveIn(Cache tier, Cache chain, String key) {
-    return tier.unwrap(CacheStore.class).timeToLive(tier.makeKey(chain.makeKey(key)));
+    return tier.unwrap(CacheStore.class).timeToLive(chain.makeKey(key));
   }
 
   // ------------------------------------------------------------ reads and refills
 
   @Test
   void aHitInTheSlowerTierRefillsTheFasterOne() {
-    file.set(chain.makeKey("k"), "v", Timeout.seconds(3));
+    file.set("k", "v", Timeout.seconds(3));
     assertThat((String) chain.get("k")).isEqualTo("v");
     assertThat(copyIn(memory, chain, "k")).isEqualTo("v");
   }
 
   @Test
   void aRefilledCopyExpiresWhenTheCopyItCameFromDoes() {
-    file.set(chain.makeKey("k"), "v", Timeout.seconds(2));
+    file.set("k", "v", Timeout.seconds(2));
     chain.get("k");
     clock.advanceSeconds(2.1);
     assertThat(copyIn(memory, chain, "k")).isEqualTo("absent");
@@ -94,7 +95,7 @@ class ChainCacheTest {
 
   @Test
   void aRefilledCopyLivesForTheRemainingTimeNotTheFullTimeout() {
-    file.set(chain.makeKey("k"), "v", Timeout.seconds(4));
+    file.set("k", "v", Timeout.seconds(4));
     clock.advanceSeconds(3);
     chain.get("k");
     assertThat(timeToLiveIn(memory, chain, "k").toMillis()).isEqualTo(1000);
@@ -110,7 +111,7 @@ class ChainCacheTest {
   @Test
   void aWriteByAnotherProcessIsSeenOnceLocalTimeoutHasPassed() {
     chain.set("k", "old", Timeout.NEVER);
-    file.set(chain.makeKey("k"), "new", Timeout.NEVER); // as another process would
+    file.set("k", "new", Timeout.NEVER); // as another process would
     assertThat((String) chain.get("k")).isEqualTo("old");
     clock.advanceSeconds(5);
     assertThat((String) chain.get("k")).isEqualTo("new");
@@ -135,7 +136,7 @@ class ChainCacheTest {
 
   @Test
   void tierStatsCountHitsMissesAndRefillsPerTier() {
-    file.set(chain.makeKey("k"), "v");
+    file.set("k", "v");
     chain.get("k");
     chain.get("k");
     chain.getMany(List.of("k", "missing"));
@@ -147,7 +148,7 @@ class ChainCacheTest {
 
   @Test
   void getManyRefillsTheFasterTierWithWhatTheSlowerOneFound() {
-    file.set(chain.makeKey("a"), 1, Timeout.seconds(2));
+    file.set("a", 1, Timeout.seconds(2));
     chain.set("b", 2);
     assertThat(chain.getMany(List.of("a", "b", "c")))
         .containsOnly(Map.entry("a", 1), Map.entry("b", 2));
@@ -190,7 +191,7 @@ class ChainCacheTest {
 
   @Test
   void addIsDecidedByTheAuthoritativeTier() {
-    file.set(chain.makeKey("k"), "there");
+    file.set("k", "there");
     assertThat(chain.add("k", "new")).isFalse();
     assertThat(copyIn(memory, chain, "k")).isEqualTo("absent");
     assertThat(copyIn(file, chain, "k")).isEqualTo("there");
@@ -198,7 +199,7 @@ class ChainCacheTest {
 
   @Test
   void aSuccessfulAddIsCopiedToTheFasterTiers() {
-    memory.set(chain.makeKey("k"), "stale");
+    memory.set("k", "stale");
     assertThat(chain.add("k", "new")).isTrue();
     assertThat(copyIn(memory, chain, "k")).isEqualTo("new");
     assertThat(copyIn(file, chain, "k")).isEqualTo("new");
@@ -216,7 +217,7 @@ class ChainCacheTest {
 
   @Test
   void incrOfAKeyOnlyAFasterTierHoldsIsAMissingKey() {
-    memory.set(chain.makeKey("n"), 1);
+    memory.set("n", 1);
     assertThatThrownBy(() -> chain.incr("n")).isInstanceOf(io.larder.MissingKeyException.class);
     assertThat(copyIn(memory, chain, "n")).isEqualTo("absent");
   }
@@ -239,7 +240,7 @@ class ChainCacheTest {
 
   @Test
   void deleteIsTrueWhenOnlyAFasterTierHadTheKey() {
-    memory.set(chain.makeKey("k"), "v");
+    memory.set("k", "v");
     assertThat(chain.delete("k")).isTrue();
   }
 
@@ -253,13 +254,32 @@ class ChainCacheTest {
   }
 
   @Test
-  void theChainsVersionAndPrefixAreInsideEachTiersKey() {
-    try (Caches prefixed = build(c -> c.keyPrefix("shop").version(3), c -> c.keyPrefix("disk"))) {
+  void everyTierStoresUnderTheChainsKeyWhateverItsOwnVersion() {
+    try (Caches prefixed = build(c -> c.keyPrefix("shop").version(3), c -> c.keyPrefix("shop"))) {
       prefixed.getDefault().set("user:42", "Ada");
-      assertThat(prefixed.get("file").makeKey("shop:3:user:42")).isEqualTo("disk:1:shop:3:user:42");
-      assertThat((String) prefixed.get("file").get("shop:3:user:42")).isEqualTo("Ada");
-      assertThat((String) prefixed.get("memory").get("shop:3:user:42")).isEqualTo("Ada");
+      assertThat(prefixed.getDefault().makeKey("user:42")).isEqualTo("shop:3:user:42");
+      assertThat(prefixed.get("file").unwrap(CacheStore.class).load("shop:3:user:42"))
+          .isEqualTo("Ada");
+      assertThat(prefixed.get("memory").unwrap(CacheStore.class).load("shop:3:user:42"))
+          .isEqualTo("Ada");
     }
+  }
+
+  @Test
+  void aPlainCacheWithTheChainsPrefixAndVersionReadsWhatTheChainWrote() {
+    try (Caches prefixed = build(c -> c.keyPrefix("shop").version(3), c -> c.keyPrefix("shop"))) {
+      prefixed.getDefault().set("user:42", "Ada");
+      assertThat((String) prefixed.get("file").withVersion(3).get("user:42")).isEqualTo("Ada");
+    }
+  }
+
+  @Test
+  void aTiersOwnStatisticsDoNotCountTheChainsReadsAndWrites() {
+    chain.set("k", "v");
+    chain.get("k");
+    chain.get("missing");
+    assertThat(memory.stats()).isEqualTo(file.stats());
+    assertThat(memory.stats().hits() + memory.stats().misses() + memory.stats().sets()).isZero();
   }
 
   // ------------------------------------------------------------ failures

@@ -74,7 +74,7 @@ class ChainConfigurationTest {
             "third", locmem());
     try (Caches caches = from(config)) {
       caches.getDefault().set("k", "v");
-      assertThat((String) caches.get("inner").get(caches.getDefault().makeKey("k"))).isEqualTo("v");
+      assertThat((String) caches.get("inner").get("k")).isEqualTo("v");
       assertThat(caches.aliases()).containsExactly("default", "inner", "memory", "second", "third");
     }
   }
@@ -189,6 +189,39 @@ class ChainConfigurationTest {
         .hasMessageContaining("Cache 'default'")
         .hasMessageContaining("options.local_timeout")
         .hasMessageContaining("greater than 0");
+  }
+
+  /** A chain with {@code key_prefix: shop} over a plain tier and one with {@code tierPrefix}. */
+  private static Map<String, Object> shopChainOverATierPrefixed(String tierPrefix) {
+    return config(
+        "default",
+            Map.of(
+                "BACKEND", "chain",
+                "CACHES", List.of("memory", "second"),
+                "KEY_PREFIX", "shop"),
+        "memory", locmem(),
+        "second",
+            Map.of(
+                "BACKEND", "locmem",
+                "LOCATION", "chain-" + UUID.randomUUID(),
+                "KEY_PREFIX", tierPrefix));
+  }
+
+  @Test
+  void aTierWithAKeyPrefixOtherThanTheChainsIsRefusedNamingTheTier() {
+    assertThatThrownBy(() -> from(shopChainOverATierPrefixed("disk")))
+        .isInstanceOf(InvalidConfigurationException.class)
+        .hasMessageContaining("Cache 'second'")
+        .hasMessageContaining("'key_prefix' has the value 'disk'")
+        .hasMessageContaining("'shop', the key_prefix of the chain 'default'");
+  }
+
+  @Test
+  void aTierWithTheChainsKeyPrefixIsAccepted() {
+    try (Caches caches = from(shopChainOverATierPrefixed("shop"))) {
+      assertThat(caches.getDefault().unwrap(ChainCache.class).tiers())
+          .containsExactly("memory", "second");
+    }
   }
 
   @Test

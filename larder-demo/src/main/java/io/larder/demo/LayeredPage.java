@@ -177,7 +177,7 @@ final class LayeredPage extends HttpServlet implements AutoCloseable {
   /** How long this process's local copy of the key has left, or "none". */
   private String localTtl(Cache chain) {
     Cache memory = here.get("memory");
-    Timeout left = memory.unwrap(CacheStore.class).timeToLive(memory.makeKey(chain.makeKey(KEY)));
+    Timeout left = memory.unwrap(CacheStore.class).timeToLive(chain.makeKey(KEY));
     if (left == null) {
       return "none";
     }

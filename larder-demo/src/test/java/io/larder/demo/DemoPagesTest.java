@@ -245,7 +245,7 @@ class DemoPagesTest {
         DemoServer chainDemo =
             DemoServer.start(layered, 0, InstantSource.system(), Duration.ofHours(1))) {
       layered.getDefault().clear();
-      layered.get("files").set(layered.getDefault().makeKey("k"), "v");
+      layered.get("files").set("k", "v");
       layered.getDefault().get("k");
       layered.getDefault().get("k");
       HttpResponse<String> stats =

@@ -69,9 +69,12 @@ class NearCacheCoherenceTest {
         () -> chain.unwrap(ChainCache.class).localTiersInUse());
   }
 
-  /** What {@code process}'s local tier holds for the chain's {@code key}. */
+  /**
+   * What {@code process}'s local tier holds for the chain's {@code key}: the tiers have the chain's
+   * prefix and version (the defaults), so a tier's key for {@code key} is the chain's.
+   */
   private static Object nearCopy(Caches process, String key) {
-    return process.get("near").get(process.getDefault().makeKey(key), (Object) "absent");
+    return process.get("near").get(key, (Object) "absent");
   }
 
   private static void awaitNoNearCopy(Caches process, String key) {
@@ -150,15 +153,15 @@ class NearCacheCoherenceTest {
 
   @Test
   void aRefilledLocalCopyLivesNoLongerThanTheRedisCopy() {
-    b.get("redis").set(b.getDefault().makeKey("k"), "v", Timeout.seconds(2));
+    b.get("redis").set("k", "v", Timeout.seconds(2));
     assertThat((String) b.getDefault().get("k")).isEqualTo("v");
-    Timeout left = timeToLiveIn(b.get("near"), b.getDefault().makeKey("k"));
+    Timeout left = b.get("near").unwrap(CacheStore.class).timeToLive(b.getDefault().makeKey("k"));
     assertThat(left.toMillis()).isBetween(1L, 2000L);
   }
 
   @Test
   void aRefilledLocalCopyIsGoneWhenTheRedisCopyExpires() {
-    b.get("redis").set(b.getDefault().makeKey("k"), "v", Timeout.millis(300));
+    b.get("redis").set("k", "v", Timeout.millis(300));
     assertThat((String) b.getDefault().get("k")).isEqualTo("v");
     Await.until(
         "the local copy expired", INVALIDATION_BOUND, () -> b.getDefault().get("k") == null);
@@ -172,7 +175,7 @@ class NearCacheCoherenceTest {
     server.command("CLIENT", "KILL", "TYPE", "pubsub");
     // Written behind every chain's back (no message at all): only clearing on reconnection, or
     // bypassing while disconnected, can make B see it.
-    a.get("redis").set(a.getDefault().makeKey("k"), "v2");
+    a.get("redis").set("k", "v2");
     Await.until("B sees v2", INVALIDATION_BOUND, () -> "v2".equals(b.getDefault().get("k")));
     awaitLive(b.getDefault());
     assertThat((String) b.getDefault().get("k")).isEqualTo("v2");
@@ -206,9 +209,5 @@ class NearCacheCoherenceTest {
       server.restart();
       awaitLive(c.getDefault());
     }
-  }
-
-  private static Timeout timeToLiveIn(Cache tier, String chainKey) {
-    return tier.unwrap(CacheStore.class).timeToLive(tier.makeKey(chainKey));
   }
 }

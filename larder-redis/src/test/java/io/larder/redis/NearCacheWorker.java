@@ -27,7 +27,7 @@ public final class NearCacheWorker {
         Object answer =
             switch (command[0]) {
               case "get" -> chain.get(command[1]);
-              case "near" -> caches.get("near").get(chain.makeKey(command[1]), (Object) "absent");
+              case "near" -> caches.get("near").get(command[1], (Object) "absent");
               default -> "unknown command " + command[0];
             };
         System.out.println(answer);
