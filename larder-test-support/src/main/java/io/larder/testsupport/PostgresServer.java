@@ -121,6 +121,10 @@ public final class PostgresServer implements AutoCloseable {
    * connections stay open, nothing answers.
    */
   public synchronized void freeze() {
+    // The postmaster first, so that it forks no backend (a pool opening a connection) between
+    // the listing of its children and their stop: such a backend would go on answering.
+    long[] all = processes();
+    Signals.send("STOP", all[0]);
     frozen = processes();
     Signals.send("STOP", frozen);
   }
