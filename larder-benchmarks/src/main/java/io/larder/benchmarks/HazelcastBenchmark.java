@@ -2,7 +2,13 @@ package io.larder.benchmarks;
 
 import com.hazelcast.client.HazelcastClient;
 import com.hazelcast.client.config.ClientConfig;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.hazelcast.config.Config;
+import com.hazelcast.config.EvictionConfig;
+import com.hazelcast.config.EvictionPolicy;
+import com.hazelcast.config.InMemoryFormat;
+import com.hazelcast.config.MaxSizePolicy;
+import com.hazelcast.config.NearCacheConfig;
 import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
@@ -31,7 +37,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * Larder's hazelcast backend next to the raw Hazelcast client's {@code IMap} calls with the same
  * bytes, in the same run, against one member on loopback in this JVM: the gap is what key making,
  * serialization, statistics and the engine cost per call. Also a near-cache hit next to a
- * local-memory hit, both through Larder.
+ * local-memory hit, both through Larder, and the floor under the first: the raw client's
+ * near-cache hit (the near cache Larder configures, the same bytes) beside a raw Caffeine hit.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -47,6 +54,8 @@ public class HazelcastBenchmark {
     Cache near;
     Cache locmem;
     IMap<String, byte[]> raw;
+    IMap<String, byte[]> rawNear;
+    com.github.benmanes.caffeine.cache.Cache<String, byte[]> caffeine;
     byte[] value;
     final List<String> tenKeys = List.of(new Keys("key", 10).all());
     final Set<String> tenRawKeys = new HashSet<>(List.of(new Keys("raw:1:key", 10).all()));
@@ -97,8 +106,21 @@ public class HazelcastBenchmark {
       clientConfig.setProperty("hazelcast.logging.type", "none");
       clientConfig.setBackupAckToClientEnabled(false);
       clientConfig.getNetworkConfig().addAddress(location);
+      // As Larder's options.near_cache {max_entries: 10000} configures it (NearCache.toConfig).
+      clientConfig.addNearCacheConfig(
+          new NearCacheConfig("bench-raw-near")
+              .setInMemoryFormat(InMemoryFormat.OBJECT)
+              .setInvalidateOnChange(true)
+              .setTimeToLiveSeconds(60)
+              .setEvictionConfig(
+                  new EvictionConfig()
+                      .setEvictionPolicy(EvictionPolicy.LRU)
+                      .setMaxSizePolicy(MaxSizePolicy.ENTRY_COUNT)
+                      .setSize(10_000)));
       rawClient = HazelcastClient.newHazelcastClient(clientConfig);
       raw = rawClient.getMap("bench-raw");
+      rawNear = rawClient.getMap("bench-raw-near");
+      caffeine = Caffeine.newBuilder().maximumSize(10_000).build();
       String[] keys = new Keys("key", ENTRIES).all();
       for (String key : keys) {
         larder.set(key, Keys.VALUE);
@@ -109,6 +131,11 @@ public class HazelcastBenchmark {
       value = larder.unwrap(HazelcastMap.class).map().get(larder.makeKey(keys[0]));
       for (String key : new Keys("raw:1:key", ENTRIES).all()) {
         raw.set(key, value, 300, TimeUnit.SECONDS);
+        rawNear.set(key, value, 300, TimeUnit.SECONDS);
+        caffeine.put(key, value);
+      }
+      for (String key : new Keys("raw:1:key", ENTRIES).all()) {
+        rawNear.get(key); // fills the near cache
       }
       for (String key : new Keys("key", ENTRIES).all()) {
         near.get(key); // fills the near cache
@@ -164,6 +191,18 @@ public class HazelcastBenchmark {
   @Benchmark
   public Object larderNearCacheHit(Stores s, ThreadKeys k) {
     return s.near.get(k.present.next());
+  }
+
+  /** The raw client's near-cache hit: the floor under {@link #larderNearCacheHit}. */
+  @Benchmark
+  public byte[] imapNearCacheHit(Stores s, ThreadKeys k) {
+    return s.rawNear.get(k.rawPresent.next());
+  }
+
+  /** A raw Caffeine hit on the same keys and bytes, for the near cache's own cost beside it. */
+  @Benchmark
+  public byte[] caffeineGetHit(Stores s, ThreadKeys k) {
+    return s.caffeine.getIfPresent(k.rawPresent.next());
   }
 
   @Benchmark
