@@ -20,6 +20,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Group;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -45,6 +46,10 @@ public class RedisBenchmark {
 
   @State(Scope.Benchmark)
   public static class Stores {
+    /** {@code options.max_connections} of Larder's caches: its default unless given with -p. */
+    @Param("128")
+    String maxConnections;
+
     RedisServer server;
     Caches caches;
     Cache larder;
@@ -61,7 +66,12 @@ public class RedisBenchmark {
       caches =
           Caches.builder()
               .environment(Map.of())
-              .cache("default", c -> c.backend("redis").location(server.url()))
+              .cache(
+                  "default",
+                  c ->
+                      c.backend("redis")
+                          .location(server.url())
+                          .option("max_connections", maxConnections))
               .cache(
                   "lettuce",
                   c -> c.backend("redis").location(server.url()).option("sync_client", "lettuce"))
