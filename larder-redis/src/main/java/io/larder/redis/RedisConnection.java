@@ -227,18 +227,12 @@ final class RedisConnection implements AutoCloseable {
         first.close();
         throw e;
       }
-      detectCluster = false;
-      if (cluster) {
-        first.close();
-        client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
-        topology = Topology.CLUSTER;
-        readFrom = readFrom(options, topology);
-        client = client(options);
-      } else if (topology == Topology.STANDALONE) {
+      if (!cluster && topology == Topology.STANDALONE) {
+        detectCluster = false;
         return new Open(first, first.sync(), first.async());
-      } else {
-        first.close();
       }
+      first.close(); // before settleCluster replaces the client it was opened on
+      settleCluster(cluster);
     }
     switch (topology) {
       case CLUSTER -> {
