@@ -1,14 +1,17 @@
 package io.larder.hazelcast;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.hazelcast.config.Config;
 import com.hazelcast.config.MemcacheProtocolConfig;
 import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
+import io.larder.BackendRefusedException;
 import io.larder.Cache;
 import io.larder.Caches;
+import io.larder.InvalidCacheKeyException;
 import io.larder.Timeout;
 import io.larder.testsupport.DjangoPython;
 import java.io.IOException;
@@ -18,6 +21,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -182,17 +186,71 @@ class MemcacheRouteTest {
   }
 
   /**
-   * Hazelcast's endpoint has no {@code flush_all} (it answers ERROR; pymemcache raises
-   * MemcacheUnknownCommandError). Larder's memcached backend does not see that answer: its clear
-   * empties nothing there, and the connection stays usable. Documented in docs/hazelcast.md.
+   * Hazelcast's endpoint has no {@code flush_all} (it closes the connection; pymemcache raises
+   * MemcacheUnknownCommandError). Larder's clear says so instead of emptying nothing silently.
    */
   @Test
-  void clearEmptiesNothingOnTheEndpointAndTheConnectionStaysUsable() {
+  void clearIsRefusedOnTheEndpointSayingWhyAndEveryEntryIsKept() {
     cache.set("kept", "value");
-    cache.clear();
+    assertThatThrownBy(cache::clear)
+        .isInstanceOf(BackendRefusedException.class)
+        .hasMessageContaining("clear emptied nothing")
+        .hasMessageContaining(location)
+        .hasMessageContaining("no flush_all");
     assertThat((String) cache.get("kept")).isEqualTo("value");
     cache.set("after", "clear");
-    assertThat((String) cache.get("after")).isEqualTo("clear");
     assertThat(django("print(repr(cache.get('after')))")).isEqualTo("'clear'");
+  }
+
+  /**
+   * Django's own made keys hold colons: once Django has counted one, the endpoint answers a get of
+   * it under another key, which used to cost Larder's connection. Such keys are now refused before
+   * they reach the endpoint, naming the key function that fixes them.
+   */
+  @Test
+  void djangosOwnKeysAreRefusedBeforeTheWireNamingTheKeyFunction() {
+    django("plain = caches['djangos_keys']; plain.set('i', 5); plain.incr('i')");
+    try (Caches plain =
+        Caches.builder()
+            .environment(Map.of())
+            .cache(
+                "default",
+                c ->
+                    c.backend("django.core.cache.backends.memcached.PyMemcacheCache")
+                        .location(location)
+                        .keyPrefix("plain"))
+            .build()) {
+      Cache djangosKeys = plain.getDefault();
+      for (ThrowingCallable call :
+          List.<ThrowingCallable>of(
+              () -> djangosKeys.get("i"),
+              () -> djangosKeys.getMany(List.of("i", "j")),
+              () -> djangosKeys.set("j", 1),
+              () -> djangosKeys.incr("i"),
+              () -> djangosKeys.delete("i"))) {
+        assertThatThrownBy(call)
+            .isInstanceOf(InvalidCacheKeyException.class)
+            .hasMessageContaining("'plain:1:")
+            .hasMessageContaining("Hazelcast's memcache endpoint")
+            .hasMessageContaining("key_function: io.larder.hazelcast.MemcacheEndpointKeys");
+      }
+    }
+    assertThat(django("print(caches['djangos_keys'].get('j', 'absent'))")).isEqualTo("absent");
+  }
+
+  /**
+   * A value memcached's incr cannot count (a negative number) is counted on memcached by
+   * gets/cas, which this endpoint does not have (gets answers without a CAS token, which used to
+   * cost the connection): refused, saying so, and the value is kept.
+   */
+  @Test
+  void incrOfAValueTheEndpointCannotCountIsRefusedAndTheValueKept() {
+    cache.set("below", -5);
+    assertThatThrownBy(() -> cache.incr("below"))
+        .isInstanceOf(BackendRefusedException.class)
+        .hasMessageContaining("no gets/cas");
+    assertThat((Object) cache.get("below")).isEqualTo(-5);
+    cache.set("above", 5);
+    assertThat(cache.incr("above", 2)).isEqualTo(7);
   }
 }

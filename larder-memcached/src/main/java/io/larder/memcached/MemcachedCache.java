@@ -78,7 +78,8 @@ final class MemcachedCache implements CacheStore {
   @Override
   public Object load(String key) {
     ServerNode node = pool.nodeFor(WireKey.check(key));
-    CachedData item = pool.call(node, client -> client.get(key, PassThroughTranscoder.INSTANCE));
+    CachedData item =
+        pool.call(node, List.of(key), client -> client.get(key, PassThroughTranscoder.INSTANCE));
     return item == null ? MISSING : decode(key, item);
   }
 
@@ -143,7 +144,10 @@ final class MemcachedCache implements CacheStore {
     int exptime = exptime(timeout);
     ServerNode node = pool.nodeFor(key);
     try {
-      pool.call(node, client -> client.set(key, exptime, item, PassThroughTranscoder.INSTANCE));
+      pool.call(
+          node,
+          List.of(key),
+          client -> client.set(key, exptime, item, PassThroughTranscoder.INSTANCE));
     } catch (BackendRefusedException e) {
       throw refused(key, item, e);
     }
@@ -160,7 +164,9 @@ final class MemcachedCache implements CacheStore {
     ServerNode node = pool.nodeFor(key);
     try {
       return pool.call(
-          node, client -> client.add(key, exptime, item, PassThroughTranscoder.INSTANCE));
+          node,
+          List.of(key),
+          client -> client.add(key, exptime, item, PassThroughTranscoder.INSTANCE));
     } catch (BackendRefusedException e) {
       throw refused(key, item, e);
     }
@@ -227,13 +233,13 @@ final class MemcachedCache implements CacheStore {
     }
     int exptime = exptime(timeout);
     ServerNode node = pool.nodeFor(WireKey.check(key));
-    return pool.call(node, client -> client.touch(key, exptime));
+    return pool.call(node, List.of(key), client -> client.touch(key, exptime));
   }
 
   @Override
   public boolean remove(String key) {
     ServerNode node = pool.nodeFor(WireKey.check(key));
-    return pool.call(node, client -> client.delete(key));
+    return pool.call(node, List.of(key), client -> client.delete(key));
   }
 
   /** The deletes of each server in one round trip, every server's sent before any is awaited. */
@@ -273,7 +279,8 @@ final class MemcachedCache implements CacheStore {
         (node, keys) -> {
           List<Command> commands = commandsFor.apply(keys);
           try {
-            sent.put(node, pool.call(node, client -> Pipeline.send(client, commands, timeout)));
+            sent.put(
+                node, pool.call(node, keys, client -> Pipeline.send(client, commands, timeout)));
           } catch (BackendUnavailableException e) {
             partOfManyFailed(e, operation, keys);
           }
@@ -290,12 +297,25 @@ final class MemcachedCache implements CacheStore {
     return answers;
   }
 
-  /** {@code flush_all} on every server of the pool: it empties them of every key, not only ours. */
+  /**
+   * {@code flush_all} on every server of the pool: it empties them of every key, not only ours.
+   * Refused before any is flushed if one is Hazelcast's memcache endpoint, which cannot.
+   */
   @Override
   public void removeAll() {
-    List<String> failures = new ArrayList<>();
-    BackendUnavailableException last = null;
+    Map<ServerNode, BackendUnavailableException> failed = new LinkedHashMap<>();
+    List<ServerNode> reached = new ArrayList<>();
     for (ServerNode node : pool.nodes()) {
+      try {
+        if (pool.call(node, node::isHazelcastEndpoint)) {
+          throw HazelcastEndpoint.noFlushAll(context.alias(), node);
+        }
+        reached.add(node);
+      } catch (BackendUnavailableException e) {
+        failed.put(node, e);
+      }
+    }
+    for (ServerNode node : reached) {
       try {
         pool.call(
             node,
@@ -308,13 +328,18 @@ final class MemcachedCache implements CacheStore {
               return null;
             });
       } catch (BackendUnavailableException e) {
-        failures.add(node.toString());
-        last = e;
+        failed.put(node, e);
       }
     }
-    if (last != null) {
+    if (!failed.isEmpty()) {
+      BackendUnavailableException last = List.copyOf(failed.values()).get(failed.size() - 1);
       throw new BackendUnavailableException(
-          "Cache '" + context.alias() + "': clear could not flush " + failures + ": " + last.getMessage(),
+          "Cache '"
+              + context.alias()
+              + "': clear could not flush "
+              + failed.keySet()
+              + ": "
+              + last.getMessage(),
           last);
     }
   }
@@ -334,6 +359,7 @@ final class MemcachedCache implements CacheStore {
       Long value =
           pool.call(
               node,
+              List.of(key),
               client -> Counter.add(client, key, delta, options.operationTimeoutMillis(), key));
       return value == null ? MISSING : value;
     } catch (BackendRefusedException notACounter) {
@@ -345,7 +371,15 @@ final class MemcachedCache implements CacheStore {
     int exptime = exptime(defaultTimeout);
     for (int attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
       GetsResponse<CachedData> current =
-          pool.call(node, client -> client.gets(key, PassThroughTranscoder.INSTANCE));
+          pool.call(
+              node,
+              List.of(key),
+              client -> {
+                if (node.isHazelcastEndpoint(client)) {
+                  throw HazelcastEndpoint.noCompareAndSwap(context.alias(), node, key);
+                }
+                return client.gets(key, PassThroughTranscoder.INSTANCE);
+              });
       if (current == null) {
         return MISSING;
       }

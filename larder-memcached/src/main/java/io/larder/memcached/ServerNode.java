@@ -2,8 +2,10 @@ package io.larder.memcached;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.TimeoutException;
 import net.rubyeye.xmemcached.MemcachedClient;
 import net.rubyeye.xmemcached.XMemcachedClientBuilder;
+import net.rubyeye.xmemcached.exception.MemcachedException;
 
 /**
  * One server of a pool: its connection (an xmemcached client, made on first use so a cache can be
@@ -21,6 +23,8 @@ final class ServerNode implements AutoCloseable {
   private volatile int failures;
   private volatile long retryAtMillis;
   private volatile long deadUntilMillis;
+  // Null until the server has answered version.
+  private volatile Boolean hazelcastEndpoint;
 
   ServerNode(Server server, PoolOptions options, String alias) {
     this.server = server;
@@ -63,6 +67,27 @@ final class ServerNode implements AutoCloseable {
       client = builder.build();
     }
     return client;
+  }
+
+  /**
+   * True if the server is Hazelcast's memcache endpoint ({@link HazelcastEndpoint}): asked once,
+   * with {@code version}, on the first call that reaches the server; false while it has not
+   * answered.
+   */
+  boolean isHazelcastEndpoint(MemcachedClient client)
+      throws TimeoutException, InterruptedException, MemcachedException {
+    Boolean known = hazelcastEndpoint;
+    if (known != null) {
+      return known;
+    }
+    // No answer without a connection: the command that follows meets that and counts it.
+    var versions = client.getVersions(options.operationTimeoutMillis()).values();
+    if (versions.isEmpty()) {
+      return false;
+    }
+    known = versions.stream().anyMatch(HazelcastEndpoint::answeredVersion);
+    hazelcastEndpoint = known;
+    return known;
   }
 
   /** True unless the server is dead at {@code now}. */

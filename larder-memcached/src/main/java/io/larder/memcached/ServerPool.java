@@ -106,13 +106,27 @@ final class ServerPool implements AutoCloseable {
    * @throws BackendRefusedException if the server answered with an error (CLIENT_ERROR, SERVER_ERROR)
    */
   <T> T call(ServerNode node, Command<T> command) {
+    return call(node, List.of(), command);
+  }
+
+  /**
+   * {@link #call(ServerNode, Command)} for a command on {@code keys}, refused before it is sent if
+   * the server is Hazelcast's memcache endpoint and would answer one of them under another key.
+   *
+   * @throws io.larder.InvalidCacheKeyException if so
+   */
+  <T> T call(ServerNode node, List<String> keys, Command<T> command) {
     long now = clock.millis();
     if (node.resting(now)) {
       throw new BackendUnavailableException(
           "Cache '" + alias + "': memcached server " + node + " failed just now; not retried yet");
     }
     try {
-      T result = command.run(node.client());
+      MemcachedClient client = node.client();
+      if (node.isHazelcastEndpoint(client)) {
+        keys.forEach(key -> HazelcastEndpoint.checkKey(alias, node, key));
+      }
+      T result = command.run(client);
       node.succeeded();
       return result;
     } catch (MemcachedClientException | MemcachedServerException e) {
