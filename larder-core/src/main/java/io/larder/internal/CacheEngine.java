@@ -219,7 +219,7 @@ public final class CacheEngine {
     Map<String, Object> found =
         call(
             "get_many",
-            made.values().toString(),
+            made.values(),
             Map.of(),
             () -> store.loadMany(new ArrayList<>(made.keySet())));
     return byCallerKey(made, found);
@@ -249,7 +249,7 @@ public final class CacheEngine {
     List<String> failedMade =
         call(
             "set_many",
-            made.values().toString(),
+            made.values(),
             new ArrayList<>(made.keySet()),
             () -> store.storeMany(entries, resolved));
     stats.sets(entries.size() - failedMade.size());
@@ -272,7 +272,7 @@ public final class CacheEngine {
     stats.deletes(
         call(
             "delete_many",
-            made.values().toString(),
+            made.values(),
             0,
             () -> store.removeMany(new ArrayList<>(made.keySet()))));
   }
@@ -426,7 +426,7 @@ public final class CacheEngine {
     Map<String, String> made = madeKeys(callerKeys, version);
     return callAsync(
             "get_many",
-            made.values().toString(),
+            made.values(),
             true,
             Map.<String, Object>of(),
             () -> asyncStore.loadManyAsync(new ArrayList<>(made.keySet())))
@@ -490,9 +490,10 @@ public final class CacheEngine {
 
   /**
    * Runs one store call behind the circuit breaker: an unavailable store answers {@code whenDown}
-   * when the cache fails open; any other error means the store answered, and is raised.
+   * when the cache fails open; any other error means the store answered, and is raised. {@code
+   * keys} (a key, or the keys of a many-key call) is written out only when a failure is logged.
    */
-  <T> T call(String operation, String key, T whenDown, Supplier<T> storeCall) {
+  <T> T call(String operation, Object keys, T whenDown, Supplier<T> storeCall) {
     long started = 0;
     try {
       allow(operation);
@@ -501,7 +502,7 @@ public final class CacheEngine {
       succeeded();
       return result;
     } catch (BackendUnavailableException e) {
-      failOpen(e, operation, key, true);
+      failOpen(e, operation, keys, true);
       return whenDown;
     } catch (RuntimeException e) {
       succeeded();
@@ -517,7 +518,7 @@ public final class CacheEngine {
    */
   private <T> CompletableFuture<T> callAsync(
       String operation,
-      String key,
+      Object keys,
       boolean mayFailOpen,
       T whenDown,
       Supplier<CompletionStage<T>> storeCall) {
@@ -547,7 +548,7 @@ public final class CacheEngine {
                   breakerFailed(e);
                   throw e;
                 }
-                failOpen(e, operation, key, true);
+                failOpen(e, operation, keys, true);
                 return whenDown;
               }
               succeeded();
@@ -626,7 +627,7 @@ public final class CacheEngine {
    * cache fails open, when it is logged instead.
    */
   private void failOpen(
-      BackendUnavailableException e, String operation, String key, boolean wholeStore) {
+      BackendUnavailableException e, String operation, Object keys, boolean wholeStore) {
     stats.error();
     if (wholeStore) {
       breakerFailed(e);
@@ -642,7 +643,7 @@ public final class CacheEngine {
         "Cache '{}': {} of {} failed, ignored: {}",
         settings.alias(),
         operation,
-        key,
+        keys,
         e.getMessage());
   }
 
@@ -720,20 +721,29 @@ public final class CacheEngine {
     private final int maxValueSize = settings.maxValueSize();
     private final CorruptReads corruptReads = new CorruptReads(settings.alias(), settings.clock());
 
+    /**
+     * Checked twice against {@code max_value_size}: before compression, since a reader inflates no
+     * further, and after, since a reader takes no more stored bytes (incompressible data grows a
+     * little in zlib's framing).
+     */
     @Override
     public byte[] serialize(Object value) {
-      byte[] serialized = serializer.serialize(value);
-      if (serialized.length > maxValueSize) {
+      byte[] stored = compressor.compress(withinLimit(serializer.serialize(value)));
+      return withinLimit(stored);
+    }
+
+    private byte[] withinLimit(byte[] bytes) {
+      if (bytes.length > maxValueSize) {
         throw new SerializationException(
             "Cache '"
                 + settings.alias()
                 + "': a value of "
-                + serialized.length
+                + bytes.length
                 + " bytes is over options.max_value_size ("
                 + maxValueSize
                 + " bytes)");
       }
-      return compressor.compress(serialized);
+      return bytes;
     }
 
     @Override

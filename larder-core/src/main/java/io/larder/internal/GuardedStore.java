@@ -65,7 +65,7 @@ final class GuardedStore implements CacheStore {
 
   @Override
   public Map<String, Object> loadMany(List<String> keys) {
-    return engine.call("get_many", keys.toString(), Map.of(), () -> store.loadMany(keys));
+    return engine.call("get_many", keys, Map.of(), () -> store.loadMany(keys));
   }
 
   /** Down and failing open: no key was stored. */
@@ -73,14 +73,14 @@ final class GuardedStore implements CacheStore {
   public List<String> storeMany(Map<String, Object> entries, Timeout timeout) {
     return engine.call(
         "set_many",
-        entries.keySet().toString(),
+        entries.keySet(),
         List.copyOf(entries.keySet()),
         () -> store.storeMany(entries, timeout));
   }
 
   @Override
   public int removeMany(List<String> keys) {
-    return engine.call("delete_many", keys.toString(), 0, () -> store.removeMany(keys));
+    return engine.call("delete_many", keys, 0, () -> store.removeMany(keys));
   }
 
   /** Never fails open, as {@code incr}: it has no answer to give. */

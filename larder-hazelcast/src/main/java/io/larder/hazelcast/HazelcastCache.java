@@ -65,7 +65,7 @@ final class HazelcastCache implements AsyncCacheStore, HazelcastMap {
 
   @Override
   public void store(String key, Object value, Timeout timeout) {
-    byte[] bytes = encode(value);
+    byte[] bytes = context.serialize(value);
     call(
         () -> {
           if (timeout.isExpired()) {
@@ -79,7 +79,7 @@ final class HazelcastCache implements AsyncCacheStore, HazelcastMap {
 
   @Override
   public CompletionStage<Void> storeAsync(String key, Object value, Timeout timeout) {
-    byte[] bytes = encode(value);
+    byte[] bytes = context.serialize(value);
     return timeout.isExpired()
         ? callAsync(() -> map().deleteAsync(key)).thenAccept(deleted -> {})
         : callAsync(() -> map().setAsync(key, bytes, ttlSeconds(timeout), SECONDS));
@@ -87,7 +87,7 @@ final class HazelcastCache implements AsyncCacheStore, HazelcastMap {
 
   @Override
   public boolean storeIfAbsent(String key, Object value, Timeout timeout) {
-    byte[] bytes = encode(value);
+    byte[] bytes = context.serialize(value);
     return call(
         () ->
             timeout.isExpired()
@@ -98,7 +98,7 @@ final class HazelcastCache implements AsyncCacheStore, HazelcastMap {
 
   @Override
   public CompletionStage<Boolean> storeIfAbsentAsync(String key, Object value, Timeout timeout) {
-    byte[] bytes = encode(value);
+    byte[] bytes = context.serialize(value);
     if (timeout.isExpired()) {
       return containsAsync(key).thenApply(present -> !present);
     }
@@ -200,7 +200,7 @@ final class HazelcastCache implements AsyncCacheStore, HazelcastMap {
     entries.forEach(
         (key, value) -> {
           try {
-            encoded.put(key, encode(value));
+            encoded.put(key, context.serialize(value));
           } catch (SerializationException e) {
             failed.add(key);
           }
@@ -262,7 +262,7 @@ final class HazelcastCache implements AsyncCacheStore, HazelcastMap {
       return CompletableFuture.completedFuture(MISSING);
     }
     Object next = Increments.add(key, context.deserialize(current), delta);
-    byte[] update = encode(next);
+    byte[] update = context.serialize(next);
     return callAsync(() -> map().submitToKey(key, new ReplaceKeepingExpiry(current, update)))
         .thenCompose(
             found ->
@@ -351,22 +351,6 @@ final class HazelcastCache implements AsyncCacheStore, HazelcastMap {
     } catch (RuntimeException e) {
       return CompletableFuture.failedStage(e);
     }
-  }
-
-  /** The value's bytes, refused here when over {@code options.max_value_size}. */
-  private byte[] encode(Object value) {
-    byte[] bytes = context.serialize(value);
-    if (bytes.length > context.maxValueSize()) {
-      throw new SerializationException(
-          "Cache '"
-              + context.alias()
-              + "': a value of "
-              + bytes.length
-              + " bytes is over options.max_value_size ("
-              + context.maxValueSize()
-              + " bytes)");
-    }
-    return bytes;
   }
 
   private static <T> T join(CompletionStage<T> stage) {
