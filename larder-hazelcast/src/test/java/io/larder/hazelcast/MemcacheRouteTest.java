@@ -10,6 +10,7 @@ import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import io.larder.BackendRefusedException;
 import io.larder.Cache;
+import io.larder.CacheDefinition;
 import io.larder.Caches;
 import io.larder.InvalidCacheKeyException;
 import io.larder.Timeout;
@@ -21,6 +22,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -85,18 +87,23 @@ class MemcacheRouteTest {
 
   @BeforeEach
   void open() {
-    caches =
-        Caches.builder()
-            .environment(Map.of())
-            .cache(
-                "default",
-                c ->
-                    c.backend("django.core.cache.backends.memcached.PyMemcacheCache")
-                        .location(location)
-                        .keyFunction(new MemcacheEndpointKeys())
-                        .option("serializer", "pickle"))
-            .build();
+    caches = onTheEndpoint(c -> c.keyFunction(new MemcacheEndpointKeys()));
     cache = caches.getDefault();
+  }
+
+  /** A {@code memcached} cache on the member's endpoint, with pickled values, as {@code tuned}. */
+  private static Caches onTheEndpoint(Consumer<CacheDefinition> tuned) {
+    return Caches.builder()
+        .environment(Map.of())
+        .cache(
+            "default",
+            c -> {
+              c.backend("django.core.cache.backends.memcached.PyMemcacheCache")
+                  .location(location)
+                  .option("serializer", "pickle");
+              tuned.accept(c);
+            })
+        .build();
   }
 
   @AfterEach
@@ -210,16 +217,7 @@ class MemcacheRouteTest {
   @Test
   void djangosOwnKeysAreRefusedBeforeTheWireNamingTheKeyFunction() {
     django("plain = caches['djangos_keys']; plain.set('i', 5); plain.incr('i')");
-    try (Caches plain =
-        Caches.builder()
-            .environment(Map.of())
-            .cache(
-                "default",
-                c ->
-                    c.backend("django.core.cache.backends.memcached.PyMemcacheCache")
-                        .location(location)
-                        .keyPrefix("plain"))
-            .build()) {
+    try (Caches plain = onTheEndpoint(c -> c.keyPrefix("plain"))) {
       Cache djangosKeys = plain.getDefault();
       for (ThrowingCallable call :
           List.<ThrowingCallable>of(
