@@ -73,19 +73,28 @@ final class ServerNode implements AutoCloseable {
    * True if the server is Hazelcast's memcache endpoint ({@link HazelcastEndpoint}): asked once,
    * with {@code version}, on the first call that reaches the server; false while it has not
    * answered.
+   *
+   * @throws TimeoutException if the server took the operation timeout to answer: that is the
+   *     call's failure, so a hung server costs one timeout, not two
    */
   boolean isHazelcastEndpoint(MemcachedClient client)
-      throws TimeoutException, InterruptedException, MemcachedException {
+      throws TimeoutException, InterruptedException {
     Boolean known = hazelcastEndpoint;
     if (known != null) {
       return known;
     }
-    // No answer without a connection: the command that follows meets that and counts it.
-    var versions = client.getVersions(options.operationTimeoutMillis()).values();
-    if (versions.isEmpty()) {
-      return false;
+    try {
+      // No answer without a connection: the command that follows meets that and counts it.
+      var versions = client.getVersions(options.operationTimeoutMillis()).values();
+      if (versions.isEmpty()) {
+        return false;
+      }
+      known = versions.stream().anyMatch(HazelcastEndpoint::answeredVersion);
+    } catch (MemcachedException e) {
+      // Not Hazelcast, which answers version: a proxy or server without it. Asking again would
+      // only repeat the error (or the closed connection) on every call.
+      known = false;
     }
-    known = versions.stream().anyMatch(HazelcastEndpoint::answeredVersion);
     hazelcastEndpoint = known;
     return known;
   }
