@@ -36,7 +36,7 @@ final class HazelcastEndpoint {
    *
    * @throws InvalidCacheKeyException if it holds {@code :}, {@code %} or {@code +}
    */
-  static void checkKey(String alias, ServerNode node, String madeKey) {
+  static void checkKey(String alias, Server server, String madeKey) {
     for (int i = 0; i < madeKey.length(); i++) {
       char c = madeKey.charAt(i);
       if (c == ':' || c == '%' || c == '+') {
@@ -44,7 +44,7 @@ final class HazelcastEndpoint {
             "Cache '"
                 + alias
                 + "': memcached server "
-                + node
+                + server
                 + " is Hazelcast's memcache endpoint, which reads a key's ':' as a map separator"
                 + " and URL-decodes '%' and '+', so it would answer '"
                 + madeKey
@@ -57,26 +57,26 @@ final class HazelcastEndpoint {
   }
 
   /** The refusal of {@code clear}, sent to none of the pool's servers. */
-  static BackendRefusedException noFlushAll(String alias, ServerNode node) {
+  static BackendRefusedException noFlushAll(String alias, Server server) {
     return new BackendRefusedException(
         "Cache '"
             + alias
             + "': clear emptied nothing: memcached server "
-            + node
+            + server
             + " is Hazelcast's memcache endpoint, which has no flush_all (it closes the"
             + " connection). Change the cache's version or key_prefix to drop what it holds, or"
             + " empty its map (hz_memcache_default) through Hazelcast");
   }
 
   /** The refusal of an {@code incr} that memcached's own counter cannot do. */
-  static BackendRefusedException noCompareAndSwap(String alias, ServerNode node, String key) {
+  static BackendRefusedException noCompareAndSwap(String alias, Server server, String key) {
     return new BackendRefusedException(
         "Cache '"
             + alias
             + "': cannot incr/decr '"
             + key
             + "' on memcached server "
-            + node
+            + server
             + ": its value is no counter memcached can count (negative, or beyond 64 bits), and"
             + " Hazelcast's memcache endpoint has no gets/cas to count it otherwise; the value is"
             + " unchanged");

@@ -308,7 +308,7 @@ final class MemcachedCache implements CacheStore {
     for (ServerNode node : pool.nodes()) {
       try {
         if (pool.call(node, node::isHazelcastEndpoint)) {
-          throw HazelcastEndpoint.noFlushAll(context.alias(), node);
+          throw HazelcastEndpoint.noFlushAll(context.alias(), node.server());
         }
         reached.add(node);
       } catch (BackendUnavailableException e) {
@@ -376,7 +376,7 @@ final class MemcachedCache implements CacheStore {
               List.of(key),
               client -> {
                 if (node.isHazelcastEndpoint(client)) {
-                  throw HazelcastEndpoint.noCompareAndSwap(context.alias(), node, key);
+                  throw HazelcastEndpoint.noCompareAndSwap(context.alias(), node.server(), key);
                 }
                 return client.gets(key, PassThroughTranscoder.INSTANCE);
               });

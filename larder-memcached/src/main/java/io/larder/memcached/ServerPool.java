@@ -124,7 +124,7 @@ final class ServerPool implements AutoCloseable {
     try {
       MemcachedClient client = node.client();
       if (node.isHazelcastEndpoint(client)) {
-        keys.forEach(key -> HazelcastEndpoint.checkKey(alias, node, key));
+        keys.forEach(key -> HazelcastEndpoint.checkKey(alias, node.server(), key));
       }
       T result = command.run(client);
       node.succeeded();
