@@ -303,7 +303,8 @@ final class MemcachedCache implements CacheStore {
    */
   @Override
   public void removeAll() {
-    Map<ServerNode, BackendUnavailableException> failed = new LinkedHashMap<>();
+    List<ServerNode> failed = new ArrayList<>();
+    BackendUnavailableException last = null;
     List<ServerNode> reached = new ArrayList<>();
     for (ServerNode node : pool.nodes()) {
       try {
@@ -312,7 +313,8 @@ final class MemcachedCache implements CacheStore {
         }
         reached.add(node);
       } catch (BackendUnavailableException e) {
-        failed.put(node, e);
+        failed.add(node);
+        last = e;
       }
     }
     for (ServerNode node : reached) {
@@ -328,16 +330,16 @@ final class MemcachedCache implements CacheStore {
               return null;
             });
       } catch (BackendUnavailableException e) {
-        failed.put(node, e);
+        failed.add(node);
+        last = e;
       }
     }
-    if (!failed.isEmpty()) {
-      BackendUnavailableException last = List.copyOf(failed.values()).get(failed.size() - 1);
+    if (last != null) {
       throw new BackendUnavailableException(
           "Cache '"
               + context.alias()
               + "': clear could not flush "
-              + failed.keySet()
+              + failed
               + ": "
               + last.getMessage(),
           last);
