@@ -162,6 +162,16 @@ public class LarderProperties {
     /** Whether concurrent misses for one page render it once. */
     private boolean coalesceMisses = true;
 
+    /** How many variants of one path (query, path parameters, host, header values) are stored. */
+    private int maxVariantsPerPath =
+        io.larder.web.pagecache.PageCache.DEFAULT_MAX_VARIANTS_PER_PATH;
+
+    /** ALLOWED_HOSTS: the hosts pages are cached for (every host when empty). */
+    private List<String> allowedHosts = new ArrayList<>();
+
+    /** Whether a request for a host not in allowed-hosts is answered 400, as Django does. */
+    private boolean rejectDisallowedHosts;
+
     /** The URL patterns the filter is mapped to. */
     private List<String> urlPatterns = new ArrayList<>(List.of("/*"));
 
@@ -179,6 +189,30 @@ public class LarderProperties {
 
     public void setCacheAlias(String cacheAlias) {
       this.cacheAlias = cacheAlias;
+    }
+
+    public int getMaxVariantsPerPath() {
+      return maxVariantsPerPath;
+    }
+
+    public void setMaxVariantsPerPath(int maxVariantsPerPath) {
+      this.maxVariantsPerPath = maxVariantsPerPath;
+    }
+
+    public List<String> getAllowedHosts() {
+      return allowedHosts;
+    }
+
+    public void setAllowedHosts(List<String> allowedHosts) {
+      this.allowedHosts = allowedHosts;
+    }
+
+    public boolean isRejectDisallowedHosts() {
+      return rejectDisallowedHosts;
+    }
+
+    public void setRejectDisallowedHosts(boolean rejectDisallowedHosts) {
+      this.rejectDisallowedHosts = rejectDisallowedHosts;
     }
 
     public Duration getCacheTimeout() {

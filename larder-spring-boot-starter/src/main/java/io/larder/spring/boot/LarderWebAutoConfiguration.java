@@ -40,7 +40,10 @@ public class LarderWebAutoConfiguration {
             .keyPrefix(settings.getKeyPrefix())
             .maxPageBytes(settings.getMaxPageBytes())
             .etags(settings.isEtags())
-            .coalesceMisses(settings.isCoalesceMisses());
+            .coalesceMisses(settings.isCoalesceMisses())
+            .maxVariantsPerPath(settings.getMaxVariantsPerPath())
+            .allowedHosts(settings.getAllowedHosts())
+            .rejectDisallowedHosts(settings.isRejectDisallowedHosts());
     if (settings.getPageTimeout() != null) {
       pages.pageTimeout(settings.getPageTimeout());
     }

@@ -3,6 +3,7 @@ package io.larder.web.pagecache;
 import io.larder.Caches;
 import io.larder.InvalidConfigurationException;
 import io.larder.internal.SettingValues;
+import io.larder.web.headers.HeaderValues;
 import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletContext;
 import java.time.Duration;
@@ -63,6 +64,31 @@ final class FilterSetup {
     if (ifError != null) {
       builder.staleIfError(seconds(config, "stale-if-error", ifError));
     }
+    String variants = param(config, "max-variants-per-path", null);
+    if (variants != null) {
+      builder.maxVariantsPerPath(
+          (int)
+              number(
+                  config,
+                  "max-variants-per-path",
+                  variants,
+                  Integer.MAX_VALUE,
+                  "a whole number of pages, 0 to " + Integer.MAX_VALUE));
+    }
+    String hosts = param(config, "allowed-hosts", null);
+    if (hosts != null) {
+      try {
+        builder.allowedHosts(HeaderValues.split(hosts.replaceAll("\\s+", ",")));
+      } catch (IllegalArgumentException e) {
+        throw bad(
+            config,
+            "allowed-hosts",
+            hosts,
+            "host patterns separated by commas or spaces: a host (www.example.com, 127.0.0.1,"
+                + " [::1]), a domain and its subdomains (.example.com), or *");
+      }
+    }
+    builder.rejectDisallowedHosts(flag(config, "reject-disallowed-hosts", false));
     return builder.build();
   }
 
