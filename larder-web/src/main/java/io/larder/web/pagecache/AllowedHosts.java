@@ -56,17 +56,17 @@ final class AllowedHosts {
     return lower.isEmpty() ? ANY : new AllowedHosts(List.copyOf(lower));
   }
 
-  /** True if no pattern was given: every host is allowed. */
-  boolean isAny() {
-    return patterns.isEmpty();
-  }
-
   /** True if {@code request}'s host is allowed. */
   boolean allows(HttpServletRequest request) {
+    return patterns.isEmpty() || allows(host(request));
+  }
+
+  /** True if the host {@code host} (a {@code Host} header's value) is allowed. */
+  boolean allows(String host) {
     if (patterns.isEmpty()) {
       return true;
     }
-    String domain = domain(host(request));
+    String domain = domain(host);
     if (domain == null) {
       return false;
     }
@@ -83,7 +83,12 @@ final class AllowedHosts {
 
   /** True if a pattern names {@code request}'s host exactly (not through a wildcard). */
   boolean names(HttpServletRequest request) {
-    String domain = domain(host(request));
+    return !patterns.isEmpty() && names(host(request));
+  }
+
+  /** True if a pattern names the host {@code host} exactly (not through a wildcard). */
+  boolean names(String host) {
+    String domain = domain(host);
     if (domain == null) {
       return false;
     }
