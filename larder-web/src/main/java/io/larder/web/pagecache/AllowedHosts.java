@@ -93,7 +93,8 @@ final class AllowedHosts {
       return false;
     }
     for (String pattern : patterns) {
-      if (pattern.equals(domain) || (pattern.charAt(0) == '.' && domain.equals(pattern.substring(1)))) {
+      if (pattern.equals(domain)
+          || (pattern.charAt(0) == '.' && domain.equals(pattern.substring(1)))) {
         return true;
       }
     }

@@ -15,19 +15,19 @@ import java.util.function.Function;
  *
  * <pre>{@code
  * KeySuffix.none();                                    // Django with USE_I18N = USE_TZ = False
- * KeySuffix.languages("en", "fr", "de");               // ".fr" for "Accept-Language: de-ch;q=0.5, fr"
+ * KeySuffix.languages("en", "fr", "de");               // ".fr" for "de-ch;q=0.5, fr"
  * KeySuffix.languages("en", "fr").andZone(r -> "UTC"); // ".en.UTC"
  * KeySuffix.language(r -> localeResolver.resolveLocale(r).toLanguageTag()); // the application's
  * }</pre>
  *
  * <p>The key's language is the one the application renders the page in, never the raw header: as
  * Django keys on the language its {@code LocaleMiddleware} activated, which is always one of the
- * site's {@code LANGUAGES}. {@link #languages(String...)} resolves it as that middleware does; {@link
- * #language(Function)} takes the application's own resolution (a Spring {@code LocaleResolver},
- * a language cookie), which must name one of the site's languages. Either way a response whose
- * {@code Content-Language} names another language than its key is not stored, and a request for
- * which the application names no valid language code is not cached, so a client's header can
- * neither put one language's page under another's key nor mint keys of its own.
+ * site's {@code LANGUAGES}. {@link #languages(String...)} resolves it as that middleware does;
+ * {@link #language(Function)} takes the application's own resolution (a Spring {@code
+ * LocaleResolver}, a language cookie), which must name one of the site's languages. Either way a
+ * response whose {@code Content-Language} names another language than its key is not stored, and
+ * a request for which the application names no valid language code is not cached, so a client's
+ * header can neither put one language's page under another's key nor mint keys of its own.
  */
 public final class KeySuffix {
   private static final KeySuffix NONE = new KeySuffix(null, null);
@@ -66,8 +66,8 @@ public final class KeySuffix {
 
   /**
    * The language code {@code language} resolves for a request, the application's own resolution:
-   * one of its languages (never the raw header), in any case (it is lowercased). A request for which
-   * it returns null or no language code is not cached.
+   * one of its languages (never the raw header), in any case (it is lowercased). A request for
+   * which it returns null or no language code is not cached.
    */
   public static KeySuffix language(Function<HttpServletRequest, String> language) {
     return new KeySuffix(Objects.requireNonNull(language, "language"), null);

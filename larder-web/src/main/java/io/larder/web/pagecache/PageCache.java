@@ -36,13 +36,14 @@ import java.util.function.Predicate;
  * Builder#allowedHosts allowed hosts}. Beyond Django, nothing is stored that sets a cookie at all
  * (unless {@link Builder#storeResponsesWithCookies(boolean) the view opts in}), that is already
  * expired by its own {@code Expires}, whose {@code Content-Language} is not its key's language, or
- * that is one variant too many of its path ({@link Builder#maxVariantsPerPath(int)}); a request with
- * {@code Authorization} is never answered from a page stored without it. The response's {@code
+ * that is one variant too many of its path ({@link Builder#maxVariantsPerPath(int)}); a request
+ * with {@code Authorization} is never answered from a page stored without it. The response's {@code
  * max-age} wins over {@link Builder#cacheTimeout(Duration)} and {@link
  * Builder#pageTimeout(Duration)} wins over both; stored responses get {@code Expires} and {@code
  * max-age}, and hits an {@code Age}. Beyond Django, a stored page gets an ETag (unless {@link
  * Builder#etags(boolean) turned off}) and conditional requests against it are answered 304 from the
- * cache, and concurrent misses for one page render it once ({@link Builder#coalesceMisses(boolean)}).
+ * cache, and concurrent misses for one page render it once ({@link
+ * Builder#coalesceMisses(boolean)}).
  *
  * <p>Options beyond Django: {@link Builder#anonymousOnly(boolean) anonymous-only caching} (a
  * logged-in user is never served nor creates a shared page, and gets {@code Cache-Control:
@@ -352,11 +353,12 @@ public final class PageCache {
     }
 
     /**
-     * Django's {@code ALLOWED_HOSTS}: the hosts pages are cached for (every host when none is given,
-     * the default). A request for another host is neither answered from the cache nor stored; with
-     * {@link #rejectDisallowedHosts(boolean)} it is answered 400, as Django answers it. A pattern is
-     * a host ({@code www.example.com}, {@code 127.0.0.1}, {@code [::1]}), a domain and its
-     * subdomains ({@code .example.com}), or {@code *}; the request's port does not matter.
+     * Django's {@code ALLOWED_HOSTS}: the hosts pages are cached for (every host when none is
+     * given, the default). A request for another host is neither answered from the cache nor
+     * stored; with {@link #rejectDisallowedHosts(boolean)} it is answered 400, as Django answers
+     * it. A pattern is a host ({@code www.example.com}, {@code 127.0.0.1}, {@code [::1]}), a
+     * domain and its subdomains ({@code .example.com}), or {@code *}; the request's port does not
+     * matter.
      *
      * <pre>{@code
      * PageCache.builder(cache).allowedHosts(List.of("www.example.com", ".example.org"));

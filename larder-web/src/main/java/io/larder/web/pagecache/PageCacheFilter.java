@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * cache-timeout} and {@code page-timeout} (seconds), {@code key-prefix}, {@code max-page-bytes},
  * {@code etags}, {@code coalesce-misses}, {@code anonymous-only}, {@code stale-while-revalidate}
  * and {@code stale-if-error} (seconds), {@code max-variants-per-path}, {@code allowed-hosts}
- * (patterns separated by commas or spaces) and {@code reject-disallowed-hosts}. The caches are the context's ({@link PageCache}'s Javadoc
+ * (patterns separated by commas or spaces) and {@code reject-disallowed-hosts}. The caches are the
+ * context's ({@link PageCache}'s Javadoc
  * and {@code docs/web.md} say where they come from).
  */
 public final class PageCacheFilter extends PageFilter {

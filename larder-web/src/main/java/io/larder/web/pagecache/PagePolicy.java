@@ -11,8 +11,8 @@ import java.util.List;
  * from the cache and under which methods' keys, whether a stored page may answer it, which caching
  * headers a finished response gets, and, decided apart from those, whether it is stored, for how
  * long, and whether a stored page is still fresh, stale but usable, or gone. Django's {@code
- * UpdateCacheMiddleware}, {@code learn_cache_key} and {@code patch_response_headers} rules, in their
- * order, with Larder's additions (allowed hosts, cookies, expired responses, the response's
+ * UpdateCacheMiddleware}, {@code learn_cache_key} and {@code patch_response_headers} rules, in
+ * their order, with Larder's additions (allowed hosts, cookies, expired responses, the response's
  * language, anonymous-only caching, RFC 5861's stale windows). Pure: a function of {@link
  * PageRequest}, {@link PageResponse}, the settings and the time given; the filters carry it out.
  *
@@ -160,9 +160,10 @@ final class PagePolicy {
 
   /**
    * Whether a page stored for a request that carried {@code stored} may answer {@code request}: a
-   * request with {@code Authorization} never gets a page stored without it, and under anonymous-only
-   * caching a request that names a session never gets a page stored for one that named none. The
-   * key alone cannot promise that: it follows the header list the last stored response left.
+   * request with {@code Authorization} never gets a page stored without it, and under
+   * anonymous-only caching a request that names a session never gets a page stored for one that
+   * named none. The key alone cannot promise that: it follows the header list the last stored
+   * response left.
    */
   boolean answers(PageRequest request, PageRequest.Credentials stored) {
     PageRequest.Credentials carried = request.credentials();

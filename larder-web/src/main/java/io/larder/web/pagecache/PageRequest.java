@@ -47,7 +47,7 @@ record PageRequest(
     return new PageRequest("GET", true, true, false, Credentials.NONE, false, null, true);
   }
 
-  /** The facts of {@code request}, as {@link PageCache#facts} judged the parts that need settings. */
+  /** The facts of {@code request}, with the parts {@link PageCache#facts} judged by settings. */
   static PageRequest of(
       HttpServletRequest request,
       boolean hostAllowed,

@@ -9,9 +9,10 @@ import java.util.List;
 /**
  * What the page cache's decisions need to know of a finished response: its status, the headers
  * Django's rules read ({@code Cache-Control}, {@code Vary}, {@code Expires}, whether it sets a
- * cookie), the language it says it is in ({@code Content-Language}), what the {@link VaryRecord} says it varies on beyond its {@code Vary}, and whether the
- * request's session id was valid (asked only when the record names {@code Cookie}). A plain value,
- * so that {@link PagePolicy} is tested without a servlet container.
+ * cookie), the language it says it is in ({@code Content-Language}), what the {@link VaryRecord}
+ * says it varies on beyond its {@code Vary}, and whether the request's session id was valid (asked
+ * only when the record names {@code Cookie}). A plain value, so that {@link PagePolicy} is tested
+ * without a servlet container.
  *
  * @param cacheControl every {@code Cache-Control} value joined, or null
  * @param vary every {@code Vary} value joined, or null
@@ -50,27 +51,62 @@ record PageResponse(
 
   PageResponse status(int status) {
     return new PageResponse(
-        status, cacheControl, vary, expires, contentLanguage, setsCookie, recordedVary, sessionIdValid);
+        status,
+        cacheControl,
+        vary,
+        expires,
+        contentLanguage,
+        setsCookie,
+        recordedVary,
+        sessionIdValid);
   }
 
   PageResponse cacheControl(String cacheControl) {
     return new PageResponse(
-        status, cacheControl, vary, expires, contentLanguage, setsCookie, recordedVary, sessionIdValid);
+        status,
+        cacheControl,
+        vary,
+        expires,
+        contentLanguage,
+        setsCookie,
+        recordedVary,
+        sessionIdValid);
   }
 
   PageResponse vary(String vary) {
     return new PageResponse(
-        status, cacheControl, vary, expires, contentLanguage, setsCookie, recordedVary, sessionIdValid);
+        status,
+        cacheControl,
+        vary,
+        expires,
+        contentLanguage,
+        setsCookie,
+        recordedVary,
+        sessionIdValid);
   }
 
   PageResponse expires(String expires) {
     return new PageResponse(
-        status, cacheControl, vary, expires, contentLanguage, setsCookie, recordedVary, sessionIdValid);
+        status,
+        cacheControl,
+        vary,
+        expires,
+        contentLanguage,
+        setsCookie,
+        recordedVary,
+        sessionIdValid);
   }
 
   PageResponse contentLanguage(String contentLanguage) {
     return new PageResponse(
-        status, cacheControl, vary, expires, contentLanguage, setsCookie, recordedVary, sessionIdValid);
+        status,
+        cacheControl,
+        vary,
+        expires,
+        contentLanguage,
+        setsCookie,
+        recordedVary,
+        sessionIdValid);
   }
 
   PageResponse settingCookie() {
@@ -81,6 +117,13 @@ record PageResponse(
   /** The record names {@code headers}; {@code sessionIdValid} answers for a recorded Cookie. */
   PageResponse recorded(boolean sessionIdValid, String... headers) {
     return new PageResponse(
-        status, cacheControl, vary, expires, contentLanguage, setsCookie, List.of(headers), sessionIdValid);
+        status,
+        cacheControl,
+        vary,
+        expires,
+        contentLanguage,
+        setsCookie,
+        List.of(headers),
+        sessionIdValid);
   }
 }

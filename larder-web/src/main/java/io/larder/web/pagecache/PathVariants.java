@@ -44,15 +44,15 @@ final class PathVariants {
     return (query == null || query.isEmpty()) && request.getRequestURI().equals(path(request));
   }
 
-  /** True if a page for {@code request}, a counted variant, may be stored for {@code timeoutSeconds}. */
-  boolean admit(HttpServletRequest request, long timeoutSeconds) {
+  /** True if a page for {@code request}, a counted variant, may be stored for {@code seconds}. */
+  boolean admit(HttpServletRequest request, long seconds) {
     String counter =
         "views.decorators.cache.variants."
             + keyPrefix
             + "."
             + Md5.hex(path(request).getBytes(StandardCharsets.UTF_8));
     try {
-      cache.add(counter, 0, Timeout.seconds(timeoutSeconds));
+      cache.add(counter, 0, Timeout.seconds(seconds));
       return cache.incr(counter) <= limit;
     } catch (CacheException e) {
       // The counter expired in between, or the cache failed: storing the page decides alone.

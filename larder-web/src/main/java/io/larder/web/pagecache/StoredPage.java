@@ -13,8 +13,9 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * A page as the cache holds it: status, the final header names and values, the body bytes, and what
- * a hit needs without parsing (max-age, expiry, ETag, Last-Modified). Stored as a plain list of
+ * A page as the cache holds it: status, the final header names and values, the body bytes, what a
+ * hit needs without parsing (max-age, expiry, ETag, Last-Modified), and the credentials of the
+ * request that stored it ({@link PagePolicy#answers}). Stored as a plain list of
  * strings, numbers and bytes, so every serializer (java, json-like, pickle) can store it and an
  * in-memory cache hands back the very same object: a hit then decodes, renders and copies nothing.
  */
@@ -67,7 +68,8 @@ final class StoredPage {
             ((Number) stored.get(9)).longValue(),
             ((Number) stored.get(10)).longValue(),
             ((Number) stored.get(11)).longValue());
-    this.credentials = new PageRequest.Credentials((Boolean) stored.get(12), (Boolean) stored.get(13));
+    this.credentials =
+        new PageRequest.Credentials((Boolean) stored.get(12), (Boolean) stored.get(13));
   }
 
   /**

@@ -88,8 +88,10 @@ final class SupportedLanguages implements Function<HttpServletRequest, String> {
   private String variant(String language) {
     List<String> possible = new ArrayList<>();
     possible.add(language);
-    for (int dash = language.lastIndexOf('-'); dash > 0; dash = language.lastIndexOf('-', dash - 1)) {
+    int dash = language.lastIndexOf('-');
+    while (dash > 0) {
       possible.add(language.substring(0, dash));
+      dash = language.lastIndexOf('-', dash - 1);
     }
     for (String code : possible) {
       if (codes.contains(code)) {
@@ -128,7 +130,8 @@ final class SupportedLanguages implements Function<HttpServletRequest, String> {
       if (!m.lookingAt() || m.end() == at) {
         return List.of();
       }
-      choices.add(new Choice(m.group(1), m.group(2) == null ? 1.0 : Double.parseDouble(m.group(2))));
+      String q = m.group(2);
+      choices.add(new Choice(m.group(1), q == null ? 1.0 : Double.parseDouble(q)));
       at = m.end();
     }
     choices.sort(Comparator.comparingDouble(Choice::q).reversed());

@@ -31,7 +31,8 @@ class PagePolicyTest {
       new PagePolicy(600, null, false, false, false, 30, 120);
   private static final PagePolicy CACHE_TIMEOUT_0 =
       new PagePolicy(0, null, false, false, false, 0, 0);
-  private static final PagePolicy PAGE_TIMEOUT_0 = new PagePolicy(600, 0L, false, false, false, 0, 0);
+  private static final PagePolicy PAGE_TIMEOUT_0 =
+      new PagePolicy(600, 0L, false, false, false, 0, 0);
   private static final PagePolicy REJECTS_HOSTS =
       new PagePolicy(600, null, false, false, true, 0, 0);
 
@@ -236,7 +237,11 @@ class PagePolicyTest {
             OK.cacheControl("private"),
             "Cache-Control: private"),
         refused(
-            "a timeout of 0 leaves a 404 as it is", CACHE_TIMEOUT_0, GET, OK.status(404), "status 404"),
+            "a timeout of 0 leaves a 404 as it is",
+            CACHE_TIMEOUT_0,
+            GET,
+            OK.status(404),
+            "status 404"),
         new Row(
             "a timeout of 0 marks a response Larder would not share anyway",
             CACHE_TIMEOUT_0,
@@ -451,7 +456,9 @@ class PagePolicyTest {
           session,
           true
         },
-        new Object[] {"a session does not matter otherwise", DJANGO, GET.withSession(), none, true});
+        new Object[] {
+          "a session does not matter otherwise", DJANGO, GET.withSession(), none, true
+        });
   }
 
   @ParameterizedTest(name = "{0}")
@@ -469,7 +476,9 @@ class PagePolicyTest {
     return Stream.of(
         new Object[] {"the plain page is not counted", GET, OK, false},
         new Object[] {"a variant URL is counted", GET.asVariant(), OK, true},
-        new Object[] {"a page keyed on a header's values is counted", GET, OK.vary("X-Theme"), true},
+        new Object[] {
+          "a page keyed on a header's values is counted", GET, OK.vary("X-Theme"), true
+        },
         new Object[] {
           "a page keyed on Authorization is counted", GET.withAuthorization(), OK, true
         },
