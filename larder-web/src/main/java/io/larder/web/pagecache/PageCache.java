@@ -200,6 +200,7 @@ public final class PageCache {
         request,
         hostAllowed,
         authenticated != null && authenticated.test(request),
+        PageRequest.Credentials.of(request, authenticated != null),
         !(PathVariants.plainUrl(request) && allowedHosts.names(request)),
         language,
         language != null || !keySuffix.hasLanguage());

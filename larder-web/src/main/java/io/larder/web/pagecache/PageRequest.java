@@ -34,11 +34,15 @@ record PageRequest(
   record Credentials(boolean authorization, boolean session) {
     static final Credentials NONE = new Credentials(false, false);
 
-    static Credentials of(HttpServletRequest request) {
+    /**
+     * What {@code request} carries; its session only if {@code sessions} (only anonymous-only
+     * caching asks, so other requests are spared reading the session cookie).
+     */
+    static Credentials of(HttpServletRequest request, boolean sessions) {
       String authorization = request.getHeader("Authorization");
       return new Credentials(
           authorization != null && !authorization.isEmpty(),
-          request.getRequestedSessionId() != null);
+          sessions && request.getRequestedSessionId() != null);
     }
   }
 
@@ -52,6 +56,7 @@ record PageRequest(
       HttpServletRequest request,
       boolean hostAllowed,
       boolean authenticated,
+      Credentials credentials,
       boolean variant,
       String language,
       boolean keyable) {
@@ -60,7 +65,7 @@ record PageRequest(
         request.getDispatcherType() == DispatcherType.REQUEST,
         hostAllowed,
         authenticated,
-        Credentials.of(request),
+        credentials,
         variant,
         language,
         keyable);
