@@ -28,7 +28,7 @@ final class PagePolicy {
   enum Lookup {
     /** Not cached at all (a method other than GET or HEAD, a dispatch): the chain runs as it is. */
     PASS,
-    /** A host the allowed hosts do not name, where the application asked for Django's 400. */
+    /** A host the allowed hosts do not allow, where the application asked for Django's 400. */
     REJECT,
     /** An authenticated request under anonymous-only caching: not looked up, marked private. */
     PRIVATE,
