@@ -172,6 +172,9 @@ public class LarderProperties {
     /** Whether a request for a host not in allowed-hosts is answered 400, as Django does. */
     private boolean rejectDisallowedHosts;
 
+    /** USE_I18N with LANGUAGES: the languages pages are keyed on, the default first. */
+    private List<String> languages = new ArrayList<>();
+
     /** The URL patterns the filter is mapped to. */
     private List<String> urlPatterns = new ArrayList<>(List.of("/*"));
 
@@ -213,6 +216,14 @@ public class LarderProperties {
 
     public void setRejectDisallowedHosts(boolean rejectDisallowedHosts) {
       this.rejectDisallowedHosts = rejectDisallowedHosts;
+    }
+
+    public List<String> getLanguages() {
+      return languages;
+    }
+
+    public void setLanguages(List<String> languages) {
+      this.languages = languages;
     }
 
     public Duration getCacheTimeout() {

@@ -1,6 +1,7 @@
 package io.larder.spring.boot;
 
 import io.larder.Caches;
+import io.larder.web.pagecache.KeySuffix;
 import io.larder.web.pagecache.PageCache;
 import io.larder.web.session.SessionFilter;
 import io.larder.web.session.SessionSettings;
@@ -46,6 +47,9 @@ public class LarderWebAutoConfiguration {
             .rejectDisallowedHosts(settings.isRejectDisallowedHosts());
     if (settings.getPageTimeout() != null) {
       pages.pageTimeout(settings.getPageTimeout());
+    }
+    if (!settings.getLanguages().isEmpty()) {
+      pages.keySuffix(KeySuffix.languages(settings.getLanguages()));
     }
     FilterRegistrationBean<Filter> registration =
         new FilterRegistrationBean<>(pages.build().filter());

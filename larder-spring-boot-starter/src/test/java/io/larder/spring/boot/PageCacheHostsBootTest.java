@@ -2,6 +2,8 @@ package io.larder.spring.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.larder.Caches;
+import io.larder.internal.Md5;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,7 +15,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The page cache's allowed hosts and per-path variant cap set through {@code
+ * The page cache's allowed hosts, per-path variant cap and languages set through {@code
  * larder.web.page-cache.*}, in a real Spring Boot application on an embedded Tomcat, over real HTTP
  * with hostile {@code Host} headers (written on a plain socket, as an attacker writes them).
  */
@@ -28,18 +30,24 @@ import org.springframework.boot.test.web.server.LocalServerPort;
       "larder.web.page-cache.url-patterns=/page",
       "larder.web.page-cache.allowed-hosts=www.example.com,.example.org",
       "larder.web.page-cache.reject-disallowed-hosts=true",
-      "larder.web.page-cache.max-variants-per-path=1"
+      "larder.web.page-cache.max-variants-per-path=1",
+      "larder.web.page-cache.languages=en,fr"
     })
 class PageCacheHostsBootTest {
   @LocalServerPort int port;
   @Autowired Shop.Pages pages;
+  @Autowired Caches caches;
 
-  /** The status line and body of a GET of {@code path} for {@code host}. */
-  private String get(String path, String host) throws IOException {
+  /** The status line of a GET of {@code path} for {@code host}, with {@code headers}. */
+  private String get(String path, String host, String... headers) throws IOException {
     try (Socket socket = new Socket("127.0.0.1", port)) {
       OutputStream out = socket.getOutputStream();
+      StringBuilder request = new StringBuilder("GET " + path + " HTTP/1.1\r\nHost: " + host);
+      for (String header : headers) {
+        request.append("\r\n").append(header);
+      }
       out.write(
-          ("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+          request.append("\r\nConnection: close\r\n\r\n").toString()
               .getBytes(StandardCharsets.US_ASCII));
       out.flush();
       InputStream in = socket.getInputStream();
@@ -53,6 +61,19 @@ class PageCacheHostsBootTest {
     int before = pages.pageViews();
     assertThat(get("/page", "evil.example")).isEqualTo("HTTP/1.1 400 ");
     assertThat(pages.pageViews()).isEqualTo(before);
+  }
+
+  @Test
+  void pagesAreKeyedOnTheSitesLanguages() throws Exception {
+    get("/page", "www.example.com", "Accept-Language: de, fr");
+    assertThat(
+            caches
+                .getDefault()
+                .hasKey(
+                    "views.decorators.cache.cache_header.."
+                        + Md5.hex("http://www.example.com/page".getBytes(StandardCharsets.US_ASCII))
+                        + ".fr"))
+        .isTrue();
   }
 
   @Test

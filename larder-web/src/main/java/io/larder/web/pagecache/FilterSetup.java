@@ -7,6 +7,7 @@ import io.larder.web.headers.HeaderValues;
 import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletContext;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * A page-cache filter's configuration: the {@link PageCache} it was made with, or one read from its
@@ -78,7 +79,7 @@ final class FilterSetup {
     String hosts = param(config, "allowed-hosts", null);
     if (hosts != null) {
       try {
-        builder.allowedHosts(HeaderValues.split(hosts.replaceAll("\\s+", ",")));
+        builder.allowedHosts(list(hosts));
       } catch (IllegalArgumentException e) {
         throw bad(
             config,
@@ -89,6 +90,18 @@ final class FilterSetup {
       }
     }
     builder.rejectDisallowedHosts(flag(config, "reject-disallowed-hosts", false));
+    String languages = param(config, "languages", null);
+    if (languages != null) {
+      try {
+        builder.keySuffix(KeySuffix.languages(list(languages)));
+      } catch (IllegalArgumentException e) {
+        throw bad(
+            config,
+            "languages",
+            languages,
+            "language codes separated by commas or spaces, the default first: en, fr, pt-br");
+      }
+    }
     return builder.build();
   }
 
@@ -102,6 +115,11 @@ final class FilterSetup {
   private static String param(FilterConfig config, String name, String defaultValue) {
     String value = config.getInitParameter(name);
     return value == null ? defaultValue : value;
+  }
+
+  /** The items of an init-param that lists them separated by commas or spaces. */
+  private static List<String> list(String value) {
+    return HeaderValues.split(value.replaceAll("\\s+", ","));
   }
 
   /** A true/false init-param, {@code absent} when absent. */

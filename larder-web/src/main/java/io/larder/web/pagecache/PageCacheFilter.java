@@ -27,9 +27,10 @@ import org.slf4j.LoggerFactory;
  * cache-timeout} and {@code page-timeout} (seconds), {@code key-prefix}, {@code max-page-bytes},
  * {@code etags}, {@code coalesce-misses}, {@code anonymous-only}, {@code stale-while-revalidate}
  * and {@code stale-if-error} (seconds), {@code max-variants-per-path}, {@code allowed-hosts}
- * (patterns separated by commas or spaces) and {@code reject-disallowed-hosts}. The caches are the
- * context's ({@link PageCache}'s Javadoc
- * and {@code docs/web.md} say where they come from).
+ * (patterns separated by commas or spaces), {@code reject-disallowed-hosts} and {@code languages}
+ * (Django's {@code LANGUAGES} in the key, the default first: {@link KeySuffix#languages}). The
+ * caches are the context's ({@link PageCache}'s Javadoc and {@code docs/web.md} say where they
+ * come from).
  */
 public final class PageCacheFilter extends PageFilter {
   private static final Logger LOG = LoggerFactory.getLogger(PageCacheFilter.class);

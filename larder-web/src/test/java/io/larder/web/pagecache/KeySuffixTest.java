@@ -188,4 +188,22 @@ class KeySuffixTest extends SiteTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("languages: 'en_US' is not a language code; accepted: codes such as en, pt-br");
   }
+
+  @Test
+  void theLanguagesInitParamKeysPagesOnTheSitesLanguages() throws Exception {
+    site =
+        TestSite.start(
+            (context, s) -> {
+              org.eclipse.jetty.ee10.servlet.FilterHolder filter =
+                  new org.eclipse.jetty.ee10.servlet.FilterHolder(PageCacheFilter.class);
+              filter.setInitParameter("languages", "en fr");
+              context.addFilter(filter, "/*", REQUEST);
+              context.addServlet(
+                  new org.eclipse.jetty.ee10.servlet.ServletHolder(s.pagesServlet()), "/*");
+            });
+    site.text("/p", "x");
+    site.get("/p", "Accept-Language", "de, fr");
+    String headerKey = "views.decorators.cache.cache_header.." + urlMd5("/p");
+    assertThat(site.cache.hasKey(headerKey + ".fr")).isTrue();
+  }
 }

@@ -9,8 +9,8 @@ import java.util.List;
 /**
  * The request headers a client chooses and the page cache reads to make a key, on any bytes:
  * {@code Accept-Language} always gives one of the site's languages (so no header mints a key), and
- * a {@code Host} is allowed only when it is a valid host a pattern matches; never an exception. Seeds:
- * hostile headers, in {@code PageHeadersFuzzTestInputs}.
+ * a {@code Host} is allowed only when it is a valid host a pattern matches; never an exception.
+ * Seeds: hostile headers, in {@code PageHeadersFuzzTestInputs}.
  */
 class PageHeadersFuzzTest {
   private static final List<String> LANGUAGES = List.of("en", "fr", "pt-br", "de");
