@@ -162,6 +162,19 @@ public class LarderProperties {
     /** Whether concurrent misses for one page render it once. */
     private boolean coalesceMisses = true;
 
+    /** How many variants of one path (query, path parameters, host, header values) are stored. */
+    private int maxVariantsPerPath =
+        io.larder.web.pagecache.PageCache.DEFAULT_MAX_VARIANTS_PER_PATH;
+
+    /** ALLOWED_HOSTS: the hosts pages are cached for (every host when empty). */
+    private List<String> allowedHosts = new ArrayList<>();
+
+    /** Whether a request for a host not in allowed-hosts is answered 400, as Django does. */
+    private boolean rejectDisallowedHosts;
+
+    /** USE_I18N with LANGUAGES: the languages pages are keyed on, the default first. */
+    private List<String> languages = new ArrayList<>();
+
     /** The URL patterns the filter is mapped to. */
     private List<String> urlPatterns = new ArrayList<>(List.of("/*"));
 
@@ -179,6 +192,38 @@ public class LarderProperties {
 
     public void setCacheAlias(String cacheAlias) {
       this.cacheAlias = cacheAlias;
+    }
+
+    public int getMaxVariantsPerPath() {
+      return maxVariantsPerPath;
+    }
+
+    public void setMaxVariantsPerPath(int maxVariantsPerPath) {
+      this.maxVariantsPerPath = maxVariantsPerPath;
+    }
+
+    public List<String> getAllowedHosts() {
+      return allowedHosts;
+    }
+
+    public void setAllowedHosts(List<String> allowedHosts) {
+      this.allowedHosts = allowedHosts;
+    }
+
+    public boolean isRejectDisallowedHosts() {
+      return rejectDisallowedHosts;
+    }
+
+    public void setRejectDisallowedHosts(boolean rejectDisallowedHosts) {
+      this.rejectDisallowedHosts = rejectDisallowedHosts;
+    }
+
+    public List<String> getLanguages() {
+      return languages;
+    }
+
+    public void setLanguages(List<String> languages) {
+      this.languages = languages;
     }
 
     public Duration getCacheTimeout() {

@@ -1,6 +1,7 @@
 package io.larder.spring.boot;
 
 import io.larder.Caches;
+import io.larder.web.pagecache.KeySuffix;
 import io.larder.web.pagecache.PageCache;
 import io.larder.web.session.SessionFilter;
 import io.larder.web.session.SessionSettings;
@@ -40,9 +41,15 @@ public class LarderWebAutoConfiguration {
             .keyPrefix(settings.getKeyPrefix())
             .maxPageBytes(settings.getMaxPageBytes())
             .etags(settings.isEtags())
-            .coalesceMisses(settings.isCoalesceMisses());
+            .coalesceMisses(settings.isCoalesceMisses())
+            .maxVariantsPerPath(settings.getMaxVariantsPerPath())
+            .allowedHosts(settings.getAllowedHosts())
+            .rejectDisallowedHosts(settings.isRejectDisallowedHosts());
     if (settings.getPageTimeout() != null) {
       pages.pageTimeout(settings.getPageTimeout());
+    }
+    if (!settings.getLanguages().isEmpty()) {
+      pages.keySuffix(KeySuffix.languages(settings.getLanguages()));
     }
     FilterRegistrationBean<Filter> registration =
         new FilterRegistrationBean<>(pages.build().filter());

@@ -83,7 +83,7 @@ final class CacheFetch {
     for (String method : pages.policy().lookupMethods(facts)) {
       key = PageKeys.pageKey(request, method, headerList, prefix, urlHash, suffix);
       StoredPage page = StoredPage.from(pages.cache().get(key));
-      if (page != null) {
+      if (page != null && pages.policy().answers(facts, page.credentials())) {
         return new Found(page, key);
       }
     }

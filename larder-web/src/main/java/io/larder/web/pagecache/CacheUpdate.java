@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The storing half of the page cache (Django's {@code UpdateCacheMiddleware.process_response}):
  * runs the view into a held response, asks {@link PagePolicy} what to do with the finished
- * response, and does it: patches the caching headers, learns the key, stores the page, answers a
- * conditional request, or puts a stale page in the place of a failed one.
+ * response, and does it: patches the caching headers (whether or not the page is stored), learns
+ * the key, stores the page, answers a conditional request, or puts a stale page in the place of a
+ * failed one.
  */
 final class CacheUpdate {
   private static final Logger LOG = LoggerFactory.getLogger(CacheUpdate.class);
@@ -128,13 +129,18 @@ final class CacheUpdate {
     long now = pages.clock().millis() / 1000;
     PagePolicy.Storing storing =
         pages.policy().storing(facts, PageResponse.of(request, response), now);
-    if (!storing.patch()
-        || (storing.queryVariant() && !pages.variants().admit(request, storing.timeout()))) {
+    if (storing.store()
+        && storing.countedVariant()
+        && !pages.variants().admit(request, storing.timeout())) {
+      // One variant too many of its path: sent as the view made it, as any page Larder won't share.
       return Stored.NO;
     }
-    HttpCacheHeaders.patchResponseHeaders(response, storing.timeout(), pages.clock());
-    if (!storing.vary().isEmpty()) {
-      HttpCacheHeaders.patchVary(response, storing.vary().toArray(String[]::new));
+    PagePolicy.Headers headers = storing.headers();
+    if (headers.patch()) {
+      HttpCacheHeaders.patchResponseHeaders(response, headers.maxAge(), pages.clock());
+      if (!headers.vary().isEmpty()) {
+        HttpCacheHeaders.patchVary(response, headers.vary().toArray(String[]::new));
+      }
     }
     if (!storing.store()) {
       return Stored.NO;
@@ -152,7 +158,10 @@ final class CacheUpdate {
       pages
           .cache()
           .set(
-              key, StoredPage.store(response, body, response.declaredLength(), now, storing), kept);
+              key,
+              StoredPage.store(
+                  response, body, response.declaredLength(), now, storing, facts.credentials()),
+              kept);
     } catch (CacheException e) {
       LOG.warn("Page cache {}: storing the page failed: {}", pages, e.toString());
       stored = Stored.NO;

@@ -25,7 +25,10 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 public @interface CachedView {
-  /** How long every response is kept, in seconds (0 stores nothing). */
+  /**
+   * How long every response is kept, in seconds; 0 stores nothing and marks the responses {@code
+   * max-age=0} with {@code Expires} now, as {@code cache_page(0)} does.
+   */
   long seconds();
 
   /** The alias of the cache pages are stored in. */

@@ -38,7 +38,12 @@ public final class FetchFromCacheFilter extends PageFilter {
   void filter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     PageRequest facts = pages.facts(request);
-    boolean cacheable = pages.policy().lookup(facts) == PagePolicy.Lookup.FETCH;
+    PagePolicy.Lookup lookup = pages.policy().lookup(facts);
+    if (lookup == PagePolicy.Lookup.REJECT) {
+      rejectHost(request, response);
+      return;
+    }
+    boolean cacheable = lookup == PagePolicy.Lookup.FETCH;
     if (cacheable) {
       // The split pair has no background refresh: a stale page is a miss here.
       StoredPage page = fetch.find(request, facts).page();

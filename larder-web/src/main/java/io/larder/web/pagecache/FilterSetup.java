@@ -3,9 +3,11 @@ package io.larder.web.pagecache;
 import io.larder.Caches;
 import io.larder.InvalidConfigurationException;
 import io.larder.internal.SettingValues;
+import io.larder.web.headers.HeaderValues;
 import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletContext;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * A page-cache filter's configuration: the {@link PageCache} it was made with, or one read from its
@@ -63,6 +65,43 @@ final class FilterSetup {
     if (ifError != null) {
       builder.staleIfError(seconds(config, "stale-if-error", ifError));
     }
+    String variants = param(config, "max-variants-per-path", null);
+    if (variants != null) {
+      builder.maxVariantsPerPath(
+          (int)
+              number(
+                  config,
+                  "max-variants-per-path",
+                  variants,
+                  Integer.MAX_VALUE,
+                  "a whole number of pages, 0 to " + Integer.MAX_VALUE));
+    }
+    String hosts = param(config, "allowed-hosts", null);
+    if (hosts != null) {
+      try {
+        builder.allowedHosts(list(hosts));
+      } catch (IllegalArgumentException e) {
+        throw bad(
+            config,
+            "allowed-hosts",
+            hosts,
+            "host patterns separated by commas or spaces: a host (www.example.com, 127.0.0.1,"
+                + " [::1]), a domain and its subdomains (.example.com), or *");
+      }
+    }
+    builder.rejectDisallowedHosts(flag(config, "reject-disallowed-hosts", false));
+    String languages = param(config, "languages", null);
+    if (languages != null) {
+      try {
+        builder.keySuffix(KeySuffix.languages(list(languages)));
+      } catch (IllegalArgumentException e) {
+        throw bad(
+            config,
+            "languages",
+            languages,
+            "language codes separated by commas or spaces, the default first: en, fr, pt-br");
+      }
+    }
     return builder.build();
   }
 
@@ -76,6 +115,11 @@ final class FilterSetup {
   private static String param(FilterConfig config, String name, String defaultValue) {
     String value = config.getInitParameter(name);
     return value == null ? defaultValue : value;
+  }
+
+  /** The items of an init-param that lists them separated by commas or spaces. */
+  private static List<String> list(String value) {
+    return HeaderValues.split(value.replaceAll("\\s+", ","));
   }
 
   /** A true/false init-param, {@code absent} when absent. */

@@ -6,6 +6,7 @@ import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,15 +31,19 @@ import java.util.function.Predicate;
  * stored (a HEAD is answered from the GET entry); the key is the full URL with its host plus the
  * values of the request headers the response {@code Vary}s on; nothing is stored for {@code
  * private}, {@code no-cache}, {@code no-store}, {@code Vary: *}, or a cookie set on a response that
- * varies on {@code Cookie}; beyond Django, nothing is stored that sets a cookie at all (unless
- * {@link Builder#storeResponsesWithCookies(boolean) the view opts in}), that is already expired by
- * its own {@code Expires}, or that is one query-string variant too many of its path ({@link
- * Builder#maxQueryVariants(int)}); the response's {@code max-age} wins over {@link
- * Builder#cacheTimeout(Duration)} and {@link Builder#pageTimeout(Duration)} wins over both; stored
- * responses get {@code Expires} and {@code max-age}, and hits an {@code Age}. Beyond Django, a
- * stored page gets an ETag (unless {@link Builder#etags(boolean) turned off}) and conditional
- * requests against it are answered 304 from the cache, and concurrent misses for one page render it
- * once ({@link Builder#coalesceMisses(boolean)}).
+ * varies on {@code Cookie}; a timeout of 0 stores nothing and tells every cache downstream the same
+ * ({@code max-age=0}, {@code Expires} now); pages are cached only for the {@link
+ * Builder#allowedHosts allowed hosts}. Beyond Django, nothing is stored that sets a cookie at all
+ * (unless {@link Builder#storeResponsesWithCookies(boolean) the view opts in}), that is already
+ * expired by its own {@code Expires}, whose {@code Content-Language} is not its key's language, or
+ * that is one variant too many of its path ({@link Builder#maxVariantsPerPath(int)}); a request
+ * with {@code Authorization} is never answered from a page stored without it. The response's {@code
+ * max-age} wins over {@link Builder#cacheTimeout(Duration)} and {@link
+ * Builder#pageTimeout(Duration)} wins over both; stored responses get {@code Expires} and {@code
+ * max-age}, and hits an {@code Age}. Beyond Django, a stored page gets an ETag (unless {@link
+ * Builder#etags(boolean) turned off}) and conditional requests against it are answered 304 from the
+ * cache, and concurrent misses for one page render it once ({@link
+ * Builder#coalesceMisses(boolean)}).
  *
  * <p>Options beyond Django: {@link Builder#anonymousOnly(boolean) anonymous-only caching} (a
  * logged-in user is never served nor creates a shared page, and gets {@code Cache-Control:
@@ -63,6 +68,9 @@ public final class PageCache {
   /** Pages larger than this are streamed to the client and not stored, unless changed. */
   public static final int DEFAULT_MAX_PAGE_BYTES = 4 << 20;
 
+  /** How many variants of one path are stored per window, unless changed. */
+  public static final int DEFAULT_MAX_VARIANTS_PER_PATH = 200;
+
   private final Cache cache;
   private final long cacheTimeout;
   private final Long pageTimeout;
@@ -72,7 +80,8 @@ public final class PageCache {
   private final InstantSource clock;
   private final MissFlights flights;
   private final boolean storesCookies;
-  private final QueryVariants variants;
+  private final PathVariants variants;
+  private final AllowedHosts allowedHosts;
   private final PagePolicy policy;
   private final Predicate<HttpServletRequest> authenticated;
   private final KeySuffix keySuffix;
@@ -90,7 +99,8 @@ public final class PageCache {
     this.clock = b.cache.settings().clock();
     this.flights = b.coalesceMisses ? new MissFlights() : null;
     this.storesCookies = b.storesCookies;
-    this.variants = new QueryVariants(b.cache, b.keyPrefix, b.maxQueryVariants);
+    this.variants = new PathVariants(b.cache, b.keyPrefix, b.maxVariantsPerPath);
+    this.allowedHosts = b.allowedHosts;
     this.authenticated = b.authenticated;
     this.keySuffix = b.keySuffix;
     this.policy =
@@ -99,6 +109,7 @@ public final class PageCache {
             b.pageTimeout,
             b.storesCookies,
             b.authenticated != null,
+            b.rejectDisallowedHosts,
             b.staleWhileRevalidate,
             b.staleIfError);
   }
@@ -165,7 +176,7 @@ public final class PageCache {
     return storesCookies;
   }
 
-  QueryVariants variants() {
+  PathVariants variants() {
     return variants;
   }
 
@@ -177,9 +188,22 @@ public final class PageCache {
     return keySuffix;
   }
 
-  /** The facts of {@code request} the policy decides on; authenticated only if anonymous-only. */
+  /**
+   * The facts of {@code request} the policy decides on: authenticated only if anonymous-only; a
+   * counted variant unless its URL is its path's plain one for a host the allowed hosts name; the
+   * language of its key.
+   */
   PageRequest facts(HttpServletRequest request) {
-    return PageRequest.of(request, authenticated != null && authenticated.test(request));
+    boolean hostAllowed = allowedHosts.allows(request);
+    String language = keySuffix.languageOf(request);
+    return PageRequest.of(
+        request,
+        hostAllowed,
+        authenticated != null && authenticated.test(request),
+        PageRequest.Credentials.of(request, authenticated != null),
+        !(PathVariants.plainUrl(request) && allowedHosts.names(request)),
+        language,
+        language != null || !keySuffix.hasLanguage());
   }
 
   /** Claims the one background refresh of {@code key}; false if one is running. */
@@ -237,7 +261,9 @@ public final class PageCache {
     private boolean etags = true;
     private boolean coalesceMisses = true;
     private boolean storesCookies;
-    private int maxQueryVariants = QueryVariants.DEFAULT_LIMIT;
+    private int maxVariantsPerPath = DEFAULT_MAX_VARIANTS_PER_PATH;
+    private AllowedHosts allowedHosts = AllowedHosts.any();
+    private boolean rejectDisallowedHosts;
     private Predicate<HttpServletRequest> authenticated;
     private long staleWhileRevalidate;
     private long staleIfError;
@@ -249,7 +275,8 @@ public final class PageCache {
 
     /**
      * How long a page is kept when its response has no max-age: Django's {@code
-     * CACHE_MIDDLEWARE_SECONDS} (600 s). Zero stores nothing.
+     * CACHE_MIDDLEWARE_SECONDS} (600 s). Zero stores nothing and marks the responses that say
+     * nothing of their freshness {@code max-age=0} with {@code Expires} now, as Django does.
      */
     public Builder cacheTimeout(Duration timeout) {
       this.cacheTimeout = seconds(timeout, "cacheTimeout");
@@ -258,7 +285,9 @@ public final class PageCache {
 
     /**
      * How long every page is kept, whatever its max-age says: {@code cache_page}'s timeout. Null
-     * (the default) leaves the choice to max-age and the cache timeout.
+     * (the default) leaves the choice to max-age and the cache timeout. Zero stores nothing and
+     * marks the responses {@code max-age=0} with {@code Expires} now, as Django's {@code
+     * cache_page(0)} does.
      */
     public Builder pageTimeout(Duration timeout) {
       this.pageTimeout = timeout == null ? null : seconds(timeout, "pageTimeout");
@@ -309,15 +338,52 @@ public final class PageCache {
     }
 
     /**
-     * How many query-string variants of one path are stored within one page timeout (200 by
-     * default): beyond that, further variants are served but not stored, so that a flood of
-     * distinct {@code ?q=N} URLs cannot evict the real pages.
+     * How many variants of one path are stored within one page timeout (200 by default), whatever
+     * makes them vary: the query string, path parameters ({@code /p;w=1}), the {@code Host}, the
+     * values of the headers the page varies on. Beyond that, further variants are served but not
+     * stored, so that a flood of made-up URLs cannot evict the real pages. The plain page (no query
+     * string or path parameters, a host {@link #allowedHosts named} exactly, varying on no header)
+     * is not counted.
      */
-    public Builder maxQueryVariants(int variants) {
+    public Builder maxVariantsPerPath(int variants) {
       if (variants < 0) {
-        throw new IllegalArgumentException("maxQueryVariants must be 0 or more, not " + variants);
+        throw new IllegalArgumentException("maxVariantsPerPath must be 0 or more, not " + variants);
       }
-      this.maxQueryVariants = variants;
+      this.maxVariantsPerPath = variants;
+      return this;
+    }
+
+    /**
+     * Django's {@code ALLOWED_HOSTS}: the hosts pages are cached for (every host when none is
+     * given, the default). A request for another host is neither answered from the cache nor
+     * stored; with {@link #rejectDisallowedHosts(boolean)} it is answered 400, as Django answers
+     * it. A pattern is a host ({@code www.example.com}, {@code 127.0.0.1}, {@code [::1]}), a
+     * domain and its subdomains ({@code .example.com}), or {@code *}; the request's port does not
+     * matter.
+     *
+     * <pre>{@code
+     * PageCache.builder(cache).allowedHosts(List.of("www.example.com", ".example.org"));
+     * }</pre>
+     *
+     * @throws IllegalArgumentException when a pattern is empty or holds a space, comma or slash
+     */
+    public Builder allowedHosts(List<String> patterns) {
+      this.allowedHosts = AllowedHosts.of(Objects.requireNonNull(patterns, "allowedHosts"));
+      return this;
+    }
+
+    /** {@link #allowedHosts(List)} as arguments. */
+    public Builder allowedHosts(String... patterns) {
+      return allowedHosts(List.of(patterns));
+    }
+
+    /**
+     * Whether a request for a host the {@link #allowedHosts allowed hosts} do not name is answered
+     * {@code 400 Bad Request} before it reaches the application, whatever its method, as Django's
+     * {@code get_host()} refuses it (false by default: such a request is passed on, uncached).
+     */
+    public Builder rejectDisallowedHosts(boolean reject) {
+      this.rejectDisallowedHosts = reject;
       return this;
     }
 
@@ -364,7 +430,7 @@ public final class PageCache {
 
     /**
      * Django's {@code USE_I18N}/{@code USE_TZ} suffix on both page keys ({@link KeySuffix#none()}
-     * by default), e.g. {@code KeySuffix.language()}.
+     * by default), e.g. {@code KeySuffix.languages("en", "fr")}.
      */
     public Builder keySuffix(KeySuffix suffix) {
       this.keySuffix = Objects.requireNonNull(suffix, "suffix");

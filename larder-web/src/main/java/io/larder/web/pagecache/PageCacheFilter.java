@@ -26,8 +26,11 @@ import org.slf4j.LoggerFactory;
  * <p>Init-params (all optional): {@code cache-alias} (default {@code default}), {@code
  * cache-timeout} and {@code page-timeout} (seconds), {@code key-prefix}, {@code max-page-bytes},
  * {@code etags}, {@code coalesce-misses}, {@code anonymous-only}, {@code stale-while-revalidate}
- * and {@code stale-if-error} (seconds). The caches are the context's ({@link PageCache}'s Javadoc
- * and {@code docs/web.md} say where they come from).
+ * and {@code stale-if-error} (seconds), {@code max-variants-per-path}, {@code allowed-hosts}
+ * (patterns separated by commas or spaces), {@code reject-disallowed-hosts} and {@code languages}
+ * (Django's {@code LANGUAGES} in the key, the default first: {@link KeySuffix#languages}). The
+ * caches are the context's ({@link PageCache}'s Javadoc and {@code docs/web.md} say where they
+ * come from).
  */
 public final class PageCacheFilter extends PageFilter {
   private static final Logger LOG = LoggerFactory.getLogger(PageCacheFilter.class);
@@ -55,6 +58,7 @@ public final class PageCacheFilter extends PageFilter {
     PageRequest facts = pages.facts(request);
     switch (pages.policy().lookup(facts)) {
       case PASS -> chain.doFilter(request, response);
+      case REJECT -> rejectHost(request, response);
       case PRIVATE -> update.around(request, response, chain, facts, () -> false, null);
       case FETCH -> fetchOrRender(request, response, chain, facts);
     }

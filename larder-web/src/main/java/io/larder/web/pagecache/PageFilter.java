@@ -9,12 +9,16 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What the page cache's filters share: made by web.xml and configured from init-params in {@link
  * #init}, or handed their {@link PageCache} in code; requests that are not HTTP pass through.
  */
 abstract class PageFilter implements Filter {
+  private static final Logger LOG = LoggerFactory.getLogger(PageFilter.class);
+
   private final FilterSetup setup;
 
   /** Set by {@link #use}, once, before the first request. */
@@ -53,6 +57,20 @@ abstract class PageFilter implements Filter {
 
   abstract void filter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException;
+
+  /**
+   * Answers a request for a host the allowed hosts do not name with 400, as Django answers its
+   * {@code DisallowedHost}; logged with the host, cut short and stripped of control characters.
+   */
+  void rejectHost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    String host = AllowedHosts.host(request);
+    String shown = host.length() > 100 ? host.substring(0, 100) + "…" : host;
+    LOG.warn(
+        "Page cache {}: invalid Host header '{}'; it is not in the allowed hosts",
+        pages,
+        shown.replaceAll("\\p{Cntrl}", "?"));
+    response.sendError(HttpServletResponse.SC_BAD_REQUEST, "Invalid Host header");
+  }
 
   @Override
   public final void destroy() {

@@ -8,17 +8,19 @@ import java.util.List;
 
 /**
  * Every decision of the page cache, made before anything is done: whether a request may be answered
- * from the cache and under which methods' keys, whether a response may be stored, for how long, on
- * which further headers it varies, and whether a stored page is still fresh, stale but usable, or
- * gone. Django's {@code UpdateCacheMiddleware}, {@code learn_cache_key} and {@code
- * patch_response_headers} rules, in their order, with Larder's additions (cookies, expired
- * responses, anonymous-only caching, RFC 5861's stale windows). Pure: a function of {@link
+ * from the cache and under which methods' keys, whether a stored page may answer it, which caching
+ * headers a finished response gets, and, decided apart from those, whether it is stored, for how
+ * long, and whether a stored page is still fresh, stale but usable, or gone. Django's {@code
+ * UpdateCacheMiddleware}, {@code learn_cache_key} and {@code patch_response_headers} rules, in
+ * their order, with Larder's additions (allowed hosts, cookies, expired responses, the response's
+ * language, anonymous-only caching, RFC 5861's stale windows). Pure: a function of {@link
  * PageRequest}, {@link PageResponse}, the settings and the time given; the filters carry it out.
  *
  * <pre>{@code
  * PagePolicy.Storing s = policy.storing(PageRequest.get(), PageResponse.ok(), now);
- * s.store();      // true: a 200 without Cache-Control is stored...
- * s.timeout();    // ...for the cache timeout (600 s by default)
+ * s.headers().patch(); // true: a 200 without Cache-Control gets Expires and max-age...
+ * s.store();           // ...and is stored...
+ * s.timeout();         // ...for the cache timeout (600 s by default)
  * }</pre>
  */
 final class PagePolicy {
@@ -26,6 +28,8 @@ final class PagePolicy {
   enum Lookup {
     /** Not cached at all (a method other than GET or HEAD, a dispatch): the chain runs as it is. */
     PASS,
+    /** A host the allowed hosts do not allow, where the application asked for Django's 400. */
+    REJECT,
     /** An authenticated request under anonymous-only caching: not looked up, marked private. */
     PRIVATE,
     /** Looked up; on a miss the view runs and its response may be stored. */
@@ -45,34 +49,45 @@ final class PagePolicy {
   }
 
   /**
-   * What to do with a finished response.
+   * The caching headers a finished response gets, decided apart from whether it is stored: Django
+   * patches every response it would store, every 304 the view answered itself, and every response
+   * it does not store only because the timeout is 0 ({@code max-age=0}, {@code Expires} now).
    *
-   * @param patch whether the caching headers are patched (Expires, max-age, {@code vary}): Django
-   *     patches every response it would store and every 304 the view answered itself
-   * @param store whether the page is stored (a 200 that passed every rule)
-   * @param timeout the seconds the page is fresh (and its max-age)
-   * @param vary request headers to add to the response's {@code Vary} before its key is learned
+   * @param patch whether {@code Expires} (unless set) and {@code max-age} are patched, and {@code
+   *     vary} added to the response's {@code Vary}
+   * @param maxAge the seconds patched into {@code max-age} (and {@code Expires})
+   * @param vary request headers to add to the response's {@code Vary}
    * @param markPrivate whether {@code Cache-Control: private} is added (an authenticated response
    *     under anonymous-only caching)
+   */
+  record Headers(boolean patch, long maxAge, List<String> vary, boolean markPrivate) {
+    static final Headers UNTOUCHED = new Headers(false, 0, List.of(), false);
+    static final Headers PRIVATE = new Headers(false, 0, List.of(), true);
+  }
+
+  /**
+   * What to do with a finished response.
+   *
+   * @param headers the caching headers it gets, whether or not it is stored
+   * @param store whether the page is stored (a 200 that passed every rule)
+   * @param timeout the seconds the page is fresh
    * @param staleWhileRevalidate seconds past the timeout the page is served while it is refreshed
    * @param staleIfError seconds past the timeout the page stands in for a failed render
-   * @param queryVariant whether the page counts against its path's cap on query-string variants
-   *     ({@link PageCache.Builder#maxQueryVariants}), which the cache's counter decides
+   * @param countedVariant whether the page counts against its path's cap on variants ({@link
+   *     PageCache.Builder#maxVariantsPerPath}), which the cache's counter decides
    * @param reason why it is not stored, for logs and tests; "" when it is
    */
   record Storing(
-      boolean patch,
+      Headers headers,
       boolean store,
       long timeout,
-      List<String> vary,
-      boolean markPrivate,
       long staleWhileRevalidate,
       long staleIfError,
-      boolean queryVariant,
+      boolean countedVariant,
       String reason) {
 
-    static Storing refused(String reason) {
-      return new Storing(false, false, 0, List.of(), false, 0, 0, false, reason);
+    static Storing refused(Headers headers, String reason) {
+      return new Storing(headers, false, headers.maxAge(), 0, 0, false, reason);
     }
 
     /** Seconds the cache keeps the page: fresh, then as long as a stale window may use it. */
@@ -89,6 +104,7 @@ final class PagePolicy {
   private final Long pageTimeout;
   private final boolean storesCookies;
   private final boolean anonymousOnly;
+  private final boolean rejectDisallowedHosts;
   private final long staleWhileRevalidate;
   private final long staleIfError;
 
@@ -97,6 +113,7 @@ final class PagePolicy {
    * @param pageTimeout seconds every page is kept whatever max-age says, or null
    * @param storesCookies whether a response that sets a cookie may be stored
    * @param anonymousOnly whether authenticated requests bypass the cache (and are marked private)
+   * @param rejectDisallowedHosts whether a request for a host not allowed is answered 400
    * @param staleWhileRevalidate the default stale-while-revalidate window, seconds
    * @param staleIfError the default stale-if-error window, seconds
    */
@@ -105,20 +122,29 @@ final class PagePolicy {
       Long pageTimeout,
       boolean storesCookies,
       boolean anonymousOnly,
+      boolean rejectDisallowedHosts,
       long staleWhileRevalidate,
       long staleIfError) {
     this.cacheTimeout = cacheTimeout;
     this.pageTimeout = pageTimeout;
     this.storesCookies = storesCookies;
     this.anonymousOnly = anonymousOnly;
+    this.rejectDisallowedHosts = rejectDisallowedHosts;
     this.staleWhileRevalidate = staleWhileRevalidate;
     this.staleIfError = staleIfError;
   }
 
-  /** Whether {@code request} is looked up, passed by, or answered privately. */
+  /** Whether {@code request} is looked up, passed by, rejected, or answered privately. */
   Lookup lookup(PageRequest request) {
-    if (!request.fromClient() || !isGetOrHead(request.method())) {
+    if (!request.fromClient()) {
       // A forward, include, error or async dispatch is part of a request already being handled.
+      return Lookup.PASS;
+    }
+    if (!request.hostAllowed()) {
+      // Django's get_host() refuses such a request whatever its method.
+      return rejectDisallowedHosts ? Lookup.REJECT : Lookup.PASS;
+    }
+    if (!isGetOrHead(request.method()) || !request.keyable()) {
       return Lookup.PASS;
     }
     return anonymousOnly && request.authenticated() ? Lookup.PRIVATE : Lookup.FETCH;
@@ -132,61 +158,117 @@ final class PagePolicy {
     return "HEAD".equals(request.method()) ? GET_THEN_HEAD : GET_ONLY;
   }
 
-  /** Django's {@code UpdateCacheMiddleware.process_response} rules, in its order, on a response. */
+  /**
+   * Whether a page stored for a request that carried {@code stored} may answer {@code request}: a
+   * request with {@code Authorization} never gets a page stored without it, and under
+   * anonymous-only caching a request that names a session never gets a page stored for one that
+   * named none. The key alone cannot promise that: it follows the header list the last stored
+   * response left.
+   */
+  boolean answers(PageRequest request, PageRequest.Credentials stored) {
+    PageRequest.Credentials carried = request.credentials();
+    if (carried.authorization() && !stored.authorization()) {
+      return false;
+    }
+    return !(anonymousOnly && carried.session() && !stored.session());
+  }
+
+  /**
+   * Django's {@code UpdateCacheMiddleware.process_response} rules, in its order, on a response: the
+   * headers it gets, and apart from them whether it is stored.
+   */
   Storing storing(PageRequest request, PageResponse response, long nowSecond) {
     if (anonymousOnly && request.authenticated()) {
       // Neither stored nor served: and a cache between here and the user must not keep it either.
-      return new Storing(false, false, 0, List.of(), true, 0, 0, false, "authenticated");
+      return Storing.refused(Headers.PRIVATE, "authenticated");
     }
     int status = response.status();
     if (status != 200 && status != 304) {
-      return Storing.refused("status " + status);
+      return Storing.refused(Headers.UNTOUCHED, "status " + status);
     }
     List<String> recorded = response.recordedVary();
     if (HttpCacheHeaders.hasVary(String.join(",", recorded), "Cookie")
         && !response.sessionIdValid()) {
       // The page looked at its session and its component has not yet said Vary: Cookie (Django's
-      // cache_page inside SessionMiddleware would serve it to the next user). Without a valid
-      // session the component is about to set a cookie, which this cache cannot see either.
-      return Storing.refused("session cookie pending");
+      // cache_page inside SessionMiddleware would see the cookie and Vary: Cookie, and leave the
+      // response as it is). Without a valid session the component is about to set a cookie.
+      return Storing.refused(Headers.UNTOUCHED, "session cookie pending");
     }
     String vary = HttpCacheHeaders.patchVary(response.vary(), recorded);
-    if (response.setsCookie() && (HttpCacheHeaders.hasVary(vary, "Cookie") || !storesCookies)) {
-      // Django stores the cookie and replays it to every visitor; here only a view that opted in.
-      return Storing.refused("sets a cookie");
+    if (response.setsCookie() && HttpCacheHeaders.hasVary(vary, "Cookie")) {
+      return Storing.refused(Headers.UNTOUCHED, "sets a cookie");
     }
     List<String> directives = HeaderValues.directiveNames(response.cacheControl());
     for (String name : UNCACHEABLE) {
       if (directives.contains(name)) {
-        return Storing.refused("Cache-Control: " + name);
+        return Storing.refused(Headers.UNTOUCHED, "Cache-Control: " + name);
       }
     }
     if (HttpCacheHeaders.hasVary(vary, "*")) {
-      return Storing.refused("Vary: *");
+      return Storing.refused(Headers.UNTOUCHED, "Vary: *");
+    }
+    Long maxAge = HttpCacheHeaders.getMaxAge(response.cacheControl());
+    if (pageTimeout == null && maxAge != null && maxAge == 0) {
+      // The view said max-age=0 itself: Django leaves such a response as it is.
+      return Storing.refused(Headers.UNTOUCHED, "timeout 0");
+    }
+    long timeout = pageTimeout != null ? pageTimeout : maxAge != null ? maxAge : cacheTimeout;
+    List<String> addVary = new ArrayList<>(recorded);
+    if (request.credentials().authorization() && !directives.contains("public")) {
+      addVary.add("Authorization");
+    }
+    String ownRefusal = ownRefusal(request, response, nowSecond);
+    // A page Larder will not share is not advertised as shareable either; a timeout of 0 only
+    // forbids keeping it, which is always safe to say.
+    Headers headers =
+        ownRefusal == null || timeout <= 0
+            ? new Headers(true, Math.max(0, timeout), List.copyOf(addVary), false)
+            : Headers.UNTOUCHED;
+    String reason =
+        ownRefusal != null
+            ? ownRefusal
+            : timeout <= 0 ? "timeout 0" : status == 304 ? "status 304" : "";
+    if (!reason.isEmpty()) {
+      return Storing.refused(headers, reason);
+    }
+    return new Storing(
+        headers,
+        true,
+        timeout,
+        window(response, "stale-while-revalidate", staleWhileRevalidate),
+        window(response, "stale-if-error", staleIfError),
+        request.variant() || variesOnHeaders(request, vary, addVary),
+        "");
+  }
+
+  /**
+   * Why Larder, beyond Django, does not store a response Django would store, or null: it sets a
+   * cookie (unless the view opted in), it is already expired by its own {@code Expires}, or its
+   * {@code Content-Language} names another language than its key.
+   */
+  private String ownRefusal(PageRequest request, PageResponse response, long nowSecond) {
+    if (response.setsCookie() && !storesCookies) {
+      // Django stores the cookie and replays it to every visitor; here only a view that opted in.
+      return "sets a cookie";
     }
     // Jetty marks every response that sets a cookie Expires: 1970; a view that opted in to sharing
     // its cookies has said that mark does not apply.
     if (!response.setsCookie() && expiredByItself(response, nowSecond)) {
-      return Storing.refused("already expired");
+      return "already expired";
     }
-    long timeout = timeout(response);
-    if (timeout == 0) {
-      return Storing.refused("timeout 0");
+    if (request.language() != null
+        && response.contentLanguage() != null
+        && !KeySuffix.sameLanguage(request.language(), response.contentLanguage())) {
+      return "Content-Language " + response.contentLanguage() + " in a ." + request.language()
+          + " key";
     }
-    List<String> addVary = new ArrayList<>(recorded);
-    if (request.hasAuthorization() && !directives.contains("public")) {
-      addVary.add("Authorization");
-    }
-    return new Storing(
-        true,
-        status == 200,
-        timeout,
-        List.copyOf(addVary),
-        false,
-        window(response, "stale-while-revalidate", staleWhileRevalidate),
-        window(response, "stale-if-error", staleIfError),
-        request.hasQuery(),
-        status == 200 ? "" : "status 304");
+    return null;
+  }
+
+  /** True if the page's key holds the values of request headers (each value is a variant). */
+  private static boolean variesOnHeaders(PageRequest request, String vary, List<String> addVary) {
+    String keyed = HttpCacheHeaders.patchVary(vary, addVary);
+    return !PageKeys.headerList(keyed, request.language() != null).isEmpty();
   }
 
   /** What a page stored at {@code storedAt} for these windows is worth at {@code nowSecond}. */
@@ -199,15 +281,6 @@ final class PagePolicy {
       return Freshness.REVALIDATE;
     }
     return staleFor < page.staleIfError() ? Freshness.IF_ERROR : Freshness.EXPIRED;
-  }
-
-  /** Django's precedence: the page timeout, else the response's max-age, else the default. */
-  private long timeout(PageResponse response) {
-    if (pageTimeout != null) {
-      return pageTimeout;
-    }
-    Long maxAge = HttpCacheHeaders.getMaxAge(response.cacheControl());
-    return maxAge != null ? maxAge : cacheTimeout;
   }
 
   /** The view's own directive (RFC 5861) wins over the setting. */

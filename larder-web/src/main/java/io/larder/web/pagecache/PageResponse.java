@@ -9,26 +9,29 @@ import java.util.List;
 /**
  * What the page cache's decisions need to know of a finished response: its status, the headers
  * Django's rules read ({@code Cache-Control}, {@code Vary}, {@code Expires}, whether it sets a
- * cookie), what the {@link VaryRecord} says it varies on beyond its {@code Vary}, and whether the
- * request's session id was valid (asked only when the record names {@code Cookie}). A plain value,
- * so that {@link PagePolicy} is tested without a servlet container.
+ * cookie), the language it says it is in ({@code Content-Language}), what the {@link VaryRecord}
+ * says it varies on beyond its {@code Vary}, and whether the request's session id was valid (asked
+ * only when the record names {@code Cookie}). A plain value, so that {@link PagePolicy} is tested
+ * without a servlet container.
  *
  * @param cacheControl every {@code Cache-Control} value joined, or null
  * @param vary every {@code Vary} value joined, or null
  * @param expires the {@code Expires} header, or null
+ * @param contentLanguage the {@code Content-Language} header, or null
  */
 record PageResponse(
     int status,
     String cacheControl,
     String vary,
     String expires,
+    String contentLanguage,
     boolean setsCookie,
     List<String> recordedVary,
     boolean sessionIdValid) {
 
   /** A plain 200 with none of the headers the rules read. */
   static PageResponse ok() {
-    return new PageResponse(200, null, null, null, false, List.of(), false);
+    return new PageResponse(200, null, null, null, null, false, List.of(), false);
   }
 
   /** The facts of {@code response} to {@code request}, once the view is done. */
@@ -40,6 +43,7 @@ record PageResponse(
         HeaderValues.joined(response, "Cache-Control"),
         HeaderValues.joined(response, "Vary"),
         response.getHeader("Expires"),
+        response.getHeader("Content-Language"),
         !response.getHeaders("Set-Cookie").isEmpty(),
         recorded,
         cookieRecorded && request.isRequestedSessionIdValid());
@@ -47,32 +51,79 @@ record PageResponse(
 
   PageResponse status(int status) {
     return new PageResponse(
-        status, cacheControl, vary, expires, setsCookie, recordedVary, sessionIdValid);
+        status,
+        cacheControl,
+        vary,
+        expires,
+        contentLanguage,
+        setsCookie,
+        recordedVary,
+        sessionIdValid);
   }
 
   PageResponse cacheControl(String cacheControl) {
     return new PageResponse(
-        status, cacheControl, vary, expires, setsCookie, recordedVary, sessionIdValid);
+        status,
+        cacheControl,
+        vary,
+        expires,
+        contentLanguage,
+        setsCookie,
+        recordedVary,
+        sessionIdValid);
   }
 
   PageResponse vary(String vary) {
     return new PageResponse(
-        status, cacheControl, vary, expires, setsCookie, recordedVary, sessionIdValid);
+        status,
+        cacheControl,
+        vary,
+        expires,
+        contentLanguage,
+        setsCookie,
+        recordedVary,
+        sessionIdValid);
   }
 
   PageResponse expires(String expires) {
     return new PageResponse(
-        status, cacheControl, vary, expires, setsCookie, recordedVary, sessionIdValid);
+        status,
+        cacheControl,
+        vary,
+        expires,
+        contentLanguage,
+        setsCookie,
+        recordedVary,
+        sessionIdValid);
+  }
+
+  PageResponse contentLanguage(String contentLanguage) {
+    return new PageResponse(
+        status,
+        cacheControl,
+        vary,
+        expires,
+        contentLanguage,
+        setsCookie,
+        recordedVary,
+        sessionIdValid);
   }
 
   PageResponse settingCookie() {
     return new PageResponse(
-        status, cacheControl, vary, expires, true, recordedVary, sessionIdValid);
+        status, cacheControl, vary, expires, contentLanguage, true, recordedVary, sessionIdValid);
   }
 
   /** The record names {@code headers}; {@code sessionIdValid} answers for a recorded Cookie. */
   PageResponse recorded(boolean sessionIdValid, String... headers) {
     return new PageResponse(
-        status, cacheControl, vary, expires, setsCookie, List.of(headers), sessionIdValid);
+        status,
+        cacheControl,
+        vary,
+        expires,
+        contentLanguage,
+        setsCookie,
+        List.of(headers),
+        sessionIdValid);
   }
 }

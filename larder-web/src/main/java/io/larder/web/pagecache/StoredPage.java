@@ -13,13 +13,14 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * A page as the cache holds it: status, the final header names and values, the body bytes, and what
- * a hit needs without parsing (max-age, expiry, ETag, Last-Modified). Stored as a plain list of
+ * A page as the cache holds it: status, the final header names and values, the body bytes, what a
+ * hit needs without parsing (max-age, expiry, ETag, Last-Modified), and the credentials of the
+ * request that stored it ({@link PagePolicy#answers}). Stored as a plain list of
  * strings, numbers and bytes, so every serializer (java, json-like, pickle) can store it and an
  * in-memory cache hands back the very same object: a hit then decodes, renders and copies nothing.
  */
 final class StoredPage {
-  private static final String FORMAT = "larder-page/3";
+  private static final String FORMAT = "larder-page/4";
   private static final long NONE = Long.MIN_VALUE;
 
   /** Headers the container writes itself, or that describe one response and not the page. */
@@ -42,6 +43,7 @@ final class StoredPage {
   private final String etag;
   private final long lastModified;
   private final Lifetime lifetime;
+  private final PageRequest.Credentials credentials;
 
   /**
    * When a page was stored (epoch seconds), the seconds it is fresh, and the stale windows after
@@ -66,19 +68,23 @@ final class StoredPage {
             ((Number) stored.get(9)).longValue(),
             ((Number) stored.get(10)).longValue(),
             ((Number) stored.get(11)).longValue());
+    this.credentials =
+        new PageRequest.Credentials((Boolean) stored.get(12), (Boolean) stored.get(13));
   }
 
   /**
    * The stored form of a finished response: its status and headers now, {@code body}, and {@code
    * contentLength} (the declared length of a HEAD response, which has no body), stored at {@code
-   * storedAtSecond} (epoch seconds), fresh and usable when stale as {@code storing} decided.
+   * storedAtSecond} (epoch seconds), fresh and usable when stale as {@code storing} decided, for a
+   * request that carried {@code credentials}.
    */
   static List<Object> store(
       HttpServletResponse response,
       byte[] body,
       long contentLength,
       long storedAtSecond,
-      PagePolicy.Storing storing) {
+      PagePolicy.Storing storing,
+      PageRequest.Credentials credentials) {
     List<String> headers = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     boolean hasContentType = false;
@@ -112,21 +118,30 @@ final class StoredPage {
         HttpDates.parse(response.getHeader("Last-Modified")),
         storing.timeout(),
         storing.staleWhileRevalidate(),
-        storing.staleIfError());
+        storing.staleIfError(),
+        credentials.authorization(),
+        credentials.session());
   }
 
   Lifetime lifetime() {
     return lifetime;
   }
 
+  /** What the request that stored the page carried ({@link PagePolicy#answers}). */
+  PageRequest.Credentials credentials() {
+    return credentials;
+  }
+
   /** The page a stored value holds, or null when the value is not a page (a foreign entry). */
   static StoredPage from(Object stored) {
     if (stored instanceof List<?> list
-        && list.size() == 12
+        && list.size() == 14
         && FORMAT.equals(list.get(0))
         && list.get(2) instanceof List<?>
         && list.get(3) instanceof byte[]
-        && list.get(7) instanceof String) {
+        && list.get(7) instanceof String
+        && list.get(12) instanceof Boolean
+        && list.get(13) instanceof Boolean) {
       try {
         return new StoredPage(list);
       } catch (ClassCastException e) {

@@ -34,9 +34,16 @@ public final class UpdateCacheFilter extends PageFilter {
   void filter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     PageRequest facts = pages.facts(request);
-    if (pages.policy().lookup(facts) == PagePolicy.Lookup.PASS) {
-      chain.doFilter(request, response);
-      return;
+    switch (pages.policy().lookup(facts)) {
+      case PASS -> {
+        chain.doFilter(request, response);
+        return;
+      }
+      case REJECT -> {
+        rejectHost(request, response);
+        return;
+      }
+      case PRIVATE, FETCH -> {}
     }
     update.around(
         request,

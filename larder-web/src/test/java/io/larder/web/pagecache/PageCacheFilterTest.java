@@ -254,11 +254,13 @@ class PageCacheFilterTest extends SiteTest {
   }
 
   @Test
-  void aCacheTimeoutOfZeroStoresNothing() throws Exception {
+  void aCacheTimeoutOfZeroStoresNothingAndSaysSo() throws Exception {
+    // Django's patch_response_headers(response, 0) before it declines to store (issue 32).
     site(b -> b.cacheTimeout(Duration.ZERO)).text("/p", "x");
     HttpResponse<String> first = site.get("/p");
     site.get("/p");
-    assertThat(first.headers().firstValue("Cache-Control")).isEmpty();
+    assertThat(first.headers().firstValue("Cache-Control")).hasValue("max-age=0");
+    assertThat(first.headers().firstValue("Expires")).hasValue("Sun, 17 Jul 2016 10:00:00 GMT");
     assertThat(site.renders("/p")).isEqualTo(2);
   }
 

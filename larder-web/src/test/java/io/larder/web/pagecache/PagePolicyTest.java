@@ -19,12 +19,22 @@ class PagePolicyTest {
   private static final long NOW = 1_468_749_600L;
 
   /** Django's middleware defaults: 600 s, no page timeout, cookies not stored, everyone cached. */
-  private static final PagePolicy DJANGO = new PagePolicy(600, null, false, false, 0, 0);
+  private static final PagePolicy DJANGO = new PagePolicy(600, null, false, false, false, 0, 0);
 
-  private static final PagePolicy PAGE_TIMEOUT_60 = new PagePolicy(600, 60L, false, false, 0, 0);
-  private static final PagePolicy SHARES_COOKIES = new PagePolicy(600, null, true, false, 0, 0);
-  private static final PagePolicy ANONYMOUS_ONLY = new PagePolicy(600, null, false, true, 0, 0);
-  private static final PagePolicy STALE_30_120 = new PagePolicy(600, null, false, false, 30, 120);
+  private static final PagePolicy PAGE_TIMEOUT_60 =
+      new PagePolicy(600, 60L, false, false, false, 0, 0);
+  private static final PagePolicy SHARES_COOKIES =
+      new PagePolicy(600, null, true, false, false, 0, 0);
+  private static final PagePolicy ANONYMOUS_ONLY =
+      new PagePolicy(600, null, false, true, false, 0, 0);
+  private static final PagePolicy STALE_30_120 =
+      new PagePolicy(600, null, false, false, false, 30, 120);
+  private static final PagePolicy CACHE_TIMEOUT_0 =
+      new PagePolicy(0, null, false, false, false, 0, 0);
+  private static final PagePolicy PAGE_TIMEOUT_0 =
+      new PagePolicy(600, 0L, false, false, false, 0, 0);
+  private static final PagePolicy REJECTS_HOSTS =
+      new PagePolicy(600, null, false, false, true, 0, 0);
 
   private static final PageRequest GET = PageRequest.get();
   private static final PageResponse OK = PageResponse.ok();
@@ -200,19 +210,93 @@ class PagePolicyTest {
             OK,
             600),
         stored(
-            "an anonymous request is stored under anonymous-only", ANONYMOUS_ONLY, GET, OK, 600));
+            "an anonymous request is stored under anonymous-only", ANONYMOUS_ONLY, GET, OK, 600),
+        zeroPatched("a cache timeout of 0 marks the response max-age=0", CACHE_TIMEOUT_0, GET, OK),
+        zeroPatched("a page timeout of 0 marks the response max-age=0", PAGE_TIMEOUT_0, GET, OK),
+        zeroPatched(
+            "a page timeout of 0 marks a max-age=0 response too (Django adds Expires)",
+            PAGE_TIMEOUT_0,
+            GET,
+            OK.cacheControl("max-age=0")),
+        refused(
+            "a cache timeout of 0 leaves a max-age=0 response as it is",
+            CACHE_TIMEOUT_0,
+            GET,
+            OK.cacheControl("max-age=0"),
+            "timeout 0"),
+        refused(
+            "a timeout of 0 leaves a no-cache response as it is",
+            CACHE_TIMEOUT_0,
+            GET,
+            OK.cacheControl("no-cache"),
+            "Cache-Control: no-cache"),
+        refused(
+            "a timeout of 0 leaves a private response as it is",
+            PAGE_TIMEOUT_0,
+            GET,
+            OK.cacheControl("private"),
+            "Cache-Control: private"),
+        refused(
+            "a timeout of 0 leaves a 404 as it is",
+            CACHE_TIMEOUT_0,
+            GET,
+            OK.status(404),
+            "status 404"),
+        new Row(
+            "a timeout of 0 marks a response Larder would not share anyway",
+            CACHE_TIMEOUT_0,
+            GET,
+            OK.settingCookie(),
+            true,
+            false,
+            0,
+            List.of(),
+            "sets a cookie"),
+        new Row(
+            "a timeout of 0 still varies on Authorization",
+            CACHE_TIMEOUT_0,
+            GET.withAuthorization(),
+            OK,
+            true,
+            false,
+            0,
+            List.of("Authorization"),
+            "timeout 0"),
+        refused(
+            "a response in another language than its key is not stored",
+            DJANGO,
+            GET.language("de"),
+            OK.contentLanguage("fr"),
+            "Content-Language fr in a .de key"),
+        stored(
+            "a regional form of the key's language is the key's language",
+            DJANGO,
+            GET.language("fr"),
+            OK.contentLanguage("fr-FR"),
+            600),
+        stored(
+            "a response that names no language is stored under its key's",
+            DJANGO,
+            GET.language("fr"),
+            OK,
+            600));
+  }
+
+  private static Row zeroPatched(String rule, PagePolicy p, PageRequest q, PageResponse r) {
+    return new Row(rule, p, q, r, true, false, 0, List.of(), "timeout 0");
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource
   void storing(Row row) {
     PagePolicy.Storing s = row.policy().storing(row.request(), row.response(), NOW);
-    assertThat(s.patch()).as("patch").isEqualTo(row.patch());
+    assertThat(s.headers().patch()).as("patch").isEqualTo(row.patch());
     assertThat(s.store()).as("store").isEqualTo(row.store());
     if (row.patch()) {
       assertThat(s.timeout()).as("timeout").isEqualTo(row.timeout());
+      assertThat(s.headers().maxAge()).as("max-age").isEqualTo(row.timeout());
     }
-    assertThat(s.vary()).as("vary").isEqualTo(row.vary());
+    assertThat(s.headers().vary()).as("vary").isEqualTo(row.vary());
     assertThat(s.reason()).as("reason").isEqualTo(row.reason());
   }
 
@@ -225,7 +309,7 @@ class PagePolicyTest {
         new Object[] {
           "a forward or include passes",
           DJANGO,
-          new PageRequest("GET", false, false, false, false),
+          GET.dispatched(),
           PagePolicy.Lookup.PASS
         },
         new Object[] {
@@ -240,7 +324,34 @@ class PagePolicyTest {
           GET.authenticated(true),
           PagePolicy.Lookup.FETCH
         },
-        new Object[] {"a query string is looked up", DJANGO, withQuery(), PagePolicy.Lookup.FETCH});
+        new Object[] {"a query string is looked up", DJANGO, withQuery(), PagePolicy.Lookup.FETCH},
+        new Object[] {
+          "a host not allowed passes", DJANGO, GET.disallowedHost(), PagePolicy.Lookup.PASS
+        },
+        new Object[] {
+          "a host not allowed is rejected where asked",
+          REJECTS_HOSTS,
+          GET.disallowedHost(),
+          PagePolicy.Lookup.REJECT
+        },
+        new Object[] {
+          "a POST for a host not allowed is rejected too",
+          REJECTS_HOSTS,
+          GET.method("POST").disallowedHost(),
+          PagePolicy.Lookup.REJECT
+        },
+        new Object[] {
+          "an allowed host is looked up where others are rejected",
+          REJECTS_HOSTS,
+          GET,
+          PagePolicy.Lookup.FETCH
+        },
+        new Object[] {
+          "a request without a language for its key passes",
+          DJANGO,
+          GET.unkeyable(),
+          PagePolicy.Lookup.PASS
+        });
   }
 
   @ParameterizedTest(name = "{0}")
@@ -304,7 +415,90 @@ class PagePolicyTest {
     assertThat(PagePolicy.freshness(page, NOW + after)).isEqualTo(expected);
   }
 
+  static Stream<Object[]> answers() {
+    PageRequest.Credentials none = PageRequest.Credentials.NONE;
+    PageRequest.Credentials authorization = new PageRequest.Credentials(true, false);
+    PageRequest.Credentials session = new PageRequest.Credentials(false, true);
+    return Stream.of(
+        new Object[] {"a plain request, a plain page", DJANGO, GET, none, true},
+        new Object[] {
+          "Authorization is never answered from a page stored without it",
+          DJANGO,
+          GET.withAuthorization(),
+          none,
+          false
+        },
+        new Object[] {
+          "Authorization is answered from a page stored with it",
+          DJANGO,
+          GET.withAuthorization(),
+          authorization,
+          true
+        },
+        new Object[] {
+          "a plain request may get a page stored with Authorization (keyed on it, or public)",
+          DJANGO,
+          GET,
+          authorization,
+          true
+        },
+        new Object[] {
+          "under anonymous-only a session is never answered from a page stored without one",
+          ANONYMOUS_ONLY,
+          GET.withSession(),
+          none,
+          false
+        },
+        new Object[] {
+          "under anonymous-only a session is answered from a page stored with one",
+          ANONYMOUS_ONLY,
+          GET.withSession(),
+          session,
+          true
+        },
+        new Object[] {
+          "a session does not matter otherwise", DJANGO, GET.withSession(), none, true
+        });
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource
+  void answers(
+      String rule,
+      PagePolicy policy,
+      PageRequest request,
+      PageRequest.Credentials stored,
+      boolean expected) {
+    assertThat(policy.answers(request, stored)).isEqualTo(expected);
+  }
+
+  static Stream<Object[]> countedVariants() {
+    return Stream.of(
+        new Object[] {"the plain page is not counted", GET, OK, false},
+        new Object[] {"a variant URL is counted", GET.asVariant(), OK, true},
+        new Object[] {
+          "a page keyed on a header's values is counted", GET, OK.vary("X-Theme"), true
+        },
+        new Object[] {
+          "a page keyed on Authorization is counted", GET.withAuthorization(), OK, true
+        },
+        new Object[] {
+          "Accept-Language in a language-keyed page is no variant",
+          GET.language("en"),
+          OK.vary("Accept-Language"),
+          false
+        });
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource
+  void countedVariants(String rule, PageRequest request, PageResponse response, boolean counted) {
+    PagePolicy.Storing s = DJANGO.storing(request, response, NOW);
+    assertThat(s.store()).isTrue();
+    assertThat(s.countedVariant()).isEqualTo(counted);
+  }
+
   private static PageRequest withQuery() {
-    return new PageRequest("GET", true, false, false, true);
+    return GET.asVariant();
   }
 }

@@ -22,7 +22,10 @@ class SerializedPageCacheTest extends SiteTest {
     site =
         TestSite.start(
             b -> b.config(Map.of("default", Map.of("backend", "filebased", "location", location))),
-            (context, s) -> TestSite.behind(PageCache.builder(s.cache)).install(context, s));
+            // The host named, so that the plain page is no counted variant (no counter entry).
+            (context, s) ->
+                TestSite.behind(PageCache.builder(s.cache).allowedHosts("127.0.0.1"))
+                    .install(context, s));
     return site;
   }
 
