@@ -37,6 +37,9 @@ public final class FetchFromCacheFilter extends PageFilter {
   @Override
   void filter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
+    if (passedAheadOfSecurity(request, response, chain)) {
+      return;
+    }
     PageRequest facts = pages.facts(request);
     boolean cacheable = pages.policy().lookup(facts) == PagePolicy.Lookup.FETCH;
     if (cacheable) {

@@ -52,6 +52,9 @@ public final class PageCacheFilter extends PageFilter {
   @Override
   void filter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
+    if (passedAheadOfSecurity(request, response, chain)) {
+      return;
+    }
     PageRequest facts = pages.facts(request);
     switch (pages.policy().lookup(facts)) {
       case PASS -> chain.doFilter(request, response);
