@@ -340,6 +340,12 @@ class LarderAutoConfigurationTest {
                           .getBean("larderSessionFilter", FilterRegistrationBean.class)
                           .getOrder())
                   .isGreaterThan(SecurityFilterProperties.DEFAULT_FILTER_ORDER);
+              // Sessions before Spring Security, which keeps its context in the session.
+              assertThat(
+                      context
+                          .getBean("larderSessionFilter", FilterRegistrationBean.class)
+                          .getOrder())
+                  .isLessThan(SecurityFilterProperties.DEFAULT_FILTER_ORDER);
             });
   }
 }

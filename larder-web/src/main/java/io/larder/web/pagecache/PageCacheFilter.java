@@ -28,6 +28,10 @@ import org.slf4j.LoggerFactory;
  * {@code etags}, {@code coalesce-misses}, {@code anonymous-only}, {@code stale-while-revalidate}
  * and {@code stale-if-error} (seconds). The caches are the context's ({@link PageCache}'s Javadoc
  * and {@code docs/web.md} say where they come from).
+ *
+ * <p>Map it after every filter that controls access (a hit skips the filters after it): a
+ * page-cache filter that finds Spring Security's filter chain covering a request but not yet run
+ * neither answers nor stores it, and logs an error ({@code docs/web.md}, "Filter order").
  */
 public final class PageCacheFilter extends PageFilter {
   private static final Logger LOG = LoggerFactory.getLogger(PageCacheFilter.class);
