@@ -23,7 +23,8 @@ import org.springframework.web.bind.annotation.ResponseBody;
     excludeName = {
       "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
       "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
-      "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+      "org.springframework.boot.security.autoconfigure.web.servlet"
+          + ".ServletWebSecurityAutoConfiguration",
       "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
       "org.springframework.boot.security.autoconfigure.actuate.web.servlet"
           + ".ManagementWebSecurityAutoConfiguration"

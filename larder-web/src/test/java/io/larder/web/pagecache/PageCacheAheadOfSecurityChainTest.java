@@ -36,18 +36,18 @@ class PageCacheAheadOfSecurityChainTest extends SiteTest {
         }
       };
 
-  /** Starts the site with the filters {@code order} makes, in order; "security" is the stand-in. */
-  private void start(Function<PageCache, List<Object>> order) throws Exception {
+  /** Starts the site with the filters {@code order} makes, {@link #SECURITY} among them. */
+  private void start(Function<PageCache, List<Filter>> order) throws Exception {
     site =
         TestSite.start(
             (context, s) -> {
-              for (Object filter : order.apply(PageCache.builder(s.cache).build())) {
-                if (filter.equals("security")) {
-                  FilterHolder security = new FilterHolder(SECURITY);
-                  security.setName("springSecurityFilterChain");
-                  context.addFilter(security, "/members/*", REQUEST);
+              for (Filter filter : order.apply(PageCache.builder(s.cache).build())) {
+                FilterHolder holder = new FilterHolder(filter);
+                if (filter == SECURITY) {
+                  holder.setName("springSecurityFilterChain");
+                  context.addFilter(holder, "/members/*", REQUEST);
                 } else {
-                  context.addFilter(new FilterHolder((Filter) filter), "/*", REQUEST);
+                  context.addFilter(holder, "/*", REQUEST);
                 }
               }
               context.addServlet(new ServletHolder(s.pagesServlet()), "/*");
@@ -58,7 +58,7 @@ class PageCacheAheadOfSecurityChainTest extends SiteTest {
 
   @Test
   void aheadOfTheChainItNeitherServesNorStoresThePagesTheChainCovers() throws Exception {
-    start(pages -> List.of(pages.filter(), "security"));
+    start(pages -> List.of(pages.filter(), SECURITY));
     site.get("/members/report", "X-Member", "ann");
     site.get("/members/report", "X-Member", "ann");
 
@@ -68,7 +68,7 @@ class PageCacheAheadOfSecurityChainTest extends SiteTest {
 
   @Test
   void aheadOfTheChainItStillCachesThePagesTheChainDoesNotCover() throws Exception {
-    start(pages -> List.of(pages.filter(), "security"));
+    start(pages -> List.of(pages.filter(), SECURITY));
     site.get("/open");
 
     assertThat(site.get("/open").headers().firstValue("Age")).isPresent();
@@ -77,7 +77,7 @@ class PageCacheAheadOfSecurityChainTest extends SiteTest {
 
   @Test
   void afterTheChainItCachesForMembersAndAnonymousRequestsAreRefused() throws Exception {
-    start(pages -> List.of("security", pages.filter()));
+    start(pages -> List.of(SECURITY, pages.filter()));
     site.get("/members/report", "X-Member", "ann");
 
     assertThat(site.get("/members/report", "X-Member", "bob").headers().firstValue("Age"))
@@ -88,7 +88,7 @@ class PageCacheAheadOfSecurityChainTest extends SiteTest {
 
   @Test
   void theSplitPairsFetchingHalfAheadOfTheChainServesNothingItCovers() throws Exception {
-    start(pages -> List.of(pages.updateFilter(), pages.fetchFilter(), "security"));
+    start(pages -> List.of(pages.updateFilter(), pages.fetchFilter(), SECURITY));
     site.get("/members/report", "X-Member", "ann");
     site.get("/members/report", "X-Member", "ann");
 
