@@ -178,6 +178,13 @@ public class LarderProperties {
     /** The URL patterns the filter is mapped to. */
     private List<String> urlPatterns = new ArrayList<>(List.of("/*"));
 
+    /**
+     * The filter's order: after Spring Security (-100 by default) and every filter that controls
+     * access, since a hit answers before the filters after it run. Start-up fails if it is not
+     * after Spring Security's.
+     */
+    private int order = LarderWebAutoConfiguration.PAGE_CACHE_ORDER;
+
     public boolean isEnabled() {
       return enabled;
     }
@@ -280,6 +287,14 @@ public class LarderProperties {
 
     public void setUrlPatterns(List<String> urlPatterns) {
       this.urlPatterns = urlPatterns;
+    }
+
+    public int getOrder() {
+      return order;
+    }
+
+    public void setOrder(int order) {
+      this.order = order;
     }
   }
 

@@ -7,34 +7,54 @@ import io.larder.web.session.SessionFilter;
 import io.larder.web.session.SessionSettings;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.DelegatingFilterProxyRegistrationBean;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 
 /**
  * The page cache and session filters of larder-web, each when its {@code enabled} property is set.
- * The page cache runs first, as Django puts {@code UpdateCacheMiddleware} before {@code
- * SessionMiddleware}, so it sees the {@code Vary: Cookie} the session filter adds.
+ *
+ * <p>The page cache answers a hit before the filters after it run, so it runs after access control,
+ * as Django's {@code FetchFromCacheMiddleware} runs after its authentication middleware: after
+ * Spring Security's filter chain (order -100 by default), and after the session filter, which runs
+ * before Spring Security (as Spring Session's does) so that Spring Security keeps its context in
+ * Larder's sessions. The page cache still sees the {@code Vary: Cookie} of the session filter
+ * around it, through the request's {@code VaryRecord}. An order set ahead of Spring Security's
+ * fails at start-up; a page cache registered by hand ahead of it neither serves nor stores pages
+ * and says so ({@code docs/spring.md}, "Filter order").
  */
 @AutoConfiguration(after = LarderAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass({PageCache.class, Filter.class, FilterRegistrationBean.class})
 public class LarderWebAutoConfiguration {
-  /** The page cache's place in the filter chain: early, so that hits skip the rest. */
-  public static final int PAGE_CACHE_ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
+  /**
+   * The page cache's place in the filter chain by default ({@code larder.web.page-cache.order}):
+   * after every filter Spring Boot and Spring Security order, so that a hit skips none of them. A
+   * filter bean without an order ({@link Ordered#LOWEST_PRECEDENCE}) runs inside it, and not on a
+   * hit.
+   */
+  public static final int PAGE_CACHE_ORDER = Ordered.LOWEST_PRECEDENCE - 100;
 
-  /** The session filter's place: just inside the page cache. */
-  public static final int SESSIONS_ORDER = PAGE_CACHE_ORDER + 10;
+  /** The session filter's place: before Spring Security, at Spring Session's order. */
+  public static final int SESSIONS_ORDER = Ordered.HIGHEST_PRECEDENCE + 50;
+
+  /** The name Spring Boot registers Spring Security's filter chain under. */
+  static final String SECURITY_FILTER_NAME = "springSecurityFilterChain";
 
   @Bean
   @ConditionalOnProperty(name = "larder.web.page-cache.enabled", havingValue = "true")
   public FilterRegistrationBean<Filter> larderPageCacheFilter(
-      Caches caches, LarderProperties properties) {
+      Caches caches,
+      LarderProperties properties,
+      ObjectProvider<DelegatingFilterProxyRegistrationBean> delegatingFilters) {
     LarderProperties.PageCache settings = properties.getWeb().getPageCache();
+    requireAfterSecurity(settings.getOrder(), delegatingFilters);
     PageCache.Builder pages =
         PageCache.builder(caches.get(settings.getCacheAlias()))
             .cacheTimeout(settings.getCacheTimeout())
@@ -56,7 +76,7 @@ public class LarderWebAutoConfiguration {
     registration.setName("larderPageCache");
     registration.setUrlPatterns(settings.getUrlPatterns());
     registration.setDispatcherTypes(DispatcherType.REQUEST);
-    registration.setOrder(PAGE_CACHE_ORDER);
+    registration.setOrder(settings.getOrder());
     return registration;
   }
 
@@ -72,5 +92,25 @@ public class LarderWebAutoConfiguration {
     registration.setDispatcherTypes(DispatcherType.REQUEST);
     registration.setOrder(SESSIONS_ORDER);
     return registration;
+  }
+
+  /** Fails start-up if the page cache would run ahead of Spring Security's filter chain. */
+  private static void requireAfterSecurity(
+      int order, ObjectProvider<DelegatingFilterProxyRegistrationBean> delegatingFilters) {
+    for (DelegatingFilterProxyRegistrationBean filter : delegatingFilters) {
+      if (SECURITY_FILTER_NAME.equals(filter.getFilterName()) && order <= filter.getOrder()) {
+        throw new IllegalStateException(
+            "larder.web.page-cache.order is "
+                + order
+                + ", not after Spring Security's filter chain (order "
+                + filter.getOrder()
+                + "): a cached page would be served before access control. Accepted: an order"
+                + " above "
+                + filter.getOrder()
+                + " (by default "
+                + PAGE_CACHE_ORDER
+                + ").");
+      }
+    }
   }
 }

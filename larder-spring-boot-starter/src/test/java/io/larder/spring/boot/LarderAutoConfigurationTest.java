@@ -18,6 +18,7 @@ import org.springframework.boot.cache.autoconfigure.CacheAutoConfiguration;
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
@@ -329,14 +330,22 @@ class LarderAutoConfigurationTest {
         .run(
             context -> {
               assertThat(context.getBeansOfType(FilterRegistrationBean.class)).hasSize(2);
+              // Sessions outside the page cache, and the page cache after access control.
               assertThat(
                       context
                           .getBean("larderPageCacheFilter", FilterRegistrationBean.class)
                           .getOrder())
-                  .isLessThan(
+                  .isGreaterThan(
                       context
                           .getBean("larderSessionFilter", FilterRegistrationBean.class)
-                          .getOrder());
+                          .getOrder())
+                  .isGreaterThan(SecurityFilterProperties.DEFAULT_FILTER_ORDER);
+              // Sessions before Spring Security, which keeps its context in the session.
+              assertThat(
+                      context
+                          .getBean("larderSessionFilter", FilterRegistrationBean.class)
+                          .getOrder())
+                  .isLessThan(SecurityFilterProperties.DEFAULT_FILTER_ORDER);
             });
   }
 }

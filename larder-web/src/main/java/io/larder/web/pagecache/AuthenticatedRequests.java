@@ -1,7 +1,7 @@
 package io.larder.web.pagecache;
 
+import io.larder.web.session.SessionLookup;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
 import java.util.function.Predicate;
 
 /**
@@ -19,7 +19,10 @@ import java.util.function.Predicate;
  * }</pre>
  *
  * <p>The session is looked at only when the request names one, so an anonymous visitor without a
- * session cookie is not given a session (nor a {@code Vary: Cookie}) by the check.
+ * session cookie is not given a session (nor a {@code Vary: Cookie}) by the check. It is Larder's
+ * session in either filter order ({@link SessionLookup}): a page cache mapped in front of the
+ * session filter reads the session from the filter's store by its cookie, where the request itself
+ * knows only the container's session.
  */
 public final class AuthenticatedRequests {
   /** Django's {@code SESSION_KEY} ({@code django.contrib.auth}): the logged-in user's id. */
@@ -38,10 +41,6 @@ public final class AuthenticatedRequests {
     if (request.getUserPrincipal() != null || request.getRemoteUser() != null) {
       return true;
     }
-    if (request.getRequestedSessionId() == null) {
-      return false;
-    }
-    HttpSession session = request.getSession(false);
-    return session != null && session.getAttribute(SESSION_USER_KEY) != null;
+    return SessionLookup.attribute(request, SESSION_USER_KEY) != null;
   }
 }

@@ -37,6 +37,9 @@ public final class FetchFromCacheFilter extends PageFilter {
   @Override
   void filter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
+    if (passedAheadOfSecurity(request, response, chain)) {
+      return;
+    }
     PageRequest facts = pages.facts(request);
     PagePolicy.Lookup lookup = pages.policy().lookup(facts);
     if (lookup == PagePolicy.Lookup.REJECT) {

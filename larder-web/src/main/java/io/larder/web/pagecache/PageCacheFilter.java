@@ -31,6 +31,10 @@ import org.slf4j.LoggerFactory;
  * (Django's {@code LANGUAGES} in the key, the default first: {@link KeySuffix#languages}). The
  * caches are the context's ({@link PageCache}'s Javadoc and {@code docs/web.md} say where they
  * come from).
+ *
+ * <p>Map it after every filter that controls access (a hit skips the filters after it): a
+ * page-cache filter that finds Spring Security's filter chain covering a request but not yet run
+ * neither answers nor stores it, and logs an error ({@code docs/web.md}, "Filter order").
  */
 public final class PageCacheFilter extends PageFilter {
   private static final Logger LOG = LoggerFactory.getLogger(PageCacheFilter.class);
@@ -55,6 +59,9 @@ public final class PageCacheFilter extends PageFilter {
   @Override
   void filter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
+    if (passedAheadOfSecurity(request, response, chain)) {
+      return;
+    }
     PageRequest facts = pages.facts(request);
     switch (pages.policy().lookup(facts)) {
       case PASS -> chain.doFilter(request, response);

@@ -1,5 +1,6 @@
 package io.larder.web.pagecache;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
@@ -9,6 +10,7 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +22,10 @@ abstract class PageFilter implements Filter {
   private static final Logger LOG = LoggerFactory.getLogger(PageFilter.class);
 
   private final FilterSetup setup;
+  private final AtomicBoolean toldAheadOfSecurity = new AtomicBoolean();
+
+  /** The context's security chains, read in {@link #init}; none for a wrapped servlet. */
+  private SecurityChains security = SecurityChains.none();
 
   /** Set by {@link #use}, once, before the first request. */
   PageCache pages;
@@ -38,6 +44,7 @@ abstract class PageFilter implements Filter {
   @Override
   public final void init(FilterConfig config) throws ServletException {
     use(setup.init(config));
+    security = SecurityChains.of(config.getServletContext());
   }
 
   /** Takes {@code pages} and makes what the filter needs of it. */
@@ -53,6 +60,37 @@ abstract class PageFilter implements Filter {
     } else {
       chain.doFilter(req, res);
     }
+  }
+
+  /**
+   * Runs the rest of the chain untouched, and returns true, if this filter runs ahead of a security
+   * filter chain that covers the request ({@link SecurityChains}): a page it served would skip the
+   * chain's access control, and a page it stored would be served so later. Said once as an error,
+   * with the fix.
+   */
+  final boolean passedAheadOfSecurity(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    if (request.getDispatcherType() != DispatcherType.REQUEST) {
+      return false;
+    }
+    String skipped = security.skippedBy(request);
+    if (skipped == null) {
+      return false;
+    }
+    if (toldAheadOfSecurity.compareAndSet(false, true)) {
+      LOG.error(
+          "Page cache {}: this filter runs ahead of the security filter '{}' (seen on {}), so a"
+              + " cached page would skip its access control. Requests it covers are neither"
+              + " answered from nor stored in the cache until the page cache is mapped after it"
+              + " (Spring Boot: a filter order above the security filter's, -100 by default;"
+              + " web.xml: the page cache's filter-mapping after the security filter's).",
+          pages,
+          skipped,
+          request.getRequestURI());
+    }
+    chain.doFilter(request, response);
+    return true;
   }
 
   abstract void filter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

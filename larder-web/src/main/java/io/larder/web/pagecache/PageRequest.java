@@ -1,5 +1,6 @@
 package io.larder.web.pagecache;
 
+import io.larder.web.session.SessionLookup;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -42,7 +43,7 @@ record PageRequest(
       String authorization = request.getHeader("Authorization");
       return new Credentials(
           authorization != null && !authorization.isEmpty(),
-          sessions && request.getRequestedSessionId() != null);
+          sessions && SessionLookup.namesSession(request));
     }
   }
 

@@ -275,7 +275,7 @@ final class RequestSession {
     }
   }
 
-  private static String cookieValue(HttpServletRequest request, String name) {
+  static String cookieValue(HttpServletRequest request, String name) {
     Cookie[] all = request.getCookies();
     if (all == null) {
       return null;

@@ -8,6 +8,8 @@ import io.larder.web.response.HeldResponse;
 import io.larder.web.response.VaryRecord;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
@@ -72,6 +74,7 @@ public final class SessionFilter implements Filter {
   private final InstantSource clock;
   private final SessionCookies cookies;
   private final SessionRejections rejections = new SessionRejections();
+  private ServletContext servletContext;
 
   /** Sessions with Django's defaults: the {@code cache} engine on the {@code default} cache. */
   public SessionFilter(Caches caches) {
@@ -150,6 +153,39 @@ public final class SessionFilter implements Filter {
     return settings;
   }
 
+  /** Makes this filter's sessions readable by filters in front of it ({@link SessionLookup}). */
+  @Override
+  public void init(FilterConfig config) {
+    servletContext = config.getServletContext();
+    SessionLookup.register(servletContext, this);
+  }
+
+  @Override
+  public void destroy() {
+    if (servletContext != null) {
+      SessionLookup.unregister(servletContext, this);
+    }
+  }
+
+  /**
+   * The attribute {@code name} of the live session {@code request}'s cookie names, read from the
+   * store without touching the session, or null: for {@link SessionLookup} in front of this filter.
+   */
+  Object storedAttribute(HttpServletRequest request, String name) {
+    String key = namedKey(request);
+    if (key == null) {
+      return null;
+    }
+    SessionRecord record = store.load(key);
+    return record == null ? null : record.attributes().get(name);
+  }
+
+  /** The well-formed session key {@code request}'s cookie names, or null. */
+  String namedKey(HttpServletRequest request) {
+    String key = RequestSession.cookieValue(request, settings.cookieName());
+    return store.isWellFormed(key) ? key : null;
+  }
+
   @Override
   public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
       throws IOException, ServletException {
@@ -163,7 +199,12 @@ public final class SessionFilter implements Filter {
         new RequestSession(settings, store, clock, cookies, http, httpResponse);
     HeldResponse held =
         HeldResponse.unbuffered(httpResponse, sessions::beforeCommit, sessions::afterReset);
-    chain.doFilter(new SessionRequest(http, sessions), held);
+    http.setAttribute(SessionLookup.BEHIND_ATTRIBUTE, Boolean.TRUE);
+    try {
+      chain.doFilter(new SessionRequest(http, sessions), held);
+    } finally {
+      http.removeAttribute(SessionLookup.BEHIND_ATTRIBUTE);
+    }
     sessions.finish();
     // Its Set-Cookie and Vary: Cookie are on the response now: a page cache around this filter
     // sees them there.
