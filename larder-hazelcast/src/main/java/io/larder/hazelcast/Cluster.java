@@ -5,16 +5,19 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * One Hazelcast instance (client or member) as the caches that share it see it: the instance, and
- * for a client, whether it has ever reached the cluster. A client starts without waiting for the
- * cluster, so that an application starts while the cache is down; its first calls wait, bounded,
- * for the first connection instead of failing at once.
+ * One Hazelcast instance (client or member) as the caches that share it see it: the instance, for
+ * a client whether it has ever reached the cluster, and whether the members have shown that they
+ * lack Larder's entry processors. A client starts without waiting for the cluster, so that an
+ * application starts while the cache is down; its first calls wait, bounded, for the first
+ * connection instead of failing at once.
  */
 final class Cluster {
   private final HazelcastInstance instance;
   private final CompletableFuture<Void> firstConnection;
+  private final AtomicBoolean lacksLarderClasses = new AtomicBoolean();
 
   /** {@code firstConnection} completes when the client first reaches the cluster. */
   Cluster(HazelcastInstance instance, CompletableFuture<Void> firstConnection) {
@@ -29,6 +32,19 @@ final class Cluster {
 
   HazelcastInstance instance() {
     return instance;
+  }
+
+  /** True once a member of the cluster could not load one of Larder's entry processors. */
+  boolean lacksLarderClasses() {
+    return lacksLarderClasses.get();
+  }
+
+  /**
+   * Records that a member could not load one of Larder's entry processors, for every cache of this
+   * instance; true for the first caller only, so that it is said once.
+   */
+  boolean markLacksLarderClasses() {
+    return lacksLarderClasses.compareAndSet(false, true);
   }
 
   /** Waits up to {@code millis} for the first connection; true if the client has one. */

@@ -42,17 +42,17 @@ final class Failures {
           "Cache '" + alias + "': " + cluster + " could not be reached: " + cause.getMessage(),
           cause);
     }
-    if (cause instanceof HazelcastSerializationException
-        && String.valueOf(cause.getMessage()).contains(MEMBER_CLASSES)) {
+    if (lacksLarderClasses(cause)) {
       return new BackendRefusedException(
           "Cache '"
               + alias
-              + "': incr, and add and touch through async(), run Larder's entry processors ("
+              + "': with options.entry_processors true, incr, and add and touch through async(),"
+              + " run Larder's entry processors ("
               + MEMBER_CLASSES
               + "*) on the members of "
               + cluster
-              + ", which do not have them: put the larder-hazelcast jar on their class path (see"
-              + " docs/hazelcast.md)",
+              + ", which do not have them: put the larder-hazelcast jar on their class path, or set"
+              + " entry_processors to auto or false for stock calls (see docs/hazelcast.md)",
           cause);
     }
     if (cause instanceof HazelcastException) {
@@ -73,6 +73,20 @@ final class Failures {
             + millis
             + " ms: check that its members run at those addresses and that the cluster name"
             + " matches (members of another cluster name refuse the client)");
+  }
+
+  /**
+   * True if {@code e} says a member could not load one of Larder's entry processors: the member
+   * refused the call before running anything, so it may be made again by stock calls.
+   */
+  static boolean lacksLarderClasses(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof HazelcastSerializationException
+          && String.valueOf(cause.getMessage()).contains(MEMBER_CLASSES)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static boolean isUnreachable(Throwable e) {

@@ -21,6 +21,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@code hazelcast} store: one {@link IMap} of made keys to the configured serializer's bytes,
@@ -34,14 +36,21 @@ import java.util.function.Supplier;
  * {@code setAsync}, {@code deleteAsync}, {@code submitToKey}), so no thread waits for the cluster;
  * what IMap has no asynchronous form of ({@code putIfAbsent} with a TTL, {@code setTtl}) is an
  * entry processor submitted to the key's owner.
+ *
+ * <p>Members without Larder's classes (a stock cluster) cannot run those entry processors: there
+ * {@code incr} is a {@link LockedIncrement}, and the asynchronous {@code add}, {@code touch} and
+ * {@code incr} are the synchronous stock calls on Larder's pool ({@code options.entry_processors}).
  */
 final class HazelcastCache implements AsyncCacheStore, HazelcastMap {
+  private static final Logger log = LoggerFactory.getLogger(HazelcastCache.class);
+
   private final StoreContext context;
   private final HazelcastOptions options;
   private final Cluster cluster;
   private final Runnable release;
   private final Failures failures;
   private volatile IMap<String, byte[]> map;
+  private volatile LockedIncrement lockedIncrement;
 
   HazelcastCache(StoreContext context, HazelcastOptions options, Cluster cluster, Runnable release) {
     this.context = context;
@@ -93,7 +102,7 @@ final class HazelcastCache implements AsyncCacheStore, HazelcastMap {
             timeout.isExpired()
                 // Django's memcached add: an absent key is "added" already expired.
                 ? !map().containsKey(key)
-                : map().putIfAbsent(key, bytes, ttlSeconds(timeout), SECONDS) == null);
+                : putIfAbsent(key, bytes, ttlSeconds(timeout)));
   }
 
   @Override
@@ -102,8 +111,14 @@ final class HazelcastCache implements AsyncCacheStore, HazelcastMap {
     if (timeout.isExpired()) {
       return containsAsync(key).thenApply(present -> !present);
     }
-    return callAsync(
-        () -> map().submitToKey(key, new PutIfAbsentWithExpiry(bytes, ttlSeconds(timeout))));
+    long ttl = ttlSeconds(timeout);
+    return onMembers(
+        () -> map().submitToKey(key, new PutIfAbsentWithExpiry(bytes, ttl)),
+        () -> putIfAbsent(key, bytes, ttl));
+  }
+
+  private boolean putIfAbsent(String key, byte[] bytes, long ttlSeconds) {
+    return map().putIfAbsent(key, bytes, ttlSeconds, SECONDS) == null;
   }
 
   @Override
@@ -117,9 +132,12 @@ final class HazelcastCache implements AsyncCacheStore, HazelcastMap {
 
   @Override
   public CompletionStage<Boolean> expireAsync(String key, Timeout timeout) {
-    return timeout.isExpired()
-        ? removeAsync(key)
-        : callAsync(() -> map().submitToKey(key, new ResetExpiry(ttlSeconds(timeout))));
+    if (timeout.isExpired()) {
+      return removeAsync(key);
+    }
+    long ttl = ttlSeconds(timeout);
+    return onMembers(
+        () -> map().submitToKey(key, new ResetExpiry(ttl)), () -> map().setTtl(key, ttl, SECONDS));
   }
 
   @Override
@@ -238,22 +256,35 @@ final class HazelcastCache implements AsyncCacheStore, HazelcastMap {
         });
   }
 
+  /**
+   * Atomic, and the key keeps its time to live: by entry processor where the members run them (see
+   * {@link #incrementAsync}), else a {@link LockedIncrement}.
+   */
   @Override
   public Object increment(String key, long delta, Timeout defaultTimeout) {
-    try {
-      return join(incrementAsync(key, delta, defaultTimeout));
-    } catch (CompletionException e) {
-      throw failures.translate(e);
+    if (usesEntryProcessors()) {
+      try {
+        return join(swapIncrement(key, delta));
+      } catch (CompletionException e) {
+        if (!switchedToStockCalls(e)) {
+          throw failures.translate(e);
+        }
+      }
     }
+    return call(() -> lockedIncrement().add(key, delta));
+  }
+
+  @Override
+  public CompletionStage<Object> incrementAsync(String key, long delta, Timeout defaultTimeout) {
+    return onMembers(() -> swapIncrement(key, delta), () -> lockedIncrement().add(key, delta));
   }
 
   /**
-   * Atomic, and the key keeps its time to live: reads the value, adds here (the serializer lives in
-   * this JVM), and swaps the bytes on the owning member only if nobody changed them meanwhile;
-   * otherwise tries again from the value the member reported.
+   * Reads the value, adds here (the serializer lives in this JVM), and swaps the bytes on the owning
+   * member only if nobody changed them meanwhile; otherwise tries again from the value the member
+   * reported. One round trip to the owner per try, keeping the entry's expiry time exactly.
    */
-  @Override
-  public CompletionStage<Object> incrementAsync(String key, long delta, Timeout defaultTimeout) {
+  private CompletionStage<Object> swapIncrement(String key, long delta) {
     return callAsync(() -> map().getAsync(key)).thenCompose(current -> addFrom(key, current, delta));
   }
 
@@ -269,6 +300,71 @@ final class HazelcastCache implements AsyncCacheStore, HazelcastMap {
                 found != null && Arrays.equals(found, current)
                     ? CompletableFuture.completedFuture(next)
                     : addFrom(key, found, delta));
+  }
+
+  /**
+   * True while the calls that have an entry processor use it: by {@code options.entry_processors},
+   * and in {@code auto} until a member of the cluster has shown it lacks Larder's classes.
+   */
+  boolean usesEntryProcessors() {
+    return switch (options.entryProcessors()) {
+      case ALWAYS -> true;
+      case NEVER -> false;
+      case AUTO -> !cluster.lacksLarderClasses();
+    };
+  }
+
+  /**
+   * {@code processor}, a call that runs one of Larder's entry processors, where the members run
+   * them; else {@code stock}, the same operation by stock calls, on Larder's pool (IMap has no
+   * asynchronous form of them). A member that cannot load the processor refuses before running
+   * anything, so in {@code auto} the call is then made again by stock calls.
+   */
+  private <T> CompletionStage<T> onMembers(
+      Supplier<CompletionStage<T>> processor, Supplier<T> stock) {
+    if (!usesEntryProcessors()) {
+      return onPool(stock);
+    }
+    return callAsync(processor)
+        .exceptionallyCompose(
+            error ->
+                switchedToStockCalls(error) ? onPool(stock) : CompletableFuture.failedStage(error));
+  }
+
+  private <T> CompletionStage<T> onPool(Supplier<T> stock) {
+    return CompletableFuture.supplyAsync(() -> call(stock), context.ioExecutor());
+  }
+
+  /**
+   * True if {@code error} is a member's refusal of an entry processor it cannot load and {@code
+   * options.entry_processors} is {@code auto}: every cache of this instance then takes the stock
+   * calls, and the first to learn it says so in the log.
+   */
+  private boolean switchedToStockCalls(Throwable error) {
+    if (options.entryProcessors() != EntryProcessors.AUTO || !Failures.lacksLarderClasses(error)) {
+      return false;
+    }
+    if (cluster.markLacksLarderClasses()) {
+      log.info(
+          "Cache '{}': the members of {} cannot load Larder's entry processors (no"
+              + " larder-hazelcast jar on their class path): incr, and add and touch through"
+              + " async(), use stock calls from now on (docs/hazelcast.md, \"On a stock cluster\")",
+          context.alias(),
+          options.describeCluster());
+    }
+    return true;
+  }
+
+  private LockedIncrement lockedIncrement() {
+    LockedIncrement current = lockedIncrement;
+    if (current == null) {
+      int seconds = options.operationTimeoutSeconds();
+      current =
+          new LockedIncrement(
+              map(), context, () -> instance().getCluster().getClusterTime(), seconds, 3L * seconds);
+      lockedIncrement = current;
+    }
+    return current;
   }
 
   @Override

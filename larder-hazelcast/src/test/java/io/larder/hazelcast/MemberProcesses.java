@@ -16,16 +16,29 @@ import java.util.stream.Collectors;
 /**
  * Real Hazelcast members in JVM processes of their own ({@code HazelcastMemberStarter} from the
  * Hazelcast jar), so that a test can kill one as a crash would. Their class path holds Larder's
- * Hazelcast classes too, as a production cluster's must for {@code incr}. Loopback only; multicast,
- * auto-detection and phone-home off.
+ * Hazelcast classes too, so that {@code incr} runs its entry processor on them; {@link #stock} starts
+ * members with the Hazelcast jar alone, as an operations team or a managed service runs them.
+ * Loopback only; multicast, auto-detection and phone-home off.
  */
 final class MemberProcesses implements AutoCloseable {
   private final String clusterName = "larder-process-" + UUID.randomUUID();
   private final int[] ports;
   private final Process[] processes;
   private final Path directory;
+  private final boolean larderClasses;
 
+  /** {@code count} members with Larder's Hazelcast classes on their class path. */
   MemberProcesses(int count) {
+    this(count, true);
+  }
+
+  /** {@code count} members with nothing but the Hazelcast jar on their class path. */
+  static MemberProcesses stock(int count) {
+    return new MemberProcesses(count, false);
+  }
+
+  private MemberProcesses(int count, boolean larderClasses) {
+    this.larderClasses = larderClasses;
     ports = new int[count];
     processes = new Process[count];
     for (int i = 0; i < count; i++) {
@@ -106,7 +119,9 @@ final class MemberProcesses implements AutoCloseable {
               "jdk.management/com.sun.management.internal=ALL-UNNAMED",
               "-Dhazelcast.config=" + config,
               "-cp",
-              classPath(HazelcastInstance.class) + File.pathSeparator + classPath(HazelcastBackend.class),
+              larderClasses
+                  ? classPath(HazelcastInstance.class) + File.pathSeparator + classPath(HazelcastBackend.class)
+                  : classPath(HazelcastInstance.class),
               "com.hazelcast.core.server.HazelcastMemberStarter"));
       processes[index] =
           new ProcessBuilder(command)
