@@ -5,24 +5,23 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One Hazelcast instance (client or member) as the caches that share it see it: the instance, for
- * a client whether it has ever reached the cluster, and whether the members have shown that they
- * lack Larder's entry processors. A client starts without waiting for the cluster, so that an
- * application starts while the cache is down; its first calls wait, bounded, for the first
- * connection instead of failing at once.
+ * a client whether it has ever reached the cluster, and whether the members have Larder's classes.
+ * A client starts without waiting for the cluster, so that an application starts while the cache is
+ * down; its first calls wait, bounded, for the first connection instead of failing at once.
  */
 final class Cluster {
   private final HazelcastInstance instance;
   private final CompletableFuture<Void> firstConnection;
-  private final AtomicBoolean lacksLarderClasses = new AtomicBoolean();
+  private final LarderClasses larderClasses;
 
   /** {@code firstConnection} completes when the client first reaches the cluster. */
   Cluster(HazelcastInstance instance, CompletableFuture<Void> firstConnection) {
     this.instance = instance;
     this.firstConnection = firstConnection;
+    this.larderClasses = new LarderClasses(instance);
   }
 
   /** A member, or an instance the application made: connected as far as Larder can tell. */
@@ -34,17 +33,9 @@ final class Cluster {
     return instance;
   }
 
-  /** True once a member of the cluster could not load one of Larder's entry processors. */
-  boolean lacksLarderClasses() {
-    return lacksLarderClasses.get();
-  }
-
-  /**
-   * Records that a member could not load one of Larder's entry processors, for every cache of this
-   * instance; true for the first caller only, so that it is said once.
-   */
-  boolean markLacksLarderClasses() {
-    return lacksLarderClasses.compareAndSet(false, true);
+  /** Whether the members can run Larder's entry processors. */
+  LarderClasses larderClasses() {
+    return larderClasses;
   }
 
   /** Waits up to {@code millis} for the first connection; true if the client has one. */

@@ -62,6 +62,23 @@ final class Failures {
     return cause instanceof RuntimeException re ? re : new CompletionException(cause);
   }
 
+  /**
+   * Unavailable, outcome unknown: a member without Larder's entry processors joined while one was
+   * sent, and it may have taken effect on an owner that has them before failing on that member.
+   */
+  BackendUnavailableException joinedWithoutLarderClasses(Throwable cause) {
+    return new BackendUnavailableException(
+        "Cache '"
+            + alias
+            + "': a member of "
+            + cluster
+            + " without Larder's entry processors ("
+            + MEMBER_CLASSES
+            + "*) answered this call, which may or may not have taken effect; the cache uses stock"
+            + " calls from now on (see docs/hazelcast.md)",
+        unwrap(cause));
+  }
+
   /** Unavailable because the first connection was not made within {@code millis}. */
   BackendUnavailableException neverConnected(long millis) {
     return new BackendUnavailableException(

@@ -43,6 +43,8 @@ import org.slf4j.LoggerFactory;
  */
 final class HazelcastCache implements AsyncCacheStore, HazelcastMap {
   private static final Logger log = LoggerFactory.getLogger(HazelcastCache.class);
+  private static final CompletionStage<Boolean> YES = CompletableFuture.completedStage(true);
+  private static final CompletionStage<Boolean> NO = CompletableFuture.completedStage(false);
 
   private final StoreContext context;
   private final HazelcastOptions options;
@@ -258,18 +260,16 @@ final class HazelcastCache implements AsyncCacheStore, HazelcastMap {
 
   /**
    * Atomic, and the key keeps its time to live: by entry processor where the members run them (see
-   * {@link #incrementAsync}), else a {@link LockedIncrement}.
+   * {@link #swapIncrement}), else a {@link LockedIncrement}.
    */
   @Override
   public Object increment(String key, long delta, Timeout defaultTimeout) {
-    if (usesEntryProcessors()) {
-      try {
-        return join(swapIncrement(key, delta));
-      } catch (CompletionException e) {
-        if (!switchedToStockCalls(e)) {
-          throw failures.translate(e);
-        }
+    try {
+      if (join(entryProcessorsUsable())) {
+        return join(onOwner(() -> swapIncrement(key, delta)));
       }
+    } catch (CompletionException e) {
+      throw failures.translate(e);
     }
     return call(() -> lockedIncrement().add(key, delta));
   }
@@ -303,32 +303,26 @@ final class HazelcastCache implements AsyncCacheStore, HazelcastMap {
   }
 
   /**
-   * True while the calls that have an entry processor use it: by {@code options.entry_processors},
-   * and in {@code auto} until a member of the cluster has shown it lacks Larder's classes.
+   * Whether the calls that have an entry processor use it: by {@code options.entry_processors},
+   * and in {@code auto} by whether every member has Larder's classes ({@link LarderClasses}).
    */
-  boolean usesEntryProcessors() {
+  private CompletionStage<Boolean> entryProcessorsUsable() {
     return switch (options.entryProcessors()) {
-      case ALWAYS -> true;
-      case NEVER -> false;
-      case AUTO -> !cluster.lacksLarderClasses();
+      case ALWAYS -> YES;
+      case NEVER -> NO;
+      case AUTO -> callAsync(() -> cluster.larderClasses().present(map()));
     };
   }
 
   /**
    * {@code processor}, a call that runs one of Larder's entry processors, where the members run
    * them; else {@code stock}, the same operation by stock calls, on Larder's pool (IMap has no
-   * asynchronous form of them). A member that cannot load the processor refuses before running
-   * anything, so in {@code auto} the call is then made again by stock calls.
+   * asynchronous form of them).
    */
   private <T> CompletionStage<T> onMembers(
       Supplier<CompletionStage<T>> processor, Supplier<T> stock) {
-    if (!usesEntryProcessors()) {
-      return onPool(stock);
-    }
-    return callAsync(processor)
-        .exceptionallyCompose(
-            error ->
-                switchedToStockCalls(error) ? onPool(stock) : CompletableFuture.failedStage(error));
+    return entryProcessorsUsable()
+        .thenCompose(usable -> usable ? onOwner(processor) : onPool(stock));
   }
 
   private <T> CompletionStage<T> onPool(Supplier<T> stock) {
@@ -336,23 +330,35 @@ final class HazelcastCache implements AsyncCacheStore, HazelcastMap {
   }
 
   /**
-   * True if {@code error} is a member's refusal of an entry processor it cannot load and {@code
-   * options.entry_processors} is {@code auto}: every cache of this instance then takes the stock
-   * calls, and the first to learn it says so in the log.
+   * {@code processor} on the key's owner. In {@code auto}, a member that cannot load it joined
+   * since the members were asked: the call may have taken effect on an owner with the classes and
+   * failed on a backup without them, so it is reported as of unknown outcome, and the cache takes
+   * the stock calls until the members change again.
    */
-  private boolean switchedToStockCalls(Throwable error) {
-    if (options.entryProcessors() != EntryProcessors.AUTO || !Failures.lacksLarderClasses(error)) {
-      return false;
+  private <T> CompletionStage<T> onOwner(Supplier<CompletionStage<T>> processor) {
+    CompletionStage<T> sent = callAsync(processor);
+    if (options.entryProcessors() != EntryProcessors.AUTO) {
+      return sent;
     }
-    if (cluster.markLacksLarderClasses()) {
-      log.info(
-          "Cache '{}': the members of {} cannot load Larder's entry processors (no"
-              + " larder-hazelcast jar on their class path): incr, and add and touch through"
-              + " async(), use stock calls from now on (docs/hazelcast.md, \"On a stock cluster\")",
-          context.alias(),
-          options.describeCluster());
-    }
-    return true;
+    return sent.exceptionallyCompose(
+        error -> {
+          if (!Failures.lacksLarderClasses(error)) {
+            return CompletableFuture.failedStage(error);
+          }
+          cluster.larderClasses().lacking();
+          log.warn(
+              "Cache '{}': a member of {} cannot load Larder's entry processors: the cache uses"
+                  + " stock calls until the members change (docs/hazelcast.md, \"On a stock"
+                  + " cluster\")",
+              context.alias(),
+              options.describeCluster());
+          return CompletableFuture.failedStage(failures.joinedWithoutLarderClasses(error));
+        });
+  }
+
+  /** What this cache knows of its members' classes, shared with the caches of its instance. */
+  LarderClasses larderClasses() {
+    return cluster.larderClasses();
   }
 
   private LockedIncrement lockedIncrement() {

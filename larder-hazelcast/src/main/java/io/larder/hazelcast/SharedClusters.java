@@ -86,6 +86,9 @@ final class SharedClusters {
         if (shared.cluster == cluster && --shared.users == 0) {
           entries.remove();
           last = shared.owned;
+          if (!shared.owned) {
+            cluster.larderClasses().close();
+          }
         }
       }
     }

@@ -164,21 +164,22 @@ class StockClusterCacheTest extends HazelcastContractTest {
     assertThat(ttl("hits")).isBetween(50_000L, 60_000L);
   }
 
+  /** Asked before any entry processor is sent: on a mixed cluster a failed one may have counted. */
   @Test
-  void theFirstCallAStockMemberCannotRunSwitchesEveryCacheOfItsClient() {
+  void theMembersAreAskedOnceForEveryCacheOfTheirClient() {
     try (Caches fresh =
         Caches.builder()
             .environment(Map.of())
             .cache("default", c -> client(c).option("operation_timeout", 7))
             .cache("second", c -> client(c).option("operation_timeout", 7))
             .build()) {
-      HazelcastCache first = fresh.getDefault().unwrap(HazelcastCache.class);
-      HazelcastCache second = fresh.get("second").unwrap(HazelcastCache.class);
-      assertThat(second.usesEntryProcessors()).isTrue();
+      LarderClasses first = fresh.getDefault().unwrap(HazelcastCache.class).larderClasses();
+      LarderClasses second = fresh.get("second").unwrap(HazelcastCache.class).larderClasses();
+      assertThat(second.known()).isNull();
       fresh.getDefault().set("counter", 1);
       assertThat(fresh.getDefault().incr("counter")).isEqualTo(2);
-      assertThat(first.usesEntryProcessors()).isFalse();
-      assertThat(second.usesEntryProcessors()).isFalse();
+      assertThat(first.known()).isFalse();
+      assertThat(second).isSameAs(first);
     }
   }
 
@@ -196,6 +197,56 @@ class StockClusterCacheTest extends HazelcastContractTest {
           .hasMessageContaining("larder-hazelcast jar")
           .hasMessageContaining("entry_processors");
       assertThat(strict.<Integer>get("counter")).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aGivenClientOfAStockClusterCountsOnItAndItsCachesLearnThatTogether() {
+    try (Caches given =
+        Caches.builder()
+            .environment(Map.of())
+            .cache("default", c -> c.backend("hazelcast").option("instance", inspector))
+            .cache("second", c -> c.backend("hazelcast").option("instance", inspector))
+            .build()) {
+      Cache cache = given.getDefault();
+      cache.set("counter", 41, Timeout.seconds(30));
+      assertThat(cache.incr("counter")).isEqualTo(42);
+      assertThat(given.get("second").unwrap(HazelcastCache.class).larderClasses().known())
+          .isFalse();
+    }
+    assertThat(inspector.getLifecycleService().isRunning()).isTrue();
+  }
+
+  @Test
+  void anEmbeddedMemberJoiningAStockClusterCountsOnIt() {
+    int port = TestMembers.freePort();
+    try (Caches embedded =
+        Caches.builder()
+            .environment(Map.of())
+            .cache(
+                "default",
+                c ->
+                    c.backend("hazelcast")
+                        .location(members.location())
+                        .option("mode", "embedded")
+                        .option("port", port)
+                        .option("cluster_name", members.clusterName())
+                        .option("map", "larder-embedded-on-stock"))
+            .build()) {
+      Cache cache = embedded.getDefault();
+      assertThat(cache.unwrap(HazelcastMap.class).instance().getCluster().getMembers()).hasSize(2);
+      for (int i = 0; i < 20; i++) {
+        cache.set("counter-" + i, i, Timeout.seconds(30));
+      }
+      for (int i = 0; i < 20; i++) {
+        assertThat(cache.incr("counter-" + i, 100)).isEqualTo(100 + i);
+        assertThat(cache.async().add("added-" + i, i, Timeout.seconds(30)).join()).isTrue();
+        assertThat(cache.async().touch("added-" + i, Timeout.seconds(60)).join()).isTrue();
+      }
+      for (int i = 0; i < 20; i++) {
+        assertThat(cache.<Integer>get("counter-" + i)).isEqualTo(100 + i);
+        assertThat(cache.<Integer>get("added-" + i)).isEqualTo(i);
+      }
     }
   }
 }

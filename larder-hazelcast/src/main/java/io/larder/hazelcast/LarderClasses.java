@@ -1,0 +1,145 @@
+package io.larder.hazelcast;
+
+import com.hazelcast.client.HazelcastClientOfflineException;
+import com.hazelcast.cluster.MembershipEvent;
+import com.hazelcast.cluster.MembershipListener;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import com.hazelcast.partition.PartitionService;
+import java.util.BitSet;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Whether every member of one cluster can run Larder's entry processors: asked once, by a {@link
+ * LarderClassesProbe} sent to the owner of every partition, and asked again whenever a member joins
+ * or leaves. Shared by the caches of one Hazelcast instance.
+ *
+ * <p>Asked before any entry processor runs, not learnt from a failed one: where some members have
+ * the classes and others not, an entry processor takes effect on an owner that has them and still
+ * fails on a backup member without them, so a failed call may have counted, and cannot be made
+ * again by other means.
+ */
+final class LarderClasses {
+  private final HazelcastInstance instance;
+  /** The members' answer; null while not asked since the members last changed. */
+  private final AtomicReference<CompletableFuture<Boolean>> answer = new AtomicReference<>();
+  private volatile Set<String> probeKeys;
+  private UUID membershipListener;
+
+  LarderClasses(HazelcastInstance instance) {
+    this.instance = instance;
+  }
+
+  /**
+   * True if every member can run Larder's entry processors, false if one cannot; asks the members
+   * on the first call after they changed. A probe that fails (the cluster away) is not kept: the
+   * next call asks again.
+   */
+  CompletionStage<Boolean> present(IMap<String, byte[]> map) {
+    CompletableFuture<Boolean> known = answer.get();
+    if (known != null) {
+      return known;
+    }
+    CompletableFuture<Boolean> asking = new CompletableFuture<>();
+    if (!answer.compareAndSet(null, asking)) {
+      return answer.get();
+    }
+    listenToMembers();
+    probe(map)
+        .whenComplete(
+            (present, error) -> {
+              if (error != null) {
+                answer.compareAndSet(asking, null);
+                asking.completeExceptionally(error);
+              } else {
+                asking.complete(present);
+              }
+            });
+    return asking;
+  }
+
+  /** The answer as it stands: true, false, or null while not known. */
+  Boolean known() {
+    CompletableFuture<Boolean> known = answer.get();
+    return known == null || !known.isDone() || known.isCompletedExceptionally() ? null : known.join();
+  }
+
+  /** Records that a member could not run an entry processor, until the members change. */
+  void lacking() {
+    answer.set(CompletableFuture.completedFuture(false));
+  }
+
+  /** Stops listening to the cluster's members, for an instance that outlives this object. */
+  synchronized void close() {
+    if (membershipListener != null) {
+      instance.getCluster().removeMembershipListener(membershipListener);
+      membershipListener = null;
+    }
+  }
+
+  private synchronized void listenToMembers() {
+    if (membershipListener == null) {
+      membershipListener =
+          instance
+              .getCluster()
+              .addMembershipListener(
+                  new MembershipListener() {
+                    @Override
+                    public void memberAdded(MembershipEvent event) {
+                      answer.set(null);
+                    }
+
+                    @Override
+                    public void memberRemoved(MembershipEvent event) {
+                      answer.set(null);
+                    }
+                  });
+    }
+  }
+
+  private CompletionStage<Boolean> probe(IMap<String, byte[]> map) {
+    Set<String> keys;
+    try {
+      keys = probeKeys();
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedStage(e);
+    }
+    return map.submitToKeys(keys, new LarderClassesProbe())
+        .thenApply(results -> true)
+        .exceptionallyCompose(
+            error ->
+                Failures.lacksLarderClasses(error)
+                    ? CompletableFuture.completedStage(false)
+                    : CompletableFuture.failedStage(error));
+  }
+
+  /** One key in every partition, so that the probe reaches every partition's owner. */
+  private Set<String> probeKeys() {
+    Set<String> keys = probeKeys;
+    if (keys == null) {
+      PartitionService partitions = instance.getPartitionService();
+      int count = partitions.getPartitions().size();
+      if (count == 0) {
+        // A client learns the partition count when it first connects.
+        throw new HazelcastClientOfflineException();
+      }
+      keys = new HashSet<>();
+      BitSet covered = new BitSet(count);
+      for (int i = 0; covered.cardinality() < count; i++) {
+        String key = "larder-probe-" + i;
+        int partition = partitions.getPartition(key).getPartitionId();
+        if (!covered.get(partition)) {
+          covered.set(partition);
+          keys.add(key);
+        }
+      }
+      probeKeys = Set.copyOf(keys);
+    }
+    return keys;
+  }
+}
