@@ -310,7 +310,12 @@ final class HazelcastCache implements AsyncCacheStore, HazelcastMap {
     return switch (options.entryProcessors()) {
       case ALWAYS -> YES;
       case NEVER -> NO;
-      case AUTO -> callAsync(() -> cluster.larderClasses().present(map()));
+      case AUTO -> {
+        Boolean known = cluster.larderClasses().known();
+        yield known == null
+            ? callAsync(() -> cluster.larderClasses().present(map()))
+            : known ? YES : NO;
+      }
     };
   }
 

@@ -13,6 +13,8 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Whether every member of one cluster can run Larder's entry processors: asked once, by a {@link
@@ -25,6 +27,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * again by other means.
  */
 final class LarderClasses {
+  private static final Logger log = LoggerFactory.getLogger(LarderClasses.class);
+
   private final HazelcastInstance instance;
   /** The members' answer; null while not asked since the members last changed. */
   private final AtomicReference<CompletableFuture<Boolean>> answer = new AtomicReference<>();
@@ -57,6 +61,14 @@ final class LarderClasses {
                 answer.compareAndSet(asking, null);
                 asking.completeExceptionally(error);
               } else {
+                if (!present) {
+                  log.info(
+                      "Hazelcast instance '{}': a member cannot load Larder's entry processors (no"
+                          + " larder-hazelcast jar on its class path): incr, and add and touch"
+                          + " through async(), use stock calls (docs/hazelcast.md, \"On a stock"
+                          + " cluster\")",
+                      instance.getName());
+                }
                 asking.complete(present);
               }
             });

@@ -25,20 +25,31 @@ final class MemberProcesses implements AutoCloseable {
   private final int[] ports;
   private final Process[] processes;
   private final Path directory;
-  private final boolean larderClasses;
+  /** Whether each member has Larder's classes on its class path. */
+  private final boolean[] larderClasses;
 
   /** {@code count} members with Larder's Hazelcast classes on their class path. */
   MemberProcesses(int count) {
-    this(count, true);
+    this(count, 0);
   }
 
   /** {@code count} members with nothing but the Hazelcast jar on their class path. */
   static MemberProcesses stock(int count) {
-    return new MemberProcesses(count, false);
+    return new MemberProcesses(0, count);
   }
 
-  private MemberProcesses(int count, boolean larderClasses) {
-    this.larderClasses = larderClasses;
+  /**
+   * One cluster of {@code larder} members with Larder's classes and then {@code stock} members
+   * without them.
+   */
+  static MemberProcesses mixed(int larder, int stock) {
+    return new MemberProcesses(larder, stock);
+  }
+
+  private MemberProcesses(int larder, int stock) {
+    int count = larder + stock;
+    larderClasses = new boolean[count];
+    java.util.Arrays.fill(larderClasses, 0, larder, true);
     ports = new int[count];
     processes = new Process[count];
     for (int i = 0; i < count; i++) {
@@ -119,7 +130,7 @@ final class MemberProcesses implements AutoCloseable {
               "jdk.management/com.sun.management.internal=ALL-UNNAMED",
               "-Dhazelcast.config=" + config,
               "-cp",
-              larderClasses
+              larderClasses[index]
                   ? classPath(HazelcastInstance.class) + File.pathSeparator + classPath(HazelcastBackend.class)
                   : classPath(HazelcastInstance.class),
               "com.hazelcast.core.server.HazelcastMemberStarter"));
