@@ -10,7 +10,7 @@ import java.util.Locale;
  * with the weaker guarantees docs/hazelcast.md states.
  */
 enum EntryProcessors {
-  /** Entry processors until a member cannot load them, then stock calls for good (the default). */
+  /** Entry processors while every member can load them, else stock calls (the default). */
   AUTO,
   /** Entry processors only: members without Larder's classes refuse the calls, naming the jar. */
   ALWAYS,
@@ -18,9 +18,8 @@ enum EntryProcessors {
   NEVER;
 
   static final String ACCEPTED =
-      "auto (entry processors until a member lacks them, then stock calls), true (entry"
-          + " processors only: every member has the larder-hazelcast jar) or false (stock calls"
-          + " only)";
+      "auto (entry processors while every member has the larder-hazelcast jar, else stock"
+          + " calls), true (entry processors only) or false (stock calls only)";
 
   static EntryProcessors of(CacheSettings settings) {
     Object value = settings.options().get("entry_processors");
