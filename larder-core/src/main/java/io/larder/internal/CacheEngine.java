@@ -55,7 +55,7 @@ public final class CacheEngine {
   /** Calls skipped while the breaker is open are logged once a minute per operation. */
   private final OncePerKey skippedCallsWarned;
   private final Executor asyncExecutor;
-  /** Where the store's blocking calls for {@code async()} run: see {@link StoreContext#ioExecutor}. */
+  /** Where the store's blocking calls for {@code async()} run: {@link StoreContext#ioExecutor}. */
   private final Executor ioExecutor;
   /** The store, when its client is asynchronous; null when async() runs on the pool. */
   private final AsyncCacheStore asyncStore;

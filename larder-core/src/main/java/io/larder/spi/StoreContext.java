@@ -72,7 +72,7 @@ public interface StoreContext {
    * blocking: Larder's bounded pool, or the executor given to {@code Caches.Builder.asyncExecutor}.
    *
    * <pre>{@code
-   * return CompletableFuture.supplyAsync(() -> client.putIfAbsent(key, bytes), context.ioExecutor());
+   * return CompletableFuture.supplyAsync(() -> client.putIfAbsent(key), context.ioExecutor());
    * }</pre>
    */
   Executor ioExecutor();

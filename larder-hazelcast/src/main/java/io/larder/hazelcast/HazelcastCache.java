@@ -280,9 +280,9 @@ final class HazelcastCache implements AsyncCacheStore, HazelcastMap {
   }
 
   /**
-   * Reads the value, adds here (the serializer lives in this JVM), and swaps the bytes on the owning
-   * member only if nobody changed them meanwhile; otherwise tries again from the value the member
-   * reported. One round trip to the owner per try, keeping the entry's expiry time exactly.
+   * Reads the value, adds here (the serializer lives in this JVM), and swaps the bytes on the
+   * owning member only if nobody changed them meanwhile; otherwise tries again from the value the
+   * member reported. One round trip to the owner per try, keeping the entry's expiry time exactly.
    */
   private CompletionStage<Object> swapIncrement(String key, long delta) {
     return callAsync(() -> map().getAsync(key)).thenCompose(current -> addFrom(key, current, delta));
@@ -372,7 +372,11 @@ final class HazelcastCache implements AsyncCacheStore, HazelcastMap {
       int seconds = options.operationTimeoutSeconds();
       current =
           new LockedIncrement(
-              map(), context, () -> instance().getCluster().getClusterTime(), seconds, 3L * seconds);
+              map(),
+              context,
+              () -> instance().getCluster().getClusterTime(),
+              seconds,
+              3L * seconds);
       lockedIncrement = current;
     }
     return current;

@@ -35,8 +35,10 @@ final class LarderClasses {
   private static final Logger log = LoggerFactory.getLogger(LarderClasses.class);
 
   private final HazelcastInstance instance;
+
   /** The members' answer; null while not asked since the members last changed. */
   private final AtomicReference<CompletableFuture<Boolean>> answer = new AtomicReference<>();
+
   private volatile Set<String> probeKeys;
   private UUID membershipListener;
 
@@ -98,7 +100,9 @@ final class LarderClasses {
   /** The answer as it stands: true, false, or null while not known. */
   Boolean known() {
     CompletableFuture<Boolean> known = answer.get();
-    return known == null || !known.isDone() || known.isCompletedExceptionally() ? null : known.join();
+    return known == null || !known.isDone() || known.isCompletedExceptionally()
+        ? null
+        : known.join();
   }
 
   /** Records that a member could not run an entry processor, until the members change. */

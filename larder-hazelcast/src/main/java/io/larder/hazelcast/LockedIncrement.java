@@ -13,13 +13,13 @@ import java.util.function.LongSupplier;
 /**
  * {@code incr} by stock calls, for members without Larder's entry processors: under the key's lock,
  * read the entry with its expiry time ({@code getEntryView}), add here, and write the sum back with
- * the time the entry had left to live. Every IMap write of the key (set, delete, add, touch, another
- * client's {@code incr}) waits for the lock, so no increment is lost and nothing slips between the
- * read and the write.
+ * the time the entry had left to live. Every IMap write of the key (set, delete, add, touch,
+ * another client's {@code incr}) waits for the lock, so no increment is lost and nothing slips
+ * between the read and the write.
  *
- * <p>Not a compare-and-set loop of {@code replace(key, old, new)}: {@code replace} drops the entry's
- * time to live, and restoring it with {@code setTtl} afterwards leaves a moment in which another
- * {@code incr} reads the entry without an expiry and writes it back so, for good.
+ * <p>Not a compare-and-set loop of {@code replace(key, old, new)}: {@code replace} drops the
+ * entry's time to live, and restoring it with {@code setTtl} afterwards leaves a moment in which
+ * another {@code incr} reads the entry without an expiry and writes it back so, for good.
  *
  * <p>The time left is the entry's expiry time (by the member's clock, in whole seconds) less this
  * JVM's view of the cluster's time, rounded up to a whole second and never more than the entry's

@@ -58,7 +58,8 @@ final class SharedClusters {
                   options.addresses(),
                   options.connectTimeoutMillis(),
                   options.operationTimeoutSeconds());
-          case EMBEDDED -> new MemberKey(options.clusterName(), options.addresses(), options.port());
+          case EMBEDDED ->
+              new MemberKey(options.clusterName(), options.addresses(), options.port());
           case GIVEN -> new GivenKey(options.instance());
         };
     Shared shared = SHARED.get(key);

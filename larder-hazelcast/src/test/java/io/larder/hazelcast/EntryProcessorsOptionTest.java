@@ -101,8 +101,9 @@ class EntryProcessorsOptionTest {
   }
 
   /**
-   * With {@code false}, the asynchronous {@code add}, {@code touch} and {@code incr} are stock calls
-   * waiting on a thread of Larder's pool: with the key's owner busy, that thread completes them.
+   * With {@code false}, the asynchronous {@code add}, {@code touch} and {@code incr} are stock
+   * calls waiting on a thread of Larder's pool: with the key's owner busy, that thread completes
+   * them.
    */
   @Test
   void falseRunsTheAsynchronousAddTouchAndIncrOnLarderPool() {
@@ -123,7 +124,9 @@ class EntryProcessorsOptionTest {
               assertThat(answer).as(name + " while the owner is busy").isNotDone();
               completedOn = answer.thenApply(value -> Thread.currentThread().getName());
             }
-            assertThat(completedOn.join()).as("the thread that completed " + name).startsWith("larder-async-");
+            assertThat(completedOn.join())
+                .as("the thread that completed " + name)
+                .startsWith("larder-async-");
           });
     }
   }

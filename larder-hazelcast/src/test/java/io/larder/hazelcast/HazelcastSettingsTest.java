@@ -113,7 +113,7 @@ class HazelcastSettingsTest {
         .isInstanceOf(InvalidConfigurationException.class)
         .hasMessageContaining("options.entry_processors")
         .hasMessageContaining("'sometimes'")
-        .hasMessageContaining("auto (entry processors while every member has the larder-hazelcast jar");
+        .hasMessageContaining("auto (entry processors while every member has the larder-hazelcast");
   }
 
   @Test

@@ -16,8 +16,9 @@ import java.util.stream.Collectors;
 /**
  * Real Hazelcast members in JVM processes of their own ({@code HazelcastMemberStarter} from the
  * Hazelcast jar), so that a test can kill one as a crash would. Their class path holds Larder's
- * Hazelcast classes too, so that {@code incr} runs its entry processor on them; {@link #stock} starts
- * members with the Hazelcast jar alone, as an operations team or a managed service runs them.
+ * Hazelcast classes too, so that {@code incr} runs its entry processor on them; {@link #stock}
+ * starts members with the Hazelcast jar alone, as an operations team or a managed service runs
+ * them, and {@link #mixed} some of each.
  * Loopback only; multicast, auto-detection and phone-home off.
  */
 final class MemberProcesses implements AutoCloseable {
@@ -131,7 +132,9 @@ final class MemberProcesses implements AutoCloseable {
               "-Dhazelcast.config=" + config,
               "-cp",
               larderClasses[index]
-                  ? classPath(HazelcastInstance.class) + File.pathSeparator + classPath(HazelcastBackend.class)
+                  ? classPath(HazelcastInstance.class)
+                      + File.pathSeparator
+                      + classPath(HazelcastBackend.class)
                   : classPath(HazelcastInstance.class),
               "com.hazelcast.core.server.HazelcastMemberStarter"));
       processes[index] =

@@ -54,7 +54,12 @@ class MixedClusterTest {
         Duration.ofSeconds(60),
         () -> {
           caches.getDefault().get("probe");
-          return caches.getDefault().unwrap(HazelcastMap.class).instance().getCluster().getMembers()
+          return caches
+                  .getDefault()
+                  .unwrap(HazelcastMap.class)
+                  .instance()
+                  .getCluster()
+                  .getMembers()
                   .size()
               == count;
         });
@@ -87,9 +92,7 @@ class MixedClusterTest {
     members.kill(STOCK);
     awaitMembers(1);
     Await.until(
-        "the question asked again",
-        Duration.ofSeconds(30),
-        () -> larderClasses().known() == null);
+        "the question asked again", Duration.ofSeconds(30), () -> larderClasses().known() == null);
     countOnEveryOwner(cache);
     assertThat(larderClasses().known()).as("with Larder's member alone").isTrue();
 

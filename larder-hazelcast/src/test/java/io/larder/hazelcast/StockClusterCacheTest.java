@@ -13,7 +13,6 @@ import io.larder.Cache;
 import io.larder.CacheDefinition;
 import io.larder.Caches;
 import io.larder.Timeout;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,10 +40,16 @@ class StockClusterCacheTest extends HazelcastContractTest {
     config.setClusterName(members.clusterName());
     config.setProperty("hazelcast.phone.home.enabled", "false");
     config.getNetworkConfig().setAddresses(List.of(members.location().split(",")));
-    config.getConnectionStrategyConfig().getConnectionRetryConfig().setClusterConnectTimeoutMillis(60_000);
+    config
+        .getConnectionStrategyConfig()
+        .getConnectionRetryConfig()
+        .setClusterConnectTimeoutMillis(60_000);
     inspector = HazelcastClient.newHazelcastClient(config);
     application =
-        Caches.builder().environment(Map.of()).cache("default", StockClusterCacheTest::client).build();
+        Caches.builder()
+            .environment(Map.of())
+            .cache("default", StockClusterCacheTest::client)
+            .build();
   }
 
   @AfterAll
