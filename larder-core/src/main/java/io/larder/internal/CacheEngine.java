@@ -55,6 +55,8 @@ public final class CacheEngine {
   /** Calls skipped while the breaker is open are logged once a minute per operation. */
   private final OncePerKey skippedCallsWarned;
   private final Executor asyncExecutor;
+  /** Where the store's blocking calls for {@code async()} run: {@link StoreContext#ioExecutor}. */
+  private final Executor ioExecutor;
   /** The store, when its client is asynchronous; null when async() runs on the pool. */
   private final AsyncCacheStore asyncStore;
   private final Cache handle;
@@ -73,6 +75,7 @@ public final class CacheEngine {
     this.settings = settings;
     this.timer = timer;
     this.failsOpen = CommonOptions.IGNORE_EXCEPTIONS.from(settings);
+    this.ioExecutor = ioExecutor;
     this.context = new Context(builtOn);
     this.store = backend.create(context);
     this.keys =
@@ -711,6 +714,11 @@ public final class CacheEngine {
     @Override
     public InstantSource clock() {
       return settings.clock();
+    }
+
+    @Override
+    public Executor ioExecutor() {
+      return ioExecutor;
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.larder.Cache;
 import io.larder.CacheSettings;
 import io.larder.Timeout;
 import java.time.InstantSource;
+import java.util.concurrent.Executor;
 
 /**
  * What the engine gives a store when its backend {@link CacheBackend#create creates} it: the
@@ -65,6 +66,16 @@ public interface StoreContext {
    * was injected. Costs a thread only while it is read.
    */
   InstantSource coarseClock();
+
+  /**
+   * Where an {@link AsyncCacheStore} runs the {@code async()} calls its client can only make
+   * blocking: Larder's bounded pool, or the executor given to {@code Caches.Builder.asyncExecutor}.
+   *
+   * <pre>{@code
+   * return CompletableFuture.supplyAsync(() -> client.putIfAbsent(key), context.ioExecutor());
+   * }</pre>
+   */
+  Executor ioExecutor();
 
   /** The current time in epoch milliseconds, from {@link #clock()}. */
   default long nowMillis() {

@@ -42,17 +42,17 @@ final class Failures {
           "Cache '" + alias + "': " + cluster + " could not be reached: " + cause.getMessage(),
           cause);
     }
-    if (cause instanceof HazelcastSerializationException
-        && String.valueOf(cause.getMessage()).contains(MEMBER_CLASSES)) {
+    if (lacksLarderClasses(cause)) {
       return new BackendRefusedException(
           "Cache '"
               + alias
-              + "': incr, and add and touch through async(), run Larder's entry processors ("
+              + "': with options.entry_processors true, incr, and add and touch through async(),"
+              + " run Larder's entry processors ("
               + MEMBER_CLASSES
               + "*) on the members of "
               + cluster
-              + ", which do not have them: put the larder-hazelcast jar on their class path (see"
-              + " docs/hazelcast.md)",
+              + ", which do not have them: put the larder-hazelcast jar on their class path, or set"
+              + " entry_processors to auto or false for stock calls (see docs/hazelcast.md)",
           cause);
     }
     if (cause instanceof HazelcastException) {
@@ -60,6 +60,23 @@ final class Failures {
           "Cache '" + alias + "': " + cluster + " refused: " + cause.getMessage(), cause);
     }
     return cause instanceof RuntimeException re ? re : new CompletionException(cause);
+  }
+
+  /**
+   * Unavailable, outcome unknown: a member without Larder's entry processors joined while one was
+   * sent, and it may have taken effect on an owner that has them before failing on that member.
+   */
+  BackendUnavailableException joinedWithoutLarderClasses(Throwable cause) {
+    return new BackendUnavailableException(
+        "Cache '"
+            + alias
+            + "': a member of "
+            + cluster
+            + " without Larder's entry processors ("
+            + MEMBER_CLASSES
+            + "*) answered this call, which may or may not have taken effect; the cache uses stock"
+            + " calls from now on (see docs/hazelcast.md)",
+        unwrap(cause));
   }
 
   /** Unavailable because the first connection was not made within {@code millis}. */
@@ -73,6 +90,20 @@ final class Failures {
             + millis
             + " ms: check that its members run at those addresses and that the cluster name"
             + " matches (members of another cluster name refuse the client)");
+  }
+
+  /**
+   * True if {@code e} says a member could not load one of Larder's entry processors: the member
+   * refused the call before running anything, so it may be made again by stock calls.
+   */
+  static boolean lacksLarderClasses(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof HazelcastSerializationException
+          && String.valueOf(cause.getMessage()).contains(MEMBER_CLASSES)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static boolean isUnreachable(Throwable e) {

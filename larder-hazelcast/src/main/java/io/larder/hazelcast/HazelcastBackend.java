@@ -48,12 +48,11 @@ public final class HazelcastBackend implements CacheBackend {
   @Override
   public CacheStore create(StoreContext context) {
     HazelcastOptions options = HazelcastOptions.of(context.settings());
-    if (options.mode() == Mode.GIVEN) {
-      return new HazelcastCache(context, options, Cluster.connected(options.instance()), () -> {});
-    }
     Cluster cluster = SharedClusters.acquire(options);
     try {
-      configureMap(context, options, cluster.instance());
+      if (options.mode() != Mode.GIVEN) {
+        configureMap(context, options, cluster.instance());
+      }
     } catch (RuntimeException e) {
       SharedClusters.release(cluster);
       throw e;

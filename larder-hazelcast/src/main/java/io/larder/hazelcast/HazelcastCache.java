@@ -21,6 +21,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@code hazelcast} store: one {@link IMap} of made keys to the configured serializer's bytes,
@@ -34,14 +36,23 @@ import java.util.function.Supplier;
  * {@code setAsync}, {@code deleteAsync}, {@code submitToKey}), so no thread waits for the cluster;
  * what IMap has no asynchronous form of ({@code putIfAbsent} with a TTL, {@code setTtl}) is an
  * entry processor submitted to the key's owner.
+ *
+ * <p>Members without Larder's classes (a stock cluster) cannot run those entry processors: there
+ * {@code incr} is a {@link LockedIncrement}, and the asynchronous {@code add}, {@code touch} and
+ * {@code incr} are the synchronous stock calls on Larder's pool ({@code options.entry_processors}).
  */
 final class HazelcastCache implements AsyncCacheStore, HazelcastMap {
+  private static final Logger log = LoggerFactory.getLogger(HazelcastCache.class);
+  private static final CompletionStage<Boolean> YES = CompletableFuture.completedStage(true);
+  private static final CompletionStage<Boolean> NO = CompletableFuture.completedStage(false);
+
   private final StoreContext context;
   private final HazelcastOptions options;
   private final Cluster cluster;
   private final Runnable release;
   private final Failures failures;
   private volatile IMap<String, byte[]> map;
+  private volatile LockedIncrement lockedIncrement;
 
   HazelcastCache(StoreContext context, HazelcastOptions options, Cluster cluster, Runnable release) {
     this.context = context;
@@ -93,7 +104,7 @@ final class HazelcastCache implements AsyncCacheStore, HazelcastMap {
             timeout.isExpired()
                 // Django's memcached add: an absent key is "added" already expired.
                 ? !map().containsKey(key)
-                : map().putIfAbsent(key, bytes, ttlSeconds(timeout), SECONDS) == null);
+                : putIfAbsent(key, bytes, ttlSeconds(timeout)));
   }
 
   @Override
@@ -102,8 +113,14 @@ final class HazelcastCache implements AsyncCacheStore, HazelcastMap {
     if (timeout.isExpired()) {
       return containsAsync(key).thenApply(present -> !present);
     }
-    return callAsync(
-        () -> map().submitToKey(key, new PutIfAbsentWithExpiry(bytes, ttlSeconds(timeout))));
+    long ttl = ttlSeconds(timeout);
+    return onMembers(
+        () -> map().submitToKey(key, new PutIfAbsentWithExpiry(bytes, ttl)),
+        () -> putIfAbsent(key, bytes, ttl));
+  }
+
+  private boolean putIfAbsent(String key, byte[] bytes, long ttlSeconds) {
+    return map().putIfAbsent(key, bytes, ttlSeconds, SECONDS) == null;
   }
 
   @Override
@@ -117,9 +134,12 @@ final class HazelcastCache implements AsyncCacheStore, HazelcastMap {
 
   @Override
   public CompletionStage<Boolean> expireAsync(String key, Timeout timeout) {
-    return timeout.isExpired()
-        ? removeAsync(key)
-        : callAsync(() -> map().submitToKey(key, new ResetExpiry(ttlSeconds(timeout))));
+    if (timeout.isExpired()) {
+      return removeAsync(key);
+    }
+    long ttl = ttlSeconds(timeout);
+    return onMembers(
+        () -> map().submitToKey(key, new ResetExpiry(ttl)), () -> map().setTtl(key, ttl, SECONDS));
   }
 
   @Override
@@ -238,22 +258,33 @@ final class HazelcastCache implements AsyncCacheStore, HazelcastMap {
         });
   }
 
+  /**
+   * Atomic, and the key keeps its time to live: by entry processor where the members run them (see
+   * {@link #swapIncrement}), else a {@link LockedIncrement}.
+   */
   @Override
   public Object increment(String key, long delta, Timeout defaultTimeout) {
     try {
-      return join(incrementAsync(key, delta, defaultTimeout));
+      if (join(entryProcessorsUsable())) {
+        return join(onOwner(() -> swapIncrement(key, delta)));
+      }
     } catch (CompletionException e) {
       throw failures.translate(e);
     }
+    return call(() -> lockedIncrement().add(key, delta));
+  }
+
+  @Override
+  public CompletionStage<Object> incrementAsync(String key, long delta, Timeout defaultTimeout) {
+    return onMembers(() -> swapIncrement(key, delta), () -> lockedIncrement().add(key, delta));
   }
 
   /**
-   * Atomic, and the key keeps its time to live: reads the value, adds here (the serializer lives in
-   * this JVM), and swaps the bytes on the owning member only if nobody changed them meanwhile;
-   * otherwise tries again from the value the member reported.
+   * Reads the value, adds here (the serializer lives in this JVM), and swaps the bytes on the
+   * owning member only if nobody changed them meanwhile; otherwise tries again from the value the
+   * member reported. One round trip to the owner per try, keeping the entry's expiry time exactly.
    */
-  @Override
-  public CompletionStage<Object> incrementAsync(String key, long delta, Timeout defaultTimeout) {
+  private CompletionStage<Object> swapIncrement(String key, long delta) {
     return callAsync(() -> map().getAsync(key)).thenCompose(current -> addFrom(key, current, delta));
   }
 
@@ -269,6 +300,86 @@ final class HazelcastCache implements AsyncCacheStore, HazelcastMap {
                 found != null && Arrays.equals(found, current)
                     ? CompletableFuture.completedFuture(next)
                     : addFrom(key, found, delta));
+  }
+
+  /**
+   * Whether the calls that have an entry processor use it: by {@code options.entry_processors},
+   * and in {@code auto} by whether every member has Larder's classes ({@link LarderClasses}).
+   */
+  private CompletionStage<Boolean> entryProcessorsUsable() {
+    return switch (options.entryProcessors()) {
+      case ALWAYS -> YES;
+      case NEVER -> NO;
+      case AUTO -> {
+        Boolean known = cluster.larderClasses().known();
+        yield known == null
+            ? callAsync(() -> cluster.larderClasses().present(map()))
+            : known ? YES : NO;
+      }
+    };
+  }
+
+  /**
+   * {@code processor}, a call that runs one of Larder's entry processors, where the members run
+   * them; else {@code stock}, the same operation by stock calls, on Larder's pool (IMap has no
+   * asynchronous form of them).
+   */
+  private <T> CompletionStage<T> onMembers(
+      Supplier<CompletionStage<T>> processor, Supplier<T> stock) {
+    return entryProcessorsUsable()
+        .thenCompose(usable -> usable ? onOwner(processor) : onPool(stock));
+  }
+
+  private <T> CompletionStage<T> onPool(Supplier<T> stock) {
+    return CompletableFuture.supplyAsync(() -> call(stock), context.ioExecutor());
+  }
+
+  /**
+   * {@code processor} on the key's owner. In {@code auto}, a member that cannot load it joined
+   * since the members were asked: the call may have taken effect on an owner with the classes and
+   * failed on a backup without them, so it is reported as of unknown outcome, and the cache takes
+   * the stock calls until the members change again.
+   */
+  private <T> CompletionStage<T> onOwner(Supplier<CompletionStage<T>> processor) {
+    CompletionStage<T> sent = callAsync(processor);
+    if (options.entryProcessors() != EntryProcessors.AUTO) {
+      return sent;
+    }
+    return sent.exceptionallyCompose(
+        error -> {
+          if (!Failures.lacksLarderClasses(error)) {
+            return CompletableFuture.failedStage(error);
+          }
+          cluster.larderClasses().lacking();
+          log.warn(
+              "Cache '{}': a member of {} cannot load Larder's entry processors: the cache uses"
+                  + " stock calls until the members change (docs/hazelcast.md, \"On a stock"
+                  + " cluster\")",
+              context.alias(),
+              options.describeCluster());
+          return CompletableFuture.failedStage(failures.joinedWithoutLarderClasses(error));
+        });
+  }
+
+  /** What this cache knows of its members' classes, shared with the caches of its instance. */
+  LarderClasses larderClasses() {
+    return cluster.larderClasses();
+  }
+
+  private LockedIncrement lockedIncrement() {
+    LockedIncrement current = lockedIncrement;
+    if (current == null) {
+      int seconds = options.operationTimeoutSeconds();
+      current =
+          new LockedIncrement(
+              map(),
+              context,
+              () -> instance().getCluster().getClusterTime(),
+              seconds,
+              3L * seconds);
+      lockedIncrement = current;
+    }
+    return current;
   }
 
   @Override

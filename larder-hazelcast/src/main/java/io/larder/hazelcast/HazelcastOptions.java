@@ -24,6 +24,7 @@ record HazelcastOptions(
     int backupCount,
     Integer maxEntries,
     NearCache nearCache,
+    EntryProcessors entryProcessors,
     HazelcastInstance instance) {
 
   /** Hazelcast's own default cluster name. */
@@ -83,6 +84,14 @@ record HazelcastOptions(
           "Hazelcast's near cache for the map: true, or {max_entries, timeout, invalidate}",
           NearCache::of);
 
+  static final Option<EntryProcessors> ENTRY_PROCESSORS =
+      Option.of(
+          "entry_processors",
+          "auto",
+          "how incr, and add and touch through async(), reach the members: "
+              + EntryProcessors.ACCEPTED,
+          EntryProcessors::of);
+
   /** Every option of the backend, for its descriptor. */
   static final List<Option<?>> ALL =
       List.of(
@@ -94,7 +103,8 @@ record HazelcastOptions(
           OPERATION_TIMEOUT,
           PORT,
           BACKUP_COUNT,
-          NEAR_CACHE);
+          NEAR_CACHE,
+          ENTRY_PROCESSORS);
 
   static HazelcastOptions of(CacheSettings settings) {
     Object given = INSTANCE.from(settings);
@@ -160,6 +170,7 @@ record HazelcastOptions(
         BACKUP_COUNT.from(settings),
         maxEntries,
         nearCache,
+        ENTRY_PROCESSORS.from(settings),
         given instanceof HazelcastInstance instance ? instance : null);
   }
 

@@ -8,6 +8,7 @@ import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.ListenerConfig;
 import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.LifecycleEvent.LifecycleState;
 import com.hazelcast.core.LifecycleListener;
 import java.util.HashMap;
@@ -19,8 +20,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The Hazelcast clients and members Larder starts, one per cluster setting, shared by every cache
  * of the process that names the same cluster, and shut down when the last of those caches closes
- * (with {@code Caches.close()}). An instance the application hands in is never shared or closed
- * here: it is the application's.
+ * (with {@code Caches.close()}). An instance the application hands in is shared by the caches given
+ * it, so that they learn together what its members lack, and is never shut down here: it is the
+ * application's.
  */
 final class SharedClusters {
   private static final Map<Object, Shared> SHARED = new HashMap<>();
@@ -33,37 +35,49 @@ final class SharedClusters {
 
   private record MemberKey(String clusterName, List<MemberAddress> addresses, int port) {}
 
+  private record GivenKey(HazelcastInstance instance) {}
+
   private static final class Shared {
     final Cluster cluster;
+    final boolean owned;
     int users;
 
-    Shared(Cluster cluster) {
+    Shared(Cluster cluster, boolean owned) {
       this.cluster = cluster;
+      this.owned = owned;
     }
   }
 
   /** The cluster of {@code options}, started if no cache of this process uses it yet. */
   static synchronized Cluster acquire(HazelcastOptions options) {
     Object key =
-        options.mode() == Mode.CLIENT
-            ? new ClientKey(
-                options.clusterName(),
-                options.addresses(),
-                options.connectTimeoutMillis(),
-                options.operationTimeoutSeconds())
-            : new MemberKey(options.clusterName(), options.addresses(), options.port());
+        switch (options.mode()) {
+          case CLIENT ->
+              new ClientKey(
+                  options.clusterName(),
+                  options.addresses(),
+                  options.connectTimeoutMillis(),
+                  options.operationTimeoutSeconds());
+          case EMBEDDED ->
+              new MemberKey(options.clusterName(), options.addresses(), options.port());
+          case GIVEN -> new GivenKey(options.instance());
+        };
     Shared shared = SHARED.get(key);
     if (shared == null || !shared.cluster.instance().getLifecycleService().isRunning()) {
       Cluster cluster =
-          options.mode() == Mode.CLIENT ? startClient(options) : startMember(options);
-      shared = new Shared(cluster);
+          switch (options.mode()) {
+            case CLIENT -> startClient(options);
+            case EMBEDDED -> startMember(options);
+            case GIVEN -> Cluster.connected(options.instance());
+          };
+      shared = new Shared(cluster, options.mode() != Mode.GIVEN);
       SHARED.put(key, shared);
     }
     shared.users++;
     return shared.cluster;
   }
 
-  /** Gives {@code cluster} back; the last cache to give it back shuts it down. */
+  /** Gives {@code cluster} back; the last cache to give back one Larder started shuts it down. */
   static void release(Cluster cluster) {
     boolean last = false;
     synchronized (SharedClusters.class) {
@@ -72,7 +86,10 @@ final class SharedClusters {
         Shared shared = entries.next().getValue();
         if (shared.cluster == cluster && --shared.users == 0) {
           entries.remove();
-          last = true;
+          last = shared.owned;
+          if (!shared.owned) {
+            cluster.larderClasses().close();
+          }
         }
       }
     }

@@ -36,12 +36,13 @@ abstract class HazelcastContractTest extends CacheContractTest {
     return true;
   }
 
-  private EntryView<String, byte[]> entry(String key) {
+  /** What the member holds for the caller's {@code key}: its value, time to live and expiry. */
+  EntryView<String, byte[]> entry(String key) {
     return inspector().<String, byte[]>getMap(MAP).getEntryView(cache.makeKey(key));
   }
 
   /** The time to live the member holds for {@code key}, in ms; Long.MAX_VALUE for none. */
-  private long ttl(String key) {
+  long ttl(String key) {
     EntryView<String, byte[]> entry = entry(key);
     assertThat(entry).as("the entry of %s", key).isNotNull();
     return entry.getTtl();
@@ -139,7 +140,7 @@ abstract class HazelcastContractTest extends CacheContractTest {
   // ------------------------------------------------------------ async() on the client's own calls
 
   /** Each async operation, and what it answers on a key holding 41 with a minute to live. */
-  private static Map<String, Function<AsyncCache, CompletableFuture<?>>> asyncCallsOnHeld() {
+  static Map<String, Function<AsyncCache, CompletableFuture<?>>> asyncCallsOnHeld() {
     Map<String, Function<AsyncCache, CompletableFuture<?>>> calls = new LinkedHashMap<>();
     calls.put("get", async -> async.get("held"));
     calls.put("getMany", async -> async.getMany(List.of("held")));

@@ -107,6 +107,16 @@ class HazelcastSettingsTest {
   }
 
   @Test
+  void anUnknownEntryProcessorsValueIsRejected() {
+    assertThatThrownBy(
+            () -> build(c -> c.location("127.0.0.1").option("entry_processors", "sometimes")))
+        .isInstanceOf(InvalidConfigurationException.class)
+        .hasMessageContaining("options.entry_processors")
+        .hasMessageContaining("'sometimes'")
+        .hasMessageContaining("auto (entry processors while every member has the larder-hazelcast");
+  }
+
+  @Test
   void connectionSettingsBesideAGivenInstanceAreRejected() {
     TestMembers members = TestMembers.shared();
     assertThatThrownBy(

@@ -16,16 +16,41 @@ import java.util.stream.Collectors;
 /**
  * Real Hazelcast members in JVM processes of their own ({@code HazelcastMemberStarter} from the
  * Hazelcast jar), so that a test can kill one as a crash would. Their class path holds Larder's
- * Hazelcast classes too, as a production cluster's must for {@code incr}. Loopback only; multicast,
- * auto-detection and phone-home off.
+ * Hazelcast classes too, so that {@code incr} runs its entry processor on them; {@link #stock}
+ * starts members with the Hazelcast jar alone, as an operations team or a managed service runs
+ * them, and {@link #mixed} some of each.
+ * Loopback only; multicast, auto-detection and phone-home off.
  */
 final class MemberProcesses implements AutoCloseable {
   private final String clusterName = "larder-process-" + UUID.randomUUID();
   private final int[] ports;
   private final Process[] processes;
   private final Path directory;
+  /** Whether each member has Larder's classes on its class path. */
+  private final boolean[] larderClasses;
 
+  /** {@code count} members with Larder's Hazelcast classes on their class path. */
   MemberProcesses(int count) {
+    this(count, 0);
+  }
+
+  /** {@code count} members with nothing but the Hazelcast jar on their class path. */
+  static MemberProcesses stock(int count) {
+    return new MemberProcesses(0, count);
+  }
+
+  /**
+   * One cluster of {@code larder} members with Larder's classes and then {@code stock} members
+   * without them.
+   */
+  static MemberProcesses mixed(int larder, int stock) {
+    return new MemberProcesses(larder, stock);
+  }
+
+  private MemberProcesses(int larder, int stock) {
+    int count = larder + stock;
+    larderClasses = new boolean[count];
+    java.util.Arrays.fill(larderClasses, 0, larder, true);
     ports = new int[count];
     processes = new Process[count];
     for (int i = 0; i < count; i++) {
@@ -106,7 +131,11 @@ final class MemberProcesses implements AutoCloseable {
               "jdk.management/com.sun.management.internal=ALL-UNNAMED",
               "-Dhazelcast.config=" + config,
               "-cp",
-              classPath(HazelcastInstance.class) + File.pathSeparator + classPath(HazelcastBackend.class),
+              larderClasses[index]
+                  ? classPath(HazelcastInstance.class)
+                      + File.pathSeparator
+                      + classPath(HazelcastBackend.class)
+                  : classPath(HazelcastInstance.class),
               "com.hazelcast.core.server.HazelcastMemberStarter"));
       processes[index] =
           new ProcessBuilder(command)
