@@ -29,4 +29,11 @@ class ChainOfMemoryAndFileTest extends CacheContractTest {
   protected boolean storesCopies() {
     return false;
   }
+
+  // Writes reach the file tier, which serializes: an unserializable value fails before any tier
+  // changes.
+  @Override
+  protected boolean serializesValues() {
+    return true;
+  }
 }

@@ -6,6 +6,7 @@ import io.larder.Caches;
 import io.larder.Timeout;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,7 @@ class FileCacheMultiProcessTest {
   private static final int ROUNDS = 300;
 
   @TempDir Path dir;
+  @TempDir Path logs;
 
   @Test
   void processesSharingADirectoryNeverSeeCorruptValuesOrLoseUpdates() throws Exception {
@@ -30,12 +32,16 @@ class FileCacheMultiProcessTest {
     }
     List<Process> processes = new ArrayList<>();
     for (int i = 0; i < PROCESSES; i++) {
-      processes.add(start());
+      processes.add(start(i));
     }
     int addsWon = 0;
-    for (Process process : processes) {
-      assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("worker finished in time").isTrue();
-      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    for (int i = 0; i < PROCESSES; i++) {
+      Process process = processes.get(i);
+      if (!process.waitFor(120, TimeUnit.SECONDS)) {
+        processes.forEach(Process::destroyForcibly);
+        throw new AssertionError("worker " + i + " did not finish within 120 s: " + log(i));
+      }
+      String output = log(i);
       assertThat(process.exitValue()).as(output).isZero();
       Matcher m = Pattern.compile("corrupt=(\\d+) addsWon=(\\d+)").matcher(output);
       assertThat(m.find()).as(output).isTrue();
@@ -56,7 +62,8 @@ class FileCacheMultiProcessTest {
         .build();
   }
 
-  private Process start() throws IOException {
+  /** Worker {@code i}, its output in a file: a pipe unread until the end could fill and block it. */
+  private Process start(int i) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     return new ProcessBuilder(
             java,
@@ -66,6 +73,11 @@ class FileCacheMultiProcessTest {
             dir.toString(),
             Integer.toString(ROUNDS))
         .redirectErrorStream(true)
+        .redirectOutput(logs.resolve("worker-" + i + ".log").toFile())
         .start();
+  }
+
+  private String log(int i) throws IOException {
+    return Files.readString(logs.resolve("worker-" + i + ".log"), StandardCharsets.UTF_8);
   }
 }

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -96,7 +97,8 @@ class HostileCacheFilesTest {
   private Path plantFifo(String key) throws Exception {
     Path file = fileOf(key);
     Process mkfifo = new ProcessBuilder("mkfifo", file.toString()).inheritIO().start();
-    assertThat(mkfifo.waitFor()).isZero();
+    assertThat(mkfifo.waitFor(30, TimeUnit.SECONDS)).as("mkfifo finished within 30 s").isTrue();
+    assertThat(mkfifo.exitValue()).as("mkfifo's exit status").isZero();
     return file;
   }
 

@@ -2,12 +2,14 @@ package io.larder.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.InstanceOfAssertFactories.LIST;
 
 import io.larder.DisallowedClassException;
 import io.larder.HostilePayloads;
 import io.larder.SerializationException;
 import io.larder.internal.JavaSerializer;
 
+import java.io.InvalidClassException;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
@@ -49,7 +51,10 @@ class JavaSerializerTest {
   @Test
   void aClassNestedInAnAllowedCollectionIsStillRejected() {
     byte[] bytes = serializer.serialize(List.of(new Point(1, 2)));
-    assertThatThrownBy(() -> serializer.deserialize(bytes)).isInstanceOf(DisallowedClassException.class);
+    assertThatThrownBy(() -> serializer.deserialize(bytes))
+        .isInstanceOf(DisallowedClassException.class)
+        .extracting(e -> ((DisallowedClassException) e).className())
+        .isEqualTo(Point.class.getName());
   }
 
   @Test
@@ -69,7 +74,9 @@ class JavaSerializerTest {
   @Test
   void bytesThatAreNotASerializedValueAreAnError() {
     assertThatThrownBy(() -> serializer.deserialize(new byte[] {1, 2, 3}))
-        .isInstanceOf(SerializationException.class);
+        .isInstanceOf(SerializationException.class)
+        .isNotInstanceOf(DisallowedClassException.class)
+        .hasMessageStartingWith("Cache 'default': stored bytes are not a java-serialized value");
   }
 
   // ------------------------------------------------------------ hostile streams (issue 16)
@@ -88,19 +95,33 @@ class JavaSerializerTest {
   void anArrayLongerThanTheStreamCouldHoldIsRefusedBeforeItIsAllocated() {
     byte[] lie = HostilePayloads.hugeArrayLength();
     assertThat(lie.length).isLessThan(5 * 1024);
-    assertThatThrownBy(() -> serializer.deserialize(lie)).isInstanceOf(SerializationException.class);
+    // REJECTED: the filter refused the length as read, before any array was made.
+    assertThatThrownBy(() -> serializer.deserialize(lie))
+        .isInstanceOf(SerializationException.class)
+        .isNotInstanceOf(DisallowedClassException.class)
+        .hasMessageContaining("not a java-serialized value")
+        .hasMessageContaining("REJECTED");
   }
 
   @Test
   void nestingDeeperThanTheLimitIsRefusedNotAStackOverflow() {
     byte[] deep = HostilePayloads.deeplyNested(100_000);
     // Refused by the depth limit, or by the stack running out first: either way a miss, not an Error.
-    assertThatThrownBy(() -> serializer.deserialize(deep)).isInstanceOf(SerializationException.class);
+    assertThatThrownBy(() -> serializer.deserialize(deep))
+        .isInstanceOf(SerializationException.class)
+        .hasMessageContaining("not a java-serialized value")
+        .cause()
+        .isInstanceOfAny(InvalidClassException.class, StackOverflowError.class);
   }
 
   @Test
   void nestingWithinTheLimitIsRead() {
-    assertThat(serializer.deserialize(HostilePayloads.deeplyNested(200))).isInstanceOf(List.class);
+    Object level = serializer.deserialize(HostilePayloads.deeplyNested(200));
+    for (int depth = 0; depth < 200; depth++) {
+      assertThat(level).as("the list at depth %d", depth).asInstanceOf(LIST).hasSize(1);
+      level = ((List<?>) level).get(0);
+    }
+    assertThat(level).as("the innermost list").asInstanceOf(LIST).isEmpty();
   }
 
   @Test
@@ -122,6 +143,9 @@ class JavaSerializerTest {
       innermost.add(next);
       innermost = next;
     }
-    assertThatThrownBy(() -> serializer.serialize(deep)).isInstanceOf(SerializationException.class);
+    assertThatThrownBy(() -> serializer.serialize(deep))
+        .isInstanceOf(SerializationException.class)
+        .hasMessageContaining("cannot serialize a java.util.ArrayList")
+        .hasCauseInstanceOf(StackOverflowError.class);
   }
 }

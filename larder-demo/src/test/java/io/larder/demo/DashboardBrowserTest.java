@@ -24,6 +24,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.remote.http.ClientConfig;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -33,6 +34,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class DashboardBrowserTest {
   private static final File CHROMIUM = new File("/usr/bin/chromium");
   private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+
+  /** The longest chromedriver's start or one browser command may take on a loaded machine. */
+  private static final Duration BROWSER_BOUND = Duration.ofSeconds(60);
 
   @TempDir Path profile;
   private Caches caches;
@@ -70,8 +74,13 @@ class DashboardBrowserTest {
         new ChromeDriverService.Builder()
             .usingDriverExecutable(CHROMEDRIVER)
             .usingAnyFreePort()
+            .withTimeout(BROWSER_BOUND)
             .build();
-    browser = new ChromeDriver(service, options);
+    // Every command is bounded, so a hung Chromium fails the test instead of holding the build.
+    browser =
+        new ChromeDriver(
+            service, options, ClientConfig.defaultConfig().readTimeout(BROWSER_BOUND));
+    browser.manage().timeouts().pageLoadTimeout(BROWSER_BOUND).scriptTimeout(BROWSER_BOUND);
   }
 
   @AfterEach

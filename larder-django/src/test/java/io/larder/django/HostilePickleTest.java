@@ -2,11 +2,14 @@ package io.larder.django;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.InstanceOfAssertFactories.LIST;
+import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
 
 import io.larder.SerializationException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -49,10 +52,21 @@ class HostilePickleTest {
         .hasMessageContaining("hash");
   }
 
+  /** The payload the key tests refuse, as a value: nothing hashes it, so it is read as it is. */
   @Test
   void nestedSharedListsAsAValueAreRead() {
-    Object value = pickle.deserialize(HostilePickles.sharedListsAsDictKey(3));
-    assertThat(value).isInstanceOf(java.util.Map.class);
+    Object value = pickle.deserialize(HostilePickles.sharedListsAsDictValue(60));
+
+    assertThat(value).asInstanceOf(MAP).containsOnlyKeys((Object) null);
+    Object level = ((Map<?, ?>) value).get(null);
+    for (int depth = 60; depth > 0; depth--) {
+      List<?> list = (List<?>) level;
+      assertThat(list).as("the list at level %d", depth).hasSize(2);
+      assertThat(list.get(1)).as("the list at level %d shares its members", depth)
+          .isSameAs(list.get(0));
+      level = list.get(0);
+    }
+    assertThat(level).as("the innermost list").asInstanceOf(LIST).isEmpty();
   }
 
   @Test

@@ -32,6 +32,17 @@ public final class HostilePickles {
     return out.toByteArray();
   }
 
+  /** The nested shared lists as the value of a dict's item {@code None}: never hashed. */
+  public static byte[] sharedListsAsDictValue(int levels) {
+    ByteArrayOutputStream out = sharedLists(levels);
+    out.write('}'); // EMPTY_DICT
+    out.write('N');
+    get(out, levels);
+    out.write('s'); // SETITEM
+    out.write('.');
+    return out.toByteArray();
+  }
+
   /** The nested shared lists as a set member: hashed by ADDITEMS. */
   public static byte[] sharedListsInASet(int levels) {
     ByteArrayOutputStream out = sharedLists(levels);

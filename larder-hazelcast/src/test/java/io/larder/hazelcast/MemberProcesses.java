@@ -1,6 +1,7 @@
 package io.larder.hazelcast;
 
 import com.hazelcast.core.HazelcastInstance;
+import io.larder.testsupport.ChildProcess;
 import io.larder.testsupport.Signals;
 import java.io.File;
 import java.io.IOException;
@@ -24,7 +25,7 @@ import java.util.stream.Collectors;
 final class MemberProcesses implements AutoCloseable {
   private final String clusterName = "larder-process-" + UUID.randomUUID();
   private final int[] ports;
-  private final Process[] processes;
+  private final ChildProcess[] processes;
   private final Path directory;
   /** Whether each member has Larder's classes on its class path. */
   private final boolean[] larderClasses;
@@ -52,7 +53,7 @@ final class MemberProcesses implements AutoCloseable {
     larderClasses = new boolean[count];
     java.util.Arrays.fill(larderClasses, 0, larder, true);
     ports = new int[count];
-    processes = new Process[count];
+    processes = new ChildProcess[count];
     for (int i = 0; i < count; i++) {
       ports[i] = TestMembers.freePort();
     }
@@ -138,10 +139,9 @@ final class MemberProcesses implements AutoCloseable {
                   : classPath(HazelcastInstance.class),
               "com.hazelcast.core.server.HazelcastMemberStarter"));
       processes[index] =
-          new ProcessBuilder(command)
-              .redirectErrorStream(true)
-              .redirectOutput(directory.resolve("member-" + index + ".log").toFile())
-              .start();
+          ChildProcess.start(
+              "Hazelcast member " + index + " on port " + ports[index], new ProcessBuilder(command));
+      processes[index].closeInput();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -149,12 +149,8 @@ final class MemberProcesses implements AutoCloseable {
 
   /** Kills member {@code index} at once (SIGKILL): no graceful leave, no migration first. */
   void kill(int index) {
-    processes[index].destroyForcibly();
-    try {
-      processes[index].waitFor();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    processes[index].kill();
+    processes[index].close();
   }
 
   /** Stops member {@code index} without ending it (SIGSTOP): it keeps its sockets, answers nothing. */
@@ -177,9 +173,9 @@ final class MemberProcesses implements AutoCloseable {
 
   @Override
   public void close() {
-    for (Process process : processes) {
+    for (ChildProcess process : processes) {
       if (process != null) {
-        process.destroyForcibly();
+        process.close();
       }
     }
   }

@@ -54,6 +54,11 @@ final class MemcachedCache implements CacheStore {
             settings.maxValueSize());
   }
 
+  /** The pool's settings as parsed: its servers, hashing, weights, timeouts. */
+  PoolOptions options() {
+    return options;
+  }
+
   /** The item format this cache reads and writes. */
   ValueFlags flags() {
     return flags;

@@ -47,9 +47,15 @@ class MemcachedConfigurationTest {
               c ->
                   location.accept(
                       c.backend("memcached").location("").option("hashing", "ketama")))) {
-        assertThat(caches.get("shop")).isNotNull();
+        assertThat(poolOf(caches).servers())
+            .containsExactly(new Server("a.example", 11211), new Server("b.example", 11212));
       }
     }
+  }
+
+  /** The memcached pool's settings of the cache {@code shop}, as the backend parsed them. */
+  private static PoolOptions poolOf(Caches caches) {
+    return caches.get("shop").unwrap(MemcachedCache.class).options();
   }
 
   @Test
@@ -99,15 +105,20 @@ class MemcachedConfigurationTest {
 
   @Test
   void djangosDottedPathsSelectTheBackend() {
-    for (String path :
-        List.of(
-            "django.core.cache.backends.memcached.PyMemcacheCache",
-            "django.core.cache.backends.memcached.PyLibMCCache",
-            "django.core.cache.backends.memcached.MemcachedCache")) {
-      try (Caches caches = load(c -> c.backend(path).location("127.0.0.1:11211"))) {
-        assertThat(caches.get("shop")).isNotNull();
-      }
-    }
+    Map<String, Ring.Hashing> hashingOfEach =
+        Map.of(
+            "django.core.cache.backends.memcached.PyMemcacheCache", Ring.Hashing.RENDEZVOUS,
+            "django.core.cache.backends.memcached.PyLibMCCache", Ring.Hashing.KETAMA,
+            "django.core.cache.backends.memcached.MemcachedCache", Ring.Hashing.CRC32);
+    hashingOfEach.forEach(
+        (path, hashing) -> {
+          try (Caches caches = load(c -> c.backend(path).location("127.0.0.1:11211"))) {
+            // unwrap fails unless the store is the memcached backend's
+            PoolOptions pool = poolOf(caches);
+            assertThat(pool.servers()).as(path).containsExactly(new Server("127.0.0.1", 11211));
+            assertThat(pool.hashing()).as(path).isEqualTo(hashing);
+          }
+        });
   }
 
   @Test
@@ -198,7 +209,9 @@ class MemcachedConfigurationTest {
       Path file = dir.resolve("example" + loaded + ".yml");
       Files.writeString(file, blocks.group(1));
       try (Caches caches = Caches.load(file)) {
-        assertThat(caches.getDefault()).isNotNull();
+        assertThat(caches.getDefault().unwrap(MemcachedCache.class).options().servers())
+            .as("the servers of example %d:%n%s", loaded, blocks.group(1))
+            .isNotEmpty();
       }
       loaded++;
     }

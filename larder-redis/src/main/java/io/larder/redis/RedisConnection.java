@@ -68,6 +68,11 @@ final class RedisConnection implements AutoCloseable {
     this.client = client(options);
   }
 
+  /** The servers it connects to, as parsed from the locations (a sentinel URI for Sentinel). */
+  List<RedisURI> nodes() {
+    return nodes;
+  }
+
   private static ReadFrom readFrom(RedisOptions options, Topology topology) {
     if (options.readFrom() != null) {
       return options.readFrom();

@@ -62,6 +62,21 @@ final class RedisStore implements AsyncCacheStore {
     this.channels = new RedisChannels(settings.alias(), redis, connection);
   }
 
+  /** What the engine gives this store: its settings, serializer and compressor. */
+  StoreContext context() {
+    return context;
+  }
+
+  /** The options as parsed from the settings. */
+  RedisOptions options() {
+    return options;
+  }
+
+  /** The servers it connects to, as parsed from the locations. */
+  List<RedisURI> nodes() {
+    return connection.nodes();
+  }
+
   // ---------------------------------------------------------------- values
 
   private byte[] encode(Object value) {

@@ -45,6 +45,12 @@ class ChainOverRedisTest extends RedisContractTest {
     return false;
   }
 
+  // Writes reach Redis, which serializes: an unserializable value fails before any tier changes.
+  @Override
+  protected boolean serializesValues() {
+    return true;
+  }
+
   /**
    * The time to live the chain itself reports ({@code CacheStore.timeToLive}): its authoritative
    * tier's, here Redis's {@code PTTL}, or the file tier's expiry on the test clock, which stands

@@ -197,16 +197,46 @@ class DjangoRedisInteropTest {
         .isEqualTo("7 '12'");
   }
 
+  /**
+   * Each side's 100.5 s is held to the millisecond, checked on the server's clock: Python reads
+   * the server's time just before and after its write, as Java does around its own, so the check
+   * does not depend on how long Python takes to start or exit.
+   */
   @Test
   void theyShareTimeoutsInMilliseconds() {
     Cache cache = open("");
-    django("", "cache.set('d', 'x', 2.5)\ncache.set('forever', 'y', None)\n");
+    String[] around =
+        django(
+                "",
+                """
+                client = cache.client.get_client()
+                def now():
+                    seconds, micros = client.time()
+                    return seconds * 1000 + micros // 1000
+                before = now()
+                cache.set('d', 'x', 100.5)
+                after = now()
+                cache.set('forever', 'y', None)
+                print(before, after)
+                """)
+            .strip()
+            .split(" ");
     RedisCache redis = cache.unwrap(RedisCache.class);
 
-    assertThat(redis.pttl("d").toMillis()).isBetween(1_001L, 2_500L);
+    ServerTime.assertExpiresAfter(
+        redis.commands(),
+        cache.makeKey("d"),
+        Duration.ofMillis(100_500),
+        Long.parseLong(around[0]),
+        Long.parseLong(around[1]));
     assertThat(redis.pttl("forever").isNever()).isTrue();
-    cache.set("from_java", "z", Timeout.seconds(2.5));
-    assertThat(django("", "print(0 < cache.pttl('from_java') <= 2500)\n").strip())
+
+    long before = ServerTime.nowMillis(redis.commands());
+    cache.set("from_java", "z", Timeout.seconds(100.5));
+    long after = ServerTime.nowMillis(redis.commands());
+    ServerTime.assertExpiresAfter(
+        redis.commands(), cache.makeKey("from_java"), Duration.ofMillis(100_500), before, after);
+    assertThat(django("", "print(0 < cache.pttl('from_java') <= 100500)\n").strip())
         .isEqualTo("True");
   }
 

@@ -3,74 +3,68 @@ package io.larder.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.larder.Caches;
+import io.larder.testsupport.ChildProcess;
 import io.larder.testsupport.RedisServer;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
  * The near cache's coherence between this JVM and a second one, over a real {@code redis-server}.
  */
 class NearCacheSecondJvmTest {
+  /** A JVM's start and its caches' opening, on a loaded machine. */
+  private static final Duration STARTUP = Duration.ofSeconds(60);
+
+  /** One command's answer: a local read, or one round trip to Redis. */
+  private static final Duration ANSWER = Duration.ofSeconds(30);
+
   @Test
   void aWriteInThisJvmDropsTheOtherJvmsLocalCopy() throws Exception {
     try (RedisServer server = RedisServer.start();
         Caches here = NearCacheCoherenceTest.process(server.url())) {
-      Process other = start(server.url());
-      try (BufferedReader out =
-              new BufferedReader(
-                  new InputStreamReader(other.getInputStream(), StandardCharsets.UTF_8));
-          PrintStream in = new PrintStream(other.getOutputStream(), true, StandardCharsets.UTF_8)) {
-        assertThat(out.readLine()).isEqualTo("ready");
+      try (ChildProcess other = start(server.url());
+          PrintStream in = new PrintStream(other.input(), true, StandardCharsets.UTF_8)) {
+        assertThat(other.nextLine(STARTUP)).isEqualTo("ready");
         here.getDefault().set("k", "v1");
         Await.until(
             "the other JVM's local tier holds v1",
             NearCacheCoherenceTest.INVALIDATION_BOUND,
-            () -> ask(in, out, "get k").equals("v1") && ask(in, out, "near k").equals("v1"));
+            () -> ask(in, other, "get k").equals("v1") && ask(in, other, "near k").equals("v1"));
 
         here.getDefault().set("k", "v2");
         Await.until(
             "the other JVM's local copy dropped",
             NearCacheCoherenceTest.INVALIDATION_BOUND,
-            () -> ask(in, out, "near k").equals("absent"));
-        assertThat(ask(in, out, "get k")).isEqualTo("v2");
+            () -> ask(in, other, "near k").equals("absent"));
+        assertThat(ask(in, other, "get k")).isEqualTo("v2");
 
         here.getDefault().delete("k");
         Await.until(
             "the other JVM's local copy dropped",
             NearCacheCoherenceTest.INVALIDATION_BOUND,
-            () -> ask(in, out, "near k").equals("absent"));
-        assertThat(ask(in, out, "get k")).isEqualTo("null");
-      } finally {
-        other.destroy();
-        other.waitFor(30, TimeUnit.SECONDS);
+            () -> ask(in, other, "near k").equals("absent"));
+        assertThat(ask(in, other, "get k")).isEqualTo("null");
       }
     }
   }
 
-  private static String ask(PrintStream in, BufferedReader out, String command) {
+  private static String ask(PrintStream in, ChildProcess other, String command) {
     in.println(command);
-    try {
-      return out.readLine();
-    } catch (IOException e) {
-      throw new AssertionError("the other JVM stopped answering", e);
-    }
+    return other.nextLine(ANSWER);
   }
 
-  private static Process start(String redisUrl) throws IOException {
+  private static ChildProcess start(String redisUrl) {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    return new ProcessBuilder(
+    return ChildProcess.start(
+        "the other JVM (NearCacheWorker)",
+        new ProcessBuilder(
             java,
             "-cp",
             System.getProperty("java.class.path"),
             NearCacheWorker.class.getName(),
-            redisUrl)
-        .redirectError(ProcessBuilder.Redirect.DISCARD)
-        .start();
+            redisUrl));
   }
 }

@@ -81,8 +81,12 @@ class RedisExtrasTest {
   @Test
   void expireSetsAnExpiryInMillisecondsOnAnExistingKey() {
     cache.set("key", "value", Timeout.NEVER);
+    long before = ServerTime.nowMillis(raw());
     assertThat(redis.expire("key", Duration.ofMillis(50_500))).isTrue();
-    assertThat(redis.pttl("key").toMillis()).isBetween(50_001L, 50_500L);
+    long after = ServerTime.nowMillis(raw());
+    ServerTime.assertExpiresAfter(
+        raw(), cache.makeKey("key"), Duration.ofMillis(50_500), before, after);
+    assertThat(redis.pttl("key").toMillis()).isBetween(1L, 50_500L);
     assertThat(redis.expire("missing", Duration.ofSeconds(5))).isFalse();
   }
 

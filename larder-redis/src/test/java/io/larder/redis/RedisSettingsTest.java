@@ -5,14 +5,31 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.larder.Caches;
 import io.larder.InvalidConfigurationException;
+import io.lettuce.core.RedisURI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
 import org.junit.jupiter.api.Test;
 
 /** Every wrong setting fails when the caches load, naming the alias, option, value and choices. */
 class RedisSettingsTest {
   private static void load(Map<String, Object> settings) {
     Caches.from(Map.of("default", settings)).close();
+  }
+
+  /** Loads {@code settings} (nothing connects) and returns what {@code read} finds in the store. */
+  private static <T> T loaded(Map<String, Object> settings, Function<RedisStore, T> read) {
+    try (Caches caches = Caches.from(Map.of("default", settings))) {
+      return read.apply(caches.getDefault().unwrap(RedisStore.class));
+    }
+  }
+
+  private static String hostAndPort(RedisURI uri) {
+    return uri.getHost() + ":" + uri.getPort();
   }
 
   private static Map<String, Object> redis(String location, Map<String, Object> options) {
@@ -120,7 +137,21 @@ class RedisSettingsTest {
 
   @Test
   void sentinelsAcceptPairsAsDjangoRedisWritesThem() {
-    load(redis("redis://primary/0", Map.of("sentinels", List.of(List.of("127.0.0.1", 26379)))));
+    Map<String, Object> settings =
+        redis(
+            "redis://primary/0",
+            Map.of("sentinels", List.of(List.of("127.0.0.1", 26379), List.of("localhost", 26380))));
+
+    List<RedisOptions.HostAndPort> sentinels =
+        loaded(settings, store -> store.options().sentinels());
+    assertThat(sentinels)
+        .containsExactly(
+            new RedisOptions.HostAndPort("127.0.0.1", 26379),
+            new RedisOptions.HostAndPort("localhost", 26380));
+    RedisURI primary = loaded(settings, store -> store.nodes().get(0));
+    assertThat(primary.getSentinelMasterId()).isEqualTo("primary");
+    assertThat(primary.getSentinels()).map(RedisSettingsTest::hostAndPort)
+        .containsExactly("127.0.0.1:26379", "localhost:26380");
   }
 
   @Test
@@ -150,7 +181,7 @@ class RedisSettingsTest {
 
   @Test
   void djangoStyleSettingsLoadWithoutConnecting() {
-    load(
+    Map<String, Object> settings =
         redis(
             "redis://:pw@127.0.0.1:1/2",
             Map.of(
@@ -161,7 +192,19 @@ class RedisSettingsTest {
                 "SOCKET_CONNECT_TIMEOUT",
                 1,
                 "IGNORE_EXCEPTIONS",
-                true)));
+                true));
+
+    RedisURI node = loaded(settings, store -> store.nodes().get(0));
+    assertThat(hostAndPort(node)).isEqualTo("127.0.0.1:1");
+    assertThat(node.getDatabase()).isEqualTo(2);
+    assertThat(node.getCredentialsProvider().resolveCredentials().block().getPassword())
+        .isEqualTo("pw".toCharArray());
+    RedisOptions options = loaded(settings, RedisStore::options);
+    assertThat(options.commandTimeout()).isEqualTo(Duration.ofMillis(500));
+    assertThat(options.connectTimeout()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(options.sentinels()).isEmpty();
+    boolean failsOpen = loaded(settings, store -> store.context().failsOpen());
+    assertThat(failsOpen).as("ignore_exceptions").isTrue();
   }
 
   @Test
@@ -174,13 +217,25 @@ class RedisSettingsTest {
                     "BACKEND", "django.core.cache.backends.redis.RedisCache",
                     "LOCATION", "redis://127.0.0.1:1/0,redis://127.0.0.1:2/0",
                     "OPTIONS", Map.of("db", 3))));
-    assertThat(caches.getDefault().unwrap(RedisCache.class)).isNotNull();
+    RedisStore store = caches.getDefault().unwrap(RedisStore.class);
+    assertThat(store.nodes()).map(RedisSettingsTest::hostAndPort)
+        .containsExactly("127.0.0.1:1", "127.0.0.1:2");
+    assertThat(store.options().db()).isEqualTo(3);
+    // A database in the URL wins over options.db, as in redis-py's from_url.
+    assertThat(store.nodes()).map(RedisURI::getDatabase).containsExactly(0, 0);
+    assertThat(store.options().format()).isEqualTo(RedisFormat.DJANGO);
     caches.close();
   }
 
   @Test
   void connectionPoolKwargsTakeOnlyMaxConnections() {
-    load(redis("redis://127.0.0.1", Map.of("CONNECTION_POOL_KWARGS", Map.of("max_connections", 100))));
+    int maxConnections =
+        loaded(
+            redis(
+                "redis://127.0.0.1",
+                Map.of("CONNECTION_POOL_KWARGS", Map.of("max_connections", 100))),
+            store -> store.options().maxConnections());
+    assertThat(maxConnections).isEqualTo(100);
     assertThatThrownBy(
             () ->
                 load(
@@ -213,12 +268,23 @@ class RedisSettingsTest {
   }
 
   @Test
-  void djangoRedisSerializerAndCompressorClassPathsAreAccepted() {
-    load(
-        redis(
-            "redis://127.0.0.1",
-            Map.of(
-                "SERIALIZER", "django_redis.serializers.pickle.PickleSerializer",
-                "COMPRESSOR", "django_redis.compressors.zlib.ZlibCompressor")));
+  void djangoRedisSerializerAndCompressorClassPathsAreAccepted() throws DataFormatException {
+    byte[] stored =
+        loaded(
+            redis(
+                "redis://127.0.0.1",
+                Map.of(
+                    "SERIALIZER", "django_redis.serializers.pickle.PickleSerializer",
+                    "COMPRESSOR", "django_redis.compressors.zlib.ZlibCompressor")),
+            store -> store.context().serialize("a value long enough to be worth compressing"));
+
+    Inflater zlib = new Inflater();
+    zlib.setInput(stored);
+    byte[] pickle = new byte[256];
+    int length = zlib.inflate(pickle);
+    assertThat(zlib.finished()).as("a whole zlib stream").isTrue();
+    assertThat(pickle[0]).as("pickle's PROTO opcode").isEqualTo((byte) 0x80);
+    assertThat(new String(pickle, 0, length, StandardCharsets.ISO_8859_1))
+        .contains("a value long enough to be worth compressing");
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.larder.Cache;
 import io.larder.Caches;
 import io.larder.FragmentKeys;
+import io.larder.testsupport.ChildProcess;
 import io.larder.testsupport.RedisServer;
 import io.larder.testsupport.RedisServers;
 import java.io.IOException;
@@ -14,12 +15,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -35,14 +33,13 @@ import org.junit.jupiter.api.Test;
  */
 class SampleApplicationIT {
   private static final Path JAR = Path.of("target", "larder-spring-boot-sample.jar");
-  private static final Path LOG = Path.of("target", "sample-application.log");
   private static final Pattern TITLE = Pattern.compile("<h1>(.*?)</h1>");
   private static final Pattern COUNT =
       Pattern.compile("\"statistic\":\"COUNT\",\"value\":([0-9.E]+)");
   private static final Pattern VIEWS = Pattern.compile("viewed books <b>(\\d+)</b>");
 
   private static final RedisServer redis = RedisServers.standalone();
-  private static Process application;
+  private static ChildProcess application;
   private static String base;
 
   @BeforeAll
@@ -52,30 +49,24 @@ class SampleApplicationIT {
     base = "http://127.0.0.1:" + port;
     ProcessBuilder builder =
         new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar",
-                JAR.toString(),
-                "--server.port=" + port)
-            .redirectErrorStream(true)
-            .redirectOutput(LOG.toFile());
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-jar",
+            JAR.toString(),
+            "--server.port=" + port);
     builder.environment().put("REDIS_URL", redis.url());
-    application = builder.start();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-    while (!answers("/actuator/health")) {
-      if (!application.isAlive() || System.nanoTime() > deadline) {
-        throw new AssertionError(
-            "The sample did not answer within 120 s or exited; its log ends:\n" + tail(LOG));
-      }
-      Thread.sleep(200);
-    }
+    application = ChildProcess.start("the sample (java -jar " + JAR + ")", builder);
+    application.closeInput();
+    application.awaitReady(
+        "answer /actuator/health", Duration.ofSeconds(120), () -> answers("/actuator/health"));
   }
 
   @AfterAll
-  static void stopTheSample() throws InterruptedException {
+  static void stopTheSample() {
     if (application != null) {
-      application.destroy();
-      if (!application.waitFor(30, TimeUnit.SECONDS)) {
-        application.destroyForcibly();
+      try {
+        application.stop(Duration.ofSeconds(30));
+      } finally {
+        application.close();
       }
     }
   }
@@ -199,11 +190,6 @@ class SampleApplicationIT {
       Thread.currentThread().interrupt();
       return false;
     }
-  }
-
-  private static String tail(Path log) throws IOException {
-    List<String> lines = Files.readAllLines(log);
-    return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
   }
 
   private static int freePort() throws IOException {

@@ -1,14 +1,12 @@
 package io.larder.testsupport;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a Python script under Debian's interpreter with one version of real Django, for interop
@@ -43,7 +41,8 @@ public enum DjangoPython {
   /** Debian's interpreter: the {@code python3} first on PATH may lack Debian's packages. */
   public static final Path INTERPRETER = Path.of("/usr/bin/python3");
 
-  private static final long TIMEOUT_SECONDS = 60;
+  /** The bound of {@link #run(String, String...)}: a script that takes longer has hung. */
+  private static final Duration LIMIT = Duration.ofSeconds(60);
 
   private final String version;
   private final Optional<Path> pythonPath;
@@ -85,11 +84,20 @@ public enum DjangoPython {
    * Runs {@code script} under this Django with {@code args} as {@code sys.argv[1:]} and returns
    * what it printed.
    *
-   * @throws AssertionError if Python or this Django is missing, or the script fails
+   * @throws AssertionError if Python or this Django is missing, or the script fails or runs for
+   *     more than 60 s (then it is killed); the failure names the script and ends with its output
    */
   public String run(String script, String... args) {
+    return run(LIMIT, script, args);
+  }
+
+  /**
+   * As {@link #run(String, String...)}, for a script that may take at most {@code limit}: past it,
+   * Python is killed and the call fails naming the script, with what it printed.
+   */
+  public String run(Duration limit, String script, String... args) {
     requireDjango();
-    return exec(script, args);
+    return exec(limit, script, args);
   }
 
   private void requireDjango() {
@@ -102,7 +110,7 @@ public enum DjangoPython {
     }
     String found;
     try {
-      found = exec("import django; print(django.get_version())").strip();
+      found = exec(LIMIT, "import django; print(django.get_version())").strip();
     } catch (AssertionError e) {
       throw new AssertionError(missing(e.getMessage()));
     }
@@ -120,36 +128,19 @@ public enum DjangoPython {
     return "Django " + version + " is not importable by " + INTERPRETER + ": " + install + " (" + detail + ")";
   }
 
-  private String exec(String script, String... args) {
+  private String exec(Duration limit, String script, String... args) {
     List<String> command = new ArrayList<>(List.of(INTERPRETER.toString(), "-c", script));
     command.addAll(List.of(args));
-    try {
-      ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.PIPE);
-      Map<String, String> environment = builder.environment();
-      // An inherited PYTHONPATH could put another Django first under either version.
-      environment.remove("PYTHONPATH");
-      pythonPath.ifPresent(path -> environment.put("PYTHONPATH", path.toString()));
-      Process process = builder.start();
-      process.getOutputStream().close();
-      byte[] out = process.getInputStream().readAllBytes();
-      byte[] err = process.getErrorStream().readAllBytes();
-      if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        throw new AssertionError("Python did not finish in " + TIMEOUT_SECONDS + " s");
-      }
-      if (process.exitValue() != 0) {
-        throw new AssertionError(
-            "Python (" + this + ") exited with "
-                + process.exitValue()
-                + ": "
-                + new String(err, StandardCharsets.UTF_8));
-      }
-      return new String(out, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new AssertionError("cannot run " + INTERPRETER + ": " + e, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError("interrupted while running Python", e);
-    }
+    ProcessBuilder builder = new ProcessBuilder(command);
+    Map<String, String> environment = builder.environment();
+    // An inherited PYTHONPATH could put another Django first under either version.
+    environment.remove("PYTHONPATH");
+    pythonPath.ifPresent(path -> environment.put("PYTHONPATH", path.toString()));
+    return ChildProcess.run("Python (" + this + ") running " + firstLine(script), limit, builder);
+  }
+
+  private static String firstLine(String script) {
+    String line = script.strip().lines().findFirst().orElse("");
+    return "'" + (line.length() > 60 ? line.substring(0, 60) + "..." : line) + "'";
   }
 }

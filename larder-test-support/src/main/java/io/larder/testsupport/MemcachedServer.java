@@ -10,10 +10,10 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A throwaway {@code memcached} process on a free 127.0.0.1 port, for tests: started, waited for
@@ -31,12 +31,12 @@ import java.util.concurrent.TimeUnit;
 public final class MemcachedServer implements AutoCloseable {
   private static final List<Path> BINARIES =
       List.of(Path.of("/usr/bin/memcached"), Path.of("/usr/local/bin/memcached"));
-  private static final long START_TIMEOUT_MILLIS = 10_000;
+  private static final Duration STARTUP = Duration.ofSeconds(10);
   private static final List<MemcachedServer> SHARED = new ArrayList<>();
 
   private final int port;
   private final List<String> extraArguments;
-  private Process process;
+  private ChildProcess process;
 
   private MemcachedServer(int port, List<String> extraArguments) {
     this.port = port;
@@ -88,9 +88,12 @@ public final class MemcachedServer implements AutoCloseable {
   /** Kills the process at once (SIGKILL), as a crash would; its items are lost. */
   public synchronized void kill() {
     if (process != null) {
-      process.destroyForcibly();
-      waitFor(process);
-      process = null;
+      try {
+        process.kill();
+      } finally {
+        process.close();
+        process = null;
+      }
     }
   }
 
@@ -104,7 +107,7 @@ public final class MemcachedServer implements AutoCloseable {
     Signals.send("CONT", running().pid());
   }
 
-  private Process running() {
+  private ChildProcess running() {
     if (process == null) {
       throw new IllegalStateException("memcached on " + address() + " is not running");
     }
@@ -194,31 +197,15 @@ public final class MemcachedServer implements AutoCloseable {
       command.addAll(List.of("-u", "root"));
     }
     command.addAll(extraArguments);
+    process = ChildProcess.start("memcached on " + address(), new ProcessBuilder(command));
+    process.closeInput();
     try {
-      process =
-          new ProcessBuilder(command)
-              .redirectErrorStream(true)
-              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-              .start();
-    } catch (IOException e) {
-      throw new AssertionError("cannot start " + binary + ": " + e, e);
-    }
-    long deadline = System.currentTimeMillis() + START_TIMEOUT_MILLIS;
-    while (true) {
-      try {
-        if (command("version").startsWith("VERSION")) {
-          return;
-        }
-      } catch (AssertionError notYet) {
-        if (!process.isAlive()) {
-          throw new AssertionError("memcached exited at start: " + String.join(" ", command));
-        }
-        if (System.currentTimeMillis() > deadline) {
-          process.destroyForcibly();
-          throw new AssertionError("memcached did not answer on " + address() + " in time");
-        }
-        sleep(20);
-      }
+      process.awaitReady(
+          "answer version", STARTUP, () -> command("version").startsWith("VERSION"));
+    } catch (AssertionError e) {
+      process.close();
+      process = null;
+      throw e;
     }
   }
 
@@ -260,23 +247,6 @@ public final class MemcachedServer implements AutoCloseable {
       return socket.getLocalPort();
     } catch (IOException e) {
       throw new AssertionError("no free port on 127.0.0.1: " + e, e);
-    }
-  }
-
-  private static void waitFor(Process process) {
-    try {
-      process.waitFor(10, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError("interrupted while waiting for memcached", e);
     }
   }
 }

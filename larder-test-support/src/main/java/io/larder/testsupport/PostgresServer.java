@@ -9,10 +9,10 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.UserPrincipal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -34,7 +34,7 @@ import java.util.stream.Stream;
  */
 public final class PostgresServer implements AutoCloseable {
   private static final Path DEBIAN_PREFIX = Path.of("/usr/lib/postgresql");
-  private static final long COMMAND_TIMEOUT_SECONDS = 60;
+  private static final Duration COMMAND_LIMIT = Duration.ofSeconds(60);
 
   private final Path bin;
   private final Path dir;
@@ -214,47 +214,22 @@ public final class PostgresServer implements AutoCloseable {
     }
     full.addAll(command);
     try {
-      Path output = Files.createTempFile("larder-postgres-command", ".log");
-      try {
-        Process process =
-            new ProcessBuilder(full)
-                .directory(dir.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(output.toFile())
-                .start();
-        process.getOutputStream().close();
-        if (!process.waitFor(COMMAND_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-          process.destroyForcibly();
-          throw new AssertionError(
-              String.join(" ", full)
-                  + " did not finish in "
-                  + COMMAND_TIMEOUT_SECONDS
-                  + " s"
-                  + serverLog());
-        }
-        if (process.exitValue() != 0) {
-          throw new AssertionError(
-              String.join(" ", full)
-                  + " failed: "
-                  + Files.readString(output, StandardCharsets.UTF_8)
-                  + serverLog());
-        }
-      } finally {
-        Files.deleteIfExists(output);
-      }
-    } catch (IOException e) {
-      throw new AssertionError("cannot run " + full + ": " + e, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError("interrupted while running " + full, e);
+      ChildProcess.run(
+          String.join(" ", full), COMMAND_LIMIT, new ProcessBuilder(full).directory(dir.toFile()));
+    } catch (AssertionError e) {
+      throw new AssertionError(e.getMessage() + serverLog(), e);
     }
   }
 
-  private String serverLog() throws IOException {
+  private String serverLog() {
     Path log = dir.resolve("server.log");
-    return Files.exists(log)
-        ? "\nserver log:\n" + Files.readString(log, StandardCharsets.UTF_8)
-        : "";
+    try {
+      return Files.exists(log)
+          ? "\nserver log:\n" + Files.readString(log, StandardCharsets.UTF_8)
+          : "";
+    } catch (IOException e) {
+      return "\n(cannot read the server log: " + e + ")";
+    }
   }
 
   /** The newest installed server's binaries, Debian's layout. */

@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,12 +38,13 @@ import java.util.stream.Stream;
  */
 public final class RedisServer implements AutoCloseable {
   private static final Duration STARTUP = Duration.ofSeconds(20);
+  private static final Duration COMMAND_LIMIT = Duration.ofSeconds(60);
 
   private final Path directory;
   private final int port;
   private final List<String> arguments;
   private final String program;
-  private Process process;
+  private ChildProcess process;
   private int tlsPort;
   private Path tlsDirectory;
 
@@ -168,20 +168,10 @@ public final class RedisServer implements AutoCloseable {
   }
 
   private static void run(Path dir, String... command) {
-    try {
-      Process process =
-          new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-      process.getOutputStream().close();
-      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-        throw new AssertionError(String.join(" ", command) + " failed: " + output);
-      }
-    } catch (IOException e) {
-      throw new AssertionError("cannot run " + command[0] + ": " + e, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError("interrupted", e);
-    }
+    ChildProcess.run(
+        String.join(" ", command),
+        COMMAND_LIMIT,
+        new ProcessBuilder(command).directory(dir.toFile()));
   }
 
   /**
@@ -248,13 +238,12 @@ public final class RedisServer implements AutoCloseable {
   /** Kills the process at once (SIGKILL), as a crash would, and waits until it is gone. */
   public synchronized void kill() {
     if (process != null) {
-      process.destroyForcibly();
       try {
-        process.waitFor(10, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+        process.kill();
+      } finally {
+        process.close();
+        process = null;
       }
-      process = null;
     }
   }
 
@@ -359,36 +348,23 @@ public final class RedisServer implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(program);
     command.addAll(arguments);
+    process =
+        ChildProcess.start(
+            program + " on port " + port,
+            new ProcessBuilder(command).directory(directory.toFile()));
+    process.closeInput();
     try {
-      process =
-          new ProcessBuilder(command)
-              .directory(directory.toFile())
-              .redirectErrorStream(true)
-              .redirectOutput(directory.resolve("stdout.log").toFile())
-              .start();
-    } catch (IOException e) {
-      throw new AssertionError("cannot start " + program + ": " + e, e);
+      process.awaitReady("answer PING", STARTUP, () -> "PONG".equals(command("PING")));
+    } catch (AssertionError e) {
+      process.close();
+      process = null;
+      throw new AssertionError(e.getMessage() + "\n--- its log ends:\n" + logTail(), e);
     }
-    long deadline = System.nanoTime() + STARTUP.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        throw new AssertionError(program + " exited at start-up: " + logTail());
-      }
-      try {
-        if ("PONG".equals(command("PING"))) {
-          return;
-        }
-      } catch (AssertionError e) {
-        // not listening yet
-      }
-      pause();
-    }
-    throw new AssertionError(program + " did not answer within " + STARTUP + ": " + logTail());
   }
 
   private String logTail() {
     StringBuilder text = new StringBuilder();
-    for (String name : List.of("stdout.log", "redis.log", "sentinel.log")) {
+    for (String name : List.of("redis.log", "sentinel.log")) {
       Path log = directory.resolve(name);
       try {
         if (Files.exists(log)) {

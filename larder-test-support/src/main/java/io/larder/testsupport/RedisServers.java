@@ -1,11 +1,8 @@
 package io.larder.testsupport;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Redis topologies shared by every test class of a JVM run: each is started on first use and
@@ -136,19 +133,8 @@ public final class RedisServers {
     command.add("create");
     nodes.forEach(n -> command.add(n.address()));
     command.add("--cluster-yes");
-    try {
-      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-      process.getOutputStream().close();
-      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-        throw new AssertionError("redis-cli --cluster create failed: " + output);
-      }
-    } catch (IOException e) {
-      throw new AssertionError("cannot run redis-cli: " + e, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError("interrupted", e);
-    }
+    ChildProcess.run(
+        "redis-cli --cluster create", Duration.ofSeconds(60), new ProcessBuilder(command));
   }
 
   private static synchronized RedisServer track(RedisServer server) {

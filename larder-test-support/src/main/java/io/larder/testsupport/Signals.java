@@ -1,9 +1,8 @@
 package io.larder.testsupport;
 
-import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Sends a POSIX signal to processes a test started, by their ids ({@code /bin/kill}): to freeze a
@@ -14,6 +13,8 @@ import java.util.concurrent.TimeUnit;
  * }</pre>
  */
 public final class Signals {
+  private static final Duration LIMIT = Duration.ofSeconds(10);
+
   private Signals() {}
 
   /** Sends {@code signal} ({@code "STOP"}, {@code "CONT"}, {@code "KILL"}) to each of {@code pids}. */
@@ -25,18 +26,6 @@ public final class Signals {
     for (long pid : pids) {
       command.add(String.valueOf(pid));
     }
-    try {
-      Process kill = new ProcessBuilder(command).redirectErrorStream(true).start();
-      kill.getOutputStream().close();
-      String output = new String(kill.getInputStream().readAllBytes());
-      if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
-        throw new AssertionError(String.join(" ", command) + " failed: " + output);
-      }
-    } catch (IOException e) {
-      throw new AssertionError("cannot run /bin/kill: " + e, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError("interrupted sending SIG" + signal, e);
-    }
+    ChildProcess.run(String.join(" ", command), LIMIT, new ProcessBuilder(command));
   }
 }
