@@ -275,16 +275,21 @@ final class RequestSession {
     }
   }
 
+  /**
+   * The value of the last cookie named {@code name}, as Django's {@code parse_cookie} keeps the last
+   * of duplicates: a Django app and this filter behind the same domain pick the same session.
+   */
   private static String cookieValue(HttpServletRequest request, String name) {
     Cookie[] all = request.getCookies();
     if (all == null) {
       return null;
     }
+    String value = null;
     for (Cookie cookie : all) {
       if (cookie.getName().equals(name)) {
-        return cookie.getValue();
+        value = cookie.getValue();
       }
     }
-    return null;
+    return value;
   }
 }
