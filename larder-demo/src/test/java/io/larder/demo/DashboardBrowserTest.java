@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -204,9 +205,13 @@ class DashboardBrowserTest {
     return text("hits");
   }
 
+  /** A cell of the cache table, read again if the page redraws the table under the read. */
   private String text(String column) {
-    return browser
-        .findElement(By.cssSelector("#caches tr[data-alias='default'] td." + column))
-        .getText();
+    return new WebDriverWait(browser, Duration.ofSeconds(30))
+        .ignoring(StaleElementReferenceException.class)
+        .until(
+            d ->
+                d.findElement(By.cssSelector("#caches tr[data-alias='default'] td." + column))
+                    .getText());
   }
 }
