@@ -47,15 +47,7 @@ import org.springframework.test.context.DynamicPropertySource;
       "larder.web.sessions.url-patterns=/visits",
       "larder.health.timeout=1s",
       "management.endpoints.web.exposure.include=health,caches,metrics",
-      "management.endpoint.health.show-details=always",
-      // Spring Security is on this module's test class path for SpringSecurityLoginRotationTest;
-      // this application runs without it.
-      "spring.autoconfigure.exclude="
-          + "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration,"
-          + "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration,"
-          + "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration,"
-          + "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration,"
-          + "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration"
+      "management.endpoint.health.show-details=always"
     })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LarderBootApplicationTest {

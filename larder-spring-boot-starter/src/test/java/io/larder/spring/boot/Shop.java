@@ -14,9 +14,21 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
-/** A small Spring Boot application that uses Larder only through the starter. */
+/**
+ * A small Spring Boot application that uses Larder only through the starter. It has no access
+ * control: Spring Security is on the test class path for {@link Vault}, and is left out here.
+ */
 @SpringBootConfiguration
-@EnableAutoConfiguration
+@EnableAutoConfiguration(
+    excludeName = {
+      "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+      "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+      "org.springframework.boot.security.autoconfigure.web.servlet"
+          + ".ServletWebSecurityAutoConfiguration",
+      "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
+      "org.springframework.boot.security.autoconfigure.actuate.web.servlet"
+          + ".ManagementWebSecurityAutoConfiguration"
+    })
 @EnableCaching
 class Shop {
   @Bean
