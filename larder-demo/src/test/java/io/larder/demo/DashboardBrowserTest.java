@@ -25,7 +25,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -146,7 +145,8 @@ class DashboardBrowserTest {
     browser.findElement(By.id("reset")).click();
     // The form posts, and the browser follows the redirect to a new session's first count.
     new WebDriverWait(browser, Duration.ofSeconds(30))
-        .until(ExpectedConditions.textToBe(By.id("count"), "1"));
+        .ignoring(StaleElementReferenceException.class)
+        .until(d -> d.findElement(By.id("count")).getText().equals("1"));
     browser.get(base + "/_larder/");
     wait.until(d -> d.findElements(By.cssSelector("#sessions tbody tr td.visits")).stream()
         .anyMatch(td -> td.getText().equals("1")));

@@ -301,15 +301,13 @@ final class RequestSession {
     }
   }
 
-  /**
-   * The value of the last cookie named {@code name}, as Django's {@code parse_cookie} keeps the last
-   * of duplicates: a Django app and this filter behind the same domain pick the same session.
-   */
   static String cookieValue(HttpServletRequest request, String name) {
     Cookie[] all = request.getCookies();
     if (all == null) {
       return null;
     }
+    // Of duplicates the last, as Django's parse_cookie keeps it: a Django app and this filter
+    // behind one domain pick the same session.
     String value = null;
     for (Cookie cookie : all) {
       if (cookie.getName().equals(name)) {
