@@ -1,5 +1,6 @@
 package io.larder;
 
+import io.larder.internal.PasswordRedaction;
 import io.larder.internal.SettingValues;
 import java.time.InstantSource;
 import java.util.Collections;
@@ -220,7 +221,7 @@ public final class CacheSettings {
         + ": backend="
         + backend
         + ", location="
-        + SettingValues.redacted(location)
+        + PasswordRedaction.apply(location)
         + ", timeout="
         + timeout
         + ", key_prefix="
@@ -230,9 +231,13 @@ public final class CacheSettings {
         + "]";
   }
 
-  /** {@link #location()} with any password in a URL replaced by {@code ***}, for logs and output. */
+  /**
+   * {@link #location()} as it may be shown in logs, errors and output: the user info of a URL (all
+   * between {@code //} and the last {@code @}, but the user name) and any {@code password=}
+   * parameter replaced by {@code ***}, however malformed the URL.
+   */
   public String displayLocation() {
-    return SettingValues.redacted(location);
+    return PasswordRedaction.apply(location);
   }
 
 

@@ -1,5 +1,8 @@
 package io.larder;
 
+import io.larder.internal.PasswordRedaction;
+import java.util.Locale;
+
 /**
  * A setting is missing or wrong, or an alias does not exist (Django's {@code
  * InvalidCacheBackendError}). Raised when the caches are loaded, never later: the message names the
@@ -23,13 +26,21 @@ public class InvalidConfigurationException extends CacheException {
             + "': setting '"
             + setting
             + "' has the value "
-            + describe(value)
+            + (isSecret(setting) ? "(hidden)" : describe(value))
             + "; accepted: "
             + accepted
             + ".");
   }
 
+  /** A password or secret key: its value is never shown, whatever is wrong with it. */
+  private static boolean isSecret(String setting) {
+    String name = setting.toLowerCase(Locale.ROOT);
+    return name.contains("password") || name.contains("secret");
+  }
+
+  /** The value as the message shows it: never a password (a location's, a URL's). */
   private static String describe(Object value) {
-    return value instanceof String s ? "'" + s + "'" : String.valueOf(value);
+    String shown = PasswordRedaction.apply(String.valueOf(value));
+    return value instanceof String ? "'" + shown + "'" : shown;
   }
 }

@@ -67,7 +67,9 @@ public final class FileBasedCache implements CacheStore {
     Path configured = Path.of(settings.location());
     if (!configured.isAbsolute()) {
       log.warn(
-          "Cache '{}': location {} is relative; use an absolute path", context.alias(), configured);
+          "Cache '{}': location {} is relative; use an absolute path",
+          context.alias(),
+          settings.displayLocation());
     }
     this.dir = configured.toAbsolutePath().normalize();
     try {

@@ -109,17 +109,6 @@ public final class SettingValues {
     throw new IllegalArgumentException("a list, or a string of items separated by commas");
   }
 
-  /**
-   * A location or URL with any password replaced by {@code ***}, so that it can be logged or shown:
-   * the user info of a URL ({@code redis://user:secret@host}) and a {@code password=} parameter
-   * (JDBC URLs).
-   */
-  public static String redacted(String location) {
-    return location
-        .replaceAll("(//[^:/@]*:)[^@/]*@", "$1***@")
-        .replaceAll("(?i)(password=)[^&;]*", "$1***");
-  }
-
   private static double number(Object raw, String accepted) {
     try {
       double value =

@@ -7,14 +7,16 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 
 /**
- * {@code /counter}: a visit counter in a cache-backed session ({@code SessionFilter}); {@code
- * /counter/rotate} changes the session's key, {@code /counter/reset} invalidates it.
+ * {@code /counter}: a visit counter in a cache-backed session ({@code SessionFilter}); a POST to
+ * {@code /counter/rotate} changes the session's key, to {@code /counter/reset} invalidates it.
  */
 final class CounterPage extends HttpServlet {
   private final RecentSessions recent;
+  private final WriteForms forms;
 
-  CounterPage(RecentSessions recent) {
+  CounterPage(RecentSessions recent, WriteForms forms) {
     this.recent = recent;
+    this.forms = forms;
   }
 
   @Override
@@ -22,27 +24,39 @@ final class CounterPage extends HttpServlet {
       throws IOException {
     String action = request.getPathInfo() == null ? "" : request.getPathInfo();
     switch (action) {
-      case "/rotate" -> {
-        HttpSession session = request.getSession(false);
-        if (session != null) {
-          String old = session.getId();
-          request.changeSessionId();
-          recent.forget(old);
-          recent.visited(session.getId(), visits(session));
-        }
-        response.sendRedirect("/counter");
-      }
-      case "/reset" -> {
-        HttpSession session = request.getSession(false);
-        if (session != null) {
-          recent.forget(session.getId());
-          session.invalidate();
-        }
-        response.sendRedirect("/counter");
-      }
+      case "/rotate", "/reset" -> write(request, response);
       case "", "/" -> count(request, response);
       default -> response.sendError(HttpServletResponse.SC_NOT_FOUND);
     }
+  }
+
+  @Override
+  protected void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    write(request, response);
+  }
+
+  private void write(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    String action = request.getPathInfo() == null ? "" : request.getPathInfo();
+    if (!action.equals("/rotate") && !action.equals("/reset")) {
+      response.sendError(HttpServletResponse.SC_NOT_FOUND);
+      return;
+    }
+    if (!forms.accept(request, response)) {
+      return;
+    }
+    HttpSession session = request.getSession(false);
+    if (session != null && action.equals("/rotate")) {
+      String old = session.getId();
+      request.changeSessionId();
+      recent.forget(old);
+      recent.visited(session.getId(), visits(session));
+    } else if (session != null) {
+      recent.forget(session.getId());
+      session.invalidate();
+    }
+    WriteForms.seeOther(response, "/counter");
   }
 
   private void count(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -58,9 +72,10 @@ final class CounterPage extends HttpServlet {
             + "</p>"
             + "<p>The count lives in a session stored in a Larder cache, named by the "
             + "<code>sessionid</code> cookie. Reload to count; "
-            + "<a href=\"/counter/rotate\">change the session key</a> (as after a login: the "
-            + "count stays, the key changes) or <a href=\"/counter/reset\">end the session</a>."
-            + " The <a href=\"/_larder/\">dashboard</a> lists the sessions.</p>");
+            + forms.button("/counter/rotate", "rotate", "change the session key")
+            + " (as after a login: the count stays, the key changes) or "
+            + forms.button("/counter/reset", "reset", "end the session")
+            + ". The <a href=\"/_larder/\">dashboard</a> lists the sessions.</p>");
   }
 
   private static int visits(HttpSession session) {

@@ -25,6 +25,8 @@ import org.eclipse.jetty.server.ServerConnector;
  * without it, {@code /fragments} (a fragment-cached sidebar), {@code /counter} (a session-backed
  * counter), {@code /layered} (a chain of memory over files), and the dashboard at {@code
  * /_larder/} with its data ({@code stats.json}, {@code entries.json}, {@code hazelcast.json}).
+ * Pages that write take a POST from their own forms ({@link WriteForms}), and only requests for
+ * the demo's own address are answered ({@link LoopbackHostFilter}).
  */
 public final class DemoServer implements AutoCloseable {
   /** How long the demo's per-view cache keeps a page. */
@@ -85,7 +87,12 @@ public final class DemoServer implements AutoCloseable {
     SessionFilter sessions = new SessionFilter(caches, sessionSettings(caches));
     RecentSessions recent = new RecentSessions();
 
+    WriteForms forms = new WriteForms();
+
     ServletContextHandler context = new ServletContextHandler("/");
+    // First: a request for a rebound host name is refused before any page or session sees it.
+    context.addFilter(
+        new FilterHolder(new LoopbackHostFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
     context.addFilter(new FilterHolder(sessions), "/*", EnumSet.of(DispatcherType.REQUEST));
     context.addServlet(new ServletHolder(new IndexPage()), "");
     context.addServlet(new ServletHolder(perView.wrap(new SlowPage())), "/slow");
@@ -93,9 +100,9 @@ public final class DemoServer implements AutoCloseable {
     context.addServlet(new ServletHolder(new SlowPage()), "/slow/uncached");
     context.addServlet(new ServletHolder(perView.wrap(new VaryPage())), "/vary");
     context.addServlet(new ServletHolder(perView.wrap(new NeverPage())), "/never");
-    context.addServlet(new ServletHolder(new FragmentsPage(fragments)), "/fragments");
-    context.addServlet(new ServletHolder(new CounterPage(recent)), "/counter/*");
-    LayeredPage layered = new LayeredPage(layeredRedis);
+    context.addServlet(new ServletHolder(new FragmentsPage(fragments, forms)), "/fragments");
+    context.addServlet(new ServletHolder(new CounterPage(recent, forms)), "/counter/*");
+    LayeredPage layered = new LayeredPage(layeredRedis, forms);
     context.addServlet(new ServletHolder(layered), "/layered/*");
     context.addServlet(new ServletHolder(new DashboardPage()), "/_larder/");
     context.addServlet(

@@ -20,18 +20,20 @@ import java.util.Map;
 /**
  * {@code /fragments}: a Pebble page whose sidebar is in a {@code {% cache 30 "sidebar" lang %}}
  * block. The sidebar takes {@link #SIDEBAR_MILLIS} to render and shows when it was rendered; the
- * rest of the page is rendered on every request. {@code ?invalidate=1} deletes the sidebar of the
- * language through {@code FragmentKeys}.
+ * rest of the page is rendered on every request. A POST with {@code invalidate=1} (from the page's
+ * form) deletes the sidebar of the language through {@code FragmentKeys}.
  */
 final class FragmentsPage extends HttpServlet {
   static final long SIDEBAR_MILLIS = 200;
   static final List<String> LANGUAGES = List.of("en", "fr", "de");
 
   private final FragmentCacheExtension fragments;
+  private final WriteForms forms;
   private final PebbleTemplate template;
 
-  FragmentsPage(FragmentCacheExtension fragments) {
+  FragmentsPage(FragmentCacheExtension fragments, WriteForms forms) {
     this.fragments = fragments;
+    this.forms = forms;
     ClasspathLoader loader = new ClasspathLoader();
     loader.setPrefix("io/larder/demo/templates");
     PebbleEngine engine =
@@ -42,14 +44,12 @@ final class FragmentsPage extends HttpServlet {
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    String requested = request.getParameter("lang");
-    // List.of(...).contains(null) throws: a page opened without ?lang= gets the first language.
-    String lang = requested != null && LANGUAGES.contains(requested) ? requested : LANGUAGES.get(0);
     if (request.getParameter("invalidate") != null) {
-      fragments.cache().delete(fragments.keys().key("sidebar", List.of(lang)));
-      response.sendRedirect("/fragments?lang=" + lang);
+      // A write: only the page's own form, by POST (a GET with the parameter is refused).
+      forms.accept(request, response);
       return;
     }
+    String lang = language(request);
     StringWriter body = new StringWriter();
     template.evaluate(
         body,
@@ -59,8 +59,33 @@ final class FragmentsPage extends HttpServlet {
             "languages",
             LANGUAGES,
             "now",
-            LocalTime.now().truncatedTo(ChronoUnit.MILLIS).toString()));
+            LocalTime.now().truncatedTo(ChronoUnit.MILLIS).toString(),
+            "csrfField",
+            WriteForms.FIELD,
+            "csrfToken",
+            forms.token()));
     DemoHtml.write(response, "A fragment-cached sidebar", body.toString());
+  }
+
+  /** {@code invalidate=1}: deletes the sidebar of the form's language. */
+  @Override
+  protected void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    if (!forms.accept(request, response)) {
+      return;
+    }
+    String lang = language(request);
+    if (request.getParameter("invalidate") != null) {
+      fragments.cache().delete(fragments.keys().key("sidebar", List.of(lang)));
+    }
+    WriteForms.seeOther(response, "/fragments?lang=" + lang);
+  }
+
+  /** The requested language, or the first when none or another is asked for. */
+  private static String language(HttpServletRequest request) {
+    String requested = request.getParameter("lang");
+    // List.of(...).contains(null) throws: a page opened without ?lang= gets the first language.
+    return requested != null && LANGUAGES.contains(requested) ? requested : LANGUAGES.get(0);
   }
 
   /** {@code {{ slowRender() }}}: the sidebar's simulated work; prints when and how long it took. */

@@ -24,9 +24,10 @@ import java.util.stream.Stream;
 /**
  * {@code /layered}: a {@code chain} of local memory over a shared tier (files, or Redis when the
  * demo is given one), and a second chain standing for another process (its own local memory, the
- * same shared tier). Each read shows which tier answered and how long it took; {@code
- * /layered/update} writes from the other process: over Redis this process's copy is dropped at once
- * (invalidation), over files it is served until {@code local_timeout} has passed.
+ * same shared tier). Each read shows which tier answered and how long it took; a POST to {@code
+ * /layered/set} writes from this process, to {@code /layered/update} from the other: over Redis
+ * this process's copy is dropped at once (invalidation), over files it is served until {@code
+ * local_timeout} has passed.
  */
 final class LayeredPage extends HttpServlet implements AutoCloseable {
   static final String KEY = "greeting";
@@ -40,11 +41,14 @@ final class LayeredPage extends HttpServlet implements AutoCloseable {
   private final String shared;
   private final Caches here;
   private final Caches other;
+  private final WriteForms forms;
 
   /**
    * @param redis the URL of the shared Redis tier, or null for files in a temporary directory
+   * @param forms the writes' forms and their token
    */
-  LayeredPage(String redis) {
+  LayeredPage(String redis, WriteForms forms) {
+    this.forms = forms;
     if (redis == null) {
       try {
         directory = Files.createTempDirectory("larder-layered-demo");
@@ -90,17 +94,34 @@ final class LayeredPage extends HttpServlet implements AutoCloseable {
       throws IOException {
     String action = request.getPathInfo() == null ? "" : request.getPathInfo();
     switch (action) {
-      case "/update" -> {
-        other.getDefault().set(KEY, "written by the other process at " + now(), Timeout.NEVER);
-        response.sendRedirect("/layered");
-      }
-      case "/set" -> {
-        here.getDefault().set(KEY, "written by this process at " + now(), Timeout.NEVER);
-        response.sendRedirect("/layered");
-      }
+      case "/update", "/set" -> write(request, response);
       case "", "/" -> read(response);
       default -> response.sendError(HttpServletResponse.SC_NOT_FOUND);
     }
+  }
+
+  @Override
+  protected void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    write(request, response);
+  }
+
+  private void write(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    String action = request.getPathInfo() == null ? "" : request.getPathInfo();
+    if (!action.equals("/update") && !action.equals("/set")) {
+      response.sendError(HttpServletResponse.SC_NOT_FOUND);
+      return;
+    }
+    if (!forms.accept(request, response)) {
+      return;
+    }
+    if (action.equals("/update")) {
+      other.getDefault().set(KEY, "written by the other process at " + now(), Timeout.NEVER);
+    } else {
+      here.getDefault().set(KEY, "written by this process at " + now(), Timeout.NEVER);
+    }
+    WriteForms.seeOther(response, "/layered");
   }
 
   private void read(HttpServletResponse response) throws IOException {
@@ -153,9 +174,11 @@ final class LayeredPage extends HttpServlet implements AutoCloseable {
             + localTtl(chain)
             + "</span>.</p>"
             + table
-            + "<p><a href=\"/layered\">Read again</a> · <a href=\"/layered/set\">write from this"
-            + " process</a> · <a href=\"/layered/update\" id=\"update\">update from another"
-            + " process</a></p><p>The other process is another chain with its own local memory"
+            + "<p><a href=\"/layered\">Read again</a> · "
+            + forms.button("/layered/set", "set", "write from this process")
+            + " · "
+            + forms.button("/layered/update", "update", "update from another process")
+            + "</p><p>The other process is another chain with its own local memory"
             + " over the same "
             + shared
             + ". "

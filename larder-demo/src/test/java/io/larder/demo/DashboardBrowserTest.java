@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -149,7 +150,12 @@ class DashboardBrowserTest {
     assertThat(cell("#fragments tr[data-vary='fr'] td.cached")).isEqualTo("yes");
     assertThat(cell("#fragments tr[data-vary='en'] td.cached")).isEqualTo("no");
 
-    browser.get(base + "/counter/reset");
+    browser.get(base + "/counter");
+    browser.findElement(By.id("reset")).click();
+    // The form posts, and the browser follows the redirect to a new session's first count.
+    new WebDriverWait(browser, Duration.ofSeconds(30))
+        .ignoring(StaleElementReferenceException.class)
+        .until(d -> d.findElement(By.id("count")).getText().equals("1"));
     browser.get(base + "/_larder/");
     wait.until(d -> d.findElements(By.cssSelector("#sessions tbody tr td.visits")).stream()
         .anyMatch(td -> td.getText().equals("1")));
@@ -208,9 +214,13 @@ class DashboardBrowserTest {
     return text("hits");
   }
 
+  /** A cell of the cache table, read again if the page redraws the table under the read. */
   private String text(String column) {
-    return browser
-        .findElement(By.cssSelector("#caches tr[data-alias='default'] td." + column))
-        .getText();
+    return new WebDriverWait(browser, Duration.ofSeconds(30))
+        .ignoring(StaleElementReferenceException.class)
+        .until(
+            d ->
+                d.findElement(By.cssSelector("#caches tr[data-alias='default'] td." + column))
+                    .getText());
   }
 }

@@ -60,6 +60,13 @@ class DemoPagesTest {
     return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  /** Presses the {@code /layered} page's button that posts to {@code path}. */
+  private void write(String path) throws Exception {
+    String token = DemoForms.token(get("/layered").body());
+    URI uri = URI.create("http://127.0.0.1:" + server.port() + path);
+    assertThat(DemoForms.post(client, uri, WriteForms.FIELD, token).statusCode()).isEqualTo(303);
+  }
+
   private static String rendered(HttpResponse<String> response) {
     Matcher m = RENDERED.matcher(response.body());
     assertThat(m.find()).as("the page shows when it was rendered").isTrue();
@@ -210,7 +217,7 @@ class DemoPagesTest {
 
   @Test
   void theLayeredPageShowsTheFilesTierAnsweringThenTheRefilledMemoryTier() throws Exception {
-    get("/layered/update");
+    write("/layered/update");
     HttpResponse<String> first = get("/layered");
     assertThat(element(first, "value")).startsWith("written by the other process");
     assertThat(element(first, "tier")).contains("files");
@@ -221,8 +228,8 @@ class DemoPagesTest {
 
   @Test
   void anUpdateFromAnotherProcessIsNotSeenWhileTheLocalCopyLives() throws Exception {
-    get("/layered/set");
-    get("/layered/update");
+    write("/layered/set");
+    write("/layered/update");
     HttpResponse<String> page = get("/layered");
     assertThat(element(page, "value")).startsWith("written by this process");
     assertThat(element(page, "tier")).contains("memory");
@@ -285,9 +292,21 @@ class DemoPagesTest {
         assertThat(System.nanoTime()).as("invalidations live within 10 s").isLessThan(deadline);
         Thread.sleep(20);
       }
-      fetch.apply("/layered/set");
+      java.util.function.Consumer<String> write =
+          path -> {
+            try {
+              String token = DemoForms.token(fetch.apply("/layered").body());
+              assertThat(
+                      DemoForms.post(client, URI.create(base + path), WriteForms.FIELD, token)
+                          .statusCode())
+                  .isEqualTo(303);
+            } catch (Exception e) {
+              throw new AssertionError(e);
+            }
+          };
+      write.accept("/layered/set");
       assertThat(element(fetch.apply("/layered"), "tier")).contains("memory");
-      fetch.apply("/layered/update");
+      write.accept("/layered/update");
       // The invalidation is usually handled before the other process's set returns; at most a
       // message's delivery later, the local copy is gone and Redis answers with the new value.
       HttpResponse<String> page = fetch.apply("/layered");

@@ -65,6 +65,18 @@ class DemoSessionsAndFragmentsTest {
     return client.send(request, HttpResponse.BodyHandlers.ofString()).body();
   }
 
+  /** Presses the button on {@code page} that posts {@code fields} to {@code path}, following it. */
+  private String press(HttpClient client, String page, String path, String... fields)
+      throws Exception {
+    String[] form = new String[fields.length + 2];
+    form[0] = WriteForms.FIELD;
+    form[1] = DemoForms.token(get(client, page));
+    System.arraycopy(fields, 0, form, 2, fields.length);
+    return DemoForms.post(
+            client, URI.create("http://127.0.0.1:" + server.port() + path), form)
+        .body();
+  }
+
   private static String find(Pattern pattern, String body) {
     Matcher m = pattern.matcher(body);
     assertThat(m.find()).as("the page shows %s", pattern).isTrue();
@@ -91,8 +103,8 @@ class DemoSessionsAndFragmentsTest {
     HttpClient alice = browser();
     get(alice, "/counter");
 
-    assertThat(find(COUNT, get(alice, "/counter/rotate"))).isEqualTo("2");
-    assertThat(find(COUNT, get(alice, "/counter/reset"))).isEqualTo("1");
+    assertThat(find(COUNT, press(alice, "/counter", "/counter/rotate"))).isEqualTo("3");
+    assertThat(find(COUNT, press(alice, "/counter", "/counter/reset"))).isEqualTo("1");
   }
 
   @Test
@@ -126,7 +138,11 @@ class DemoSessionsAndFragmentsTest {
 
     assertThat(find(SIDEBAR, get(client, "/fragments?lang=en"))).isEqualTo(en);
     assertThat(find(SIDEBAR, get(client, "/fragments?lang=fr"))).isNotEqualTo(en);
-    assertThat(find(SIDEBAR, get(client, "/fragments?lang=en&invalidate=1"))).isNotEqualTo(en);
+    assertThat(
+            find(
+                SIDEBAR,
+                press(client, "/fragments?lang=en", "/fragments", "lang", "en", "invalidate", "1")))
+        .isNotEqualTo(en);
   }
 
   @Test

@@ -5,7 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.larder.CacheSettings;
 import io.larder.InvalidConfigurationException;
 import io.larder.Timeout;
-import io.larder.internal.SettingValues;
+import io.larder.internal.PasswordRedaction;
 import io.larder.spi.CacheBackend;
 import io.larder.spi.CacheStore;
 import io.larder.spi.Option;
@@ -120,7 +120,7 @@ public final class DatabaseBackend implements CacheBackend {
       if (!(given instanceof DataSource dataSource)) {
         throw settings.bad(
             "datasource",
-            SettingValues.redacted(given.toString()) + " (a " + given.getClass().getName() + ")",
+            PasswordRedaction.apply(given.toString()) + " (a " + given.getClass().getName() + ")",
             "a javax.sql.DataSource object, given through Caches.builder(); or options.url");
       }
       for (Option<?> poolOption : POOL_OPTIONS) {
@@ -146,7 +146,7 @@ public final class DatabaseBackend implements CacheBackend {
       // HikariCP's own message repeats the URL, password included.
       throw settings.bad(
           "url",
-          SettingValues.redacted(config.getJdbcUrl()),
+          PasswordRedaction.apply(config.getJdbcUrl()),
           "a JDBC URL that a driver on the class path accepts (PostgreSQL, MariaDB/MySQL, SQLite"
               + " or H2: add the driver's jar)");
     }
@@ -192,7 +192,7 @@ public final class DatabaseBackend implements CacheBackend {
     if (url == null || !url.startsWith("jdbc:")) {
       throw settings.bad(
           "url",
-          url == null ? null : SettingValues.redacted(url),
+          url == null ? null : PasswordRedaction.apply(url),
           "a JDBC URL such as jdbc:postgresql://127.0.0.1:5432/app, or a javax.sql.DataSource"
               + " as options.datasource");
     }

@@ -33,9 +33,12 @@ final class CacheSession implements HttpSession {
   private boolean valid = true;
   private int maxAgeSeconds;
 
-  /** A new, empty session. */
-  CacheSession(RequestSession owner, String key, long now, int maxAgeSeconds) {
-    this(owner, key, new LinkedHashMap<>(), now, now, maxAgeSeconds, true);
+  /** {@code SESSION_COOKIE_AGE}: the server's lifetime of a session that ends with the browser. */
+  private final int cookieAgeSeconds;
+
+  /** A new, empty session, with the cookie age as its age. */
+  CacheSession(RequestSession owner, String key, long now, int cookieAgeSeconds) {
+    this(owner, key, new LinkedHashMap<>(), now, now, cookieAgeSeconds, cookieAgeSeconds, true);
   }
 
   /** The session a store held. */
@@ -47,6 +50,7 @@ final class CacheSession implements HttpSession {
         record.created(),
         record.saved(),
         record.maxAgeSeconds(),
+        record.cookieAgeSeconds(),
         false);
   }
 
@@ -57,6 +61,7 @@ final class CacheSession implements HttpSession {
       long created,
       long lastSaved,
       int maxAgeSeconds,
+      int cookieAgeSeconds,
       boolean isNew) {
     this.owner = owner;
     this.key = key;
@@ -64,6 +69,7 @@ final class CacheSession implements HttpSession {
     this.created = created;
     this.lastSaved = lastSaved;
     this.maxAgeSeconds = maxAgeSeconds;
+    this.cookieAgeSeconds = cookieAgeSeconds;
     this.isNew = isNew;
     this.stored = !isNew;
   }
@@ -92,18 +98,22 @@ final class CacheSession implements HttpSession {
   }
 
   /**
-   * Sets how long this session lives after it is saved (Django's {@code set_expiry(seconds)}); 0 or
-   * less: until invalidated, with a cookie that ends with the browser session.
+   * Sets how long this session lives after it is saved (Django's {@code set_expiry(seconds)}). 0 or
+   * less is Django's {@code set_expiry(0)}: the cookie ends with the browser session, and the
+   * server still drops the session {@code cookie_age} after its last save, as Django does (the
+   * servlet API's "never" would leave it on the server for good).
    */
   @Override
   public synchronized void setMaxInactiveInterval(int interval) {
     requireValid("setMaxInactiveInterval");
-    if (interval != maxAgeSeconds) {
-      maxAgeSeconds = interval;
+    int age = Math.max(0, interval);
+    if (age != maxAgeSeconds) {
+      maxAgeSeconds = age;
       modified = true;
     }
   }
 
+  /** The age {@link #setMaxInactiveInterval} set: 0 for a session that ends with the browser. */
   @Override
   public synchronized int getMaxInactiveInterval() {
     return maxAgeSeconds;
@@ -205,7 +215,7 @@ final class CacheSession implements HttpSession {
   }
 
   synchronized SessionRecord record(long now) {
-    return new SessionRecord(attributes, created, now, maxAgeSeconds);
+    return new SessionRecord(attributes, created, now, maxAgeSeconds, cookieAgeSeconds);
   }
 
   synchronized void saved() {

@@ -62,13 +62,13 @@ final class DatabaseSessionStore implements SessionStore {
   @Override
   public boolean create(String key, SessionRecord record) {
     Instant now = clock.instant();
-    return table.insert(key, encode(record, now), expireDate(record, now));
+    return table.insert(key, encode(record, now), expireDate(record));
   }
 
   @Override
   public boolean update(String key, SessionRecord record) {
     Instant now = clock.instant();
-    return table.update(key, encode(record, now), expireDate(record, now));
+    return table.update(key, encode(record, now), expireDate(record));
   }
 
   @Override
@@ -85,12 +85,8 @@ final class DatabaseSessionStore implements SessionStore {
     return signing.dumps(record.toMap(), now.getEpochSecond());
   }
 
-  /**
-   * Django's {@code get_expiry_date()}: now plus the session's age; a session that ends with the
-   * browser still gets a row expiring after the default age, as in Django.
-   */
-  private Instant expireDate(SessionRecord record, Instant now) {
-    int age = record.expiresNever() ? defaultAgeSeconds : record.maxAgeSeconds();
-    return Instant.ofEpochMilli(record.saved()).plusSeconds(age);
+  /** Django's {@code get_expiry_date()}: the save time plus the session's expiry age. */
+  private Instant expireDate(SessionRecord record) {
+    return Instant.ofEpochMilli(record.saved()).plusSeconds(record.lifetimeSeconds());
   }
 }

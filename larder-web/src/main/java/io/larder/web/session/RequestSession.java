@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.time.InstantSource;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -104,6 +105,31 @@ final class RequestSession {
     session.rotate(SessionKeys.generate());
     afterHeaders();
     return session.getId();
+  }
+
+  /**
+   * The request's principal went from {@code before} to {@code after} (names, null for none): a
+   * session that exists gets a new key, as Django's {@code login()} cycles it, so a key known
+   * before the login opens nothing after it. A request without a session gets none.
+   */
+  synchronized void principalChanged(String before, String after) {
+    if (Objects.equals(before, after)) {
+      return;
+    }
+    resolve();
+    if (session == null || !session.isValid()) {
+      return;
+    }
+    accessed();
+    if (response.isCommitted()) {
+      log.warn(
+          "Sessions: the principal of {} changed after the response was committed; the session"
+              + " keeps its key",
+          request.getRequestURI());
+      return;
+    }
+    session.rotate(SessionKeys.generate());
+    afterHeaders();
   }
 
   private void accessed() {
@@ -280,11 +306,14 @@ final class RequestSession {
     if (all == null) {
       return null;
     }
+    // Of duplicates the last, as Django's parse_cookie keeps it: a Django app and this filter
+    // behind one domain pick the same session.
+    String value = null;
     for (Cookie cookie : all) {
       if (cookie.getName().equals(name)) {
-        return cookie.getValue();
+        value = cookie.getValue();
       }
     }
-    return null;
+    return value;
   }
 }

@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * // in a servlet:
  * HttpSession session = request.getSession();
  * session.setAttribute("cart", cart);
- * request.changeSessionId();                 // after a login, against session fixation
+ * SessionLogin.login(request, user.id());    // after a login, against session fixation
  * }</pre>
  *
  * <p>The contract:
@@ -50,6 +50,10 @@ import org.slf4j.LoggerFactory;
  *       removeAttribute}, {@code setMaxInactiveInterval}, {@code changeSessionId}), or on every
  *       request with {@code save_every_request}; it lives for its age after it was last written.
  *       Writes happen before the response is committed, so the next request sees them.
+ *   <li>A login gives the session a new key, as Django's {@code login()}: {@code
+ *       HttpServletRequest.login}/{@code logout} through this filter when the principal changes,
+ *       {@code changeSessionId()} (Spring Security's session fixation protection), or {@link
+ *       SessionLogin#login}.
  *   <li>{@code invalidate()} deletes the session from the cache and the database at once, and the
  *       response deletes the cookie. An expired session is never served.
  *   <li>A response of a request that looked at its session gets {@code Vary: Cookie}, so a page

@@ -22,8 +22,17 @@ final class Browser {
   }
 
   HttpResponse<String> get(String path) {
-    HttpRequest request =
-        HttpRequest.newBuilder(server.uri(path)).timeout(Duration.ofSeconds(10)).build();
+    return get(path, new String[0]);
+  }
+
+  /** A GET with headers of the caller's ({@code name, value, ...}), e.g. a hand-made Cookie. */
+  HttpResponse<String> get(String path, String... headers) {
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(server.uri(path)).timeout(Duration.ofSeconds(10));
+    if (headers.length > 0) {
+      builder.headers(headers);
+    }
+    HttpRequest request = builder.build();
     try {
       return client.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.larder.Caches;
 import io.larder.testsupport.DjangoPython;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -97,6 +99,74 @@ class DjangoSessionInteropTest {
     assertThat(browser.body("/peek")).isEqualTo("5");
     assertThat(browser.body("/counter")).isEqualTo("6");
     assertThat(django("print(SessionStore(session_key=sys.argv[2])['count'])", key)).isEqualTo("6");
+  }
+
+  @Test
+  void aSessionTheServletAppEndsWithTheBrowserIsOneForDjangoAndStillExpires() {
+    browser.get("/counter");
+    browser.get("/expiry?seconds=0");
+
+    String seen =
+        django(
+            "import pickle\n"
+                + "from django.core.cache import cache\n"
+                + "s = SessionStore(session_key=sys.argv[2])\n"
+                + "with open(cache._key_to_file(s.cache_key), 'rb') as f:\n"
+                + "    expires = pickle.load(f)\n"
+                + "print(s['count'], s.get_expire_at_browser_close(), s.get_expiry_age(),"
+                + " expires is not None)\n",
+            browser.cookie("sessionid"));
+
+    assertThat(seen).isEqualTo("1 True 1209600 True");
+  }
+
+  @Test
+  void aSessionDjangoEndsWithTheBrowserKeepsABrowserSessionCookie() {
+    String key =
+        django(
+            "s = SessionStore()\ns['count'] = 5\ns.set_expiry(0)\ns.save()\n"
+                + "print(s.session_key)\n");
+    browser.setCookie("sessionid", key);
+
+    HttpResponse<String> response = browser.get("/counter");
+
+    assertThat(response.body()).isEqualTo("6");
+    assertThat(response.headers().firstValue("Set-Cookie").orElseThrow())
+        .isEqualTo("sessionid=" + key + "; HttpOnly; Path=/; SameSite=Lax");
+    assertThat(
+            django(
+                "s = SessionStore(session_key=sys.argv[2])\n"
+                    + "print(s['count'], s.get_expire_at_browser_close())\n",
+                key))
+        .isEqualTo("6 True");
+  }
+
+  @Test
+  void ofTwoSessionCookiesBothTakeTheLastAsDjangosParseCookieDoes() {
+    Browser first = new Browser(server);
+    first.get("/counter");
+    Browser second = new Browser(server);
+    second.get("/counter");
+    second.get("/counter");
+    String firstKey = first.cookie("sessionid");
+    String secondKey = second.cookie("sessionid");
+
+    for (String header :
+        List.of(
+            "sessionid=" + firstKey + "; sessionid=" + secondKey,
+            "sessionid=" + secondKey + "; other=1; sessionid=" + firstKey)) {
+      String djangosKey =
+          python
+              .run(
+                  "import sys\nfrom django.http.cookie import parse_cookie\n"
+                      + "print(parse_cookie(sys.argv[1])['sessionid'])\n",
+                  header)
+              .strip();
+      String served = new Browser(server).get("/peek", "Cookie", header).body();
+
+      assertThat(served).as(header).isEqualTo(djangosKey.equals(firstKey) ? "1" : "2");
+      assertThat(djangosKey).as(header).isEqualTo(header.substring(header.lastIndexOf('=') + 1));
+    }
   }
 
   @Test

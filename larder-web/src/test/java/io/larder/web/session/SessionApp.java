@@ -1,5 +1,6 @@
 package io.larder.web.session;
 
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -86,6 +87,35 @@ final class SessionApp extends HttpServlet {
             response.getWriter().print("discarded");
             response.reset();
             yield "after reset";
+          }
+          case "/container-login" -> {
+            try {
+              request.login(request.getParameter("user"), request.getParameter("password"));
+            } catch (ServletException e) {
+              yield "refused";
+            }
+            yield request.getUserPrincipal().getName();
+          }
+          case "/container-logout" -> {
+            String user = request.getUserPrincipal().getName();
+            try {
+              request.logout();
+            } catch (ServletException e) {
+              throw new IllegalStateException(e);
+            }
+            yield user + " out";
+          }
+          case "/login-as" -> {
+            SessionLogin.login(request, request.getParameter("user"));
+            yield request.getSession().getId();
+          }
+          case "/user" -> {
+            HttpSession session = request.getSession(false);
+            yield session == null ? "none" : String.valueOf(session.getAttribute(SessionLogin.USER_ID_KEY));
+          }
+          case "/logout-all" -> {
+            SessionLogin.logout(request);
+            yield "bye";
           }
           case "/valid" ->
               request.getRequestedSessionId() + " " + request.isRequestedSessionIdValid();

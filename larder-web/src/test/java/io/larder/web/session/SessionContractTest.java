@@ -267,6 +267,30 @@ abstract class SessionContractTest {
   }
 
   @Test
+  void aSessionThatEndsWithTheBrowserStillExpiresAfterTheCookieAge() {
+    browser.get("/counter");
+
+    HttpResponse<String> response = browser.get("/expiry?seconds=0");
+
+    assertThat(setCookie(response)).matches("sessionid=" + KEY + "; HttpOnly; Path=/; SameSite=Lax");
+    clock.advance(Duration.ofDays(14).minusSeconds(1));
+    assertThat(browser.body("/peek")).isEqualTo("1");
+    clock.advance(Duration.ofSeconds(2));
+    assertThat(browser.body("/peek")).isEqualTo("none");
+  }
+
+  @Test
+  void aNegativeIntervalIsTheBrowserSessionToo() {
+    browser.get("/counter");
+
+    HttpResponse<String> response = browser.get("/expiry?seconds=-1");
+
+    assertThat(setCookie(response)).doesNotContain("Max-Age").doesNotContain("expires");
+    clock.advance(Duration.ofDays(14).plusSeconds(1));
+    assertThat(browser.body("/peek")).isEqualTo("none");
+  }
+
+  @Test
   void aForgedKeyGetsAFreshEmptySessionWithANewKey() {
     String forged = "a".repeat(32);
     browser.setCookie("sessionid", forged);
