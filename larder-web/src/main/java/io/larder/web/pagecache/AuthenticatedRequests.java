@@ -1,5 +1,6 @@
 package io.larder.web.pagecache;
 
+import io.larder.web.session.SessionLogin;
 import io.larder.web.session.SessionLookup;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.function.Predicate;
@@ -26,7 +27,7 @@ import java.util.function.Predicate;
  */
 public final class AuthenticatedRequests {
   /** Django's {@code SESSION_KEY} ({@code django.contrib.auth}): the logged-in user's id. */
-  public static final String SESSION_USER_KEY = "_auth_user_id";
+  public static final String SESSION_USER_KEY = SessionLogin.USER_ID_KEY;
 
   private static final Predicate<HttpServletRequest> STANDARD = AuthenticatedRequests::test;
 
