@@ -58,7 +58,8 @@ class PageCacheAheadOfSecurityTest {
 
     HttpResponse<String> anonymous = client.get("/members/report");
 
-    assertThat(anonymous.statusCode()).isNotEqualTo(200);
+    assertThat(anonymous.statusCode()).as("sent to the login form").isEqualTo(302);
+    assertThat(anonymous.headers().firstValue("Location")).hasValue(client.url("/login"));
     assertThat(anonymous.body()).doesNotContain("members' report");
     assertThat(second.body()).as("not stored").isEqualTo("members' report #2");
     assertThat(output)

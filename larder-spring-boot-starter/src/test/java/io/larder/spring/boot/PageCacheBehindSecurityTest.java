@@ -43,7 +43,8 @@ class PageCacheBehindSecurityTest {
   void anAnonymousRequestIsRefusedBeforeThePageIsCached() throws Exception {
     HttpResponse<String> anonymous = client.get("/members/report");
 
-    assertThat(anonymous.statusCode()).isNotEqualTo(200);
+    assertThat(anonymous.statusCode()).as("sent to the login form").isEqualTo(302);
+    assertThat(anonymous.headers().firstValue("Location")).hasValue(client.url("/login"));
     assertThat(anonymous.body()).doesNotContain("members' report");
     assertThat(reports.renders()).isZero();
   }
@@ -59,7 +60,8 @@ class PageCacheBehindSecurityTest {
     assertThat(first.body()).isEqualTo("members' report #1");
     assertThat(second.body()).isEqualTo("members' report #1");
     assertThat(second.headers().firstValue("Age")).as("the member's hit").isPresent();
-    assertThat(anonymous.statusCode()).isNotEqualTo(200);
+    assertThat(anonymous.statusCode()).as("sent to the login form").isEqualTo(302);
+    assertThat(anonymous.headers().firstValue("Location")).hasValue(client.url("/login"));
     assertThat(anonymous.body()).doesNotContain("members' report");
   }
 

@@ -43,8 +43,13 @@ final class VaultClient {
     return cookie.substring(0, cookie.indexOf(';'));
   }
 
+  /** The absolute URL of {@code path} on the vault, as its redirects name it. */
+  String url(String path) {
+    return "http://127.0.0.1:" + port + path;
+  }
+
   private HttpRequest.Builder request(String path) {
-    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+    return HttpRequest.newBuilder(URI.create(url(path)))
         .timeout(Duration.ofSeconds(20));
   }
 }
