@@ -4,7 +4,9 @@ import java.lang.reflect.Array;
 import java.lang.reflect.Method;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.Instant;
 import java.util.Collection;
+import java.util.Date;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.function.Function;
@@ -29,6 +31,8 @@ import java.util.function.Function;
  *       null}: {@code None}. So a key Python would format with {@code str()} is the same text on
  *       both sides.
  *   <li>{@link BigDecimal}: {@link BigDecimal#toPlainString()}. {@link Enum}: its name. {@link
+ *       Date}: its instant in UTC, to the millisecond ({@code 2026-12-07T23:03:16.123Z}), not its
+ *       {@code toString()}, which drops the milliseconds and depends on the zone. {@link
  *       Double}, {@link Float}, {@link Character}, {@link java.util.UUID}, {@link java.time} values
  *       and records: {@code toString()} (for a float, Java's form: {@code 1.0E16} where Python
  *       writes {@code 1e+16}).
@@ -91,6 +95,9 @@ public final class ObjectKeys {
     }
     if (key instanceof Enum<?> e) {
       return e.name();
+    }
+    if (key instanceof Date date) {
+      return Instant.ofEpochMilli(date.getTime()).toString();
     }
     Object[] elements = composites.apply(key);
     if (elements != null) {

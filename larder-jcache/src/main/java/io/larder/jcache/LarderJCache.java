@@ -263,7 +263,6 @@ public final class LarderJCache<K, V> implements Cache<K, V> {
         id,
         () -> {
           put(id, key, value, true, clock.millis());
-          statistics.puts(1);
           return null;
         });
     statistics.putTime(start);
@@ -280,7 +279,6 @@ public final class LarderJCache<K, V> implements Cache<K, V> {
             id,
             () -> {
               V previous = put(id, key, value, true, clock.millis());
-              statistics.puts(1);
               countRead(previous);
               return previous;
             });
@@ -319,7 +317,6 @@ public final class LarderJCache<K, V> implements Cache<K, V> {
           if (toStore.containsKey(key)) {
             V value = toStore.get(key);
             locked(id, () -> put(id, key, value, false, clock.millis()));
-            statistics.puts(1);
           }
         });
     statistics.putTime(start);
@@ -345,8 +342,9 @@ public final class LarderJCache<K, V> implements Cache<K, V> {
               }
               statistics.misses(1);
               write(key, value);
-              store(id, key, value, null, now);
-              statistics.puts(1);
+              if (store(id, key, value, null, now)) {
+                statistics.puts(1);
+              }
               return true;
             });
     statistics.putTime(start);
@@ -451,8 +449,9 @@ public final class LarderJCache<K, V> implements Cache<K, V> {
                 return false;
               }
               write(key, newValue);
-              store(id, key, newValue, old, now);
-              statistics.puts(1);
+              if (store(id, key, newValue, old, now)) {
+                statistics.puts(1);
+              }
               return true;
             });
     statistics.putTime(start);
@@ -481,8 +480,9 @@ public final class LarderJCache<K, V> implements Cache<K, V> {
                 return null;
               }
               write(key, value);
-              store(id, key, value, old, now);
-              statistics.puts(1);
+              if (store(id, key, value, old, now)) {
+                statistics.puts(1);
+              }
               return old;
             });
     statistics.putTime(start);
@@ -512,13 +512,15 @@ public final class LarderJCache<K, V> implements Cache<K, V> {
     }
     Set<K> toRemove = new LinkedHashSet<>(ids.values());
     CacheWriterException failure = null;
+    List<Object> unwritten = new ArrayList<>();
     if (configuration.isWriteThrough() && writer != null) {
-      List<Object> unwritten = new ArrayList<>();
       for (K key : toRemove) {
         if (deleteAbsent || containsKey(key)) {
           unwritten.add(key);
         }
       }
+    }
+    if (!unwritten.isEmpty()) {
       try {
         writer.deleteAll(unwritten);
       } catch (Exception e) {
@@ -589,21 +591,22 @@ public final class LarderJCache<K, V> implements Cache<K, V> {
     } catch (Exception e) {
       throw new EntryProcessorException(e);
     }
-    if (entry.wasRead()) {
-      countRead(entry.original());
-    }
     V original = entry.original();
+    // The lookup is the hit or miss, whatever the processor does with the entry.
+    countRead(original);
     switch (entry.outcome()) {
       case NONE -> {}
       case READ -> accessed(id, key, original, now);
       case LOADED -> {
-        store(id, key, entry.value(), null, now);
-        statistics.puts(1);
+        if (store(id, key, entry.value(), null, now)) {
+          statistics.puts(1);
+        }
       }
       case CREATED, UPDATED -> {
         write(key, entry.value());
-        store(id, key, entry.value(), original, now);
-        statistics.puts(1);
+        if (store(id, key, entry.value(), original, now)) {
+          statistics.puts(1);
+        }
       }
       case REMOVED -> {
         delete(key);
@@ -842,8 +845,10 @@ public final class LarderJCache<K, V> implements Cache<K, V> {
    * Writes {@code value}, expiring as the policy says for a created entry (when {@code old} is
    * null) or an updated one, and tells the listeners. A zero expiry stores nothing: a new entry is
    * then never created, an updated one expires.
+   *
+   * @return true if the value was stored (a put to count)
    */
-  private void store(String id, K key, V value, V old, long now) {
+  private boolean store(String id, K key, V value, V old, long now) {
     long expiresAt;
     if (old == null) {
       expiresAt = expiries.forCreation(now);
@@ -858,7 +863,7 @@ public final class LarderJCache<K, V> implements Cache<K, V> {
       if (old != null) {
         listeners.expired(key, old);
       }
-      return;
+      return false;
     }
     try {
       larder.set(id, value, Expiries.timeout(now, expiresAt));
@@ -872,15 +877,21 @@ public final class LarderJCache<K, V> implements Cache<K, V> {
     } else {
       listeners.updated(key, value, old);
     }
+    return true;
   }
 
-  /** {@link #store} after the writer, for {@code put}: returns the old value. */
+  /**
+   * {@link #store} after the writer, for {@code put}: returns the old value, and counts the put if
+   * the value was stored.
+   */
   private V put(String id, K key, V value, boolean writeThrough, long now) {
     V old = peek(id, key, now);
     if (writeThrough) {
       write(key, value);
     }
-    store(id, key, value, old, now);
+    if (store(id, key, value, old, now)) {
+      statistics.puts(1);
+    }
     return old;
   }
 

@@ -26,7 +26,6 @@ final class ProcessorEntry<K, V> implements MutableEntry<K, V> {
   private final Class<V> valueType;
   private V value;
   private Outcome outcome = Outcome.NONE;
-  private boolean read;
 
   /**
    * @param original the live value, or null when absent
@@ -48,7 +47,6 @@ final class ProcessorEntry<K, V> implements MutableEntry<K, V> {
   @Override
   public V getValue() {
     if (outcome == Outcome.NONE) {
-      read = true;
       if (value != null) {
         outcome = Outcome.READ;
       } else if (loader != null) {
@@ -66,10 +64,15 @@ final class ProcessorEntry<K, V> implements MutableEntry<K, V> {
     return value != null;
   }
 
+  /**
+   * Removes the entry; the writer hears the delete even when there was nothing to remove, unless
+   * this processor created the entry, when nothing happened at all.
+   */
   @Override
   public void remove() {
     value = null;
-    outcome = original == null ? Outcome.NONE : Outcome.REMOVED;
+    outcome =
+        outcome == Outcome.CREATED || outcome == Outcome.LOADED ? Outcome.NONE : Outcome.REMOVED;
   }
 
   @Override
@@ -102,10 +105,5 @@ final class ProcessorEntry<K, V> implements MutableEntry<K, V> {
 
   V value() {
     return value;
-  }
-
-  /** True if the processor read the value before changing it: a hit or a miss to count. */
-  boolean wasRead() {
-    return read;
   }
 }
