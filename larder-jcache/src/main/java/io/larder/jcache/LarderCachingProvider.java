@@ -112,12 +112,14 @@ public final class LarderCachingProvider implements CachingProvider {
   }
 
   /**
-   * Store-by-reference is supported where the backend keeps objects (local memory); on the others
-   * a cache configured by reference stores by value.
+   * Store-by-reference is supported where the backend keeps objects (local memory): this answers
+   * for the default manager's template alias. A cache configured by reference on a backend that
+   * copies (Redis, memcached, a database, files) stores by value, and its configuration says so.
    */
   @Override
   public boolean isSupported(OptionalFeature feature) {
-    return feature == OptionalFeature.STORE_BY_REFERENCE;
+    return feature == OptionalFeature.STORE_BY_REFERENCE
+        && ((LarderJCacheManager) getCacheManager()).templateKeepsReferences();
   }
 
   /** Called by a manager as it closes, so the next request makes a new one. */

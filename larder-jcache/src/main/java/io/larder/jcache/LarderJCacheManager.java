@@ -88,6 +88,7 @@ public final class LarderJCacheManager implements CacheManager {
    * Makes a cache on the template alias's backend.
    *
    * @throws CacheException if a cache of that name exists, or the name is a configured alias
+   * @throws UnsupportedOperationException for store-by-reference on a backend that stores copies
    */
   @Override
   public <K, V, C extends Configuration<K, V>> Cache<K, V> createCache(
@@ -104,10 +105,13 @@ public final class LarderJCacheManager implements CacheManager {
                     : ""));
       }
       MutableConfiguration<K, V> complete = complete(configuration);
-      Caches own = build(cacheName, complete);
-      if (complete.isStoreByValue() != storesByValue(own.get(cacheName))) {
-        complete.setStoreByValue(true);
+      if (!complete.isStoreByValue() && !templateKeepsReferences()) {
+        throw new UnsupportedOperationException(
+            "Cache '" + cacheName + "' asks to store by reference, which the backend of the"
+                + " template alias '" + template + "' cannot: it stores copies. Configure the"
+                + " cache with setStoreByValue(true), or use a local-memory template");
       }
+      Caches own = build(cacheName, complete);
       LarderJCache<K, V> cache =
           new LarderJCache<>(cacheName, this, own.get(cacheName), complete, own::close);
       caches.put(cacheName, cache);
@@ -252,6 +256,11 @@ public final class LarderJCacheManager implements CacheManager {
     }
     throw new IllegalArgumentException(
         "A Larder cache manager is a LarderJCacheManager over Caches, not a " + type.getName());
+  }
+
+  /** True if caches this manager creates can store by reference: the template is local memory. */
+  boolean templateKeepsReferences() {
+    return isLocalMemory(configured.get(template));
   }
 
   /** Called by a cache as it closes. */
