@@ -18,7 +18,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -75,7 +74,7 @@ public final class LarderJCache<K, V> implements Cache<K, V> {
   private final JCacheConfigurationBean configurationBean;
   private final InstantSource clock;
   private final Map<String, Tracked<K>> tracked = new ConcurrentHashMap<>();
-  private final KeyLocks locks = new KeyLocks();
+  private final KeyLocks locks;
   private volatile boolean closed;
 
   LarderJCache(
@@ -90,6 +89,7 @@ public final class LarderJCache<K, V> implements Cache<K, V> {
     this.onClose = onClose;
     this.configuration = new MutableConfiguration<>(configuration);
     this.clock = larder.settings().clock();
+    this.locks = new KeyLocks(SharedLocks.of(larder));
     this.expiries = new Expiries(configuration.getExpiryPolicyFactory().create());
     this.loader =
         configuration.getCacheLoaderFactory() == null
@@ -113,7 +113,7 @@ public final class LarderJCache<K, V> implements Cache<K, V> {
     requireOpen();
     String id = idOf(key);
     long start = System.nanoTime();
-    V value = locked(id, () -> getLocked(id, key));
+    V value = reading(id, () -> getLocked(id, key));
     statistics.getTime(start);
     return value;
   }
@@ -147,7 +147,7 @@ public final class LarderJCache<K, V> implements Cache<K, V> {
     for (K key : keys) {
       String id = idOf(key);
       V value =
-          locked(
+          reading(
               id,
               () -> {
                 long now = clock.millis();
@@ -198,7 +198,7 @@ public final class LarderJCache<K, V> implements Cache<K, V> {
   public boolean containsKey(K key) {
     requireOpen();
     String id = idOf(key);
-    return locked(id, () -> peek(id, key, clock.millis()) != null);
+    return reading(id, () -> peek(id, key, clock.millis()) != null);
   }
 
   @Override
@@ -753,7 +753,7 @@ public final class LarderJCache<K, V> implements Cache<K, V> {
           String id = candidate.getKey();
           K key = candidate.getValue().key();
           V value =
-              locked(
+              reading(
                   id,
                   () -> {
                     long now = clock.millis();
@@ -923,7 +923,7 @@ public final class LarderJCache<K, V> implements Cache<K, V> {
 
   private Object read(String id) {
     try {
-      return larder.get(id, ABSENT);
+      return IntegerValues.as(configuration.getValueType(), larder.get(id, ABSENT));
     } catch (io.larder.CacheException e) {
       throw new CacheException(
           "Cache '" + name + "' could not read " + id + ": " + e.getMessage(), e);
@@ -982,24 +982,23 @@ public final class LarderJCache<K, V> implements Cache<K, V> {
     return e instanceof CacheWriterException w ? w : new CacheWriterException(e);
   }
 
+  /** Runs a change of {@code id} under its locks: this JVM's, and the store's shared one. */
   private <T> T locked(String id, Supplier<T> action) {
-    ReentrantLock lock = locks.of(id);
-    lock.lock();
-    try {
-      return action.get();
-    } finally {
-      lock.unlock();
-    }
+    return locks.writing(id, action);
   }
 
   private void locked(String id, Runnable action) {
-    ReentrantLock lock = locks.of(id);
-    lock.lock();
-    try {
-      action.run();
-    } finally {
-      lock.unlock();
-    }
+    locks.writing(
+        id,
+        () -> {
+          action.run();
+          return null;
+        });
+  }
+
+  /** Runs a read of {@code id} under this JVM's lock of it. */
+  private <T> T reading(String id, Supplier<T> action) {
+    return locks.reading(id, action);
   }
 
   /** The writer takes supertypes of K and V; it is called with K and V only. */
