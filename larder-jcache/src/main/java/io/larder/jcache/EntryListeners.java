@@ -78,6 +78,32 @@ final class EntryListeners<K, V> {
     publish(EventType.EXPIRED, key, null, oldValue);
   }
 
+  /**
+   * Runs {@code task} on the asynchronous listeners' worker, after the events already published:
+   * how another process's event (see {@link SharedEvents}) reaches this cache's listeners, off the
+   * transport's thread that heard it.
+   */
+  void inOrder(Runnable task) {
+    async.submit(task);
+  }
+
+  /**
+   * Delivers an event another process's cache made, from {@link #inOrder}: to every listener, as
+   * it happened on no thread of this JVM; it has no old value.
+   */
+  void heard(EventType type, K key, V value) {
+    JCacheEntryEvent<K, V> event = new JCacheEntryEvent<>(source, type, key, value, null);
+    for (Registration<K, V> registration : registrations) {
+      if (registration.hears(type)) {
+        try {
+          registration.deliver(event);
+        } catch (RuntimeException e) {
+          LOG.log(Level.WARNING, "A cache entry listener failed", e);
+        }
+      }
+    }
+  }
+
   private void publish(EventType type, K key, V value, V oldValue) {
     if (registrations.isEmpty()) {
       return;

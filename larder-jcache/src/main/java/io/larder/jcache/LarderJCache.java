@@ -28,6 +28,7 @@ import javax.cache.configuration.CacheEntryListenerConfiguration;
 import javax.cache.configuration.CompleteConfiguration;
 import javax.cache.configuration.Configuration;
 import javax.cache.configuration.MutableConfiguration;
+import javax.cache.event.EventType;
 import javax.cache.integration.CacheLoader;
 import javax.cache.integration.CacheLoaderException;
 import javax.cache.integration.CacheWriter;
@@ -75,6 +76,7 @@ public final class LarderJCache<K, V> implements Cache<K, V> {
   private final InstantSource clock;
   private final Map<String, Tracked<K>> tracked = new ConcurrentHashMap<>();
   private final KeyLocks locks;
+  private final SharedEvents shared;
   private volatile boolean closed;
 
   LarderJCache(
@@ -90,6 +92,7 @@ public final class LarderJCache<K, V> implements Cache<K, V> {
     this.configuration = new MutableConfiguration<>(configuration);
     this.clock = larder.settings().clock();
     this.locks = new KeyLocks(SharedLocks.of(larder));
+    this.shared = SharedEvents.of(larder);
     this.expiries = new Expiries(configuration.getExpiryPolicyFactory().create());
     this.loader =
         configuration.getCacheLoaderFactory() == null
@@ -100,6 +103,9 @@ public final class LarderJCache<K, V> implements Cache<K, V> {
     for (CacheEntryListenerConfiguration<K, V> listener :
         configuration.getCacheEntryListenerConfigurations()) {
       listeners.register(listener);
+    }
+    if (!listeners.isEmpty()) {
+      hearOtherProcesses();
     }
     this.configurationBean = new JCacheConfigurationBean(this.configuration);
     setStatisticsEnabled(configuration.isStatisticsEnabled());
@@ -658,6 +664,40 @@ public final class LarderJCache<K, V> implements Cache<K, V> {
     Objects.requireNonNull(listener, "cacheEntryListenerConfiguration");
     listeners.register(listener);
     configuration.addCacheEntryListenerConfiguration(listener);
+    hearOtherProcesses();
+  }
+
+  /**
+   * On a store shared by several processes (Redis), subscribes this cache to the others' entry
+   * events, once it has listeners. Another process's event names the stored key: this cache
+   * delivers it where that is the key itself ({@code String} or {@code Object} keys), with the
+   * value read from the store as it arrives (null if the entry is gone again) and no old value.
+   */
+  private void hearOtherProcesses() {
+    Class<K> keyType = configuration.getKeyType();
+    if (shared != null && (keyType == String.class || keyType == Object.class)) {
+      shared.listen((type, id) -> listeners.inOrder(() -> heard(type, id)));
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private void heard(EventType type, String id) {
+    if (closed) {
+      return;
+    }
+    K key = (K) id;
+    if (type == EventType.REMOVED) {
+      tracked.remove(id);
+      listeners.heard(type, key, null);
+      return;
+    }
+    // The value is the store's as the event arrives: null if the entry is already gone again.
+    Object stored = read(id);
+    V value = stored == ABSENT ? null : (V) stored;
+    if (value != null) {
+      tracked.putIfAbsent(id, new Tracked<>(key, Tracked.UNKNOWN));
+    }
+    listeners.heard(type, key, value);
   }
 
   @Override
@@ -710,6 +750,9 @@ public final class LarderJCache<K, V> implements Cache<K, V> {
     closeQuietly(loader);
     closeQuietly(writer);
     closeQuietly(expiries.policy());
+    if (shared != null) {
+      shared.close();
+    }
     listeners.close();
     onClose.run();
   }
@@ -872,6 +915,9 @@ public final class LarderJCache<K, V> implements Cache<K, V> {
           "Cache '" + name + "' could not store the value of " + key + ": " + e.getMessage(), e);
     }
     tracked.put(id, new Tracked<>(key, expiresAt));
+    if (shared != null) {
+      shared.publish(old == null ? EventType.CREATED : EventType.UPDATED, id);
+    }
     if (old == null) {
       listeners.created(key, value);
     } else {
@@ -898,6 +944,9 @@ public final class LarderJCache<K, V> implements Cache<K, V> {
   private void unstore(String id, K key, V old) {
     tracked.remove(id);
     deleteFromStore(id);
+    if (shared != null) {
+      shared.publish(EventType.REMOVED, id);
+    }
     listeners.removed(key, old);
   }
 

@@ -16,8 +16,8 @@ import javax.cache.processor.MutableEntry;
  * The other JVM of {@link TwoProcessesOnOneRedisTest}: opens the cache {@code args[1]} of the
  * larder.yml {@code args[0]}, prints {@code ready}, waits for a line on its input (so that both
  * JVMs start together), then either puts the number {@code args[4]} under {@code args[3]} ({@code
- * put}), or adds one to the counter {@code args[3]} {@code args[4]} times with an entry processor
- * ({@code count}), and exits.
+ * put}), creates, updates and removes {@code args[3]} ({@code change}), or adds one to the counter
+ * {@code args[3]} {@code args[4]} times with an entry processor ({@code count}), and exits.
  */
 public final class JCacheWorker {
   private JCacheWorker() {}
@@ -36,6 +36,11 @@ public final class JCacheWorker {
     new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
     switch (args[2]) {
       case "put" -> cache.put(args[3], Long.parseLong(args[4]));
+      case "change" -> {
+        cache.put(args[3], 1L);
+        cache.put(args[3], 2L);
+        cache.remove(args[3]);
+      }
       case "count" -> {
         int times = Integer.parseInt(args[4]);
         for (int i = 0; i < times; i++) {
