@@ -44,7 +44,9 @@ import javax.cache.processor.EntryProcessorResult;
  * what this cache stores. The JCache layer keeps what Larder's {@link io.larder.Cache} does not:
  * the key objects it wrote (for the iterator and {@code removeAll()}), each entry's JCache expiry
  * (which the store's own timeout mirrors), and one lock per key that makes every operation, its
- * writer call and its events atomic among this JVM's threads.
+ * writer call and its events atomic among this JVM's threads, and on Redis among every JVM's
+ * writes too ({@link KeyLocks}). On Redis its changes are also published to the other JVMs'
+ * listeners ({@link SharedEvents}).
  *
  * <pre>{@code
  * CacheManager manager = Caching.getCachingProvider().getCacheManager();
