@@ -17,6 +17,7 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -63,6 +64,8 @@ import javax.cache.processor.EntryProcessorResult;
 public final class LarderJCache<K, V> implements Cache<K, V> {
   private static final Logger LOG = Logger.getLogger(LarderJCache.class.getName());
   private static final Object ABSENT = new Object();
+  /** The fewest remembered keys at which {@link #sweepIfGrown()} looks for stale ones. */
+  private static final long MIN_SWEEP = 1024;
 
   private final String name;
   private final LarderJCacheManager manager;
@@ -77,6 +80,7 @@ public final class LarderJCache<K, V> implements Cache<K, V> {
   private final JCacheConfigurationBean configurationBean;
   private final InstantSource clock;
   private final Map<String, Tracked<K>> tracked = new ConcurrentHashMap<>();
+  private final AtomicLong sweepAt = new AtomicLong(MIN_SWEEP);
   private final KeyLocks locks;
   private final SharedEvents shared;
   private volatile boolean closed;
@@ -917,6 +921,7 @@ public final class LarderJCache<K, V> implements Cache<K, V> {
           "Cache '" + name + "' could not store the value of " + key + ": " + e.getMessage(), e);
     }
     tracked.put(id, new Tracked<>(key, expiresAt));
+    sweepIfGrown();
     if (shared != null) {
       shared.publish(old == null ? EventType.CREATED : EventType.UPDATED, id);
     }
@@ -941,6 +946,36 @@ public final class LarderJCache<K, V> implements Cache<K, V> {
       statistics.puts(1);
     }
     return old;
+  }
+
+  /**
+   * Forgets the remembered keys whose entries are gone without this cache seeing it (evicted by a
+   * bounded store, expired and never read again, removed by another process), once the keys have
+   * doubled since the last look, so they stay within twice the live entries at an amortized cost
+   * of one {@code hasKey} per write. A key written meanwhile has a new {@link Tracked}, which the
+   * conditional removal leaves alone.
+   */
+  private void sweepIfGrown() {
+    long limit = sweepAt.get();
+    if (tracked.size() < limit || !sweepAt.compareAndSet(limit, Long.MAX_VALUE)) {
+      return;
+    }
+    try {
+      long now = clock.millis();
+      for (Map.Entry<String, Tracked<K>> entry : tracked.entrySet()) {
+        Tracked<K> remembered = entry.getValue();
+        if (remembered.isExpiredAt(now) || !larder.hasKey(entry.getKey())) {
+          tracked.remove(entry.getKey(), remembered);
+        }
+      }
+    } finally {
+      sweepAt.set(Math.max(MIN_SWEEP, 2L * tracked.size()));
+    }
+  }
+
+  /** How many keys this cache remembers: for tests of {@link #sweepIfGrown()}. */
+  int rememberedKeys() {
+    return tracked.size();
   }
 
   private void unstore(String id, K key, V old) {
