@@ -55,8 +55,13 @@ final class KeyLocks {
       if (shared == null || !mine.add(key)) {
         return action.get();
       }
-      try (SharedLocks.Held ignored = shared.acquire(key)) {
-        return action.get();
+      try {
+        SharedLocks.Held sharedLock = shared.acquire(key);
+        try {
+          return action.get();
+        } finally {
+          sharedLock.close();
+        }
       } finally {
         mine.remove(key);
       }

@@ -1,7 +1,6 @@
 package io.larder.jcache;
 
 import io.larder.ObjectKeys;
-import io.larder.Timeout;
 import java.io.Closeable;
 import java.io.IOException;
 import java.time.InstantSource;

@@ -53,10 +53,8 @@ class CacheManagerUriTest {
   void aConfiguredAliasExpiresAsItsTimeoutAndStoresAsItsOptionsSay() {
     CacheManager manager = manager("classpath:jcache-aliases.yml");
 
-    CompleteConfiguration<?, ?> sixtySeconds =
-        manager.getCache("default").getConfiguration(CompleteConfiguration.class);
-    CompleteConfiguration<?, ?> never =
-        manager.getCache("sessions").getConfiguration(CompleteConfiguration.class);
+    CompleteConfiguration<?, ?> sixtySeconds = configuration(manager.getCache("default"));
+    CompleteConfiguration<?, ?> never = configuration(manager.getCache("sessions"));
 
     ExpiryPolicy policy = sixtySeconds.getExpiryPolicyFactory().create();
     assertThat(policy.getExpiryForCreation().getTimeUnit().toSeconds(
@@ -131,6 +129,11 @@ class CacheManagerUriTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("http://example.com/larder.yml")
         .hasMessageContaining("classpath:larder.yml");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static CompleteConfiguration<Object, Object> configuration(Cache<Object, Object> cache) {
+    return cache.getConfiguration(CompleteConfiguration.class);
   }
 
   private CacheManager manager(String uri) {

@@ -124,7 +124,8 @@ class LarderKeysAndValuesTest {
   void unwrapGivesLarderCacheAndRefusesOtherTypes() {
     Cache<Long, String> cache = longToString("unwrap");
 
-    assertThat(cache.unwrap(LarderJCache.class)).isSameAs(cache);
+    Object unwrapped = cache.unwrap(LarderJCache.class);
+    assertThat(unwrapped).isSameAs(cache);
     assertThat(cache.unwrap(io.larder.Cache.class).settings().alias()).isEqualTo("unwrap");
     assertThatThrownBy(() -> cache.unwrap(Map.class))
         .isInstanceOf(IllegalArgumentException.class)
