@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.larder.DisallowedClassException;
 import io.larder.HostilePayloads;
 import io.larder.SerializationException;
+import io.larder.spi.DecodingBudget;
 import io.larder.internal.JavaSerializer;
 
 import java.io.Serializable;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Timeout;
 
 class JavaSerializerTest {
   private final JavaSerializer serializer = new JavaSerializer("default", List.of());
+  private final JavaSerializer allowingTests = new JavaSerializer("default", List.of("io.larder"));
 
   record Point(int x, int y) implements Serializable {}
 
@@ -100,7 +102,122 @@ class JavaSerializerTest {
 
   @Test
   void nestingWithinTheLimitIsRead() {
-    assertThat(serializer.deserialize(HostilePayloads.deeplyNested(200))).isInstanceOf(List.class);
+    // The outer list and the lists nested in it: the limit's number of levels.
+    byte[] atTheLimit = HostilePayloads.deeplyNested(DecodingBudget.MAX_DEPTH - 1);
+    assertThat(serializer.deserialize(atTheLimit)).isInstanceOf(List.class);
+  }
+
+  @Test
+  void nestingToTheLimitIsReadOnASmallStack() throws Exception {
+    byte[] atTheLimit = HostilePayloads.deeplyNested(DecodingBudget.MAX_DEPTH - 1);
+    assertThat(onASmallStack(() -> serializer.deserialize(atTheLimit))).isInstanceOf(List.class);
+  }
+
+  @Test
+  void nestingPastTheLimitIsRefusedByTheLimitEvenOnASmallStack() throws Exception {
+    byte[] deep = HostilePayloads.deeplyNested(100_000);
+    assertThat((Throwable) onASmallStack(() -> refusal(deep)))
+        .isInstanceOf(SerializationException.class)
+        .hasMessageContaining(DecodingBudget.MAX_DEPTH + " levels");
+  }
+
+  @Test
+  void aChainOfBackReferencesNestedPastTheLimitIsRefusedBeforeItIsHashed() {
+    byte[] chain = HostilePayloads.chainOfBackReferencesInAHashSet(100_000);
+    assertThatThrownBy(() -> serializer.deserialize(chain))
+        .isInstanceOf(SerializationException.class)
+        .hasMessageContaining(DecodingBudget.MAX_DEPTH + " levels");
+  }
+
+  @Test
+  void aHashSetNamingOneSharedListAThousandTimesIsRefusedNotHashedAThousandTimes() {
+    byte[] hostile = HostilePayloads.hashSetNamingOneSharedListByBackReference(20, 1_000);
+    assertThat(hostile.length).isLessThan(6 * 1024);
+    assertThatThrownBy(() -> serializer.deserialize(hostile))
+        .isInstanceOf(SerializationException.class)
+        .hasMessageContaining("share members");
+  }
+
+  @Test
+  void aHashSetNamingOneSharedListOnceIsRead() {
+    byte[] once = HostilePayloads.hashSetNamingOneSharedListByBackReference(3, 1);
+    assertThat(serializer.deserialize(once)).isInstanceOf(Set.class);
+  }
+
+  @Test
+  void aListThatHoldsItselfIsRead() {
+    List<Object> loop = new java.util.ArrayList<>();
+    loop.add(loop);
+    List<?> read = (List<?>) serializer.deserialize(HostilePayloads.javaSerialized(loop));
+    assertThat(read.get(0)).isSameAs(read);
+  }
+
+  @Test
+  void aSetMemberThatHoldsTheSetIsRefusedNotHashedForever() {
+    Set<Object> set = new HashSet<>();
+    List<Object> first = new java.util.ArrayList<>();
+    List<Object> second = new java.util.ArrayList<>();
+    set.add(first);
+    set.add(second);
+    first.add(set);
+    second.add(set);
+    assertThatThrownBy(() -> serializer.deserialize(HostilePayloads.javaSerialized(set)))
+        .isInstanceOf(SerializationException.class)
+        .hasMessageContaining("contains itself");
+  }
+
+  @Test
+  void objectsThatPointBackToTheirParentInAHashSetAreRead() {
+    Parent parent = new Parent();
+    parent.children.add(new Child(parent));
+    parent.children.add(new Child(parent));
+    Parent read = (Parent) allowingTests.deserialize(allowingTests.serialize(parent));
+    assertThat(read.children).hasSize(2).allSatisfy(child -> assertThat(child.parent).isSameAs(read));
+  }
+
+  static final class Parent implements java.io.Serializable {
+    final Set<Child> children = new HashSet<>();
+  }
+
+  static final class Child implements java.io.Serializable {
+    final Parent parent;
+
+    Child(Parent parent) {
+      this.parent = parent;
+    }
+  }
+
+  private static Throwable refusal(byte[] bytes) {
+    try {
+      new JavaSerializer("default", List.of()).deserialize(bytes);
+      return null;
+    } catch (RuntimeException e) {
+      return e;
+    }
+  }
+
+  /** Runs {@code read} on a thread of 384 KB of stack, a third of the JVM's default. */
+  private static Object onASmallStack(java.util.concurrent.Callable<Object> read) throws Exception {
+    Object[] result = new Object[1];
+    Throwable[] error = new Throwable[1];
+    Thread reader =
+        new Thread(
+            null,
+            () -> {
+              try {
+                result[0] = read.call();
+              } catch (Throwable e) {
+                error[0] = e;
+              }
+            },
+            "small-stack",
+            384 * 1024);
+    reader.start();
+    reader.join();
+    if (error[0] != null) {
+      throw new AssertionError("the read threw " + error[0], error[0]);
+    }
+    return result[0];
   }
 
   @Test

@@ -52,6 +52,53 @@ public final class HostilePickles {
     return out.toByteArray();
   }
 
+  /** The nested shared lists given to {@code builtins.set} by OBJ (issue 24). */
+  public static byte[] sharedListsInASetByObj(int levels) {
+    ByteArrayOutputStream out = sharedLists(levels);
+    write(out, "(cbuiltins\nset\n(");
+    get(out, levels);
+    write(out, "lo.");
+    return out.toByteArray();
+  }
+
+  /** The nested shared lists given to {@code builtins.set} by INST (issue 24). */
+  public static byte[] sharedListsInASetByInst(int levels) {
+    ByteArrayOutputStream out = sharedLists(levels);
+    write(out, "((");
+    get(out, levels);
+    write(out, "libuiltins\nset\n.");
+    return out.toByteArray();
+  }
+
+  /** The nested shared lists given to {@code builtins.set} by NEWOBJ_EX (issue 24). */
+  public static byte[] sharedListsInASetByNewObjEx(int levels) {
+    ByteArrayOutputStream out = sharedLists(levels);
+    write(out, "cbuiltins\nset\n((");
+    get(out, levels);
+    write(out, "lt}\u0092.");
+    return out.toByteArray();
+  }
+
+  /** {@code depth} lists, each holding the next, as a dict's value (never hashed). */
+  public static byte[] nestedLists(int depth) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    write(out, "\u0080\u0004}N");
+    write(out, "(".repeat(depth));
+    write(out, "l".repeat(depth));
+    write(out, "s.");
+    return out.toByteArray();
+  }
+
+  /** {@code depth} lists, each holding the next, as a dict's key (hashed when the item is set). */
+  public static byte[] nestedListsAsDictKey(int depth) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    write(out, "\u0080\u0004}");
+    write(out, "(".repeat(depth));
+    write(out, "l".repeat(depth));
+    write(out, "Ns.");
+    return out.toByteArray();
+  }
+
   /** A protocol-0 long of {@code digits} decimal digits: parsing it is quadratic. */
   public static byte[] longDecimalInt(int digits) {
     return ("L" + "9".repeat(digits) + "L\n.").getBytes(StandardCharsets.US_ASCII);
