@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.larder.SerializationException;
+import io.larder.spi.DecodingBudget;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
@@ -47,6 +48,82 @@ class HostilePickleTest {
     assertThatThrownBy(() -> pickle.deserialize(HostilePickles.sharedListsInAFrozensetCall(60)))
         .isInstanceOf(SerializationException.class)
         .hasMessageContaining("hash");
+  }
+
+  @Test
+  void nestedSharedListsGivenToSetByObjAreRefusedNotHashedForever() {
+    assertThatThrownBy(() -> pickle.deserialize(HostilePickles.sharedListsInASetByObj(30)))
+        .isInstanceOf(SerializationException.class)
+        .hasMessageContaining("hash");
+  }
+
+  @Test
+  void nestedSharedListsGivenToSetByInstAreRefusedNotHashedForever() {
+    assertThatThrownBy(() -> pickle.deserialize(HostilePickles.sharedListsInASetByInst(30)))
+        .isInstanceOf(SerializationException.class)
+        .hasMessageContaining("hash");
+  }
+
+  @Test
+  void nestedSharedListsGivenToSetByNewObjExAreRefusedNotHashedForever() {
+    assertThatThrownBy(() -> pickle.deserialize(HostilePickles.sharedListsInASetByNewObjEx(30)))
+        .isInstanceOf(SerializationException.class)
+        .hasMessageContaining("hash");
+  }
+
+  @Test
+  void aSetBuiltByEachOpcodeIsRead() {
+    for (byte[] set :
+        List.of(
+            HostilePickles.sharedListsInASetByObj(3),
+            HostilePickles.sharedListsInASetByInst(3),
+            HostilePickles.sharedListsInASetByNewObjEx(3))) {
+      assertThat(pickle.deserialize(set)).isInstanceOf(java.util.Set.class);
+    }
+  }
+
+  @Test
+  void listsNestedToTheLimitAreRead() {
+    // The dict and the lists in it: the limit's number of levels.
+    byte[] atTheLimit = HostilePickles.nestedLists(DecodingBudget.MAX_DEPTH - 1);
+    assertThat(pickle.deserialize(atTheLimit)).isInstanceOf(java.util.Map.class);
+  }
+
+  @Test
+  void listsNestedPastTheLimitAreRefusedEvenWhenNothingHashesThem() {
+    assertThatThrownBy(() -> pickle.deserialize(HostilePickles.nestedLists(DecodingBudget.MAX_DEPTH)))
+        .isInstanceOf(SerializationException.class)
+        .hasMessageContaining(DecodingBudget.MAX_DEPTH + " levels");
+  }
+
+  @Test
+  void aDictKeyNestedPastTheLimitIsRefusedByTheLimitOnASmallStack() throws InterruptedException {
+    byte[] deep = HostilePickles.nestedListsAsDictKey(200_000);
+    Throwable[] refusal = new Throwable[1];
+    Thread reader =
+        new Thread(
+            null,
+            () -> {
+              try {
+                pickle.deserialize(deep);
+              } catch (Throwable e) {
+                refusal[0] = e;
+              }
+            },
+            "small-stack",
+            256 * 1024);
+    reader.start();
+    reader.join();
+    assertThat(refusal[0])
+        .isInstanceOf(SerializationException.class)
+        .hasMessageContaining(DecodingBudget.MAX_DEPTH + " levels");
+  }
+
+  @Test
+  void aListThatHoldsItselfIsRead() {
+    byte[] loop = {(byte) 0x80, 4, ']', (byte) 0x94, 'h', 0, 'a', '.'};
+    java.util.List<?> read = (java.util.List<?>) pickle.deserialize(loop);
+    assertThat(read.get(0)).isSameAs(read);
   }
 
   @Test
