@@ -59,15 +59,27 @@ final class JavaStreamCheck {
   private static final int HASHES_ALL = 1;
   private static final int HASHES_KEYS = 2;
 
+  private static final byte[] JAVA_UTIL = ascii("java.util.");
+  private static final byte[][] HASHES_ALL_NAMES = {ascii("java.util.HashSet"), ascii("java.util.CollSer")};
+  private static final byte[][] HASHES_KEYS_NAMES = {
+    ascii("java.util.HashMap"),
+    ascii("java.util.Hashtable"),
+    ascii("java.util.concurrent.ConcurrentHashMap")
+  };
+
   private final byte[] in;
   private final DecodingBudget budget;
   private int pos;
 
+  /**
+   * Per handle, in one long: the flags in bits 0-7, the nesting depth in bits 8-15 and, above, the
+   * tree size of an object or the index in {@link #descs} of a class descriptor.
+   */
+  private long[] entries;
+
   private int handles;
-  private long[] size = new long[16];
-  private int[] depth = new int[16];
-  private byte[] state = new byte[16];
-  private Desc[] descs = new Desc[16];
+  private Desc[] descs = new Desc[8];
+  private int descCount;
 
   /** The nesting depth of the item read last: 0 for a leaf. */
   private int lastDepth;
@@ -78,6 +90,8 @@ final class JavaStreamCheck {
   private JavaStreamCheck(byte[] in) {
     this.in = in;
     this.budget = DecodingBudget.forValueOf(in.length);
+    // A handle takes at least three bytes of the stream; most values need no growth.
+    this.entries = new long[Math.max(16, Math.min(in.length / 8, 1 << 12))];
   }
 
   /**
@@ -153,8 +167,8 @@ final class JavaStreamCheck {
   }
 
   private long reference() {
-    int handle = handle();
-    int flags = state[handle];
+    long entry = entries[handle()];
+    int flags = (int) entry & 0xFF;
     if ((flags & DESC) != 0) {
       return leaf(1);
     }
@@ -165,10 +179,11 @@ final class JavaStreamCheck {
       budget.spend(1);
       return 1;
     }
-    lastDepth = depth[handle];
+    long treeSize = entry >>> 16;
+    lastDepth = (int) (entry >>> 8) & 0xFF;
     lastCyclic = (flags & CYCLIC) != 0;
-    budget.spend(size[handle]);
-    return size[handle];
+    budget.spend(treeSize);
+    return treeSize;
   }
 
   private long array(int level) {
@@ -288,10 +303,9 @@ final class JavaStreamCheck {
   private long close(int handle, long total, int deepest, boolean cyclic) {
     int nested = total > 1 ? deepest + 1 : 0;
     DecodingBudget.checkDepth(nested);
-    size[handle] = total;
-    depth[handle] = nested;
-    state[handle] = (byte) ((state[handle] & ~OPEN) | (cyclic ? CYCLIC : 0));
     budget.spend(total);
+    int flags = ((int) entries[handle] & 0xFF & ~OPEN) | (cyclic ? CYCLIC : 0);
+    entries[handle] = (total << 16) | ((long) nested << 8) | flags;
     lastDepth = nested;
     lastCyclic = cyclic;
     return total;
@@ -306,15 +320,15 @@ final class JavaStreamCheck {
         return null;
       }
       case TC_REFERENCE -> {
-        int handle = handle();
-        if ((state[handle] & DESC) == 0 || descs[handle] == null) {
+        long entry = entries[handle()];
+        if ((entry & 0xFF) != DESC) {
           throw corrupt("a class descriptor reference to something else");
         }
-        return descs[handle];
+        return descs[(int) (entry >>> 16)];
       }
       case TC_CLASSDESC -> {
         int nameLength = u2();
-        String name = new String(in, take(nameLength), nameLength, StandardCharsets.ISO_8859_1);
+        int name = take(nameLength);
         skip(8); // serialVersionUID
         int handle = assign(DESC | OPEN);
         int flags = u1();
@@ -338,7 +352,16 @@ final class JavaStreamCheck {
         }
         annotation(level, HASHES_NONE);
         Desc superDesc = classDesc(level + 1);
-        return described(handle, new Desc(name, flags, primitiveBytes, objectFields, superDesc));
+        return described(
+            handle,
+            new Desc(
+                flags,
+                primitiveBytes,
+                objectFields,
+                superDesc,
+                hashes(name, nameLength),
+                startsWith(name, nameLength, JAVA_UTIL),
+                arrayElement(name, nameLength)));
       }
       case TC_PROXYCLASSDESC -> {
         int handle = assign(DESC | OPEN);
@@ -348,7 +371,8 @@ final class JavaStreamCheck {
         }
         annotation(level, HASHES_NONE);
         Desc superDesc = classDesc(level + 1);
-        return described(handle, new Desc("", SC_SERIALIZABLE, 0, 0, superDesc));
+        return described(
+            handle, new Desc(SC_SERIALIZABLE, 0, 0, superDesc, HASHES_NONE, false, -1));
       }
       default -> throw corrupt("expected a class descriptor, found 0x" + Integer.toHexString(tc));
     }
@@ -356,22 +380,19 @@ final class JavaStreamCheck {
 
   private Desc described(int handle, Desc desc) {
     DecodingBudget.checkDepth(desc.chain);
-    descs[handle] = desc;
-    state[handle] = DESC;
+    if (descCount == descs.length) {
+      descs = Arrays.copyOf(descs, descCount * 2);
+    }
+    descs[descCount] = desc;
+    entries[handle] = ((long) descCount++ << 16) | DESC;
     return desc;
   }
 
   private int assign(int flags) {
-    if (handles == state.length) {
-      int grown = handles * 2;
-      size = Arrays.copyOf(size, grown);
-      depth = Arrays.copyOf(depth, grown);
-      state = Arrays.copyOf(state, grown);
-      descs = Arrays.copyOf(descs, grown);
+    if (handles == entries.length) {
+      entries = Arrays.copyOf(entries, handles * 2);
     }
-    state[handles] = (byte) flags;
-    size[handles] = 1;
-    depth[handles] = 0;
+    entries[handles] = (1L << 16) | flags;
     return handles++;
   }
 
@@ -439,6 +460,44 @@ final class JavaStreamCheck {
     return new SerializationException(what);
   }
 
+  /** Which objects a {@code writeObject} method of the class named at {@code name} hashes. */
+  private int hashes(int name, int length) {
+    for (byte[] set : HASHES_ALL_NAMES) {
+      if (startsWith(name, length, set) && length == set.length) {
+        return HASHES_ALL;
+      }
+    }
+    for (byte[] map : HASHES_KEYS_NAMES) {
+      if (startsWith(name, length, map) && length == map.length) {
+        return HASHES_KEYS;
+      }
+    }
+    return HASHES_NONE;
+  }
+
+  /** For an array class, the bytes of a primitive element, or 0 for objects; -1 otherwise. */
+  private int arrayElement(int name, int length) {
+    if (length < 2 || in[name] != '[') {
+      return -1;
+    }
+    return switch (in[name + 1]) {
+      case 'B', 'Z' -> 1;
+      case 'C', 'S' -> 2;
+      case 'I', 'F' -> 4;
+      case 'J', 'D' -> 8;
+      case 'L', '[' -> 0;
+      default -> throw corrupt("an array class of unknown element type");
+    };
+  }
+
+  private boolean startsWith(int name, int length, byte[] prefix) {
+    return length >= prefix.length && Arrays.equals(in, name, name + prefix.length, prefix, 0, prefix.length);
+  }
+
+  private static byte[] ascii(String text) {
+    return text.getBytes(StandardCharsets.US_ASCII);
+  }
+
   /** What the stream says about a class: the layout of its data and the slots above it. */
   private static final class Desc {
     final int flags;
@@ -454,36 +513,22 @@ final class JavaStreamCheck {
     /** For an array class, the bytes of a primitive element, or 0 for objects; -1 otherwise. */
     final int arrayElement;
 
-    Desc(String name, int flags, int primitiveBytes, int objectFields, Desc superDesc) {
+    Desc(
+        int flags,
+        int primitiveBytes,
+        int objectFields,
+        Desc superDesc,
+        int hashes,
+        boolean jdk,
+        int arrayElement) {
       this.flags = flags;
       this.primitiveBytes = primitiveBytes;
       this.objectFields = objectFields;
       this.superDesc = superDesc;
       this.chain = superDesc == null ? 1 : superDesc.chain + 1;
-      this.hashes =
-          switch (name) {
-            case "java.util.HashSet", "java.util.CollSer" -> HASHES_ALL;
-            case "java.util.HashMap",
-                "java.util.Hashtable",
-                "java.util.concurrent.ConcurrentHashMap" -> HASHES_KEYS;
-            default -> HASHES_NONE;
-          };
-      this.jdk = name.startsWith("java.util.");
-      this.arrayElement = arrayElement(name);
-    }
-
-    private static int arrayElement(String name) {
-      if (name.length() < 2 || name.charAt(0) != '[') {
-        return -1;
-      }
-      return switch (name.charAt(1)) {
-        case 'B', 'Z' -> 1;
-        case 'C', 'S' -> 2;
-        case 'I', 'F' -> 4;
-        case 'J', 'D' -> 8;
-        case 'L', '[' -> 0;
-        default -> throw corrupt("an array class of unknown element type: " + name);
-      };
+      this.hashes = hashes;
+      this.jdk = jdk;
+      this.arrayElement = arrayElement;
     }
   }
 }

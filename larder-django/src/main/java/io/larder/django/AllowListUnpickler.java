@@ -2,6 +2,7 @@ package io.larder.django;
 
 import io.larder.spi.DecodingBudget;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -206,35 +207,38 @@ final class AllowListUnpickler extends Unpickler {
   private void checkNesting(Object container, int level) {
     DecodingBudget.checkDepth(level);
     budget.spend(1);
-    if (path == null) {
-      path = new Object[DecodingBudget.MAX_DEPTH];
-    }
-    path[level - 1] = container;
     if (container instanceof Map<?, ?> map) {
       for (Map.Entry<?, ?> entry : map.entrySet()) {
-        checkMember(entry.getKey(), level);
-        checkMember(entry.getValue(), level);
+        checkMember(container, entry.getKey(), level);
+        checkMember(container, entry.getValue(), level);
       }
     } else if (container instanceof Object[] tuple) {
       for (Object member : tuple) {
-        checkMember(member, level);
+        checkMember(container, member, level);
       }
     } else {
       for (Object member : (Collection<?>) container) {
-        checkMember(member, level);
+        checkMember(container, member, level);
       }
     }
   }
 
-  private void checkMember(Object member, int level) {
-    if (!isNested(member)) {
+  /** {@code path[0 .. level - 2]} holds the containers enclosing {@code container}, outermost first. */
+  private void checkMember(Object container, Object member, int level) {
+    if (!isNested(member) || member == container) {
       return;
     }
-    for (int i = 0; i < level; i++) {
+    for (int i = 0; i < level - 1; i++) {
       if (path[i] == member) {
         return;
       }
     }
+    if (path == null) {
+      path = new Object[8];
+    } else if (level > path.length) {
+      path = Arrays.copyOf(path, Math.min(path.length * 2, DecodingBudget.MAX_DEPTH));
+    }
+    path[level - 1] = container;
     checkNesting(member, level + 1);
   }
 

@@ -127,6 +127,14 @@ class HostilePickleTest {
   }
 
   @Test
+  void twoListsThatHoldEachOtherAreRead() {
+    // A = [B], B = [A]: the nesting walk follows the cycle once.
+    byte[] loop = {(byte) 0x80, 4, ']', (byte) 0x94, ']', (byte) 0x94, 'h', 0, 'a', 'a', '.'};
+    java.util.List<?> a = (java.util.List<?>) pickle.deserialize(loop);
+    assertThat(((java.util.List<?>) a.get(0)).get(0)).isSameAs(a);
+  }
+
+  @Test
   void nestedSharedListsAsAValueAreRead() {
     Object value = pickle.deserialize(HostilePickles.sharedListsAsDictKey(3));
     assertThat(value).isInstanceOf(java.util.Map.class);
