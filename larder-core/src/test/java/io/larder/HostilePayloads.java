@@ -65,7 +65,8 @@ public final class HostilePayloads {
       innermost = next;
     }
     byte[][] result = new byte[1][];
-    Thread writer = new Thread(null, () -> result[0] = javaSerialized(outer), "deep-writer", 1L << 30);
+    Thread writer =
+        new Thread(null, () -> result[0] = javaSerialized(outer), "deep-writer", 1L << 30);
     writer.start();
     try {
       writer.join();
@@ -97,7 +98,10 @@ public final class HostilePayloads {
     int size = indexOf(once, new byte[] {0x77, 0x0c}) + 2 + 8;
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.write(once, 0, size);
-    out.writeBytes(new byte[] {(byte) (times >>> 24), (byte) (times >>> 16), (byte) (times >>> 8), (byte) times});
+    out.writeBytes(
+        new byte[] {
+          (byte) (times >>> 24), (byte) (times >>> 16), (byte) (times >>> 8), (byte) times
+        });
     out.write(once, size + 4, once.length - 1 - (size + 4));
     for (int i = 1; i < times; i++) {
       out.writeBytes(reference);

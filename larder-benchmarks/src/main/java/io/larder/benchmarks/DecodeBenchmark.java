@@ -53,7 +53,12 @@ public class DecodeBenchmark {
           Caches.builder()
               .environment(Map.of())
               .cache("default", c -> c.backend("locmem"))
-              .cache("pickle", c -> c.backend("locmem").option("store_by_value", true).option("serializer", "pickle"))
+              .cache(
+                  "pickle",
+                  c ->
+                      c.backend("locmem")
+                          .option("store_by_value", true)
+                          .option("serializer", "pickle"))
               .cache(
                   "java",
                   c ->

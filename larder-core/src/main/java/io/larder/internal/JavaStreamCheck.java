@@ -36,9 +36,9 @@ import java.util.Arrays;
  *       reached through back-references, so that neither the reader nor a {@code hashCode} it calls
  *       recurses deeper.
  *   <li>Work: every reference to an object, the first and each back-reference, costs the size of
- *       that object's tree (back-references expanded). A {@code HashSet} hashes each member it reads,
- *       so one that names the same deeply shared list a thousand times by back-reference costs a
- *       thousand trees: that sum is what the budget bounds, however few objects there are.
+ *       that object's tree (back-references expanded). A {@code HashSet} hashes each member it
+ *       reads, so one that names the same deeply shared list a thousand times by back-reference
+ *       costs a thousand trees: that sum is what the budget bounds, however few objects there are.
  *   <li>Self-containing keys: a set member or map key of the JDK's hashing collections that reaches
  *       back to a {@code java.util} object still being read contains itself, and hashing it would
  *       never end.
@@ -46,8 +46,8 @@ import java.util.Arrays;
  *
  * <p>The check costs one pass over the bytes and a few small arrays of the stream's handles. It
  * follows the grammar of the Java Object Serialization Specification, chapter 6; what it cannot
- * parse (an {@code Externalizable} written without block data, an exception or reset in the
- * stream) is refused, as {@code JavaSerializer} never writes it.
+ * parse (an {@code Externalizable} written without block data, an exception or reset in the stream)
+ * is refused, as {@code JavaSerializer} never writes it.
  */
 final class JavaStreamCheck {
   private static final int OPEN = 1;
@@ -60,7 +60,9 @@ final class JavaStreamCheck {
   private static final int HASHES_KEYS = 2;
 
   private static final byte[] JAVA_UTIL = ascii("java.util.");
-  private static final byte[][] HASHES_ALL_NAMES = {ascii("java.util.HashSet"), ascii("java.util.CollSer")};
+  private static final byte[][] HASHES_ALL_NAMES = {
+    ascii("java.util.HashSet"), ascii("java.util.CollSer")
+  };
   private static final byte[][] HASHES_KEYS_NAMES = {
     ascii("java.util.HashMap"),
     ascii("java.util.Hashtable"),
@@ -445,7 +447,8 @@ final class JavaStreamCheck {
 
   private void skip(long length) {
     if (length < 0 || length > in.length - pos) {
-      throw corrupt("truncated stream: " + length + " bytes wanted, " + (in.length - pos) + " left");
+      throw corrupt(
+          "truncated stream: " + length + " bytes wanted, " + (in.length - pos) + " left");
     }
     pos += (int) length;
   }
@@ -491,7 +494,8 @@ final class JavaStreamCheck {
   }
 
   private boolean startsWith(int name, int length, byte[] prefix) {
-    return length >= prefix.length && Arrays.equals(in, name, name + prefix.length, prefix, 0, prefix.length);
+    return length >= prefix.length
+        && Arrays.equals(in, name, name + prefix.length, prefix, 0, prefix.length);
   }
 
   private static byte[] ascii(String text) {
@@ -504,12 +508,16 @@ final class JavaStreamCheck {
     final int primitiveBytes;
     final int objectFields;
     final Desc superDesc;
+
     /** This class and its serializable superclasses in the stream. */
     final int chain;
+
     /** Which objects a {@code writeObject} method of this class writes are hashed when read. */
     final int hashes;
+
     /** A {@code java.util} class: the collections whose {@code hashCode} walks their members. */
     final boolean jdk;
+
     /** For an array class, the bytes of a primitive element, or 0 for objects; -1 otherwise. */
     final int arrayElement;
 

@@ -7,13 +7,11 @@ import io.larder.DisallowedClassException;
 import io.larder.HostilePayloads;
 import io.larder.SerializationException;
 import io.larder.spi.DecodingBudget;
-import io.larder.internal.JavaSerializer;
-
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
-import java.util.List;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -28,7 +26,13 @@ class JavaSerializerTest {
   @Test
   void theJdkTypesRoundTrip() {
     Object value =
-        Map.of("when", LocalDateTime.of(2026, 11, 22, 12, 0), "amount", new BigDecimal("1.50"), "list", List.of(1, 2));
+        Map.of(
+            "when",
+            LocalDateTime.of(2026, 11, 22, 12, 0),
+            "amount",
+            new BigDecimal("1.50"),
+            "list",
+            List.of(1, 2));
     assertThat(serializer.deserialize(serializer.serialize(value))).isEqualTo(value);
   }
 
@@ -51,13 +55,15 @@ class JavaSerializerTest {
   @Test
   void aClassNestedInAnAllowedCollectionIsStillRejected() {
     byte[] bytes = serializer.serialize(List.of(new Point(1, 2)));
-    assertThatThrownBy(() -> serializer.deserialize(bytes)).isInstanceOf(DisallowedClassException.class);
+    assertThatThrownBy(() -> serializer.deserialize(bytes))
+        .isInstanceOf(DisallowedClassException.class);
   }
 
   @Test
   void anAllowedPackageIsDeserialized() {
     JavaSerializer allowing = new JavaSerializer("default", List.of("io.larder"));
-    assertThat(allowing.deserialize(allowing.serialize(new Point(1, 2)))).isEqualTo(new Point(1, 2));
+    assertThat(allowing.deserialize(allowing.serialize(new Point(1, 2))))
+        .isEqualTo(new Point(1, 2));
   }
 
   @Test
@@ -90,14 +96,16 @@ class JavaSerializerTest {
   void anArrayLongerThanTheStreamCouldHoldIsRefusedBeforeItIsAllocated() {
     byte[] lie = HostilePayloads.hugeArrayLength();
     assertThat(lie.length).isLessThan(5 * 1024);
-    assertThatThrownBy(() -> serializer.deserialize(lie)).isInstanceOf(SerializationException.class);
+    assertThatThrownBy(() -> serializer.deserialize(lie))
+        .isInstanceOf(SerializationException.class);
   }
 
   @Test
   void nestingDeeperThanTheLimitIsRefusedNotAStackOverflow() {
     byte[] deep = HostilePayloads.deeplyNested(100_000);
-    // Refused by the depth limit, or by the stack running out first: either way a miss, not an Error.
-    assertThatThrownBy(() -> serializer.deserialize(deep)).isInstanceOf(SerializationException.class);
+    // Refused by the depth limit, before anything recurses: a miss, not an Error.
+    assertThatThrownBy(() -> serializer.deserialize(deep))
+        .isInstanceOf(SerializationException.class);
   }
 
   @Test
@@ -172,7 +180,9 @@ class JavaSerializerTest {
     parent.children.add(new Child(parent));
     parent.children.add(new Child(parent));
     Parent read = (Parent) allowingTests.deserialize(allowingTests.serialize(parent));
-    assertThat(read.children).hasSize(2).allSatisfy(child -> assertThat(child.parent).isSameAs(read));
+    assertThat(read.children)
+        .hasSize(2)
+        .allSatisfy(child -> assertThat(child.parent).isSameAs(read));
   }
 
   static final class Parent implements java.io.Serializable {

@@ -20,8 +20,8 @@ import net.razorvine.pickle.objects.SetConstructor;
 /**
  * Pyrolite's unpickler with every global looked up in {@link PythonGlobals} (never in Pyrolite's
  * JVM-wide registry, which would turn unknown classes into data silently), dicts that keep their
- * insertion order as Python's do, and length prefixes checked against the bytes that are actually there, so
- * a corrupt or hostile value cannot make it allocate gigabytes.
+ * insertion order as Python's do, and length prefixes checked against the bytes that are actually
+ * there, so a corrupt or hostile value cannot make it allocate gigabytes.
  *
  * <p>Reading is also bounded in time and depth, by the {@link DecodingBudget} every decoder shares.
  * A pickle's memo lets a few hundred bytes describe lists that hold each other twice over, sixty
@@ -30,9 +30,9 @@ import net.razorvine.pickle.objects.SetConstructor;
  * hashed here — a dict key, a set member, whichever opcode or constructor builds the set — the walk
  * is first paid from the budget and its depth checked, and once the whole value is read its nesting
  * is checked too (cycles, which Python allows, are followed once). A global's module and name must
- * be strings, never turned into text. Decimal integers and {@code Decimal}s longer than Python's own
- * limit of {@value #MAX_DIGITS} digits ({@code sys.get_int_max_str_digits}) are refused too: parsing
- * them is quadratic.
+ * be strings, never turned into text. Decimal integers and {@code Decimal}s longer than Python's
+ * own limit of {@value #MAX_DIGITS} digits ({@code sys.get_int_max_str_digits}) are refused too:
+ * parsing them is quadratic.
  *
  * <p>One instance reads one value: Pyrolite's unpickler is not thread-safe.
  */
@@ -168,9 +168,9 @@ final class AllowListUnpickler extends Unpickler {
   }
 
   /**
-   * Pays, from the budget, for hashing {@code key}: Java hashes a list, set or dict by walking every
-   * container inside it, recursively, shared ones as often as they are reached. The walk here visits
-   * the same containers, checking their depth before Java's recursion would go there.
+   * Pays, from the budget, for hashing {@code key}: Java hashes a list, set or dict by walking
+   * every container inside it, recursively, shared ones as often as they are reached. The walk here
+   * visits the same containers, checking their depth before Java's recursion would go there.
    */
   private void chargeHashing(Object key) {
     if (key instanceof Collection<?> || key instanceof Map<?, ?>) {
@@ -200,9 +200,10 @@ final class AllowListUnpickler extends Unpickler {
   }
 
   /**
-   * Checks the nesting of a value read: every list, tuple, set and dict (objects' attributes too) at
-   * most {@link DecodingBudget#MAX_DEPTH} deep, each visit paid from the budget. A container that
-   * holds one of its own enclosing containers is a cycle, and the walk does not follow it again.
+   * Checks the nesting of a value read: every list, tuple, set and dict (objects' attributes too)
+   * at most {@link DecodingBudget#MAX_DEPTH} deep, each visit paid from the budget. A container
+   * that holds one of its own enclosing containers is a cycle, and the walk does not follow it
+   * again.
    */
   private void checkNesting(Object container, int level) {
     DecodingBudget.checkDepth(level);
@@ -223,7 +224,9 @@ final class AllowListUnpickler extends Unpickler {
     }
   }
 
-  /** {@code path[0 .. level - 2]} holds the containers enclosing {@code container}, outermost first. */
+  /**
+   * {@code path[0 .. level - 2]} holds the containers enclosing {@code container}, outermost first.
+   */
   private void checkMember(Object container, Object member, int level) {
     if (!isNested(member) || member == container) {
       return;
@@ -243,7 +246,9 @@ final class AllowListUnpickler extends Unpickler {
   }
 
   private static boolean isNested(Object value) {
-    return value instanceof Collection<?> || value instanceof Map<?, ?> || value instanceof Object[];
+    return value instanceof Collection<?>
+        || value instanceof Map<?, ?>
+        || value instanceof Object[];
   }
 
   /** The text of a protocol-0 integer must not exceed Python's limit of digits. */

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Pickles a few hundred bytes long that hung the reader (issue 16) are refused at once. The
- * timeout only stops a run that would otherwise hang; nothing here measures speed.
+ * Pickles a few hundred bytes long that hung the reader (issue 16) are refused at once. The timeout
+ * only stops a run that would otherwise hang; nothing here measures speed.
  */
 @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class HostilePickleTest {
@@ -91,7 +91,8 @@ class HostilePickleTest {
 
   @Test
   void listsNestedPastTheLimitAreRefusedEvenWhenNothingHashesThem() {
-    assertThatThrownBy(() -> pickle.deserialize(HostilePickles.nestedLists(DecodingBudget.MAX_DEPTH)))
+    assertThatThrownBy(
+            () -> pickle.deserialize(HostilePickles.nestedLists(DecodingBudget.MAX_DEPTH)))
         .isInstanceOf(SerializationException.class)
         .hasMessageContaining(DecodingBudget.MAX_DEPTH + " levels");
   }
