@@ -35,10 +35,13 @@ import java.util.Arrays;
  *   <li>Nesting: objects nested more than {@link DecodingBudget#MAX_DEPTH} deep, counting objects
  *       reached through back-references, so that neither the reader nor a {@code hashCode} it calls
  *       recurses deeper.
- *   <li>Work: every reference to an object, the first and each back-reference, costs the size of
- *       that object's tree (back-references expanded). A {@code HashSet} hashes each member it
- *       reads, so one that names the same deeply shared list a thousand times by back-reference
- *       costs a thousand trees: that sum is what the budget bounds, however few objects there are.
+ *   <li>Work: the JDK's hashing collections ({@code HashSet}, {@code HashMap}, {@code Hashtable},
+ *       {@code ConcurrentHashMap}, {@code Set.of}/{@code Map.of}, and subclasses) hash each member
+ *       or key as they read it, and a hash walks the member's whole tree. So each member or key,
+ *       read there for the first time or named again by back-reference, costs the size of its tree
+ *       (objects, back-references expanded): a set that names one deeply shared list a thousand
+ *       times costs a thousand trees, however few bytes it takes. Objects elsewhere cost nothing: a
+ *       graph that shares objects is what Java serialization is for.
  *   <li>Self-containing keys: a set member or map key of the JDK's hashing collections that reaches
  *       back to a {@code java.util} object still being read contains itself, and hashing it would
  *       never end.
@@ -54,6 +57,8 @@ final class JavaStreamCheck {
   private static final int DESC = 2;
   private static final int JDK = 4;
   private static final int CYCLIC = 8;
+
+  private static final long MAX_TREE = 1L << 46;
 
   private static final int HASHES_NONE = 0;
   private static final int HASHES_ALL = 1;
@@ -164,7 +169,6 @@ final class JavaStreamCheck {
   private long leaf(long treeSize) {
     lastDepth = 0;
     lastCyclic = false;
-    budget.spend(treeSize);
     return treeSize;
   }
 
@@ -178,13 +182,11 @@ final class JavaStreamCheck {
       // A cycle: the walk stops here, as hashing stops at an object that hashes by identity.
       lastDepth = 0;
       lastCyclic = (flags & JDK) != 0;
-      budget.spend(1);
       return 1;
     }
     long treeSize = entry >>> 16;
     lastDepth = (int) (entry >>> 8) & 0xFF;
     lastCyclic = (flags & CYCLIC) != 0;
-    budget.spend(treeSize);
     return treeSize;
   }
 
@@ -207,7 +209,7 @@ final class JavaStreamCheck {
     int deepest = 0;
     boolean cyclic = false;
     for (int i = 0; i < length; i++) {
-      total += content(level + 1);
+      total = plus(total, content(level + 1));
       deepest = Math.max(deepest, lastDepth);
       cyclic |= lastCyclic;
     }
@@ -228,7 +230,7 @@ final class JavaStreamCheck {
       if ((desc.flags & SC_BLOCK_DATA) == 0) {
         throw corrupt("an Externalizable object of protocol 1");
       }
-      total += annotation(level, HASHES_NONE);
+      total = plus(total, annotation(level, HASHES_NONE));
       deepest = lastDepth;
       cyclic = lastCyclic;
       return close(handle, total, deepest, cyclic);
@@ -244,12 +246,12 @@ final class JavaStreamCheck {
       }
       skip(slot.primitiveBytes);
       for (int i = 0; i < slot.objectFields; i++) {
-        total += content(level + 1);
+        total = plus(total, content(level + 1));
         deepest = Math.max(deepest, lastDepth);
         cyclic |= lastCyclic;
       }
       if ((slot.flags & SC_WRITE_METHOD) != 0) {
-        total += annotation(level, slot.hashes);
+        total = plus(total, annotation(level, slot.hashes));
         deepest = Math.max(deepest, lastDepth);
         cyclic |= lastCyclic;
       }
@@ -280,11 +282,16 @@ final class JavaStreamCheck {
         pos++;
         skip(s4());
       } else {
-        total += content(level + 1);
+        long treeSize = content(level + 1);
+        total = plus(total, treeSize);
         boolean hashed = hashes == HASHES_ALL || (hashes == HASHES_KEYS && objects % 2 == 0);
-        if (hashed && lastCyclic) {
-          throw new SerializationException(
-              "a set member or map key in the stream contains itself; hashing it would never end");
+        if (hashed) {
+          if (lastCyclic) {
+            throw new SerializationException(
+                "a set member or map key in the stream contains itself; hashing it would never"
+                    + " end");
+          }
+          budget.spend(treeSize);
         }
         objects++;
         deepest = Math.max(deepest, lastDepth);
@@ -305,12 +312,16 @@ final class JavaStreamCheck {
   private long close(int handle, long total, int deepest, boolean cyclic) {
     int nested = total > 1 ? deepest + 1 : 0;
     DecodingBudget.checkDepth(nested);
-    budget.spend(total);
     int flags = ((int) entries[handle] & 0xFF & ~OPEN) | (cyclic ? CYCLIC : 0);
     entries[handle] = (total << 16) | ((long) nested << 8) | flags;
     lastDepth = nested;
     lastCyclic = cyclic;
     return total;
+  }
+
+  /** {@code a + b}, held at 2^46 so that it fits an entry: no budget allows hashing that much. */
+  private static long plus(long a, long b) {
+    return Math.min(a + b, MAX_TREE);
   }
 
   /** A class descriptor: new, a back-reference to one, or null. */

@@ -5,11 +5,12 @@ import io.larder.SerializationException;
 /**
  * What reading one stored value may cost, the same for every serializer: at most {@value
  * #MAX_DEPTH} levels of nesting, and at most {@value #BASE_STEPS} steps of work plus {@value
- * #STEPS_PER_BYTE} per byte of the value. A step is one object visited by a walk of the value as a
- * tree — the walk Java's {@code hashCode}, {@code equals} and {@code toString} make of collections
- * — so a small value that describes a huge tree (shared members, nested a few dozen times) is
- * refused rather than hashed for minutes, and a value nested deeper than any real one is refused
- * before anything recurses through it, whatever the reading thread's stack size.
+ * #STEPS_PER_BYTE} per byte of the value. A step is one object visited by a walk the reader makes
+ * of the value as a tree — the walk Java's {@code hashCode} makes of a collection it hashes, shared
+ * members once for every time they are reached — so a small value that describes a huge tree
+ * (shared members, nested a few dozen times) is refused rather than hashed for minutes, and a value
+ * nested deeper than any real one is refused before anything recurses through it, whatever the
+ * reading thread's stack size.
  *
  * <p>A decoder takes one budget per value and charges it as it reads:
  *

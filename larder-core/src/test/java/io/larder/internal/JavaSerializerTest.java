@@ -185,7 +185,25 @@ class JavaSerializerTest {
         .allSatisfy(child -> assertThat(child.parent).isSameAs(read));
   }
 
+  @Test
+  void aLargeMapSharedByManyObjectsIsRead() {
+    Map<String, Integer> shared = new java.util.HashMap<>();
+    for (int i = 0; i < 1_000; i++) {
+      shared.put("key " + i, i);
+    }
+    List<Child> children = new java.util.ArrayList<>();
+    Parent parent = new Parent();
+    parent.lookup = shared;
+    for (int i = 0; i < 10_000; i++) {
+      children.add(new Child(parent));
+    }
+    List<?> read = (List<?>) allowingTests.deserialize(allowingTests.serialize(children));
+    assertThat(read).hasSize(10_000);
+  }
+
   static final class Parent implements java.io.Serializable {
+    Map<String, Integer> lookup;
+
     final Set<Child> children = new HashSet<>();
   }
 
