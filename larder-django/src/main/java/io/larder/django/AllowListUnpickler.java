@@ -170,7 +170,8 @@ final class AllowListUnpickler extends Unpickler {
   /**
    * Pays, from the budget, for hashing {@code key}: Java hashes a list, set or dict by walking
    * every container inside it, recursively, shared ones as often as they are reached. The walk here
-   * visits the same containers, checking their depth before Java's recursion would go there.
+   * visits the same containers, paying for each one and its members, and checks their depth before
+   * Java's recursion would go there.
    */
   private void chargeHashing(Object key) {
     if (key instanceof Collection<?> || key instanceof Map<?, ?>) {
@@ -180,7 +181,7 @@ final class AllowListUnpickler extends Unpickler {
 
   private void walkHashed(Object container, int level) {
     DecodingBudget.checkDepth(level);
-    budget.spend(1);
+    budget.spend(1 + sizeOf(container));
     if (container instanceof Map<?, ?> map) {
       for (Map.Entry<?, ?> entry : map.entrySet()) {
         chargeHashing(entry.getKey(), level);
@@ -207,7 +208,7 @@ final class AllowListUnpickler extends Unpickler {
    */
   private void checkNesting(Object container, int level) {
     DecodingBudget.checkDepth(level);
-    budget.spend(1);
+    budget.spend(1 + sizeOf(container));
     if (container instanceof Map<?, ?> map) {
       for (Map.Entry<?, ?> entry : map.entrySet()) {
         checkMember(container, entry.getKey(), level);
@@ -243,6 +244,14 @@ final class AllowListUnpickler extends Unpickler {
     }
     path[level - 1] = container;
     checkNesting(member, level + 1);
+  }
+
+  /** The members a walk of {@code container} iterates: hashing iterates every one, leaves too. */
+  private static int sizeOf(Object container) {
+    if (container instanceof Map<?, ?> map) {
+      return map.size();
+    }
+    return container instanceof Object[] tuple ? tuple.length : ((Collection<?>) container).size();
   }
 
   private static boolean isNested(Object value) {

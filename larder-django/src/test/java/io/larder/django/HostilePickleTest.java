@@ -83,6 +83,20 @@ class HostilePickleTest {
   }
 
   @Test
+  void oneWideFrozensetNamedAsManyDictKeysIsRefusedNotHashedOverAndOver() {
+    byte[] hostile = HostilePickles.oneWideFrozensetAsManyDictKeys(100_000, 10_000);
+    assertThatThrownBy(() -> pickle.deserialize(hostile))
+        .isInstanceOf(SerializationException.class)
+        .hasMessageContaining("hash");
+  }
+
+  @Test
+  void aFrozensetNamedAsAFewDictKeysIsRead() {
+    Object dict = pickle.deserialize(HostilePickles.oneWideFrozensetAsManyDictKeys(1_000, 10));
+    assertThat(dict).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP).hasSize(1);
+  }
+
+  @Test
   void listsNestedToTheLimitAreRead() {
     // The dict and the lists in it: the limit's number of levels.
     byte[] atTheLimit = HostilePickles.nestedLists(DecodingBudget.MAX_DEPTH - 1);

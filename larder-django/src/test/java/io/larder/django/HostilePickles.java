@@ -99,6 +99,28 @@ public final class HostilePickles {
     return out.toByteArray();
   }
 
+  /**
+   * A dict whose {@code keys} keys are each a frozenset of {@code members} integers, one set named
+   * again through the memo each time: a few bytes per key, and each key's hash iterates every
+   * member.
+   */
+  public static byte[] oneWideFrozensetAsManyDictKeys(int members, int keys) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    write(out, "\u0080\u0004}(("); // EMPTY_DICT, SETITEMS' MARK, the frozenset's MARK
+    for (int i = 0; i < members; i++) {
+      out.write('J'); // BININT
+      out.writeBytes(new byte[] {(byte) i, (byte) (i >>> 8), (byte) (i >>> 16), (byte) (i >>> 24)});
+    }
+    out.write(0x91); // FROZENSET
+    out.write(0x94); // MEMOIZE as 0
+    write(out, "K\u0000"); // its value: 0
+    for (int i = 1; i < keys; i++) {
+      write(out, "h\u0000K\u0000");
+    }
+    write(out, "u."); // SETITEMS
+    return out.toByteArray();
+  }
+
   /** A protocol-0 long of {@code digits} decimal digits: parsing it is quadratic. */
   public static byte[] longDecimalInt(int digits) {
     return ("L" + "9".repeat(digits) + "L\n.").getBytes(StandardCharsets.US_ASCII);
