@@ -147,6 +147,20 @@ class JavaSerializerTest {
   }
 
   @Test
+  void aHashSetNamingOneLargeBitSetManyTimesIsRefused() {
+    // 128 KB of bits, hashed word by word for each of 10,000 set members that name it.
+    java.util.BitSet bits = new java.util.BitSet();
+    bits.set(0, 1 << 20);
+    Set<Object> set = new HashSet<>();
+    for (int i = 0; i < 10_000; i++) {
+      set.add(new java.util.ArrayList<>(List.of(i, bits)));
+    }
+    assertThatThrownBy(() -> serializer.deserialize(HostilePayloads.javaSerialized(set)))
+        .isInstanceOf(SerializationException.class)
+        .hasMessageContaining("share members");
+  }
+
+  @Test
   void aHashSetNamingOneSharedListOnceIsRead() {
     byte[] once = HostilePayloads.hashSetNamingOneSharedListByBackReference(3, 1);
     assertThat(serializer.deserialize(once)).isInstanceOf(Set.class);
