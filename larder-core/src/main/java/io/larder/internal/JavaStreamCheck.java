@@ -102,12 +102,18 @@ final class JavaStreamCheck {
   }
 
   /**
-   * Checks {@code stream}.
+   * Checks {@code stream}. A stream that ends early passes: everything before its end has been
+   * checked, and {@code ObjectInputStream}, reading the same bytes in the same order, refuses it
+   * where it ends (or, for an array longer than the stream, its filter does).
    *
    * @throws SerializationException if it is malformed or out of the budget
    */
   static void check(byte[] stream) {
-    new JavaStreamCheck(stream).root();
+    try {
+      new JavaStreamCheck(stream).root();
+    } catch (Truncated endsEarly) {
+      // ObjectInputStream refuses it, as said above.
+    }
   }
 
   private void root() {
@@ -458,16 +464,25 @@ final class JavaStreamCheck {
   }
 
   private void skip(long length) {
-    if (length < 0 || length > in.length - pos) {
-      throw corrupt(
-          "truncated stream: " + length + " bytes wanted, " + (in.length - pos) + " left");
+    if (length < 0) {
+      throw corrupt("a negative length");
+    }
+    if (length > in.length - pos) {
+      throw new Truncated();
     }
     pos += (int) length;
   }
 
   private void need(int length) {
     if (length > in.length - pos) {
-      throw corrupt("truncated stream");
+      throw new Truncated();
+    }
+  }
+
+  /** The stream ends before what it declares. */
+  private static final class Truncated extends RuntimeException {
+    Truncated() {
+      super(null, null, false, false);
     }
   }
 
