@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,9 @@ final class AllowListUnpickler extends Unpickler {
 
   /** The containers enclosing the one the nesting check visits: a cycle is followed once. */
   private Object[] path;
+
+  /** The height of each container already walked that holds containers. */
+  private Map<Object, Integer> heights;
 
   AllowListUnpickler(PythonGlobals globals, int length) {
     this.globals = globals;
@@ -202,40 +206,58 @@ final class AllowListUnpickler extends Unpickler {
 
   /**
    * Checks the nesting of a value read: every list, tuple, set and dict (objects' attributes too)
-   * at most {@link DecodingBudget#MAX_DEPTH} deep, each visit paid from the budget. A container
-   * that holds one of its own enclosing containers is a cycle, and the walk does not follow it
-   * again.
+   * at most {@link DecodingBudget#MAX_DEPTH} deep. A container that holds containers is walked once
+   * and its height remembered, so a value of shared members costs its size, not its size as a tree;
+   * a container holding only leaves is walked again where it is shared, each walk paid from the
+   * budget. A container that holds one of its own enclosing containers is a cycle, which the walk
+   * does not follow again.
+   *
+   * @return the levels of {@code container} and the containers below it
    */
-  private void checkNesting(Object container, int level) {
+  private int checkNesting(Object container, int level) {
     DecodingBudget.checkDepth(level);
     budget.spend(1 + sizeOf(container));
+    int height = 1;
     if (container instanceof Map<?, ?> map) {
       for (Map.Entry<?, ?> entry : map.entrySet()) {
-        checkMember(container, entry.getKey(), level);
-        checkMember(container, entry.getValue(), level);
+        height = Math.max(height, 1 + checkMember(container, entry.getKey(), level));
+        height = Math.max(height, 1 + checkMember(container, entry.getValue(), level));
       }
     } else if (container instanceof Object[] tuple) {
       for (Object member : tuple) {
-        checkMember(container, member, level);
+        height = Math.max(height, 1 + checkMember(container, member, level));
       }
     } else {
       for (Object member : (Collection<?>) container) {
-        checkMember(container, member, level);
+        height = Math.max(height, 1 + checkMember(container, member, level));
       }
     }
+    if (height > 1 && level > 1) {
+      if (heights == null) {
+        heights = new IdentityHashMap<>();
+      }
+      heights.put(container, height);
+    }
+    return height;
   }
 
   /**
+   * The height of {@code member} of {@code container} (at {@code level}), 0 for a leaf or a cycle.
    * {@code path[0 .. level - 2]} holds the containers enclosing {@code container}, outermost first.
    */
-  private void checkMember(Object container, Object member, int level) {
+  private int checkMember(Object container, Object member, int level) {
     if (!isNested(member) || member == container) {
-      return;
+      return 0;
     }
     for (int i = 0; i < level - 1; i++) {
       if (path[i] == member) {
-        return;
+        return 0;
       }
+    }
+    Integer known = heights == null ? null : heights.get(member);
+    if (known != null) {
+      DecodingBudget.checkDepth(level + known);
+      return known;
     }
     if (path == null) {
       path = new Object[8];
@@ -243,7 +265,7 @@ final class AllowListUnpickler extends Unpickler {
       path = Arrays.copyOf(path, Math.min(path.length * 2, DecodingBudget.MAX_DEPTH));
     }
     path[level - 1] = container;
-    checkNesting(member, level + 1);
+    return checkNesting(member, level + 1);
   }
 
   /** The members a walk of {@code container} iterates: hashing iterates every one, leaves too. */
