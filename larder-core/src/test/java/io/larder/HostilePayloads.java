@@ -65,7 +65,8 @@ public final class HostilePayloads {
       innermost = next;
     }
     byte[][] result = new byte[1][];
-    Thread writer = new Thread(null, () -> result[0] = javaSerialized(outer), "deep-writer", 1L << 30);
+    Thread writer =
+        new Thread(null, () -> result[0] = javaSerialized(outer), "deep-writer", 1L << 30);
     writer.start();
     try {
       writer.join();
@@ -74,6 +75,67 @@ public final class HostilePayloads {
       throw new IllegalStateException(e);
     }
     return result[0];
+  }
+
+  /**
+   * A {@code HashSet} whose stream names one list {@code times} times: the list itself once, then
+   * back-references to it. The list is {@code levels} lists each holding the previous one twice, so
+   * each of the {@code times} hashes the set makes while reading walks 2^levels lists (issue 24:
+   * about 5.5 KB and seconds per read at 20 levels and 1,000 times).
+   */
+  public static byte[] hashSetNamingOneSharedListByBackReference(int levels, int times) {
+    List<Object> shared = new ArrayList<>();
+    for (int i = 0; i < levels; i++) {
+      List<Object> next = new ArrayList<>();
+      next.add(shared);
+      next.add(shared);
+      shared = next;
+    }
+    byte[] once = javaSerialized(new HashSet<>(List.of(shared)));
+    // Handles: 0 HashSet's class, 1 the set, 2 ArrayList's class, 3 the shared list.
+    byte[] reference = {0x71, 0x00, 0x7e, 0x00, 0x03};
+    // HashSet.writeObject: block data of capacity, load factor and size, then the members.
+    int size = indexOf(once, new byte[] {0x77, 0x0c}) + 2 + 8;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.write(once, 0, size);
+    out.writeBytes(
+        new byte[] {
+          (byte) (times >>> 24), (byte) (times >>> 16), (byte) (times >>> 8), (byte) times
+        });
+    out.write(once, size + 4, once.length - 1 - (size + 4));
+    for (int i = 1; i < times; i++) {
+      out.writeBytes(reference);
+    }
+    out.write(0x78); // TC_ENDBLOCKDATA, the set's last byte
+    return out.toByteArray();
+  }
+
+  /**
+   * A {@code HashSet} holding a list of {@code count} lists, each holding the one before it: read
+   * only three levels deep, since each list names the one before by back-reference, but hashing the
+   * last one recurses {@code count} levels.
+   */
+  public static byte[] chainOfBackReferencesInAHashSet(int count) {
+    List<Object> chain = new ArrayList<>();
+    Set<Object> set = new HashSet<>();
+    set.add(chain); // hashed while empty: filling it afterwards leaves the set as it is
+    List<Object> previous = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      List<Object> next = new ArrayList<>();
+      next.add(previous);
+      chain.add(next);
+      previous = next;
+    }
+    return javaSerialized(set);
+  }
+
+  private static int indexOf(byte[] bytes, byte[] part) {
+    for (int i = 0; i + part.length <= bytes.length; i++) {
+      if (java.util.Arrays.equals(bytes, i, i + part.length, part, 0, part.length)) {
+        return i;
+      }
+    }
+    throw new IllegalStateException("not found");
   }
 
   /** A zlib stream of {@code megabytes} MiB of zeros: about 1 KB per MiB. */

@@ -760,11 +760,7 @@ public final class CacheEngine {
         throw new SerializationException(
             bytes.length + " stored bytes are over options.max_value_size (" + maxValueSize + ")");
       }
-      try {
-        return serializer.deserialize(compressor.decompress(bytes));
-      } catch (StackOverflowError e) {
-        throw new SerializationException("the stored value nests too deeply to be read", e);
-      }
+      return serializer.deserialize(compressor.decompress(bytes));
     }
 
     @Override

@@ -20,16 +20,16 @@ import java.util.stream.Stream;
  * run a gadget chain.
  *
  * <p>Reading is bounded as well as filtered, so that a small hostile value can neither hang nor
- * exhaust the reader: at most {@value #MAX_DEPTH} levels of nesting and {@value #MAX_REFERENCES}
- * references, no array longer than the stream could fill (a few bytes declaring a billion elements
- * would otherwise be allocated), and nested collections whose hashing would explode refused ({@link
- * BoundedObjectInputStream}). A value that breaks a limit is a {@link SerializationException}, as a
- * corrupt one is.
+ * exhaust the reader: the stream's nesting and the work its hashing collections would do are
+ * checked against the {@link io.larder.spi.DecodingBudget} before anything is read ({@link
+ * JavaStreamCheck}), and the filter allows at most {@value #MAX_REFERENCES} references and no
+ * array longer than the stream could fill (a few bytes declaring a billion elements would otherwise
+ * be allocated). A value that breaks a limit is a {@link SerializationException}, as a corrupt one
+ * is.
  */
 final class JavaSerializer implements Serializer {
   static final List<String> DEFAULT_PACKAGES =
       List.of("java.lang", "java.util", "java.time", "java.math");
-  private static final long MAX_DEPTH = 1000;
   private static final long MAX_REFERENCES = 5_000_000;
 
   private final String alias;
@@ -70,7 +70,8 @@ final class JavaSerializer implements Serializer {
       return direct;
     }
     AllowList filter = new AllowList(bytes.length);
-    try (ObjectInputStream in = new BoundedObjectInputStream(new ByteArrayInputStream(bytes))) {
+    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
+      JavaStreamCheck.check(bytes);
       in.setObjectInputFilter(filter);
       return in.readObject();
     } catch (InvalidClassException e) {
@@ -84,7 +85,7 @@ final class JavaSerializer implements Serializer {
                 + ". Add the package to options.serializer_allow if the class is trusted.");
       }
       throw corrupt(e);
-    } catch (IOException | ClassNotFoundException | RuntimeException | StackOverflowError e) {
+    } catch (IOException | ClassNotFoundException | RuntimeException e) {
       throw corrupt(e);
     }
   }
@@ -108,8 +109,7 @@ final class JavaSerializer implements Serializer {
 
     @Override
     public Status checkInput(FilterInfo info) {
-      if (info.depth() > MAX_DEPTH
-          || info.references() > MAX_REFERENCES
+      if (info.references() > MAX_REFERENCES
           || info.arrayLength() > maxArrayLength) {
         return Status.REJECTED;
       }

@@ -20,7 +20,10 @@ public interface Serializer {
   byte[] serialize(Object value);
 
   /**
-   * The value {@code bytes} were made from.
+   * The value {@code bytes} were made from. The bytes may come from anyone who can write the
+   * cache, so a reader bounds its nesting and work with a {@link DecodingBudget}, as the built-in
+   * ones do: a value over a bound is a {@link SerializationException}, which the cache answers as a
+   * miss.
    *
    * @throws DisallowedClassException if the bytes name a class the allow-list rejects
    * @throws SerializationException if the bytes are not a value this serializer wrote

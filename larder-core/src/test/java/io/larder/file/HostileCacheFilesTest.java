@@ -88,6 +88,21 @@ class HostileCacheFilesTest {
   }
 
   @Test
+  void aHashSetNamingOneSharedListAThousandTimesIsAMissNotSecondsOfHashing() throws IOException {
+    open(c -> {});
+    byte[] hostile = HostilePayloads.hashSetNamingOneSharedListByBackReference(20, 1_000);
+    plant("backrefs", Zlib.deflate(hostile, 6));
+    assertCorruptMiss("backrefs");
+  }
+
+  @Test
+  void aValueNestedPastTheLimitThroughBackReferencesIsAMiss() throws IOException {
+    open(c -> {});
+    plant("chain", Zlib.deflate(HostilePayloads.chainOfBackReferencesInAHashSet(100_000), 6));
+    assertCorruptMiss("chain");
+  }
+
+  @Test
   void aHugeDeclaredArrayLengthIsAMissNotAnOutOfMemoryError() throws IOException {
     open(c -> {});
     plant("array", Zlib.deflate(HostilePayloads.hugeArrayLength(), 6));

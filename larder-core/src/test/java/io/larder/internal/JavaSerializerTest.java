@@ -8,6 +8,7 @@ import io.larder.DisallowedClassException;
 import io.larder.HostilePayloads;
 import io.larder.SerializationException;
 import io.larder.internal.JavaSerializer;
+import io.larder.spi.DecodingBudget;
 
 import java.io.InvalidClassException;
 import java.io.Serializable;
@@ -106,18 +107,21 @@ class JavaSerializerTest {
   @Test
   void nestingDeeperThanTheLimitIsRefusedNotAStackOverflow() {
     byte[] deep = HostilePayloads.deeplyNested(100_000);
-    // Refused by the depth limit, or by the stack running out first: either way a miss, not an Error.
+    // Refused by the depth limit, before anything recurses: a miss, not an Error.
     assertThatThrownBy(() -> serializer.deserialize(deep))
         .isInstanceOf(SerializationException.class)
         .hasMessageContaining("not a java-serialized value")
+        .hasMessageContaining(DecodingBudget.MAX_DEPTH + " levels")
         .cause()
-        .isInstanceOfAny(InvalidClassException.class, StackOverflowError.class);
+        .isInstanceOf(SerializationException.class);
   }
 
   @Test
   void nestingWithinTheLimitIsRead() {
-    Object level = serializer.deserialize(HostilePayloads.deeplyNested(200));
-    for (int depth = 0; depth < 200; depth++) {
+    // The outer list and the lists nested in it: the limit's number of levels.
+    int nested = DecodingBudget.MAX_DEPTH - 1;
+    Object level = serializer.deserialize(HostilePayloads.deeplyNested(nested));
+    for (int depth = 0; depth < nested; depth++) {
       assertThat(level).as("the list at depth %d", depth).asInstanceOf(LIST).hasSize(1);
       level = ((List<?>) level).get(0);
     }

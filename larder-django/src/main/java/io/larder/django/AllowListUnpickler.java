@@ -1,11 +1,11 @@
 package io.larder.django;
 
+import io.larder.spi.DecodingBudget;
 import java.io.IOException;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
-import java.util.Deque;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,17 +21,19 @@ import net.razorvine.pickle.objects.SetConstructor;
 /**
  * Pyrolite's unpickler with every global looked up in {@link PythonGlobals} (never in Pyrolite's
  * JVM-wide registry, which would turn unknown classes into data silently), dicts that keep their
- * insertion order as Python's do, and length prefixes checked against the bytes that are actually there, so
- * a corrupt or hostile value cannot make it allocate gigabytes.
+ * insertion order as Python's do, and length prefixes checked against the bytes that are actually
+ * there, so a corrupt or hostile value cannot make it allocate gigabytes.
  *
- * <p>Reading is also bounded in time. A pickle's memo lets a few hundred bytes describe lists that
- * hold each other twice over, sixty levels deep: a graph that is small, but a tree of 2^60 nodes
- * to anything that walks it. Where the reader itself would walk one — hashing a dict key or set
- * member, as Java's collections do recursively — the walk is paid from a budget of {@value
- * #HASH_BUDGET} nested containers per pickle, and a pickle that spends it is refused; a global's
- * module and name must be strings, never turned into text. Decimal integers and {@code Decimal}s
- * longer than Python's own limit of {@value #MAX_DIGITS} digits ({@code sys.get_int_max_str_digits})
- * are refused too: parsing them is quadratic.
+ * <p>Reading is also bounded in time and depth, by the {@link DecodingBudget} every decoder shares.
+ * A pickle's memo lets a few hundred bytes describe lists that hold each other twice over, sixty
+ * levels deep: a graph that is small, but a tree of 2^60 nodes to anything that walks it. Java's
+ * collections hash a list, set or dict by walking it so, recursively; so wherever a container is
+ * hashed here — a dict key, a set member, whichever opcode or constructor builds the set — the walk
+ * is first paid from the budget and its depth checked, and once the whole value is read its nesting
+ * is checked too (cycles, which Python allows, are followed once). A global's module and name must
+ * be strings, never turned into text. Decimal integers and {@code Decimal}s longer than Python's
+ * own limit of {@value #MAX_DIGITS} digits ({@code sys.get_int_max_str_digits}) are refused too:
+ * parsing them is quadratic.
  *
  * <p>One instance reads one value: Pyrolite's unpickler is not thread-safe.
  */
@@ -39,13 +41,28 @@ final class AllowListUnpickler extends Unpickler {
   /** Python's default {@code sys.get_int_max_str_digits()}. */
   static final int MAX_DIGITS = 4300;
 
-  static final long HASH_BUDGET = 1_000_000;
-
   private final PythonGlobals globals;
-  private long hashBudget = HASH_BUDGET;
+  private final DecodingBudget budget;
 
-  AllowListUnpickler(PythonGlobals globals) {
+  /** The containers enclosing the one the nesting check visits: a cycle is followed once. */
+  private Object[] path;
+
+  /** The height of each container already walked that holds containers. */
+  private Map<Object, Integer> heights;
+
+  AllowListUnpickler(PythonGlobals globals, int length) {
     this.globals = globals;
+    this.budget = DecodingBudget.forValueOf(length);
+  }
+
+  /** The value {@code pickle} holds, of at most {@link DecodingBudget#MAX_DEPTH} levels. */
+  @Override
+  public Object loads(byte[] pickle) throws IOException {
+    Object value = super.loads(pickle);
+    if (isNested(value)) {
+      checkNesting(value, 1);
+    }
+    return value;
   }
 
   @Override
@@ -54,7 +71,7 @@ final class AllowListUnpickler extends Unpickler {
       case Opcodes.GLOBAL -> {
         String module = PickleUtils.readline(input);
         String name = PickleUtils.readline(input);
-        stack.add(globals.constructor(module, name));
+        stack.add(constructor(module, name));
       }
       case Opcodes.STACK_GLOBAL -> {
         Object name = stack.pop();
@@ -62,13 +79,13 @@ final class AllowListUnpickler extends Unpickler {
         if (!(module instanceof String m) || !(name instanceof String n)) {
           throw new PickleException("a global's module and name must be strings");
         }
-        stack.add(globals.constructor(m, n));
+        stack.add(constructor(m, n));
       }
       case Opcodes.INST -> {
         String module = PickleUtils.readline(input);
         String name = PickleUtils.readline(input);
         List<Object> args = stack.pop_all_since_marker();
-        stack.add(globals.constructor(module, name).construct(args.toArray()));
+        stack.add(constructor(module, name).construct(args.toArray()));
       }
       case Opcodes.EMPTY_DICT -> stack.add(new LinkedHashMap<>());
       case Opcodes.DICT -> {
@@ -96,17 +113,6 @@ final class AllowListUnpickler extends Unpickler {
         Set<Object> set = new HashSet<>();
         addMembers(stack.pop_all_since_marker(), set);
         stack.add(set);
-      }
-      case Opcodes.REDUCE, Opcodes.NEWOBJ -> {
-        Object args = stack.pop();
-        Object callable = stack.pop();
-        if (!(callable instanceof IObjectConstructor constructor) || !(args instanceof Object[] a)) {
-          throw new PickleException("REDUCE needs a callable and a tuple of arguments");
-        }
-        if (constructor instanceof SetConstructor && a.length == 1 && a[0] instanceof Collection<?> c) {
-          c.forEach(this::chargeHashing);
-        }
-        stack.add(constructor.construct(a));
       }
       case Opcodes.INT, Opcodes.LONG -> {
         checkDigits();
@@ -149,47 +155,131 @@ final class AllowListUnpickler extends Unpickler {
   }
 
   /**
-   * Pays, from the pickle's budget, for hashing {@code key}: Java hashes a list, set or dict by
-   * walking every container inside it, shared ones as often as they are reached. The walk here
-   * counts the same containers and stops when the budget is spent, so it costs no more than the
-   * budget either.
+   * What {@code module.name} constructs. A set's constructor hashes its members, so the one given
+   * out here pays for that first, whichever opcode calls it (REDUCE, NEWOBJ, NEWOBJ_EX, OBJ, INST).
+   */
+  private IObjectConstructor constructor(String module, String name) {
+    IObjectConstructor constructor = globals.constructor(module, name);
+    if (constructor instanceof SetConstructor set) {
+      return args -> {
+        if (args.length == 1 && args[0] instanceof Collection<?> members) {
+          members.forEach(this::chargeHashing);
+        }
+        return set.construct(args);
+      };
+    }
+    return constructor;
+  }
+
+  /**
+   * Pays, from the budget, for hashing {@code key}: Java hashes a list, set or dict by walking
+   * every container inside it, recursively, shared ones as often as they are reached. The walk here
+   * visits the same containers, paying for each one and its members, and checks their depth before
+   * Java's recursion would go there.
    */
   private void chargeHashing(Object key) {
-    if (!isContainer(key)) {
-      return;
+    if (key instanceof Collection<?> || key instanceof Map<?, ?>) {
+      walkHashed(key, 1);
     }
-    Deque<Object> pending = new ArrayDeque<>();
-    pending.push(key);
-    while (!pending.isEmpty()) {
-      if (--hashBudget < 0) {
-        throw new PickleException(
-            "the pickle's dict keys or set members nest shared lists, sets or dicts so deeply that"
-                + " hashing them would take more than "
-                + HASH_BUDGET
-                + " steps");
+  }
+
+  private void walkHashed(Object container, int level) {
+    DecodingBudget.checkDepth(level);
+    budget.spend(1 + sizeOf(container));
+    if (container instanceof Map<?, ?> map) {
+      for (Map.Entry<?, ?> entry : map.entrySet()) {
+        chargeHashing(entry.getKey(), level);
+        chargeHashing(entry.getValue(), level);
       }
-      Object next = pending.pop();
-      Collection<?> members = next instanceof Map<?, ?> map ? mapItems(map) : (Collection<?>) next;
-      for (Object member : members) {
-        if (isContainer(member)) {
-          pending.push(member);
-        }
+    } else {
+      for (Object member : (Collection<?>) container) {
+        chargeHashing(member, level);
       }
     }
   }
 
-  private static Collection<Object> mapItems(Map<?, ?> map) {
-    List<Object> items = new ArrayList<>(map.size() * 2);
-    map.forEach(
-        (k, v) -> {
-          items.add(k);
-          items.add(v);
-        });
-    return items;
+  private void chargeHashing(Object member, int level) {
+    if (member instanceof Collection<?> || member instanceof Map<?, ?>) {
+      walkHashed(member, level + 1);
+    }
   }
 
-  private static boolean isContainer(Object value) {
-    return value instanceof Collection<?> || value instanceof Map<?, ?>;
+  /**
+   * Checks the nesting of a value read: every list, tuple, set and dict (objects' attributes too)
+   * at most {@link DecodingBudget#MAX_DEPTH} deep. A container that holds containers is walked once
+   * and its height remembered, so a value of shared members costs its size, not its size as a tree;
+   * a container holding only leaves is walked again where it is shared, each walk paid from the
+   * budget. A container that holds one of its own enclosing containers is a cycle, which the walk
+   * does not follow again.
+   *
+   * @return the levels of {@code container} and the containers below it
+   */
+  private int checkNesting(Object container, int level) {
+    DecodingBudget.checkDepth(level);
+    budget.spend(1 + sizeOf(container));
+    int height = 1;
+    if (container instanceof Map<?, ?> map) {
+      for (Map.Entry<?, ?> entry : map.entrySet()) {
+        height = Math.max(height, 1 + checkMember(container, entry.getKey(), level));
+        height = Math.max(height, 1 + checkMember(container, entry.getValue(), level));
+      }
+    } else if (container instanceof Object[] tuple) {
+      for (Object member : tuple) {
+        height = Math.max(height, 1 + checkMember(container, member, level));
+      }
+    } else {
+      for (Object member : (Collection<?>) container) {
+        height = Math.max(height, 1 + checkMember(container, member, level));
+      }
+    }
+    if (height > 1 && level > 1) {
+      if (heights == null) {
+        heights = new IdentityHashMap<>();
+      }
+      heights.put(container, height);
+    }
+    return height;
+  }
+
+  /**
+   * The height of {@code member} of {@code container} (at {@code level}), 0 for a leaf or a cycle.
+   * {@code path[0 .. level - 2]} holds the containers enclosing {@code container}, outermost first.
+   */
+  private int checkMember(Object container, Object member, int level) {
+    if (!isNested(member) || member == container) {
+      return 0;
+    }
+    for (int i = 0; i < level - 1; i++) {
+      if (path[i] == member) {
+        return 0;
+      }
+    }
+    Integer known = heights == null ? null : heights.get(member);
+    if (known != null) {
+      DecodingBudget.checkDepth(level + known);
+      return known;
+    }
+    if (path == null) {
+      path = new Object[8];
+    } else if (level > path.length) {
+      path = Arrays.copyOf(path, Math.min(path.length * 2, DecodingBudget.MAX_DEPTH));
+    }
+    path[level - 1] = container;
+    return checkNesting(member, level + 1);
+  }
+
+  /** The members a walk of {@code container} iterates: hashing iterates every one, leaves too. */
+  private static int sizeOf(Object container) {
+    if (container instanceof Map<?, ?> map) {
+      return map.size();
+    }
+    return container instanceof Object[] tuple ? tuple.length : ((Collection<?>) container).size();
+  }
+
+  private static boolean isNested(Object value) {
+    return value instanceof Collection<?>
+        || value instanceof Map<?, ?>
+        || value instanceof Object[];
   }
 
   /** The text of a protocol-0 integer must not exceed Python's limit of digits. */

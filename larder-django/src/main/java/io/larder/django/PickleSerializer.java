@@ -46,10 +46,10 @@ final class PickleSerializer implements Serializer {
   @Override
   public Object deserialize(byte[] bytes) {
     try {
-      return new AllowListUnpickler(globals).loads(bytes);
+      return new AllowListUnpickler(globals, bytes.length).loads(bytes);
     } catch (DisallowedClassException e) {
       throw e;
-    } catch (IOException | RuntimeException | StackOverflowError e) {
+    } catch (IOException | RuntimeException e) {
       throw new SerializationException(
           "Cache '" + alias + "': stored bytes are not a readable pickle (" + message(e) + ")", e);
     }

@@ -63,6 +63,75 @@ public final class HostilePickles {
     return out.toByteArray();
   }
 
+  /** The nested shared lists given to {@code builtins.set} by OBJ (issue 24). */
+  public static byte[] sharedListsInASetByObj(int levels) {
+    ByteArrayOutputStream out = sharedLists(levels);
+    write(out, "(cbuiltins\nset\n(");
+    get(out, levels);
+    write(out, "lo.");
+    return out.toByteArray();
+  }
+
+  /** The nested shared lists given to {@code builtins.set} by INST (issue 24). */
+  public static byte[] sharedListsInASetByInst(int levels) {
+    ByteArrayOutputStream out = sharedLists(levels);
+    write(out, "((");
+    get(out, levels);
+    write(out, "libuiltins\nset\n.");
+    return out.toByteArray();
+  }
+
+  /** The nested shared lists given to {@code builtins.set} by NEWOBJ_EX (issue 24). */
+  public static byte[] sharedListsInASetByNewObjEx(int levels) {
+    ByteArrayOutputStream out = sharedLists(levels);
+    write(out, "cbuiltins\nset\n((");
+    get(out, levels);
+    write(out, "lt}\u0092.");
+    return out.toByteArray();
+  }
+
+  /** {@code depth} lists, each holding the next, as a dict's value (never hashed). */
+  public static byte[] nestedLists(int depth) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    write(out, "\u0080\u0004}N");
+    write(out, "(".repeat(depth));
+    write(out, "l".repeat(depth));
+    write(out, "s.");
+    return out.toByteArray();
+  }
+
+  /** {@code depth} lists, each holding the next, as a dict's key (hashed when the item is set). */
+  public static byte[] nestedListsAsDictKey(int depth) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    write(out, "\u0080\u0004}");
+    write(out, "(".repeat(depth));
+    write(out, "l".repeat(depth));
+    write(out, "Ns.");
+    return out.toByteArray();
+  }
+
+  /**
+   * A dict whose {@code keys} keys are each a frozenset of {@code members} integers, one set named
+   * again through the memo each time: a few bytes per key, and each key's hash iterates every
+   * member.
+   */
+  public static byte[] oneWideFrozensetAsManyDictKeys(int members, int keys) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    write(out, "\u0080\u0004}(("); // EMPTY_DICT, SETITEMS' MARK, the frozenset's MARK
+    for (int i = 0; i < members; i++) {
+      out.write('J'); // BININT
+      out.writeBytes(new byte[] {(byte) i, (byte) (i >>> 8), (byte) (i >>> 16), (byte) (i >>> 24)});
+    }
+    out.write(0x91); // FROZENSET
+    out.write(0x94); // MEMOIZE as 0
+    write(out, "K\u0000"); // its value: 0
+    for (int i = 1; i < keys; i++) {
+      write(out, "h\u0000K\u0000");
+    }
+    write(out, "u."); // SETITEMS
+    return out.toByteArray();
+  }
+
   /** A protocol-0 long of {@code digits} decimal digits: parsing it is quadratic. */
   public static byte[] longDecimalInt(int digits) {
     return ("L" + "9".repeat(digits) + "L\n.").getBytes(StandardCharsets.US_ASCII);
