@@ -10,7 +10,6 @@ import io.larder.SerializationException;
 import io.larder.internal.JavaSerializer;
 import io.larder.spi.DecodingBudget;
 
-import java.io.InvalidClassException;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
