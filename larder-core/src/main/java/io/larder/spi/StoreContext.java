@@ -17,6 +17,8 @@ import java.time.InstantSource;
  *   return new TapeStore(context, poolSize);
  * }
  * }</pre>
+ *
+ * @since 0.1
  */
 public interface StoreContext {
   /** The cache's validated settings (alias, location, options, …). */

@@ -19,6 +19,8 @@ import java.util.Set;
  * }</pre>
  *
  * <p>A table shared by several aliases (the same table in the same database) is handled once.
+ *
+ * @since 0.1
  */
 public final class CacheTables {
   private CacheTables() {}

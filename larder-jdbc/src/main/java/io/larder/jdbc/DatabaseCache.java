@@ -42,6 +42,8 @@ import org.slf4j.LoggerFactory;
  * max_entries} rows, as Django does: expired rows first, then the {@code 1/cull_frequency}
  * lexicographically smallest keys. Unlike Django, a write counts the rows only when the table may
  * have reached {@code max_entries} (see {@link CullSchedule}), not on every write.
+ *
+ * @since 0.1
  */
 public final class DatabaseCache implements CacheStore {
   private static final Logger log = LoggerFactory.getLogger(DatabaseCache.class);

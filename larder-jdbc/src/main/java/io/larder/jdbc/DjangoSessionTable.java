@@ -24,6 +24,8 @@ import javax.sql.DataSource;
  * sessions.insert(key, encoded, Instant.now().plus(Duration.ofDays(14)));
  * DjangoSessionTable.Row row = sessions.load(key, Instant.now());
  * }</pre>
+ *
+ * @since 0.1
  */
 public final class DjangoSessionTable {
   /** Django's table, from the {@code django.contrib.sessions} app's migration. */

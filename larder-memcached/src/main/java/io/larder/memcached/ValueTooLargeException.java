@@ -9,6 +9,8 @@ import io.larder.SerializationException;
  *
  * <p>Raised before anything is sent, so the key keeps its old value. When the server itself refuses
  * (its {@code -I} is below {@code max_item_size}), memcached has already dropped the old value.
+ *
+ * @since 0.1
  */
 public final class ValueTooLargeException extends SerializationException {
   private final String key;

@@ -37,6 +37,8 @@ import java.util.function.ToLongFunction;
  * report them (a Redis or memcached server evicts on its own), and a gauge that always reads zero
  * would mislead. The counters are read from {@link Cache#stats()} when the registry publishes, so
  * binding costs the cache nothing; the cache is held weakly, as by Micrometer's other binders.
+ *
+ * @since 0.1
  */
 public final class LarderCacheMetrics extends CacheMeterBinder<Cache> {
   private final String backend;

@@ -26,6 +26,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Each timer is registered on the first call of its operation and looked up without allocating
  * afterwards.
+ *
+ * @since 0.1
  */
 public final class LarderOperationTimers implements OperationTimer {
   /** The timers' name. */

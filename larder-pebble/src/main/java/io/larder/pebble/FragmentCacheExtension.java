@@ -35,6 +35,8 @@ import java.util.List;
  * rejects) never breaks the page: the fragment is rendered uncached, and the failure is logged and
  * counted in {@link #failures()}. Mistakes in the template (a non-integer timeout, an unknown
  * {@code using} alias, an undefined timeout variable) are errors, as in Django.
+ *
+ * @since 0.1
  */
 public final class FragmentCacheExtension extends AbstractExtension {
   /** The alias used when it is configured and the tag names none, as in Django. */

@@ -30,6 +30,8 @@ import java.util.stream.Stream;
  * <p>With {@code options.ignore_exceptions: true} these fail open as the cache does: reads answer
  * as for an absent key, writes report that nothing changed. {@link #incr}, locks, and a failure in
  * the middle of an {@link #iterKeys} stream always throw.
+ *
+ * @since 0.1
  */
 public interface RedisCache {
 

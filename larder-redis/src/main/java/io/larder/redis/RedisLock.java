@@ -19,6 +19,8 @@ import java.time.Duration;
  *
  * <p>Lock operations never fail open: a server that cannot be reached throws {@link
  * io.larder.BackendUnavailableException}.
+ *
+ * @since 0.1
  */
 public interface RedisLock extends AutoCloseable {
   /** The lock's key in Redis. */

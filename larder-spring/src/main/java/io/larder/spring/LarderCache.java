@@ -45,6 +45,7 @@ import org.springframework.cache.support.NullValue;
  * <p>A backend failure reaches the caller as Larder's {@link io.larder.CacheException} (Spring's
  * {@code CacheErrorHandler} sees it), unless the alias is configured with {@code
  * ignore_exceptions: true}, when reads miss and writes are dropped.
+ * @since 0.1
  */
 public final class LarderCache extends AbstractValueAdaptingCache {
   /** What {@code get(key, MISSING)} returns for an absent key: a stored null is a value. */

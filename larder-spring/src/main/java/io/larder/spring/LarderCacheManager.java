@@ -38,6 +38,7 @@ import org.springframework.cache.CacheManager;
  * reports "Cannot find cache named …"); with {@link Builder#createFromTemplate(String)} it is made
  * from a template alias on first use (see {@link UnknownCaches#CREATE_FROM_TEMPLATE}). The manager
  * does not own the {@link Caches} it is given; it closes only the caches it made from the template.
+ * @since 0.1
  */
 public final class LarderCacheManager implements CacheManager, AutoCloseable {
   private final Caches caches;

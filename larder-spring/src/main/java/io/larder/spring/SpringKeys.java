@@ -46,6 +46,8 @@ import org.springframework.cache.interceptor.SimpleKey;
  * characters with the prefix and version, no spaces or control characters, a warning or an error
  * as the backend requires). Use a {@code key} expression or a {@link
  * org.springframework.cache.interceptor.KeyGenerator} for keys that need another form.
+ *
+ * @since 0.1
  */
 public final class SpringKeys {
   private static final Field SIMPLE_KEY_PARAMS = simpleKeyParams();

@@ -40,6 +40,8 @@ import org.thymeleaf.templatemode.TemplateMode;
  * cache that fails never breaks the page: the body is rendered uncached, and the failure is logged
  * and counted in {@link #failures()}. Mistakes in the template (fewer than two arguments, a
  * non-integer timeout, a name that is not a literal, an unknown alias) are errors, as in Django.
+ *
+ * @since 0.1
  */
 public final class FragmentCacheDialect extends AbstractProcessorDialect {
   /** The attribute prefix: {@code larder:cache}. */

@@ -18,6 +18,8 @@ import org.springframework.core.Ordered;
  * The page cache and session filters of larder-web, each when its {@code enabled} property is set.
  * The page cache runs first, as Django puts {@code UpdateCacheMiddleware} before {@code
  * SessionMiddleware}, so it sees the {@code Vary: Cookie} the session filter adds.
+ *
+ * @since 0.1
  */
 @AutoConfiguration(after = LarderAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)

@@ -20,6 +20,8 @@ import java.util.function.Predicate;
  *
  * <p>The session is looked at only when the request names one, so an anonymous visitor without a
  * session cookie is not given a session (nor a {@code Vary: Cookie}) by the check.
+ *
+ * @since 0.1
  */
 public final class AuthenticatedRequests {
   /** Django's {@code SESSION_KEY} ({@code django.contrib.auth}): the logged-in user's id. */

@@ -17,6 +17,8 @@ import java.util.function.Function;
  * KeySuffix.language().andZone(r -> userZone(r));            // ".en-us.Europe/Paris"
  * KeySuffix.language(r -> (String) r.getAttribute("lang"));  // the application's own resolution
  * }</pre>
+ *
+ * @since 0.1
  */
 public final class KeySuffix {
   private static final KeySuffix NONE = new KeySuffix(null, null);

@@ -28,6 +28,8 @@ import org.slf4j.LoggerFactory;
  * {@code etags}, {@code coalesce-misses}, {@code anonymous-only}, {@code stale-while-revalidate}
  * and {@code stale-if-error} (seconds). The caches are the context's ({@link PageCache}'s Javadoc
  * and {@code docs/web.md} say where they come from).
+ *
+ * @since 0.1
  */
 public final class PageCacheFilter extends PageFilter {
   private static final Logger LOG = LoggerFactory.getLogger(PageCacheFilter.class);
