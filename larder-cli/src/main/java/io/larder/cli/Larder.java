@@ -222,6 +222,11 @@ public final class Larder {
     return config == null ? Caches.defaults() : Caches.load(config);
   }
 
+  /**
+   * Runs the command and exits with its status.
+   *
+   * @param args the command line, as {@code larder --help} describes it
+   */
   public static void main(String[] args) {
     System.exit(commandLine().execute(args));
   }

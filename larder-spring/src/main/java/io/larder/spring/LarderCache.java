@@ -58,6 +58,8 @@ public final class LarderCache extends AbstractValueAdaptingCache {
   /**
    * The Spring cache {@code name} over {@code cache}.
    *
+   * @param name the name Spring's annotations use ({@code @Cacheable("books")})
+   * @param cache the Larder cache values are stored in
    * @param allowNullValues whether a method's null result is cached (as Spring's providers' option)
    */
   public LarderCache(String name, Cache cache, boolean allowNullValues) {
@@ -77,7 +79,13 @@ public final class LarderCache extends AbstractValueAdaptingCache {
     return cache;
   }
 
-  /** The string the key is stored under (before the key function adds prefix and version). */
+  /**
+   * The string the key is stored under (before the key function adds prefix and version).
+   *
+   * @param key a Spring cache key: a string, a {@code SimpleKey} or any object with its own
+   *     {@code toString()}
+   * @return the key's stored form ({@link SpringKeys#of(Object)})
+   */
   public String key(Object key) {
     return SpringKeys.of(key);
   }

@@ -57,6 +57,9 @@ public final class SpringKeys {
   /**
    * The stored form of a Spring cache key.
    *
+   * @param key a Spring cache key: a string, a {@code SimpleKey} or any object with its own
+   *     {@code toString()}
+   * @return the string the key is stored under
    * @throws IllegalArgumentException for an object whose class keeps {@link Object#toString()}
    */
   public static String of(Object key) {
