@@ -75,7 +75,11 @@ public final class DatabaseCache implements CacheStore {
     this.culling = culling;
   }
 
-  /** The table's name. */
+  /**
+   * The table's name.
+   *
+   * @return the table, as {@code location} names it
+   */
   public String table() {
     return table;
   }
@@ -95,6 +99,8 @@ public final class DatabaseCache implements CacheStore {
    * in one transaction where the database has transactional DDL; with {@code dryRun} only prints
    * the statements. Reports what it did on {@code out}.
    *
+   * @param dryRun whether to print the statements instead of running them
+   * @param out where what was done is reported
    * @return true if the table was (or, in a dry run, would be) created
    * @throws CacheException if the table could not be created, with the database's reason
    * @throws BackendUnavailableException if the database cannot be reached
