@@ -18,6 +18,8 @@ import java.util.function.Supplier;
  * throw. Backends that block on I/O run the call on Larder's bounded shared pool ({@code
  * larder-async-N} daemon threads, {@code Caches.Builder.asyncExecutor} to use your own); in-memory
  * backends complete the future before returning it.
+ *
+ * @since 0.1
  */
 public interface AsyncCache {
   <T> CompletableFuture<T> get(String key);

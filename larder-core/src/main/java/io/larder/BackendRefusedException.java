@@ -14,6 +14,8 @@ package io.larder;
  *   log.error("Redis refused: {}", e.getMessage());   // e.g. WRONGTYPE
  * }
  * }</pre>
+ *
+ * @since 0.1
  */
 public class BackendRefusedException extends CacheException {
   public BackendRefusedException(String message, Throwable cause) {

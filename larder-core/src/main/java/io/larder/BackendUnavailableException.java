@@ -4,6 +4,8 @@ package io.larder;
  * The store behind a cache could not be reached or failed: a server that is down, a lost
  * connection, a directory that cannot be written. With {@code options.ignore_exceptions: true} the
  * cache fails open instead: reads miss, writes are dropped, and the failure is logged and counted.
+ *
+ * @since 0.1
  */
 public class BackendUnavailableException extends CacheException {
   public BackendUnavailableException(String message, Throwable cause) {

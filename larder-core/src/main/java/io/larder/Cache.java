@@ -26,6 +26,8 @@ import java.util.function.Supplier;
  * <p>Every method is thread-safe. A backend that fails throws {@link BackendUnavailableException},
  * unless the cache is configured with {@code ignore_exceptions: true}, when reads miss and writes are
  * dropped instead.
+ *
+ * @since 0.1
  */
 public interface Cache extends AutoCloseable {
 

@@ -14,6 +14,8 @@ import java.util.Map;
  *     .cache("sessions", c -> c.backend("filebased").location("/var/tmp/larder"))
  *     .build();
  * }</pre>
+ *
+ * @since 0.1
  */
 public final class CacheDefinition {
   private final Map<String, Object> settings = new LinkedHashMap<>();

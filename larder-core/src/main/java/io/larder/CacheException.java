@@ -6,6 +6,8 @@ package io.larder;
  * <p>The subclasses say what went wrong: {@link InvalidConfigurationException}, {@link
  * InvalidCacheKeyException}, {@link SerializationException}, {@link MissingKeyException}, {@link
  * NotAnIntegerException} and {@link BackendUnavailableException}.
+ *
+ * @since 0.1
  */
 public class CacheException extends RuntimeException {
   public CacheException(String message) {

@@ -16,6 +16,8 @@ import java.util.Objects;
  * <pre>{@code
  * int poolSize = settings.intOption("pool_size", 8, 1, 1024);
  * }</pre>
+ *
+ * @since 0.1
  */
 public final class CacheSettings {
   /** Django's default {@code TIMEOUT}: 300 seconds. */

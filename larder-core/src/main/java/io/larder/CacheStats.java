@@ -18,6 +18,7 @@ package io.larder;
  *     limit); each is also counted as a miss
  * @param circuitOpen true if, at the snapshot, the cache's circuit breaker was open: a cache that
  *     fails open answers calls without touching its store until a probe succeeds
+ * @since 0.1
  */
 public record CacheStats(
     long hits,

@@ -38,6 +38,8 @@ import java.util.function.Consumer;
  * start-up with an {@link InvalidConfigurationException} naming the alias, the setting, the value
  * and what is accepted. Caches are thread-safe and shared: unlike Django's per-thread instances,
  * {@code get} returns the same cache to every thread.
+ *
+ * @since 0.1
  */
 public final class Caches implements AutoCloseable {
   /** Django's {@code DEFAULT_CACHE_ALIAS}. */

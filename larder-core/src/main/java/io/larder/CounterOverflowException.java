@@ -7,6 +7,8 @@ import java.math.BigInteger;
  * -9223372036854775808} to {@code 9223372036854775807}), the range {@code incr} returns. The value
  * is left as it was. An {@link ArithmeticException}, as {@link Math#addExact} throws, so that code
  * catching that keeps working.
+ *
+ * @since 0.1
  */
 public class CounterOverflowException extends ArithmeticException {
   private final transient Object value;

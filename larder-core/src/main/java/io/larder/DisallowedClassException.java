@@ -3,6 +3,8 @@ package io.larder;
 /**
  * Stored bytes name a class the serializer's allow-list does not permit: they are never
  * deserialized. Allow a package with {@code options.serializer_allow}.
+ *
+ * @since 0.1
  */
 public class DisallowedClassException extends SerializationException {
   private final String className;

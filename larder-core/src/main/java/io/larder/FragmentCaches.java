@@ -14,6 +14,8 @@ import java.util.concurrent.atomic.LongAdder;
  * FragmentCaches fragments = new FragmentCaches(caches, FragmentKeys.CURRENT);
  * fragments.cache().delete(FragmentKeys.make("sidebar", 42, "en"));
  * }</pre>
+ *
+ * @since 0.1
  */
 public final class FragmentCaches {
   /** The alias used when it is configured and the template names none, as in Django. */

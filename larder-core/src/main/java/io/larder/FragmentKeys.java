@@ -29,6 +29,8 @@ import java.util.Objects;
  * and {@code ["abc", "def"]} no longer collide). {@link #make} and {@link #CURRENT} follow 6.1;
  * {@link #DJANGO_6_0} makes the keys of Django 6.0 and earlier (Debian's 3.2 included), for sharing
  * fragments with such an application. The two agree when there are no vary-on values.
+ *
+ * @since 0.1
  */
 public final class FragmentKeys {
   /** The keys of Django 6.1 and later: each value hashed as {@code <length>:<utf-8 bytes>,}. */

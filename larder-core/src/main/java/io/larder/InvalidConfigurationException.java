@@ -7,6 +7,8 @@ import java.util.Locale;
  * A setting is missing or wrong, or an alias does not exist (Django's {@code
  * InvalidCacheBackendError}). Raised when the caches are loaded, never later: the message names the
  * alias, the setting, the value given and what is accepted.
+ *
+ * @since 0.1
  */
 public class InvalidConfigurationException extends CacheException {
   public InvalidConfigurationException(String message) {

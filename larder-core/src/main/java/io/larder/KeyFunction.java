@@ -13,6 +13,8 @@ package io.larder;
  *         .keyFunction((key, prefix, version) -> "CUSTOM-" + prefix + "-" + version + "-" + key))
  *     .build();
  * }</pre>
+ *
+ * @since 0.1
  */
 @FunctionalInterface
 public interface KeyFunction {

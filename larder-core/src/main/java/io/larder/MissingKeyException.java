@@ -3,6 +3,8 @@ package io.larder;
 /**
  * {@code incr}, {@code decr}, {@code incrVersion} or {@code decrVersion} was called on a key that is
  * not in the cache (Django raises {@code ValueError("Key '...' not found")}).
+ *
+ * @since 0.1
  */
 public class MissingKeyException extends CacheException {
   private final String key;

@@ -1,6 +1,10 @@
 package io.larder;
 
-/** {@code incr} or {@code decr} was called on a key whose value is not an integer. */
+/**
+ * {@code incr} or {@code decr} was called on a key whose value is not an integer.
+ *
+ * @since 0.1
+ */
 public class NotAnIntegerException extends CacheException {
   public NotAnIntegerException(String key, Object value) {
     super(

@@ -44,6 +44,8 @@ import java.util.function.Function;
  *       toString()} is refused with an {@link IllegalArgumentException}: its identity string would
  *       make a new key on every call, and the cache would never hit.
  * </ul>
+ *
+ * @since 0.1
  */
 public final class ObjectKeys {
   private static final Function<Object, Object[]> NO_COMPOSITES = key -> null;

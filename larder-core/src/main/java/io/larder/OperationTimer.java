@@ -15,6 +15,8 @@ package io.larder;
  *
  * <p>It runs on the thread that made the call (or completed the future), on every call: keep it
  * fast, and never throw.
+ *
+ * @since 0.1
  */
 @FunctionalInterface
 public interface OperationTimer {

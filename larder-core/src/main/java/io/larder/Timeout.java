@@ -19,6 +19,8 @@ import java.util.Objects;
  * cache.set("config", config, Timeout.NEVER);
  * cache.touch("session", Timeout.of(Duration.ofMinutes(30)));
  * }</pre>
+ *
+ * @since 0.1
  */
 public final class Timeout {
   /** Use the cache's configured default timeout. */

@@ -8,6 +8,7 @@ import io.larder.Timeout;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.function.ToIntFunction;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,17 +28,20 @@ import picocli.CommandLine.Spec;
  * is negative (a miss, {@code has} false, {@code add} not added, nothing deleted or touched); 2 on
  * an error (bad usage, bad configuration, invalid key or JSON, a missing key for {@code incr}, a
  * backend that is down).
+ *
+ * @since 0.1
  */
 @Command(
     name = "larder",
     mixinStandardHelpOptions = true,
-    version = "larder 0.1.0",
+    versionProvider = BuildVersion.class,
     description = "Django's cache framework for the JVM: operate on the configured caches.",
     subcommands = {
       ExecCommand.class,
       CheckCommand.class,
       CreateCacheTableCommand.class,
-      DemoCommand.class
+      DemoCommand.class,
+      AutoComplete.GenerateCompletion.class
     },
     footer = {
       "",
@@ -218,6 +222,11 @@ public final class Larder {
     return config == null ? Caches.defaults() : Caches.load(config);
   }
 
+  /**
+   * Runs the command and exits with its status.
+   *
+   * @param args the command line, as {@code larder --help} describes it
+   */
   public static void main(String[] args) {
     System.exit(commandLine().execute(args));
   }

@@ -17,6 +17,8 @@ import java.util.Set;
  * CacheChainBackend} (bare or as {@code larder.cache.backends.chain.CacheChainBackend}), and the
  * tiers may be given as the seed's {@code BACKENDS}, beside {@code BACKEND} or in {@code OPTIONS}.
  * See docs/layered.md for what each operation does to each tier.
+ *
+ * @since 0.1
  */
 public final class ChainBackend implements CacheBackend {
   private static final String ACCEPTED =

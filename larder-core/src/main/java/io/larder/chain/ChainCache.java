@@ -11,6 +11,8 @@ import java.util.List;
  *   System.out.printf("%s: %.0f%% hits%n", tier.alias(), 100 * tier.hitRatio());
  * }
  * }</pre>
+ *
+ * @since 0.1
  */
 public interface ChainCache {
   /** The tiers' aliases, fastest first; the last is the authoritative tier. */

@@ -8,6 +8,7 @@ package io.larder.chain;
  * @param hits reads this tier answered
  * @param misses reads that reached this tier and went on to the next (or missed the chain)
  * @param refills copies this tier received from a slower tier's hit
+ * @since 0.1
  */
 public record TierStats(String alias, long hits, long misses, long refills) {
   /** Hits over the reads that reached this tier, or 0 when none did. */

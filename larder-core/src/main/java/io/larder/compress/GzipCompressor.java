@@ -15,6 +15,8 @@ import java.util.zip.GZIPOutputStream;
  * django-redis's {@code GzipCompressor} ({@code options.compressor: gzip}): gzip above a minimum
  * length, raw bytes at or below it; reading falls back to the raw bytes when they are not gzip, and
  * refuses a stream that inflates past {@code options.max_value_size}.
+ *
+ * @since 0.1
  */
 public final class GzipCompressor implements Compressor {
   private final int minLength;

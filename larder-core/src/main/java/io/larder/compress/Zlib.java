@@ -5,7 +5,11 @@ import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
 
-/** zlib streams (RFC 1950), byte-compatible with Python's {@code zlib.compress}/{@code decompress}. */
+/**
+ * zlib streams (RFC 1950), byte-compatible with Python's {@code zlib.compress}/{@code decompress}.
+ *
+ * @since 0.1
+ */
 public final class Zlib {
   /** Python's default level. */
   public static final int DEFAULT_LEVEL = Deflater.DEFAULT_COMPRESSION;

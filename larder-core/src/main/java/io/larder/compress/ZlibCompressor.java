@@ -9,6 +9,8 @@ import java.util.zip.DataFormatException;
  * django-redis's {@code ZlibCompressor} ({@code options.compressor: zlib}): zlib above a minimum
  * length, raw bytes at or below it; reading falls back to the raw bytes when they are not zlib, and
  * refuses a stream that inflates past {@code options.max_value_size}.
+ *
+ * @since 0.1
  */
 public final class ZlibCompressor implements Compressor {
   private final int minLength;

@@ -5,7 +5,11 @@ import io.larder.spi.CacheStore;
 import io.larder.spi.StoreContext;
 import java.util.Set;
 
-/** {@code backend: dummy}, also Django's {@code django.core.cache.backends.dummy.DummyCache}. */
+/**
+ * {@code backend: dummy}, also Django's {@code django.core.cache.backends.dummy.DummyCache}.
+ *
+ * @since 0.1
+ */
 public final class DummyBackend implements CacheBackend {
   @Override
   public String name() {

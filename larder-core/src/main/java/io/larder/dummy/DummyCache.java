@@ -7,6 +7,8 @@ import io.larder.spi.CacheStore;
  * Django's {@code DummyCache}: implements the interface and caches nothing, for development and
  * tests. {@code add} returns true, reads miss, {@code touch} and {@code delete} return false, and
  * {@code incr} throws {@link io.larder.MissingKeyException}. Keys are still made and validated.
+ *
+ * @since 0.1
  */
 public final class DummyCache implements CacheStore {
   DummyCache() {}

@@ -8,6 +8,8 @@ import java.util.Set;
 /**
  * {@code backend: filebased}, also Django's {@code
  * django.core.cache.backends.filebased.FileBasedCache}.
+ *
+ * @since 0.1
  */
 public final class FileBackend implements CacheBackend {
   @Override

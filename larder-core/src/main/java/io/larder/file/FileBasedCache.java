@@ -38,6 +38,8 @@ import org.slf4j.LoggerFactory;
  * removed, never an exception; {@code add}, {@code incr} and {@code touch} are atomic among threads
  * and Java processes, and {@code incr} keeps the key's expiry; and culling does not list the whole
  * directory on every set.
+ *
+ * @since 0.1
  */
 public final class FileBasedCache implements CacheStore {
   /** The suffix of cache files; other files in the directory are left alone. */

@@ -7,7 +7,11 @@ import io.larder.spi.Option;
 import java.util.List;
 import java.util.Set;
 
-/** {@code backend: locmem}, also Django's {@code django.core.cache.backends.locmem.LocMemCache}. */
+/**
+ * {@code backend: locmem}, also Django's {@code django.core.cache.backends.locmem.LocMemCache}.
+ *
+ * @since 0.1
+ */
 public final class LocMemBackend implements CacheBackend {
   @Override
   public String name() {

@@ -19,6 +19,8 @@ import java.time.InstantSource;
  * <p>Values are stored by reference, the Java convention: mutating an object after {@code set}
  * changes what the cache holds. With {@code options.store_by_value: true} serialized copies are
  * stored instead, as Django does. {@code incr}/{@code decr} are atomic and keep the entry's expiry.
+ *
+ * @since 0.1
  */
 public final class LocMemCache implements CacheStore {
   static final Option<Boolean> STORE_BY_VALUE =

@@ -18,6 +18,8 @@ import java.util.concurrent.CompletionStage;
  *   return client.getAsync(key).thenApply(bytes -> bytes == null ? MISSING : context.deserialize(bytes));
  * }
  * }</pre>
+ *
+ * @since 0.1
  */
 public interface AsyncCacheStore extends CacheStore {
   /** {@link #load}: the value, or {@link #MISSING}. */

@@ -18,6 +18,8 @@ import java.util.Set;
  *   public CacheStore create(StoreContext context) { return new TapeStore(context); }
  * }
  * }</pre>
+ *
+ * @since 0.1
  */
 public interface CacheBackend {
   /** The short name, e.g. {@code locmem}. */

@@ -43,6 +43,8 @@ import java.util.function.Supplier;
  * fail open turns into a miss or a dropped write; a server that answered "no" (wrong type, out of
  * memory, value too large) throws {@link BackendRefusedException}, which always reaches the caller.
  * Translate a client's errors once, after the client's own retries.
+ *
+ * @since 0.1
  */
 public interface CacheStore extends AutoCloseable {
   /** What {@link #load} returns for an absent or expired key. */

@@ -15,6 +15,8 @@ package io.larder.spi;
  * });
  * channels.publish("larder:chain:default", "user:42");
  * }</pre>
+ *
+ * @since 0.1
  */
 public interface Channels {
   /**

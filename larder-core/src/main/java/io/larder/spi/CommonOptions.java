@@ -8,6 +8,8 @@ import java.util.List;
  * The options every cache accepts, whatever its backend (docs/configuration.md's first table),
  * declared once; a backend that reads one of them itself (memcached's own compression) reads it
  * through these.
+ *
+ * @since 0.1
  */
 public final class CommonOptions {
   public static final Option<Integer> MAX_ENTRIES =

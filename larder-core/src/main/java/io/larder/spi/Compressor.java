@@ -5,6 +5,8 @@ package io.larder.spi;
  * or {@code none}. The built-in compressors follow django-redis's rules, so the bytes are
  * interchangeable with a Django app's: values no longer than {@code options.compress_min_length}
  * (15 bytes) are stored raw, and reading tries to decompress and falls back to the raw bytes.
+ *
+ * @since 0.1
  */
 public interface Compressor {
   /** The bytes to store for {@code serialized}. */

@@ -21,6 +21,8 @@ import io.larder.SerializationException;
  * }</pre>
  *
  * <p>Charging allocates nothing. A budget belongs to one read on one thread.
+ *
+ * @since 0.1
  */
 public final class DecodingBudget {
   /**

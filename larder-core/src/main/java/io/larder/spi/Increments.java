@@ -4,7 +4,11 @@ import io.larder.CounterOverflowException;
 import io.larder.NotAnIntegerException;
 import java.math.BigInteger;
 
-/** Django's {@code incr} arithmetic, for stores that add to a value they have read. */
+/**
+ * Django's {@code incr} arithmetic, for stores that add to a value they have read.
+ *
+ * @since 0.1
+ */
 public final class Increments {
   private Increments() {}
 

@@ -8,6 +8,8 @@ package io.larder.spi;
  * <pre>{@code
  * String made = keys.make("user:42");          // ":1:user:42" with Django's key function
  * }</pre>
+ *
+ * @since 0.1
  */
 public interface Keys {
   /**

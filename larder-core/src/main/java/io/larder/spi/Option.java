@@ -20,6 +20,7 @@ import java.util.function.Function;
  * }</pre>
  *
  * @param <T> the type the option is read as
+ * @since 0.1
  */
 public final class Option<T> {
   private final String name;

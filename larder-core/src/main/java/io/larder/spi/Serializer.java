@@ -10,6 +10,8 @@ import io.larder.SerializationException;
  * {@link SerializerProvider}.
  *
  * <p>Implementations are thread-safe and hold no state between calls.
+ *
+ * @since 0.1
  */
 public interface Serializer {
   /**

@@ -15,6 +15,8 @@ import java.util.Set;
  *   public Serializer create(CacheSettings settings) { return new JsonSerializer(); }
  * }
  * }</pre>
+ *
+ * @since 0.1
  */
 public interface SerializerProvider {
   /** The short name that selects this serializer. */

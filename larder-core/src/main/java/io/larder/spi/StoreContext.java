@@ -18,6 +18,8 @@ import java.util.concurrent.Executor;
  *   return new TapeStore(context, poolSize);
  * }
  * }</pre>
+ *
+ * @since 0.1
  */
 public interface StoreContext {
   /** The cache's validated settings (alias, location, options, …). */

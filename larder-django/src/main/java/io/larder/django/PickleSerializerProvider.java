@@ -17,6 +17,8 @@ import io.larder.spi.SerializerProvider;
  *     options:
  *       serializer: pickle
  * }</pre>
+ *
+ * @since 0.1
  */
 public final class PickleSerializerProvider implements SerializerProvider {
   @Override

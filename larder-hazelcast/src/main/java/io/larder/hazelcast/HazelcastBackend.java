@@ -33,6 +33,8 @@ import java.util.List;
  *     .cache("sessions", c -> c.backend("hazelcast").option("instance", springHazelcastInstance))
  *     .build();
  * }</pre>
+ *
+ * @since 0.1
  */
 public final class HazelcastBackend implements CacheBackend {
   @Override

@@ -13,6 +13,8 @@ import com.hazelcast.map.IMap;
  * long nearHits = hz.map().getLocalMapStats().getNearCacheStats().getHits();
  * int members = hz.instance().getCluster().getMembers().size();
  * }</pre>
+ *
+ * @since 0.1
  */
 public interface HazelcastMap {
   /** The cache's map. */

@@ -23,6 +23,8 @@ import io.larder.KeyFunction;
  *     key_function: io.larder.hazelcast.MemcacheEndpointKeys
  *     options: { serializer: pickle }
  * }</pre>
+ *
+ * @since 0.1
  */
 public final class MemcacheEndpointKeys implements KeyFunction {
   @Override

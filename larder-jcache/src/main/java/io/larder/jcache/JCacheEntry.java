@@ -2,7 +2,11 @@ package io.larder.jcache;
 
 import javax.cache.Cache;
 
-/** One entry of a {@link LarderJCache}, as its iterator and {@code invokeAll} hand it out. */
+/**
+ * One entry of a {@link LarderJCache}, as its iterator and {@code invokeAll} hand it out.
+ *
+ * @since 0.1
+ */
 public final class JCacheEntry<K, V> implements Cache.Entry<K, V> {
   private final K key;
   private final V value;

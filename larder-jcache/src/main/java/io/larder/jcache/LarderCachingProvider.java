@@ -21,6 +21,8 @@ import javax.cache.spi.CachingProvider;
  * CacheManager manager = provider.getCacheManager();                   // larder:default
  * CacheManager shop = provider.getCacheManager(URI.create("classpath:shop/larder.yml"), null);
  * }</pre>
+ *
+ * @since 0.1
  */
 public final class LarderCachingProvider implements CachingProvider {
   /** The default configuration: {@code larder.config}, else larder.yml, else local memory. */

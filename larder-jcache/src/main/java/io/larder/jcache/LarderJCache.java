@@ -59,6 +59,8 @@ import javax.cache.processor.EntryProcessorResult;
  *
  * @param <K> the key type
  * @param <V> the value type
+ *
+ * @since 0.1
  */
 public final class LarderJCache<K, V> implements Cache<K, V> {
   private static final Logger LOG = Logger.getLogger(LarderJCache.class.getName());

@@ -46,6 +46,8 @@ import javax.cache.spi.CachingProvider;
  * Cache<Long, String> names = manager.createCache("names",
  *     new MutableConfiguration<Long, String>().setTypes(Long.class, String.class));
  * }</pre>
+ *
+ * @since 0.1
  */
 public final class LarderJCacheManager implements CacheManager {
   /** The manager property naming the alias that created caches copy. */

@@ -19,6 +19,8 @@ import java.util.Set;
  * }</pre>
  *
  * <p>A table shared by several aliases (the same table in the same database) is handled once.
+ *
+ * @since 0.1
  */
 public final class CacheTables {
   private CacheTables() {}
@@ -27,6 +29,9 @@ public final class CacheTables {
    * Creates the missing tables (with {@code dryRun}, prints their SQL instead), reporting each
    * table on {@code out}.
    *
+   * @param caches the configured caches; only those with the {@code db} backend have tables
+   * @param dryRun whether to print the SQL instead of running it
+   * @param out where each table is reported
    * @return the tables created, or that would be
    * @throws io.larder.CacheException if a table cannot be created or its database reached
    */
@@ -39,7 +44,14 @@ public final class CacheTables {
     }
   }
 
-  /** {@link #create(Caches, boolean, PrintStream)}, reporting on a writer. */
+  /**
+   * {@link #create(Caches, boolean, PrintStream)}, reporting on a writer.
+   *
+   * @param caches the configured caches; only those with the {@code db} backend have tables
+   * @param dryRun whether to print the SQL instead of running it
+   * @param out where each table is reported
+   * @return the tables created, or that would be
+   */
   public static List<String> create(Caches caches, boolean dryRun, PrintWriter out) {
     List<String> created = new ArrayList<>();
     Set<List<Object>> seen = new HashSet<>();

@@ -30,6 +30,8 @@ import javax.sql.DataSource;
  *         .option("datasource", springDataSource))
  *     .build();
  * }</pre>
+ *
+ * @since 0.1
  */
 public final class DatabaseBackend implements CacheBackend {
   private static final int MAX_TABLE_NAME = 128;

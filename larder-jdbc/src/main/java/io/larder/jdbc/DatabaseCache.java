@@ -42,6 +42,8 @@ import org.slf4j.LoggerFactory;
  * max_entries} rows, as Django does: expired rows first, then the {@code 1/cull_frequency}
  * lexicographically smallest keys. Unlike Django, a write counts the rows only when the table may
  * have reached {@code max_entries} (see {@link CullSchedule}), not on every write.
+ *
+ * @since 0.1
  */
 public final class DatabaseCache implements CacheStore {
   private static final Logger log = LoggerFactory.getLogger(DatabaseCache.class);
@@ -73,7 +75,11 @@ public final class DatabaseCache implements CacheStore {
     this.culling = culling;
   }
 
-  /** The table's name. */
+  /**
+   * The table's name.
+   *
+   * @return the table, as {@code location} names it
+   */
   public String table() {
     return table;
   }
@@ -93,6 +99,8 @@ public final class DatabaseCache implements CacheStore {
    * in one transaction where the database has transactional DDL; with {@code dryRun} only prints
    * the statements. Reports what it did on {@code out}.
    *
+   * @param dryRun whether to print the statements instead of running them
+   * @param out where what was done is reported
    * @return true if the table was (or, in a dry run, would be) created
    * @throws CacheException if the table could not be created, with the database's reason
    * @throws BackendUnavailableException if the database cannot be reached

@@ -24,6 +24,8 @@ import javax.sql.DataSource;
  * sessions.insert(key, encoded, Instant.now().plus(Duration.ofDays(14)));
  * DjangoSessionTable.Row row = sessions.load(key, Instant.now());
  * }</pre>
+ *
+ * @since 0.1
  */
 public final class DjangoSessionTable {
   /** Django's table, from the {@code django.contrib.sessions} app's migration. */
@@ -44,6 +46,8 @@ public final class DjangoSessionTable {
    * The session table in the database of {@code databaseCache}, a cache with the {@code db}
    * backend.
    *
+   * @param databaseCache a cache with the {@code db} backend, whose database holds the table
+   * @return the table of that database
    * @throws InvalidConfigurationException if the cache has another backend
    */
   public static DjangoSessionTable of(Cache databaseCache) {
@@ -69,6 +73,10 @@ public final class DjangoSessionTable {
   /**
    * The row of {@code key}, live if its {@code expire_date} is after {@code now} (Django's {@code
    * expire_date__gt=now}), or null if there is none.
+   *
+   * @param key the session key (Django's {@code session_key})
+   * @param now the time the row's liveness is judged at
+   * @return the row, or null
    */
   public Row load(String key, Instant now) {
     return withConnection(
@@ -90,6 +98,9 @@ public final class DjangoSessionTable {
   /**
    * Inserts a new session (Django's {@code save(must_create=True)}).
    *
+   * @param key the session key (Django's {@code session_key})
+   * @param sessionData the encoded session, as Django stores it
+   * @param expireDate when the session expires
    * @return false if the key is taken
    */
   public boolean insert(String key, String sessionData, Instant expireDate) {
@@ -115,6 +126,9 @@ public final class DjangoSessionTable {
   /**
    * Replaces an existing session's data and expiry (Django's {@code save()}).
    *
+   * @param key the session key (Django's {@code session_key})
+   * @param sessionData the encoded session, as Django stores it
+   * @param expireDate when the session expires
    * @return false if there is no such row (deleted elsewhere: it is not brought back)
    */
   public boolean update(String key, String sessionData, Instant expireDate) {
@@ -130,7 +144,11 @@ public final class DjangoSessionTable {
         });
   }
 
-  /** Deletes the session's row, if any. */
+  /**
+   * Deletes the session's row, if any.
+   *
+   * @param key the session key (Django's {@code session_key})
+   */
   public void delete(String key) {
     withConnection(
         connection -> {

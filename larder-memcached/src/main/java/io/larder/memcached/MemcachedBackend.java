@@ -20,6 +20,8 @@ import java.util.Set;
  *     location: [10.0.0.1:11211, 10.0.0.2:11211, 10.0.0.3:11211]
  *     options: { hashing: rendezvous, serializer: pickle, ignore_exceptions: true }
  * }</pre>
+ *
+ * @since 0.1
  */
 public final class MemcachedBackend implements CacheBackend {
   @Override

@@ -9,10 +9,17 @@ import io.larder.SerializationException;
  *
  * <p>Raised before anything is sent, so the key keeps its old value. When the server itself refuses
  * (its {@code -I} is below {@code max_item_size}), memcached has already dropped the old value.
+ *
+ * @since 0.1
  */
 public final class ValueTooLargeException extends SerializationException {
+  /** The made key. */
   private final String key;
+
+  /** The value's size in bytes, serialized and compressed. */
   private final long size;
+
+  /** The limit it is over, in bytes. */
   private final long limit;
 
   ValueTooLargeException(String alias, String key, long size, long limit, String detail) {
@@ -32,17 +39,29 @@ public final class ValueTooLargeException extends SerializationException {
     this.limit = limit;
   }
 
-  /** The made key. */
+  /**
+   * The made key.
+   *
+   * @return the key as stored (prefix and version included)
+   */
   public String key() {
     return key;
   }
 
-  /** The value's size in bytes, serialized and compressed. */
+  /**
+   * The value's size in bytes, serialized and compressed.
+   *
+   * @return the size in bytes
+   */
   public long size() {
     return size;
   }
 
-  /** The limit it is over. */
+  /**
+   * The limit it is over.
+   *
+   * @return the item size limit in bytes
+   */
   public long limit() {
     return limit;
   }

@@ -37,6 +37,8 @@ import java.util.function.ToLongFunction;
  * report them (a Redis or memcached server evicts on its own), and a gauge that always reads zero
  * would mislead. The counters are read from {@link Cache#stats()} when the registry publishes, so
  * binding costs the cache nothing; the cache is held weakly, as by Micrometer's other binders.
+ *
+ * @since 0.1
  */
 public final class LarderCacheMetrics extends CacheMeterBinder<Cache> {
   private final String backend;
@@ -44,25 +46,49 @@ public final class LarderCacheMetrics extends CacheMeterBinder<Cache> {
   /**
    * Meters for {@code cache}, named {@code name}, with {@code tags} added to {@code cache} and
    * {@code backend}.
+   *
+   * @param cache the cache to measure
+   * @param name the {@code cache} tag's value, usually the alias
+   * @param tags more tags for every meter
    */
   public LarderCacheMetrics(Cache cache, String name, Iterable<Tag> tags) {
     super(cache, name, Tags.of(tags).and("backend", cache.settings().backend()));
     this.backend = cache.settings().backend();
   }
 
-  /** Binds meters for {@code cache} to {@code registry} and returns the cache. */
+  /**
+   * Binds meters for {@code cache} to {@code registry} and returns the cache.
+   *
+   * @param registry where the meters go
+   * @param cache the cache to measure
+   * @param name the {@code cache} tag's value, usually the alias
+   * @param tags more tags, as key, value, key, value, ...
+   * @return {@code cache}
+   */
   public static Cache monitor(MeterRegistry registry, Cache cache, String name, String... tags) {
     return monitor(registry, cache, name, Tags.of(tags));
   }
 
-  /** Binds meters for {@code cache} to {@code registry} and returns the cache. */
+  /**
+   * Binds meters for {@code cache} to {@code registry} and returns the cache.
+   *
+   * @param registry where the meters go
+   * @param cache the cache to measure
+   * @param name the {@code cache} tag's value, usually the alias
+   * @param tags more tags for every meter
+   * @return {@code cache}
+   */
   public static Cache monitor(
       MeterRegistry registry, Cache cache, String name, Iterable<Tag> tags) {
     new LarderCacheMetrics(cache, name, tags).bindTo(registry);
     return cache;
   }
 
-  /** The backend tag's value. */
+  /**
+   * The backend tag's value.
+   *
+   * @return the cache's backend, as configured ({@code redis}, {@code locmem}, ...)
+   */
   public String backend() {
     return backend;
   }

@@ -26,6 +26,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Each timer is registered on the first call of its operation and looked up without allocating
  * afterwards.
+ *
+ * @since 0.1
  */
 public final class LarderOperationTimers implements OperationTimer {
   /** The timers' name. */
@@ -35,7 +37,12 @@ public final class LarderOperationTimers implements OperationTimer {
   private final Tags tags;
   private final Map<String, Map<String, Timer>> timers = new ConcurrentHashMap<>();
 
-  /** Timers in {@code registry}, with {@code tags} added to {@code cache} and {@code operation}. */
+  /**
+   * Timers in {@code registry}, with {@code tags} added to {@code cache} and {@code operation}.
+   *
+   * @param registry where the timers go
+   * @param tags more tags for every timer
+   */
   public LarderOperationTimers(MeterRegistry registry, Iterable<Tag> tags) {
     this.registry = registry;
     this.tags = Tags.of(tags);

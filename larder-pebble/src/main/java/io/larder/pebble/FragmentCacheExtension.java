@@ -35,6 +35,8 @@ import java.util.List;
  * rejects) never breaks the page: the fragment is rendered uncached, and the failure is logged and
  * counted in {@link #failures()}. Mistakes in the template (a non-integer timeout, an unknown
  * {@code using} alias, an undefined timeout variable) are errors, as in Django.
+ *
+ * @since 0.1
  */
 public final class FragmentCacheExtension extends AbstractExtension {
   /** The alias used when it is configured and the tag names none, as in Django. */
@@ -42,7 +44,11 @@ public final class FragmentCacheExtension extends AbstractExtension {
 
   private final FragmentCaches fragments;
 
-  /** Fragments stored in {@code caches} under Django 6.1's keys ({@link FragmentKeys#CURRENT}). */
+  /**
+   * Fragments stored in {@code caches} under Django 6.1's keys ({@link FragmentKeys#CURRENT}).
+   *
+   * @param caches the caches the tags name ({@code using}) or fall back to
+   */
   public FragmentCacheExtension(Caches caches) {
     this(caches, FragmentKeys.CURRENT);
   }
@@ -50,6 +56,9 @@ public final class FragmentCacheExtension extends AbstractExtension {
   /**
    * Fragments stored under {@code keys}' format: {@link FragmentKeys#DJANGO_6_0} shares fragments
    * with a Django 6.0 or older application.
+   *
+   * @param caches the caches the tags name ({@code using}) or fall back to
+   * @param keys the key format fragments are stored under
    */
   public FragmentCacheExtension(Caches caches, FragmentKeys keys) {
     this.fragments = new FragmentCaches(caches, keys);
@@ -60,7 +69,11 @@ public final class FragmentCacheExtension extends AbstractExtension {
     return List.of(new CacheTagParser(this));
   }
 
-  /** Fragments rendered uncached because their cache failed, since this extension was made. */
+  /**
+   * Fragments rendered uncached because their cache failed, since this extension was made.
+   *
+   * @return how many fragments were rendered without their cache
+   */
   public long failures() {
     return fragments.failures();
   }
@@ -69,12 +82,18 @@ public final class FragmentCacheExtension extends AbstractExtension {
    * The cache a tag without {@code using} stores fragments in: {@code template_fragments} if
    * configured, otherwise {@code default}. With {@link #keys()}, code can look up or delete a
    * fragment: {@code extension.cache().delete(extension.keys().key("sidebar", List.of(42)))}.
+   *
+   * @return the fragments' default cache
    */
   public Cache cache() {
     return fragments.cache();
   }
 
-  /** The key format fragments are stored under. */
+  /**
+   * The key format fragments are stored under.
+   *
+   * @return the key format given at construction, or {@link FragmentKeys#CURRENT}
+   */
   public FragmentKeys keys() {
     return fragments.keys();
   }

@@ -22,6 +22,8 @@ import java.util.Set;
  * to the primary, reads to a replica), a master name with {@code options.sentinels}, or seed nodes
  * of a cluster (found to be one on connecting, or declared with {@code options.cluster: true}).
  * Nothing connects until the first command.
+ *
+ * @since 0.1
  */
 public final class RedisBackend implements CacheBackend {
   @Override

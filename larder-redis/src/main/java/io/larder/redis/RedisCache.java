@@ -30,22 +30,34 @@ import java.util.stream.Stream;
  * <p>With {@code options.ignore_exceptions: true} these fail open as the cache does: reads answer
  * as for an absent key, writes report that nothing changed. {@link #incr}, locks, and a failure in
  * the middle of an {@link #iterKeys} stream always throw.
+ *
+ * @since 0.1
  */
 public interface RedisCache {
 
   /**
    * The time {@code key} has left, in whole seconds (Redis {@code TTL}): {@link Timeout#NEVER} if
    * it never expires, a zero timeout if it is absent.
+   *
+   * @param key the key, as for every {@link Cache} operation (the key function makes the stored key)
+   * @return the time left
    */
   Timeout ttl(String key);
 
-  /** As {@link #ttl}, in milliseconds (Redis {@code PTTL}). */
+  /**
+   * As {@link #ttl}, in milliseconds (Redis {@code PTTL}).
+   *
+   * @param key the key, as for every {@link Cache} operation (the key function makes the stored key)
+   * @return the time left
+   */
   Timeout pttl(String key);
 
   /**
    * Gives an existing key a new expiry of {@code timeout} ({@code PEXPIRE}); zero or less deletes
    * it. {@link #persist} removes the expiry; {@link Cache#touch} takes a {@link Timeout}.
    *
+   * @param key the key, as for every {@link Cache} operation (the key function makes the stored key)
+   * @param timeout the new time to live
    * @return true if the key existed
    */
   boolean expire(String key, Duration timeout);
@@ -54,6 +66,8 @@ public interface RedisCache {
    * Makes an existing key expire at {@code when} ({@code PEXPIREAT}); a time in the past deletes
    * it.
    *
+   * @param key the key, as for every {@link Cache} operation (the key function makes the stored key)
+   * @param when the moment it expires
    * @return true if the key existed
    */
   boolean expireAt(String key, Instant when);
@@ -61,6 +75,7 @@ public interface RedisCache {
   /**
    * Removes the expiry of {@code key} ({@code PERSIST}).
    *
+   * @param key the key, as for every {@link Cache} operation (the key function makes the stored key)
    * @return true if the key existed and had an expiry
    */
   boolean persist(String key);
@@ -68,12 +83,20 @@ public interface RedisCache {
   /**
    * The caller's keys matching {@code pattern} (e.g. {@code "session:*"}), found with {@code SCAN},
    * so that even a large database is never blocked as {@code KEYS} would block it.
+   *
+   * @param pattern a Redis glob over the caller's keys, before the key function's prefix and
+   *     version
+   * @return the matching keys, as the caller named them
    */
   List<String> keys(String pattern);
 
   /**
    * The caller's keys matching {@code pattern}, read lazily: each {@code SCAN} batch is fetched as
    * the stream reaches it. Keys changed meanwhile may or may not be seen, as with {@code SCAN}.
+   *
+   * @param pattern a Redis glob over the caller's keys, before the key function's prefix and
+   *     version
+   * @return the matching keys, as the caller named them; close the stream to stop early
    */
   Stream<String> iterKeys(String pattern);
 
@@ -81,6 +104,8 @@ public interface RedisCache {
    * Deletes the keys matching {@code pattern}, in {@code SCAN} batches of {@code
    * options.scan_count}.
    *
+   * @param pattern a Redis glob over the caller's keys, before the key function's prefix and
+   *     version
    * @return how many keys were deleted
    */
   long deletePattern(String pattern);
@@ -90,6 +115,10 @@ public interface RedisCache {
    * creates a missing key at {@code delta}, with no expiry (django-redis's {@code
    * ignore_key_check=True}).
    *
+   * @param key the key, as for every {@link Cache} operation (the key function makes the stored key)
+   * @param delta what to add (negative to subtract)
+   * @param ignoreKeyCheck whether a missing key is created at {@code delta} instead of refused
+   * @return the new value
    * @throws io.larder.NotAnIntegerException if the value is not an integer
    */
   long incr(String key, long delta, boolean ignoreKeyCheck);
@@ -98,18 +127,26 @@ public interface RedisCache {
    * A distributed lock named {@code name} (stored under the made key of {@code name}) that expires
    * after {@code timeout} ({@link Timeout#NEVER}: held until released), so a crashed holder cannot
    * keep it. Nothing is taken until {@link RedisLock#acquire} or {@link RedisLock#tryAcquire}.
+   *
+   * @param name the lock's name, shared by every process that takes it
+   * @param timeout how long a taken lock lasts unless released
+   * @return the lock, not yet taken
    */
   RedisLock lock(String name, Timeout timeout);
 
   /**
    * The Lettuce connection the cache uses, for anything else; values are bytes. Keys sent on it are
    * raw: make them with {@link Cache#makeKey} to stay in the cache's namespace.
+   *
+   * @return the cache's connection; do not close it
    */
   StatefulConnection<byte[], byte[]> connection();
 
   /**
    * The synchronous commands of {@link #connection()}: a {@code RedisCommands} for one server or
    * primary/replicas, a {@code RedisAdvancedClusterCommands} for a cluster.
+   *
+   * @return the connection's synchronous commands
    */
   RedisClusterCommands<byte[], byte[]> commands();
 }

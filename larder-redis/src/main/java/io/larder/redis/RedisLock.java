@@ -19,23 +19,38 @@ import java.time.Duration;
  *
  * <p>Lock operations never fail open: a server that cannot be reached throws {@link
  * io.larder.BackendUnavailableException}.
+ *
+ * @since 0.1
  */
 public interface RedisLock extends AutoCloseable {
-  /** The lock's key in Redis. */
+  /**
+   * The lock's key in Redis.
+   *
+   * @return the made key the lock is stored under
+   */
   String key();
 
-  /** Takes the lock if it is free; true if this lock now holds it. Never blocks. */
+  /**
+   * Takes the lock if it is free. Never blocks.
+   *
+   * @return true if this lock now holds it
+   */
   boolean tryAcquire();
 
   /**
    * Takes the lock, waiting at most {@code maxWait} for its holder to release it or for it to
    * expire.
    *
+   * @param maxWait the longest to wait
    * @return true if this lock now holds it, false if {@code maxWait} passed first
    */
   boolean acquire(Duration maxWait);
 
-  /** True if this lock still holds it (it has not expired or been taken over). */
+  /**
+   * Whether this lock still holds it.
+   *
+   * @return true if it has not expired or been taken over
+   */
   boolean isHeld();
 
   /**

@@ -45,6 +45,7 @@ import org.springframework.cache.support.NullValue;
  * <p>A backend failure reaches the caller as Larder's {@link io.larder.CacheException} (Spring's
  * {@code CacheErrorHandler} sees it), unless the alias is configured with {@code
  * ignore_exceptions: true}, when reads miss and writes are dropped.
+ * @since 0.1
  */
 public final class LarderCache extends AbstractValueAdaptingCache {
   /** What {@code get(key, MISSING)} returns for an absent key: a stored null is a value. */
@@ -57,6 +58,8 @@ public final class LarderCache extends AbstractValueAdaptingCache {
   /**
    * The Spring cache {@code name} over {@code cache}.
    *
+   * @param name the name Spring's annotations use ({@code @Cacheable("books")})
+   * @param cache the Larder cache values are stored in
    * @param allowNullValues whether a method's null result is cached (as Spring's providers' option)
    */
   public LarderCache(String name, Cache cache, boolean allowNullValues) {
@@ -76,7 +79,13 @@ public final class LarderCache extends AbstractValueAdaptingCache {
     return cache;
   }
 
-  /** The string the key is stored under (before the key function adds prefix and version). */
+  /**
+   * The string the key is stored under (before the key function adds prefix and version).
+   *
+   * @param key a Spring cache key: a string, a {@code SimpleKey} or any object with its own
+   *     {@code toString()}
+   * @return the key's stored form ({@link SpringKeys#of(Object)})
+   */
   public String key(Object key) {
     return SpringKeys.of(key);
   }

@@ -38,6 +38,7 @@ import org.springframework.cache.CacheManager;
  * reports "Cannot find cache named …"); with {@link Builder#createFromTemplate(String)} it is made
  * from a template alias on first use (see {@link UnknownCaches#CREATE_FROM_TEMPLATE}). The manager
  * does not own the {@link Caches} it is given; it closes only the caches it made from the template.
+ * @since 0.1
  */
 public final class LarderCacheManager implements CacheManager, AutoCloseable {
   private final Caches caches;
@@ -57,12 +58,22 @@ public final class LarderCacheManager implements CacheManager, AutoCloseable {
     }
   }
 
-  /** A manager over every alias of {@code caches}, refusing other names, null values allowed. */
+  /**
+   * A manager over every alias of {@code caches}, refusing other names, null values allowed.
+   *
+   * @param caches the configured caches, one Spring cache per alias
+   * @return the manager
+   */
   public static LarderCacheManager of(Caches caches) {
     return builder(caches).build();
   }
 
-  /** A builder over {@code caches}. */
+  /**
+   * A builder over {@code caches}.
+   *
+   * @param caches the configured caches, one Spring cache per alias
+   * @return a builder with the defaults of {@link #of(Caches)}
+   */
   public static Builder builder(Caches caches) {
     return new Builder(caches);
   }
@@ -114,7 +125,11 @@ public final class LarderCacheManager implements CacheManager, AutoCloseable {
     return Collections.unmodifiableSet(names);
   }
 
-  /** The Larder caches behind this manager's Spring caches, made ones included. */
+  /**
+   * The Larder caches behind this manager's Spring caches, made ones included.
+   *
+   * @return the configured caches, then the ones made from the template
+   */
   public List<Cache> larderCaches() {
     List<Cache> all = new ArrayList<>(caches.all());
     created.forEach((name, made) -> all.add(made.get(name)));
@@ -162,13 +177,20 @@ public final class LarderCacheManager implements CacheManager, AutoCloseable {
      * Whether a null result is cached (true, the default, as Spring's own providers) or refused
      * with an {@link IllegalArgumentException} ({@code @Cacheable(unless = "#result == null")}
      * avoids that).
+     *
+     * @param allow whether a null result is cached
+     * @return this builder
      */
     public Builder allowNullValues(boolean allow) {
       this.allowNullValues = allow;
       return this;
     }
 
-    /** Unknown names answer null (the default). */
+    /**
+     * Unknown names answer null (the default).
+     *
+     * @return this builder
+     */
     public Builder refuseUnknownCaches() {
       this.unknownCaches = UnknownCaches.REFUSE;
       this.template = null;
@@ -178,6 +200,8 @@ public final class LarderCacheManager implements CacheManager, AutoCloseable {
     /**
      * Unknown names are made from the alias {@code templateAlias}.
      *
+     * @param templateAlias the configured alias whose settings a made cache copies
+     * @return this builder
      * @throws InvalidConfigurationException if {@code templateAlias} is not configured
      */
     public Builder createFromTemplate(String templateAlias) {
@@ -194,6 +218,11 @@ public final class LarderCacheManager implements CacheManager, AutoCloseable {
       return this;
     }
 
+    /**
+     * The manager.
+     *
+     * @return a manager with this builder's settings
+     */
     public LarderCacheManager build() {
       return new LarderCacheManager(this);
     }

@@ -28,6 +28,8 @@ import org.springframework.cache.interceptor.SimpleKey;
  * characters with the prefix and version, no spaces or control characters, a warning or an error
  * as the backend requires). Use a {@code key} expression or a {@link
  * org.springframework.cache.interceptor.KeyGenerator} for keys that need another form.
+ *
+ * @since 0.1
  */
 public final class SpringKeys {
   private static final Field SIMPLE_KEY_PARAMS = simpleKeyParams();
@@ -37,6 +39,9 @@ public final class SpringKeys {
   /**
    * The stored form of a Spring cache key.
    *
+   * @param key a Spring cache key: a string, a {@code SimpleKey} or any object with its own
+   *     {@code toString()}
+   * @return the string the key is stored under
    * @throws IllegalArgumentException for an object whose class keeps {@link Object#toString()}
    */
   public static String of(Object key) {

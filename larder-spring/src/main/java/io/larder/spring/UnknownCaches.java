@@ -2,6 +2,8 @@ package io.larder.spring;
 
 /**
  * What {@link LarderCacheManager#getCache(String)} does with a name that is not a configured alias.
+ *
+ * @since 0.1
  */
 public enum UnknownCaches {
   /**

@@ -40,6 +40,8 @@ import org.thymeleaf.templatemode.TemplateMode;
  * cache that fails never breaks the page: the body is rendered uncached, and the failure is logged
  * and counted in {@link #failures()}. Mistakes in the template (fewer than two arguments, a
  * non-integer timeout, a name that is not a literal, an unknown alias) are errors, as in Django.
+ *
+ * @since 0.1
  */
 public final class FragmentCacheDialect extends AbstractProcessorDialect {
   /** The attribute prefix: {@code larder:cache}. */
@@ -60,7 +62,11 @@ public final class FragmentCacheDialect extends AbstractProcessorDialect {
 
   private final FragmentCaches fragments;
 
-  /** Fragments stored in {@code caches} under Django 6.1's keys ({@link FragmentKeys#CURRENT}). */
+  /**
+   * Fragments stored in {@code caches} under Django 6.1's keys ({@link FragmentKeys#CURRENT}).
+   *
+   * @param caches the caches the elements name ({@code larder:cache-using}) or fall back to
+   */
   public FragmentCacheDialect(Caches caches) {
     this(caches, FragmentKeys.CURRENT);
   }
@@ -68,6 +74,9 @@ public final class FragmentCacheDialect extends AbstractProcessorDialect {
   /**
    * Fragments stored under {@code keys}' format: {@link FragmentKeys#DJANGO_6_0} shares fragments
    * with a Django 6.0 or older application.
+   *
+   * @param caches the caches the elements name ({@code larder:cache-using}) or fall back to
+   * @param keys the key format fragments are stored under
    */
   public FragmentCacheDialect(Caches caches, FragmentKeys keys) {
     super("Larder fragment cache", PREFIX, DIALECT_PRECEDENCE);
@@ -81,7 +90,11 @@ public final class FragmentCacheDialect extends AbstractProcessorDialect {
         new CacheAttributeProcessor(TemplateMode.XML, dialectPrefix, this));
   }
 
-  /** Fragments rendered uncached because their cache failed, since this dialect was made. */
+  /**
+   * Fragments rendered uncached because their cache failed, since this dialect was made.
+   *
+   * @return how many fragments were rendered without their cache
+   */
   public long failures() {
     return fragments.failures();
   }
@@ -90,12 +103,18 @@ public final class FragmentCacheDialect extends AbstractProcessorDialect {
    * The cache an element without {@code larder:cache-using} stores fragments in: {@code
    * template_fragments} if configured, otherwise {@code default}. With {@link #keys()}, code can
    * delete a fragment: {@code dialect.cache().delete(FragmentKeys.make("sidebar", 42, "en"))}.
+   *
+   * @return the fragments' default cache
    */
   public Cache cache() {
     return fragments.cache();
   }
 
-  /** The key format fragments are stored under. */
+  /**
+   * The key format fragments are stored under.
+   *
+   * @return the key format given at construction, or {@link FragmentKeys#CURRENT}
+   */
   public FragmentKeys keys() {
     return fragments.keys();
   }

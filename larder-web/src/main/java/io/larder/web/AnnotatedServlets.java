@@ -34,6 +34,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Servlet containers find this initializer through {@code
  * META-INF/services/jakarta.servlet.ServletContainerInitializer}.
+ *
+ * @since 0.1
  */
 @HandlesTypes({CachedView.class, CacheControl.class, VaryOnHeaders.class, NeverCache.class})
 public final class AnnotatedServlets implements ServletContainerInitializer {

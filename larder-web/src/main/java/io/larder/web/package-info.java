@@ -11,5 +11,7 @@
  *   <li>{@code io.larder.web.response}: what they share: acting on a response before its first byte
  *       is committed, and the record of what a response varies on.
  * </ul>
+ *
+ * @since 0.1
  */
 package io.larder.web;

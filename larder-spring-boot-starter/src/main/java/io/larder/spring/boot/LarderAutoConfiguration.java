@@ -17,6 +17,7 @@ import org.springframework.core.io.ResourceLoader;
  * Larder's caches from {@code larder.*} and a {@link LarderCacheManager} over them, before Spring
  * Boot's own cache auto-configuration, which then backs off: {@code @EnableCaching} and {@code
  * @Cacheable} use Larder. An application's own {@link Caches} or {@link CacheManager} bean wins.
+ * @since 0.1
  */
 @AutoConfiguration(
     beforeName = {

@@ -10,6 +10,8 @@ import org.springframework.boot.cache.metrics.CacheMeterBinderProvider;
  * Lets Spring Boot's cache metrics bind every {@link LarderCache} of the application's cache
  * managers with {@link LarderCacheMetrics}, so {@code /actuator/metrics/cache.gets} and the others
  * show Larder's counters.
+ *
+ * @since 0.1
  */
 public final class LarderCacheMeterBinderProvider implements CacheMeterBinderProvider<LarderCache> {
   @Override

@@ -20,6 +20,8 @@ import org.springframework.context.annotation.Bean;
  * memcached, a database), named by its alias; UP with no components when every cache is in this
  * process or on its disk. Switched off with {@code
  * management.health.larder.enabled=false}.
+ *
+ * @since 0.1
  */
 @AutoConfiguration(after = LarderAutoConfiguration.class)
 @ConditionalOnClass(HealthIndicator.class)

@@ -16,6 +16,8 @@ import org.springframework.context.annotation.Bean;
  * Registers {@link LarderCacheMeterBinderProvider} when Micrometer and larder-micrometer are there,
  * and with {@code larder.metrics.timers: true} the operation timers ({@link
  * LarderOperationTimers}) the caches are built with.
+ *
+ * @since 0.1
  */
 @AutoConfiguration(
     beforeName =

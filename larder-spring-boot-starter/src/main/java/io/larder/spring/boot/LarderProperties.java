@@ -26,6 +26,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     page-cache: { enabled: true, cache-timeout: 10m }
  *     sessions: { enabled: true, engine: cache, cache-alias: default }
  * }</pre>
+ *
+ * @since 0.1
  */
 @ConfigurationProperties("larder")
 public class LarderProperties {

@@ -13,6 +13,8 @@ import org.springframework.context.annotation.Bean;
  * their values are shown at all, {@code management.endpoint.*.show-values}): a location or URL with
  * its password hidden by the same rule as every other place a location is shown ({@code
  * redis://u:***@host}), and a {@code larder.*} password or secret hidden entirely.
+ *
+ * @since 0.1
  */
 @AutoConfiguration
 @ConditionalOnClass(SanitizingFunction.class)

@@ -12,6 +12,8 @@ import org.thymeleaf.TemplateEngine;
 /**
  * Thymeleaf's {@code larder:cache} attribute: the dialect is a bean, and Spring Boot's Thymeleaf
  * auto-configuration adds every dialect bean to its template engine.
+ *
+ * @since 0.1
  */
 @AutoConfiguration(
     after = LarderAutoConfiguration.class,

@@ -28,6 +28,8 @@ import org.springframework.core.Ordered;
  * around it, through the request's {@code VaryRecord}. An order set ahead of Spring Security's
  * fails at start-up; a page cache registered by hand ahead of it neither serves nor stores pages
  * and says so ({@code docs/spring.md}, "Filter order").
+ *
+ * @since 0.1
  */
 @AutoConfiguration(after = LarderAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)

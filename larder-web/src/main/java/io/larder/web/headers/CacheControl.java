@@ -15,6 +15,7 @@ import java.lang.annotation.Target;
  * @CacheControl("public, max-age=3600")
  * public class LogoServlet extends HttpServlet { ... }
  * }</pre>
+ * @since 0.1
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -25,6 +25,8 @@ import java.util.Objects;
  * }</pre>
  *
  * or {@code new CacheControlFilter(CacheDirectives.none().publicCache().maxAge(3600))}.
+ *
+ * @since 0.1
  */
 public final class CacheControlFilter implements Filter {
   private ResponsePatch patch;

@@ -20,6 +20,8 @@ import java.util.Objects;
  * <p>Names are kept as given (Django does not lowercase keyword names); a directive is either bare
  * ({@link #flag(String)}) or has a value ({@link #value(String, Object)}). {@code no-cache} may be
  * given several times, each with a field name; a bare {@code no-cache} supersedes them all.
+ *
+ * @since 0.1
  */
 public final class CacheDirectives {
   /** One directive: a bare one has a null value. */

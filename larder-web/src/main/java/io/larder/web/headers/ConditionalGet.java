@@ -15,6 +15,8 @@ import java.util.Set;
  * ConditionalGet.Outcome outcome = ConditionalGet.evaluate(request, "\"v1\"", Long.MIN_VALUE);
  * if (outcome == ConditionalGet.Outcome.NOT_MODIFIED) response.setStatus(304);
  * }</pre>
+ *
+ * @since 0.1
  */
 public final class ConditionalGet {
   /** What the request's preconditions make of the page. */

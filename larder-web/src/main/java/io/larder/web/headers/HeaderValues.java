@@ -14,6 +14,8 @@ import java.util.Locale;
  * HeaderValues.directiveNames("Public, max-age=60");      // [public, max-age]
  * String vary = HeaderValues.joined(response, "Vary");   // null when absent
  * }</pre>
+ *
+ * @since 0.1
  */
 public final class HeaderValues {
   private HeaderValues() {}

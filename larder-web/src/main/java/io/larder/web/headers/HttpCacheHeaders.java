@@ -22,6 +22,8 @@ import java.util.Set;
  *
  * <p>The same rules on plain header values are available as {@code String} methods, for code that
  * holds headers outside a servlet response.
+ *
+ * @since 0.1
  */
 public final class HttpCacheHeaders {
   private HttpCacheHeaders() {}

@@ -20,6 +20,8 @@ import java.util.Locale;
  * HttpDates.format(1468749602L);                          // Sun, 17 Jul 2016 10:00:02 GMT
  * HttpDates.parse("Sunday, 17-Jul-16 10:00:02 GMT");    // 1468749602, MIN_VALUE if no date
  * }</pre>
+ *
+ * @since 0.1
  */
 public final class HttpDates {
   private static final DateTimeFormatter IMF_FIXDATE =

@@ -10,6 +10,8 @@ import java.lang.annotation.Target;
  * Django's {@code @never_cache} on a servlet class: its responses get {@link
  * HttpCacheHeaders#neverCache} headers through a {@link NeverCacheFilter}. Applied by {@code
  * io.larder.web.AnnotatedServlets}.
+ *
+ * @since 0.1
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -18,6 +18,8 @@ import java.time.InstantSource;
  * context.addFilter("never", new NeverCacheFilter())
  *     .addMappingForUrlPatterns(null, false, "/account/*");
  * }</pre>
+ *
+ * @since 0.1
  */
 public final class NeverCacheFilter implements Filter {
   private final ResponsePatch patch;

@@ -11,6 +11,8 @@ import java.lang.annotation.Target;
  * servlet class: its responses vary on these request headers, through a {@link
  * VaryOnHeadersFilter}. Applied by {@code io.larder.web.AnnotatedServlets}; with {@code
  * io.larder.web.pagecache.CachedView} the page cache keeps one copy per value of each header.
+ *
+ * @since 0.1
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

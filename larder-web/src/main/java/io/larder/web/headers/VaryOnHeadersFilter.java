@@ -20,6 +20,8 @@ import java.util.List;
  * }</pre>
  *
  * In web.xml the headers are the init-param {@code headers}, comma-separated.
+ *
+ * @since 0.1
  */
 public final class VaryOnHeadersFilter implements Filter {
   private ResponsePatch patch;

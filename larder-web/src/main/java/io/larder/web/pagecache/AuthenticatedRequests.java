@@ -24,6 +24,8 @@ import java.util.function.Predicate;
  * session in either filter order ({@link SessionLookup}): a page cache mapped in front of the
  * session filter reads the session from the filter's store by its cookie, where the request itself
  * knows only the container's session.
+ *
+ * @since 0.1
  */
 public final class AuthenticatedRequests {
   /** Django's {@code SESSION_KEY} ({@code django.contrib.auth}): the logged-in user's id. */

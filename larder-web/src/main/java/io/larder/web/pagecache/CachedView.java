@@ -20,6 +20,7 @@ import java.lang.annotation.Target;
  * (any Servlet 6 container scans for it; embedded Jetty needs {@code
  * context.addServletContainerInitializer(new AnnotatedServlets(), ReportServlet.class)}). The page
  * timeout wins over the response's {@code max-age}, as in Django.
+ * @since 0.1
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

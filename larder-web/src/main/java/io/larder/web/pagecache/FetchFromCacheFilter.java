@@ -14,6 +14,8 @@ import java.io.IOException;
  *
  * <p>Init-params as {@link PageCacheFilter}'s; give both halves the same {@code cache-alias} and
  * {@code key-prefix}.
+ *
+ * @since 0.1
  */
 public final class FetchFromCacheFilter extends PageFilter {
   /** The request attribute by which the fetch half asks the update half to store a response. */

@@ -28,6 +28,8 @@ import java.util.function.Function;
  * response whose {@code Content-Language} names another language than its key is not stored, and
  * a request for which the application names no valid language code is not cached, so a client's
  * header can neither put one language's page under another's key nor mint keys of its own.
+ *
+ * @since 0.1
  */
 public final class KeySuffix {
   private static final KeySuffix NONE = new KeySuffix(null, null);

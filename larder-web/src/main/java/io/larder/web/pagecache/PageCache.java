@@ -54,6 +54,8 @@ import java.util.function.Predicate;
  * a table.
  *
  * <p>Instances are immutable and thread-safe; one may back several filters.
+ *
+ * @since 0.1
  */
 public final class PageCache {
   /**

@@ -35,6 +35,8 @@ import org.slf4j.LoggerFactory;
  * <p>Map it after every filter that controls access (a hit skips the filters after it): a
  * page-cache filter that finds Spring Security's filter chain covering a request but not yet run
  * neither answers nor stores it, and logs an error ({@code docs/web.md}, "Filter order").
+ *
+ * @since 0.1
  */
 public final class PageCacheFilter extends PageFilter {
   private static final Logger LOG = LoggerFactory.getLogger(PageCacheFilter.class);

@@ -31,6 +31,8 @@ import java.util.Locale;
  * <p>The URL is the full one (scheme, the request's {@code Host}, path and query), so pages of one
  * host are never served for another. Django's language and time-zone suffix ({@code USE_I18N},
  * {@code USE_TZ}) is a {@link KeySuffix}.
+ *
+ * @since 0.1
  */
 public final class PageKeys {
   private static final String HEADER_KEY = "views.decorators.cache.cache_header.";

@@ -13,6 +13,8 @@ import java.io.IOException;
  * nothing, as in Django.
  *
  * <p>Init-params as {@link PageCacheFilter}'s.
+ *
+ * @since 0.1
  */
 public final class UpdateCacheFilter extends PageFilter {
   private CacheUpdate update;

@@ -37,6 +37,8 @@ import java.util.Arrays;
  * starts async processing, or writes more than the limit; the hook runs then, once. A {@code
  * reset()} drops the headers the hook wrote, so {@code afterReset} runs after one, to write them
  * again. Not thread-safe, as a servlet response is not.
+ *
+ * @since 0.1
  */
 public final class HeldResponse extends HttpServletResponseWrapper {
   private static final int INITIAL_CAPACITY = 8192;

@@ -21,6 +21,8 @@ import java.util.Locale;
  * <p>The session filter is one such component: a page that looked at its session varies on {@code
  * Cookie} from that moment. The record lives in a request attribute, so it is seen through every
  * request wrapper; a request is handled by one thread at a time, as the Servlet API has it.
+ *
+ * @since 0.1
  */
 public final class VaryRecord {
   private static final String ATTRIBUTE = VaryRecord.class.getName();

@@ -3,7 +3,11 @@ package io.larder.web.session;
 import io.larder.InvalidConfigurationException;
 import java.util.Locale;
 
-/** Where sessions live: Django's {@code SESSION_ENGINE}. */
+/**
+ * Where sessions live: Django's {@code SESSION_ENGINE}.
+ *
+ * @since 0.1
+ */
 public enum SessionEngine {
   /** Only in the cache ({@code django.contrib.sessions.backends.cache}): a flush loses them. */
   CACHE("cache", "django.contrib.sessions.cache"),

@@ -61,6 +61,8 @@ import org.slf4j.LoggerFactory;
  *   <li>With {@code cached_db}, a cache that is down or was flushed costs a database query; no
  *       session or write is lost. Attributes are written with the caches' serializers.
  * </ul>
+ *
+ * @since 0.1
  */
 public final class SessionFilter implements Filter {
   /**

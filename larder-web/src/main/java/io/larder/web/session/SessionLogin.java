@@ -25,6 +25,8 @@ import java.util.Objects;
  * (its default, {@code changeSessionId}) calls {@code HttpServletRequest.changeSessionId()}, which
  * the filter answers the same way: this class is for logins those do not see. It uses only the
  * servlet API, so it works on a container's own sessions too.
+ *
+ * @since 0.1
  */
 public final class SessionLogin {
   /**

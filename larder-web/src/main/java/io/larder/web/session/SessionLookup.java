@@ -22,6 +22,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * read, and only when the request's cookie could name one. A session filter takes part once the
  * container has initialised it ({@code Filter.init}), as every container does before the first
  * request.
+ *
+ * @since 0.1
  */
 public final class SessionLookup {
   /** The servlet-context attribute listing the context's initialised session filters. */

@@ -37,6 +37,8 @@ import java.util.Set;
  * combination (a {@code cached_db} or {@code db} engine needs a database alias, {@code db} and {@code
  * signed_cookies} need the secret key, {@code SameSite=None} needs {@code Secure}). The secret keys
  * are never printed: {@link #toString()} and every error leave them out.
+ *
+ * @since 0.1
  */
 public final class SessionSettings {
   /** Django's {@code SESSION_COOKIE_AGE}: two weeks. */

@@ -1,0 +1,13 @@
+/**
+ * For backend, serializer and compressor authors: the small interfaces a store implements
+ * ({@link io.larder.spi.CacheStore}, {@link io.larder.spi.AsyncCacheStore}), the
+ * {@link io.larder.spi.CacheBackend} that {@code java.util.ServiceLoader} finds by its name
+ * ({@code backend: redis}), and the {@link io.larder.spi.Serializer} and
+ * {@link io.larder.spi.Compressor} a cache's options name. Everything Django defines in terms of
+ * smaller operations lives once in the engine, not here.
+ *
+ * <p>This package is public API under semantic versioning (docs/versioning.md).
+ *
+ * @since 0.1
+ */
+package io.larder.spi;

@@ -1,0 +1,8 @@
+/**
+ * Interoperability with Django: the {@code pickle} serializer ({@code serializer: pickle}), which
+ * reads and writes the values a Django app stores, found through {@code java.util.ServiceLoader}
+ * when this module is on the class path.
+ *
+ * @since 0.1
+ */
+package io.larder.django;

@@ -1,0 +1,8 @@
+/**
+ * The {@code redis} backend, wire-compatible with django-redis: one server, primary and replicas,
+ * Sentinel and Cluster; {@link io.larder.redis.RedisCache} adds django-redis's extras
+ * ({@code ttl}, {@code keys}, {@code deletePattern}, {@link io.larder.redis.RedisLock locks}).
+ *
+ * @since 0.1
+ */
+package io.larder.redis;
