@@ -2,11 +2,13 @@ package io.larder.spring.boot;
 
 import io.larder.spring.UnknownCaches;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.convert.DurationUnit;
 
 /**
  * The {@code larder.*} settings of a Spring Boot application.
@@ -23,7 +25,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     unknown-caches: create-from-template
  *     template: default
  *   web:
- *     page-cache: { enabled: true, cache-timeout: 10m }
+ *     page-cache: { enabled: true, cache-timeout: 600 }     # seconds, or 10m, PT10M
  *     sessions: { enabled: true, engine: cache, cache-alias: default }
  * }</pre>
  */
@@ -144,10 +146,15 @@ public class LarderProperties {
     /** The alias pages are stored in (CACHE_MIDDLEWARE_ALIAS). */
     private String cacheAlias = "default";
 
-    /** How long a page is stored when it says nothing (CACHE_MIDDLEWARE_SECONDS). */
+    /**
+     * How long a page is stored when it says nothing (CACHE_MIDDLEWARE_SECONDS); a bare number is
+     * seconds, as in Django.
+     */
+    @DurationUnit(ChronoUnit.SECONDS)
     private Duration cacheTimeout = Duration.ofSeconds(600);
 
     /** Stores every page for this long, whatever it says (cache_page's timeout). */
+    @DurationUnit(ChronoUnit.SECONDS)
     private Duration pageTimeout;
 
     /** CACHE_MIDDLEWARE_KEY_PREFIX. */
@@ -327,7 +334,8 @@ public class LarderProperties {
     /** SESSION_COOKIE_NAME. */
     private String cookieName;
 
-    /** SESSION_COOKIE_AGE. */
+    /** SESSION_COOKIE_AGE; a bare number is seconds, as in Django (1209600 is two weeks). */
+    @DurationUnit(ChronoUnit.SECONDS)
     private Duration cookieAge;
 
     /** SESSION_COOKIE_DOMAIN. */
@@ -511,7 +519,11 @@ public class LarderProperties {
 
   /** Actuator health of the remote caches. */
   public static class Health {
-    /** How long a health check waits for a cache's server before reporting it DOWN. */
+    /**
+     * How long a health check waits for a cache's server before reporting it DOWN; a bare number is
+     * seconds.
+     */
+    @DurationUnit(ChronoUnit.SECONDS)
     private Duration timeout = Duration.ofSeconds(2);
 
     public Duration getTimeout() {
