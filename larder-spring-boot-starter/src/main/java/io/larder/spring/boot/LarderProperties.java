@@ -138,49 +138,15 @@ public class LarderProperties {
     }
   }
 
-  /** The page cache filter: Django's cache middleware. */
+  /**
+   * The page cache filter: Django's cache middleware. Every setting but {@code enabled}, {@code
+   * url-patterns} and {@code order} is a setting of larder-web's {@code PageCacheSettings}, where
+   * its default, accepted values and meaning are declared (docs/spring.md has them as a table); an
+   * unset one keeps that default.
+   */
   public static class PageCache {
     /** Whether the page cache filter is registered. */
     private boolean enabled;
-
-    /** The alias pages are stored in (CACHE_MIDDLEWARE_ALIAS). */
-    private String cacheAlias = "default";
-
-    /**
-     * How long a page is stored when it says nothing (CACHE_MIDDLEWARE_SECONDS); a bare number is
-     * seconds, as in Django.
-     */
-    @DurationUnit(ChronoUnit.SECONDS)
-    private Duration cacheTimeout = Duration.ofSeconds(600);
-
-    /** Stores every page for this long, whatever it says (cache_page's timeout). */
-    @DurationUnit(ChronoUnit.SECONDS)
-    private Duration pageTimeout;
-
-    /** CACHE_MIDDLEWARE_KEY_PREFIX. */
-    private String keyPrefix = "";
-
-    /** Pages larger than this are served but not stored. */
-    private int maxPageBytes = io.larder.web.pagecache.PageCache.DEFAULT_MAX_PAGE_BYTES;
-
-    /** Whether stored pages get an ETag and conditional requests are answered 304. */
-    private boolean etags = true;
-
-    /** Whether concurrent misses for one page render it once. */
-    private boolean coalesceMisses = true;
-
-    /** How many variants of one path (query, path parameters, host, header values) are stored. */
-    private int maxVariantsPerPath =
-        io.larder.web.pagecache.PageCache.DEFAULT_MAX_VARIANTS_PER_PATH;
-
-    /** ALLOWED_HOSTS: the hosts pages are cached for (every host when empty). */
-    private List<String> allowedHosts = new ArrayList<>();
-
-    /** Whether a request for a host not in allowed-hosts is answered 400, as Django does. */
-    private boolean rejectDisallowedHosts;
-
-    /** USE_I18N with LANGUAGES: the languages pages are keyed on, the default first. */
-    private List<String> languages = new ArrayList<>();
 
     /** The URL patterns the filter is mapped to. */
     private List<String> urlPatterns = new ArrayList<>(List.of("/*"));
@@ -192,6 +158,78 @@ public class LarderProperties {
      */
     private int order = LarderWebAutoConfiguration.PAGE_CACHE_ORDER;
 
+    /** The alias pages are stored in (CACHE_MIDDLEWARE_ALIAS); default: default. */
+    private String cacheAlias;
+
+    /**
+     * How long a page that says nothing of its freshness is stored (CACHE_MIDDLEWARE_SECONDS); a
+     * bare number is seconds, as in Django; default 600.
+     */
+    @DurationUnit(ChronoUnit.SECONDS)
+    private Duration cacheTimeout;
+
+    /** Stores every page for this long, whatever it says (cache_page's timeout); seconds. */
+    @DurationUnit(ChronoUnit.SECONDS)
+    private Duration pageTimeout;
+
+    /** CACHE_MIDDLEWARE_KEY_PREFIX; default "". */
+    private String keyPrefix;
+
+    /** Pages larger than this many bytes are served but not stored; default 4 MiB. */
+    private Integer maxPageBytes;
+
+    /** Whether stored pages get an ETag and conditional requests are answered 304; default true. */
+    private Boolean etags;
+
+    /** Whether concurrent misses for one page render it once; default true. */
+    private Boolean coalesceMisses;
+
+    /**
+     * Whether logged-in requests are neither served from nor stored in the cache, and are marked
+     * private; default false.
+     */
+    private Boolean anonymousOnly;
+
+    /**
+     * How long past its timeout a page is served while one request refreshes it (RFC 5861); a bare
+     * number is seconds; default 0.
+     */
+    @DurationUnit(ChronoUnit.SECONDS)
+    private Duration staleWhileRevalidate;
+
+    /**
+     * How long past its timeout a page stands in for a view that fails (RFC 5861); a bare number is
+     * seconds; default 0.
+     */
+    @DurationUnit(ChronoUnit.SECONDS)
+    private Duration staleIfError;
+
+    /**
+     * Whether responses that set a cookie are stored and replayed to every visitor (only for
+     * cookies that are the same for everyone); default false.
+     */
+    private Boolean storeResponsesWithCookies;
+
+    /**
+     * How many variants of one path (query, path parameters, host, header values) are stored per
+     * page timeout; default 200.
+     */
+    private Integer maxVariantsPerPath;
+
+    /** ALLOWED_HOSTS: the hosts pages are cached for (every host when unset). */
+    private List<String> allowedHosts;
+
+    /** Whether a request for a host not in allowed-hosts is answered 400, as Django does. */
+    private Boolean rejectDisallowedHosts;
+
+    /** USE_I18N with LANGUAGES: the languages pages are keyed on, the default first. */
+    private List<String> languages;
+
+    /** The settings that are set, in PageCacheSettings' names. */
+    Map<String, Object> settings() {
+      return BoundSettings.of(this, "enabled", "url-patterns", "order");
+    }
+
     public boolean isEnabled() {
       return enabled;
     }
@@ -200,44 +238,28 @@ public class LarderProperties {
       this.enabled = enabled;
     }
 
+    public List<String> getUrlPatterns() {
+      return urlPatterns;
+    }
+
+    public void setUrlPatterns(List<String> urlPatterns) {
+      this.urlPatterns = urlPatterns;
+    }
+
+    public int getOrder() {
+      return order;
+    }
+
+    public void setOrder(int order) {
+      this.order = order;
+    }
+
     public String getCacheAlias() {
       return cacheAlias;
     }
 
     public void setCacheAlias(String cacheAlias) {
       this.cacheAlias = cacheAlias;
-    }
-
-    public int getMaxVariantsPerPath() {
-      return maxVariantsPerPath;
-    }
-
-    public void setMaxVariantsPerPath(int maxVariantsPerPath) {
-      this.maxVariantsPerPath = maxVariantsPerPath;
-    }
-
-    public List<String> getAllowedHosts() {
-      return allowedHosts;
-    }
-
-    public void setAllowedHosts(List<String> allowedHosts) {
-      this.allowedHosts = allowedHosts;
-    }
-
-    public boolean isRejectDisallowedHosts() {
-      return rejectDisallowedHosts;
-    }
-
-    public void setRejectDisallowedHosts(boolean rejectDisallowedHosts) {
-      this.rejectDisallowedHosts = rejectDisallowedHosts;
-    }
-
-    public List<String> getLanguages() {
-      return languages;
-    }
-
-    public void setLanguages(List<String> languages) {
-      this.languages = languages;
     }
 
     public Duration getCacheTimeout() {
@@ -264,44 +286,92 @@ public class LarderProperties {
       this.keyPrefix = keyPrefix;
     }
 
-    public int getMaxPageBytes() {
+    public Integer getMaxPageBytes() {
       return maxPageBytes;
     }
 
-    public void setMaxPageBytes(int maxPageBytes) {
+    public void setMaxPageBytes(Integer maxPageBytes) {
       this.maxPageBytes = maxPageBytes;
     }
 
-    public boolean isEtags() {
+    public Boolean getEtags() {
       return etags;
     }
 
-    public void setEtags(boolean etags) {
+    public void setEtags(Boolean etags) {
       this.etags = etags;
     }
 
-    public boolean isCoalesceMisses() {
+    public Boolean getCoalesceMisses() {
       return coalesceMisses;
     }
 
-    public void setCoalesceMisses(boolean coalesceMisses) {
+    public void setCoalesceMisses(Boolean coalesceMisses) {
       this.coalesceMisses = coalesceMisses;
     }
 
-    public List<String> getUrlPatterns() {
-      return urlPatterns;
+    public Boolean getAnonymousOnly() {
+      return anonymousOnly;
     }
 
-    public void setUrlPatterns(List<String> urlPatterns) {
-      this.urlPatterns = urlPatterns;
+    public void setAnonymousOnly(Boolean anonymousOnly) {
+      this.anonymousOnly = anonymousOnly;
     }
 
-    public int getOrder() {
-      return order;
+    public Duration getStaleWhileRevalidate() {
+      return staleWhileRevalidate;
     }
 
-    public void setOrder(int order) {
-      this.order = order;
+    public void setStaleWhileRevalidate(Duration staleWhileRevalidate) {
+      this.staleWhileRevalidate = staleWhileRevalidate;
+    }
+
+    public Duration getStaleIfError() {
+      return staleIfError;
+    }
+
+    public void setStaleIfError(Duration staleIfError) {
+      this.staleIfError = staleIfError;
+    }
+
+    public Boolean getStoreResponsesWithCookies() {
+      return storeResponsesWithCookies;
+    }
+
+    public void setStoreResponsesWithCookies(Boolean storeResponsesWithCookies) {
+      this.storeResponsesWithCookies = storeResponsesWithCookies;
+    }
+
+    public Integer getMaxVariantsPerPath() {
+      return maxVariantsPerPath;
+    }
+
+    public void setMaxVariantsPerPath(Integer maxVariantsPerPath) {
+      this.maxVariantsPerPath = maxVariantsPerPath;
+    }
+
+    public List<String> getAllowedHosts() {
+      return allowedHosts;
+    }
+
+    public void setAllowedHosts(List<String> allowedHosts) {
+      this.allowedHosts = allowedHosts;
+    }
+
+    public Boolean getRejectDisallowedHosts() {
+      return rejectDisallowedHosts;
+    }
+
+    public void setRejectDisallowedHosts(Boolean rejectDisallowedHosts) {
+      this.rejectDisallowedHosts = rejectDisallowedHosts;
+    }
+
+    public List<String> getLanguages() {
+      return languages;
+    }
+
+    public void setLanguages(List<String> languages) {
+      this.languages = languages;
     }
   }
 
@@ -330,6 +400,12 @@ public class LarderProperties {
 
     /** SECRET_KEY_FALLBACKS: older keys that still verify sessions, for rotation. */
     private List<String> secretKeyFallbacks;
+
+    /** An environment variable to read secret-key from (a placeholder does the same). */
+    private String secretKeyEnv;
+
+    /** An environment variable to read secret-key-fallbacks from, separated by commas. */
+    private String secretKeyFallbacksEnv;
 
     /** SESSION_COOKIE_NAME. */
     private String cookieName;
@@ -362,30 +438,9 @@ public class LarderProperties {
     /** The URL patterns the filter is mapped to. */
     private List<String> urlPatterns = new ArrayList<>(List.of("/*"));
 
-    /** The settings that are set, in SessionSettings.from's names. */
+    /** The settings that are set, in SessionSettings' names. */
     Map<String, Object> settings() {
-      Map<String, Object> settings = new LinkedHashMap<>();
-      put(settings, "engine", engine);
-      put(settings, "cache_alias", cacheAlias);
-      put(settings, "database_alias", databaseAlias);
-      put(settings, "secret_key", secretKey);
-      put(settings, "secret_key_fallbacks", secretKeyFallbacks);
-      put(settings, "cookie_name", cookieName);
-      put(settings, "cookie_age", cookieAge == null ? null : cookieAge.toSeconds());
-      put(settings, "cookie_domain", cookieDomain);
-      put(settings, "cookie_path", cookiePath);
-      put(settings, "cookie_secure", cookieSecure);
-      put(settings, "cookie_httponly", cookieHttponly);
-      put(settings, "cookie_samesite", cookieSamesite);
-      put(settings, "expire_at_browser_close", expireAtBrowserClose);
-      put(settings, "save_every_request", saveEveryRequest);
-      return settings;
-    }
-
-    private static void put(Map<String, Object> settings, String name, Object value) {
-      if (value != null) {
-        settings.put(name, value);
-      }
+      return BoundSettings.of(this, "enabled", "url-patterns");
     }
 
     public boolean isEnabled() {
@@ -514,6 +569,22 @@ public class LarderProperties {
 
     public void setUrlPatterns(List<String> urlPatterns) {
       this.urlPatterns = urlPatterns;
+    }
+
+    public String getSecretKeyEnv() {
+      return secretKeyEnv;
+    }
+
+    public void setSecretKeyEnv(String secretKeyEnv) {
+      this.secretKeyEnv = secretKeyEnv;
+    }
+
+    public String getSecretKeyFallbacksEnv() {
+      return secretKeyFallbacksEnv;
+    }
+
+    public void setSecretKeyFallbacksEnv(String secretKeyFallbacksEnv) {
+      this.secretKeyFallbacksEnv = secretKeyFallbacksEnv;
     }
   }
 
