@@ -208,7 +208,8 @@ public final class WebSetting<B> {
    * Applies each entry of {@code values} to {@code target} through the setting it names (in any
    * case, with {@code -} or {@code _}), in the map's order.
    *
-   * @throws RuntimeException {@code complaint}'s error for an unknown name or a wrong value
+   * @throws RuntimeException {@code complaint}'s error for an unknown name or a wrong value, naming
+   *     the setting as {@code values} spells it
    */
   public static <B> void applyAll(
       List<WebSetting<B>> settings, Map<String, ?> values, B target, Complaint complaint) {
@@ -223,7 +224,9 @@ public final class WebSetting<B> {
         s.apply(target, entry.getValue());
       } catch (IllegalArgumentException e) {
         throw complaint.of(
-            s.name, s.secret && entry.getValue() != null ? "(hidden)" : entry.getValue(), s.accepted);
+            entry.getKey(),
+            s.secret && entry.getValue() != null ? "(hidden)" : entry.getValue(),
+            s.accepted);
       }
     }
   }

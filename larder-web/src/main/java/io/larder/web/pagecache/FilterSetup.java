@@ -2,6 +2,7 @@ package io.larder.web.pagecache;
 
 import io.larder.Caches;
 import io.larder.InvalidConfigurationException;
+import io.larder.web.ContextCaches;
 import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletContext;
 import java.util.Collections;
