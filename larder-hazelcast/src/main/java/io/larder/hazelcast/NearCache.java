@@ -28,7 +28,7 @@ record NearCache(int maxEntries, int timeoutSeconds, boolean invalidate) {
 
   /** The near cache of {@code settings}, or null for none. */
   static NearCache of(CacheSettings settings) {
-    Object value = settings.options().get("near_cache");
+    Object value = HazelcastOptions.NEAR_CACHE.raw(settings);
     if (value == null || Boolean.FALSE.equals(value) || "false".equals(value)) {
       return null;
     }
