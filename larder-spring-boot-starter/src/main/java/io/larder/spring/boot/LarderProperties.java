@@ -90,6 +90,19 @@ public class LarderProperties {
 
   /** The Spring CacheManager over the caches. */
   public static class CacheManager {
+    /**
+     * Whether Larder makes Spring's CacheManager where caching is enabled (@EnableCaching); false
+     * leaves the choice to Spring Boot or the application.
+     */
+    private boolean enabled = true;
+
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
+    }
     /** What a name that is not an alias gets: refuse (null, Spring's error) or a new cache. */
     private UnknownCaches unknownCaches = UnknownCaches.REFUSE;
 
