@@ -38,13 +38,13 @@ public class LarderProperties {
   private String config;
 
   /**
-   * Django's CACHES: alias to backend, location, timeout, key_prefix, version, key_function and
+   * Django's CACHES: alias to backend, location, timeout, key-prefix, version, key-function and
    * options, in Django's upper case or in lower case (key-prefix is read as key_prefix). The
    * environment variables LARDER_CACHES_* are read by Larder's own rules, not bound here.
    */
-  // Declared for the configuration metadata (IDE completion and docs); CachesSource binds the same
-  // keys itself, leaving out the environment variables.
-  private Map<String, Map<String, Object>> caches = new LinkedHashMap<>();
+  // Typed for the configuration metadata (IDE completion, hints) and Spring's type checks;
+  // CachesSource binds the same keys itself, leaving out the environment variables.
+  private Map<String, Cache> caches = new LinkedHashMap<>();
 
   private final CacheManager cacheManager = new CacheManager();
   private final Web web = new Web();
@@ -60,11 +60,11 @@ public class LarderProperties {
     this.config = config;
   }
 
-  public Map<String, Map<String, Object>> getCaches() {
+  public Map<String, Cache> getCaches() {
     return caches;
   }
 
-  public void setCaches(Map<String, Map<String, Object>> caches) {
+  public void setCaches(Map<String, Cache> caches) {
     this.caches = caches;
   }
 
@@ -86,6 +86,92 @@ public class LarderProperties {
 
   public Fragments getFragments() {
     return fragments;
+  }
+
+  /** One alias of Django's CACHES; every key is optional, as in Django. */
+  public static class Cache {
+    /**
+     * BACKEND: a short name (locmem, filebased, db, memcached, redis, hazelcast, dummy, chain),
+     * Django's dotted path, or a Java class name; locmem when unset.
+     */
+    private String backend;
+
+    /** LOCATION: the server URL(s), directory or name, as the backend reads it (or a list). */
+    private String location;
+
+    /**
+     * TIMEOUT: the default timeout in seconds (fractions allowed; 0 or less expires at once), or
+     * null/none/never for never; 300 when unset.
+     */
+    private String timeout;
+
+    /** KEY_PREFIX: prepended to every key of this cache. */
+    private String keyPrefix;
+
+    /** VERSION: the default version of keys; 1 when unset. */
+    private Integer version;
+
+    /** KEY_FUNCTION: the class name of an io.larder.KeyFunction. */
+    private String keyFunction;
+
+    /** OPTIONS: the backend's options (docs/configuration.md lists each backend's). */
+    private Map<String, Object> options = new LinkedHashMap<>();
+
+    public String getBackend() {
+      return backend;
+    }
+
+    public void setBackend(String backend) {
+      this.backend = backend;
+    }
+
+    public String getLocation() {
+      return location;
+    }
+
+    public void setLocation(String location) {
+      this.location = location;
+    }
+
+    public String getTimeout() {
+      return timeout;
+    }
+
+    public void setTimeout(String timeout) {
+      this.timeout = timeout;
+    }
+
+    public String getKeyPrefix() {
+      return keyPrefix;
+    }
+
+    public void setKeyPrefix(String keyPrefix) {
+      this.keyPrefix = keyPrefix;
+    }
+
+    public Integer getVersion() {
+      return version;
+    }
+
+    public void setVersion(Integer version) {
+      this.version = version;
+    }
+
+    public String getKeyFunction() {
+      return keyFunction;
+    }
+
+    public void setKeyFunction(String keyFunction) {
+      this.keyFunction = keyFunction;
+    }
+
+    public Map<String, Object> getOptions() {
+      return options;
+    }
+
+    public void setOptions(Map<String, Object> options) {
+      this.options = options;
+    }
   }
 
   /** The Spring CacheManager over the caches. */
