@@ -21,7 +21,11 @@ import java.time.InstantSource;
  * stored instead, as Django does. {@code incr}/{@code decr} are atomic and keep the entry's expiry.
  */
 public final class LocMemCache implements CacheStore {
-  static final Option<Boolean> STORE_BY_VALUE =
+  /**
+   * {@code options.store_by_value}, public for the modules that ask how a local-memory cache keeps
+   * its values: {@code LocMemCache.STORE_BY_VALUE.from(cache.settings())}.
+   */
+  public static final Option<Boolean> STORE_BY_VALUE =
       Option.flag(
           "store_by_value",
           false,
