@@ -47,7 +47,8 @@ class RawOptionReadsTest {
   void noMainCodeReadsAnOptionByALiteralOutsideTheSettingsParsers() throws IOException {
     List<String> reads = new ArrayList<>();
     try (Stream<Path> modules = Files.list(ROOT)) {
-      for (Path module : modules.filter(m -> m.getFileName().toString().startsWith("larder-")).toList()) {
+      for (Path module :
+          modules.filter(m -> m.getFileName().toString().startsWith("larder-")).toList()) {
         Path main = module.resolve("src/main/java");
         if (!Files.isDirectory(main)) {
           continue;
@@ -62,7 +63,9 @@ class RawOptionReadsTest {
             String[] lines = text.split("\n");
             for (int i = 0; i < lines.length; i++) {
               String line = lines[i].strip();
-              if (!line.startsWith("*") && !line.startsWith("//") && RAW_READ.matcher(line).find()) {
+              if (!line.startsWith("*")
+                  && !line.startsWith("//")
+                  && RAW_READ.matcher(line).find()) {
                 reads.add(relative + ":" + (i + 1) + ": " + line);
               }
             }

@@ -45,9 +45,9 @@ final class LettuceVersion {
             + " (Spring Boot 4.0's dependency management sets 6.8). Pin Lettuce "
             + REQUIRED_MAJOR
             + ".x: with spring-boot-starter-parent, the property lettuce.version in your pom's"
-            + " <properties> (e.g. 7.7.0.RELEASE); with Boot's BOM imported, io.lettuce:lettuce-core"
-            + " in your own <dependencyManagement> before the import; with Gradle,"
-            + " ext['lettuce.version'] = '7.7.0.RELEASE'.");
+            + " <properties> (e.g. 7.7.0.RELEASE); with Boot's BOM imported,"
+            + " io.lettuce:lettuce-core in your own <dependencyManagement> before the import; with"
+            + " Gradle, ext['lettuce.version'] = '7.7.0.RELEASE'.");
   }
 
   /** The version of the Lettuce {@code loader} loads, from its jar's Maven properties, or null. */

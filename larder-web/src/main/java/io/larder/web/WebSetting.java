@@ -113,7 +113,9 @@ public final class WebSetting<B> {
         meaning,
         raw -> {
           long seconds =
-              raw instanceof Duration d ? d.toSeconds() : SettingValues.integer(raw, 0, MAX_SECONDS);
+              raw instanceof Duration d
+                  ? d.toSeconds()
+                  : SettingValues.integer(raw, 0, MAX_SECONDS);
           if (seconds < min || raw instanceof Duration d && d.isNegative()) {
             throw new IllegalArgumentException(accepted);
           }
@@ -231,7 +233,9 @@ public final class WebSetting<B> {
     }
   }
 
-  /** The setting {@code name} names: the same words in any case, joined by {@code -} or {@code _}. */
+  /**
+   * The setting {@code name} names: the same words in any case, joined by {@code -} or {@code _}.
+   */
   public static <B> Optional<WebSetting<B>> named(List<WebSetting<B>> settings, String name) {
     String key = words(name);
     return settings.stream().filter(s -> words(s.name).equals(key)).findFirst();

@@ -19,8 +19,8 @@ final class BoundSettings {
   private BoundSettings() {}
 
   /**
-   * {@code properties}' set values by kebab-case name, without {@code registration} (the
-   * properties that place the filter, not settings of the feature).
+   * {@code properties}' set values by kebab-case name, without {@code registration} (the properties
+   * that place the filter, not settings of the feature).
    */
   static Map<String, Object> of(Object properties, String... registration) {
     Set<String> skipped = Set.of(registration);

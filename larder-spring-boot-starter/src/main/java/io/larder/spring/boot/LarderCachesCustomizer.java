@@ -11,7 +11,8 @@ import io.larder.Caches;
  * <pre>{@code
  * @Bean
  * LarderCachesCustomizer sessionsCache() {
- *   return caches -> caches.cache("sessions", c -> c.backend("locmem").timeout(Timeout.minutes(30)));
+ *   return caches ->
+ *       caches.cache("sessions", c -> c.backend("locmem").timeout(Timeout.minutes(30)));
  * }
  * }</pre>
  */

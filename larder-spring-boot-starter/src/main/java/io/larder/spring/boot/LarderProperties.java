@@ -189,6 +189,7 @@ public class LarderProperties {
     public void setEnabled(boolean enabled) {
       this.enabled = enabled;
     }
+
     /** What a name that is not an alias gets: refuse (null, Spring's error) or a new cache. */
     private UnknownCaches unknownCaches = UnknownCaches.REFUSE;
 

@@ -58,10 +58,8 @@ public class LarderWebAutoConfiguration {
     LarderProperties.PageCache settings = properties.getWeb().getPageCache();
     requireAfterSecurity(settings.getOrder(), delegatingFilters);
     PageCache pages =
-        PageCacheSettings.build(
-            caches, settings.settings(), complaint("larder.web.page-cache."));
-    FilterRegistrationBean<Filter> registration =
-        new FilterRegistrationBean<>(pages.filter());
+        PageCacheSettings.build(caches, settings.settings(), complaint("larder.web.page-cache."));
+    FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(pages.filter());
     registration.setName("larderPageCache");
     registration.setUrlPatterns(settings.getUrlPatterns());
     registration.setDispatcherTypes(DispatcherType.REQUEST);
@@ -85,7 +83,10 @@ public class LarderWebAutoConfiguration {
     return registration;
   }
 
-  /** A wrong value's error, naming the property under {@code prefix}, the value and what is accepted. */
+  /**
+   * A wrong value's error, naming the property under {@code prefix}, the value and what is
+   * accepted.
+   */
   private static WebSetting.Complaint complaint(String prefix) {
     return (name, value, accepted) ->
         new InvalidConfigurationException(

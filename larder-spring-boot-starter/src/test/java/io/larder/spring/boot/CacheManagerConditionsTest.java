@@ -75,13 +75,13 @@ class CacheManagerConditionsTest {
   void customizerBeansAdjustTheCachesAndWinOverTheProperties() {
     runner
         .withUserConfiguration(Customized.class)
-        .withPropertyValues("larder.caches.default.backend=locmem", "larder.caches.default.timeout=5")
+        .withPropertyValues(
+            "larder.caches.default.backend=locmem", "larder.caches.default.timeout=5")
         .run(
             context -> {
               Caches caches = context.getBean(Caches.class);
               assertThat(caches.get("from-code").settings().backend()).contains("locmem");
-              assertThat(caches.get("default").settings().timeout())
-                  .isEqualTo(Timeout.seconds(42));
+              assertThat(caches.get("default").settings().timeout()).isEqualTo(Timeout.seconds(42));
             });
   }
 }

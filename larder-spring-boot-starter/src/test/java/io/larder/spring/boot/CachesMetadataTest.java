@@ -23,9 +23,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The {@code larder.caches} hints of the starter's additional-spring-configuration-metadata.json
- * are made from the backends' declarations (every backend module is on this test's class path):
- * the backend names and, for the options map, every option with the backends that read it. The
- * keys themselves ({@code backend}, {@code location}, {@code timeout}, {@code key-prefix}, {@code
+ * are made from the backends' declarations (every backend module is on this test's class path): the
+ * backend names and, for the options map, every option with the backends that read it. The keys
+ * themselves ({@code backend}, {@code location}, {@code timeout}, {@code key-prefix}, {@code
  * version}, {@code key-function}, {@code options}) come from {@link LarderProperties.Cache}.
  * Rewrite the file with {@code -Dlarder.docs.write=true}.
  */
@@ -130,7 +130,8 @@ class CachesMetadataTest {
               assertThat(property.get("name")).isEqualTo("larder.caches");
               assertThat(property.get("type"))
                   .isEqualTo(
-                      "java.util.Map<java.lang.String,io.larder.spring.boot.LarderProperties$Cache>");
+                      "java.util.Map<java.lang.String,"
+                          + "io.larder.spring.boot.LarderProperties$Cache>");
             });
     assertThat(
             java.util.Arrays.stream(

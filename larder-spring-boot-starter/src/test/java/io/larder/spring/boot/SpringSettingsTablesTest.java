@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * docs/spring.md's {@code larder.web.page-cache.*} and {@code larder.web.sessions.*} tables are the
- * declarations of {@link PageCacheSettings} and {@link SessionSettings}, word for word. Rewrite them
- * with {@code -Dlarder.docs.write=true}.
+ * declarations of {@link PageCacheSettings} and {@link SessionSettings}, word for word. Rewrite
+ * them with {@code -Dlarder.docs.write=true}.
  */
 class SpringSettingsTablesTest {
   @Test

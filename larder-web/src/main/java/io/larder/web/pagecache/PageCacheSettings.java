@@ -17,7 +17,8 @@ import java.util.function.Consumer;
  * all this list; each applies to a {@link PageCache.Builder} method of the same meaning.
  *
  * <pre>{@code
- * PageCache pages = PageCacheSettings.build(caches, Map.of("cache-timeout", "600", "etags", "false"),
+ * PageCache pages = PageCacheSettings.build(caches,
+ *     Map.of("cache-timeout", "600", "etags", "false"),
  *     (name, value, accepted) -> new InvalidConfigurationException(
  *         name + " is '" + value + "'; accepted: " + accepted));
  * }</pre>
@@ -30,36 +31,36 @@ public final class PageCacheSettings {
   public static final List<WebSetting<Staged>> SETTINGS =
       List.of(
           WebSetting.of(
-              "cache-alias",
-              "alias",
-              Caches.DEFAULT_ALIAS,
-              "a configured cache alias",
-              "the cache pages are stored in",
-              PageCacheSettings::alias,
-              (Staged staged, String alias) -> staged.alias = alias)
+                  "cache-alias",
+                  "alias",
+                  Caches.DEFAULT_ALIAS,
+                  "a configured cache alias",
+                  "the cache pages are stored in",
+                  PageCacheSettings::alias,
+                  (Staged staged, String alias) -> staged.alias = alias)
               .django("CACHE_MIDDLEWARE_ALIAS, cache_page(cache=)"),
           WebSetting.seconds(
-              "cache-timeout",
-              String.valueOf(PageCache.DEFAULT_CACHE_TIMEOUT.toSeconds()),
-              0,
-              "how long a page that says nothing of its freshness is kept; 0 stores nothing",
-              builder(PageCache.Builder::cacheTimeout))
+                  "cache-timeout",
+                  String.valueOf(PageCache.DEFAULT_CACHE_TIMEOUT.toSeconds()),
+                  0,
+                  "how long a page that says nothing of its freshness is kept; 0 stores nothing",
+                  builder(PageCache.Builder::cacheTimeout))
               .django("CACHE_MIDDLEWARE_SECONDS"),
           WebSetting.seconds(
-              "page-timeout",
-              "none",
-              0,
-              "how long every page is kept, whatever its max-age says",
-              builder(PageCache.Builder::pageTimeout))
+                  "page-timeout",
+                  "none",
+                  0,
+                  "how long every page is kept, whatever its max-age says",
+                  builder(PageCache.Builder::pageTimeout))
               .django("cache_page(timeout)"),
           WebSetting.of(
-              "key-prefix",
-              "text",
-              "\"\"",
-              "any text",
-              "the page keys' prefix, within the cache's own key_prefix",
-              PageCacheSettings::text,
-              builder(PageCache.Builder::keyPrefix))
+                  "key-prefix",
+                  "text",
+                  "\"\"",
+                  "any text",
+                  "the page keys' prefix, within the cache's own key_prefix",
+                  PageCacheSettings::text,
+                  builder(PageCache.Builder::keyPrefix))
               .django("CACHE_MIDDLEWARE_KEY_PREFIX, cache_page(key_prefix=)"),
           WebSetting.integer(
               "max-page-bytes",
@@ -80,17 +81,18 @@ public final class PageCacheSettings {
               "concurrent misses for one page render it once",
               builder(PageCache.Builder::coalesceMisses)),
           WebSetting.flag(
-              "anonymous-only",
-              false,
-              "logged-in requests are neither served from nor stored in the cache, and are marked"
-                  + " private",
-              builder(PageCache.Builder::anonymousOnly))
+                  "anonymous-only",
+                  false,
+                  "logged-in requests are neither served from nor stored in the cache, and are"
+                      + " marked private",
+                  builder(PageCache.Builder::anonymousOnly))
               .django("CACHE_MIDDLEWARE_ANONYMOUS_ONLY (Django 1.7 and older)"),
           WebSetting.seconds(
               "stale-while-revalidate",
               "0",
               0,
-              "how long past its timeout a page is served while one request refreshes it (RFC 5861)",
+              "how long past its timeout a page is served while one request refreshes it (RFC"
+                  + " 5861)",
               builder(PageCache.Builder::staleWhileRevalidate)),
           WebSetting.seconds(
               "stale-if-error",
@@ -114,29 +116,30 @@ public final class PageCacheSettings {
                   + " values)",
               builder(PageCache.Builder::maxVariantsPerPath)),
           WebSetting.of(
-              "allowed-hosts",
-              "list",
-              "none (every host)",
-              "host patterns separated by commas or spaces: a host (www.example.com, 127.0.0.1,"
-                  + " [::1]), a domain and its subdomains (.example.com), or *",
-              "the hosts pages are cached for",
-              PageCacheSettings::hosts,
-              builder(PageCache.Builder::allowedHosts))
+                  "allowed-hosts",
+                  "list",
+                  "none (every host)",
+                  "host patterns separated by commas or spaces: a host (www.example.com, 127.0.0.1,"
+                      + " [::1]), a domain and its subdomains (.example.com), or *",
+                  "the hosts pages are cached for",
+                  PageCacheSettings::hosts,
+                  builder(PageCache.Builder::allowedHosts))
               .django("ALLOWED_HOSTS"),
           WebSetting.flag(
-              "reject-disallowed-hosts",
-              false,
-              "a request for a host allowed-hosts does not name is answered 400, as Django does",
-              builder(PageCache.Builder::rejectDisallowedHosts))
+                  "reject-disallowed-hosts",
+                  false,
+                  "a request for a host allowed-hosts does not name is answered 400, as Django"
+                      + " does",
+                  builder(PageCache.Builder::rejectDisallowedHosts))
               .django("ALLOWED_HOSTS's 400"),
           WebSetting.of(
-              "languages",
-              "list",
-              "none",
-              "language codes separated by commas or spaces, the default first: en, fr, pt-br",
-              "pages are keyed on each request's language",
-              raw -> KeySuffix.languages(list(raw)),
-              builder(PageCache.Builder::keySuffix))
+                  "languages",
+                  "list",
+                  "none",
+                  "language codes separated by commas or spaces, the default first: en, fr, pt-br",
+                  "pages are keyed on each request's language",
+                  raw -> KeySuffix.languages(list(raw)),
+                  builder(PageCache.Builder::keySuffix))
               .django("USE_I18N with LANGUAGES"));
 
   private PageCacheSettings() {}

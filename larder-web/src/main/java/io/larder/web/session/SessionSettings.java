@@ -163,11 +163,15 @@ public final class SessionSettings {
                   set(Builder::cookiePath))
               .django("SESSION_COOKIE_PATH"),
           WebSetting.flag(
-                  "cookie_secure", false, "the cookie is sent over HTTPS only",
+                  "cookie_secure",
+                  false,
+                  "the cookie is sent over HTTPS only",
                   set(Builder::cookieSecure))
               .django("SESSION_COOKIE_SECURE"),
           WebSetting.flag(
-                  "cookie_httponly", true, "scripts cannot read the cookie",
+                  "cookie_httponly",
+                  true,
+                  "scripts cannot read the cookie",
                   set(Builder::cookieHttpOnly))
               .django("SESSION_COOKIE_HTTPONLY"),
           WebSetting.of(
