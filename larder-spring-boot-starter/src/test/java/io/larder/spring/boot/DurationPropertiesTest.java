@@ -11,20 +11,31 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 /**
  * Every {@code java.time.Duration} of {@link LarderProperties}, found by walking the class: a bare
  * number is seconds, as Django's settings and {@code server.servlet.session.timeout} read it, and
  * Spring's suffixed and ISO-8601 forms mean the same.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class DurationPropertiesTest {
+  @Configuration
+  @Import(LarderAutoConfiguration.class)
+  static class Application {}
 
   /** The kebab-case names of every Duration property under {@code larder.}. */
   static Stream<String> durationProperties() throws Exception {
@@ -112,5 +123,20 @@ class DurationPropertiesTest {
                   .contains("10m")
                   .contains("PT10M");
             });
+  }
+
+  @Test
+  void anApplicationWithAWrongDurationFailsToStartSayingWhatIsAccepted(CapturedOutput output) {
+    assertThatThrownBy(
+            () ->
+                new SpringApplicationBuilder(Application.class)
+                    .web(WebApplicationType.NONE)
+                    .properties("larder.health.timeout=soon", "spring.main.banner-mode=off")
+                    .run()
+                    .close())
+        .isInstanceOf(RuntimeException.class);
+    assertThat(output.toString())
+        .contains("larder.health.timeout is 'soon'")
+        .contains("accepted: " + DurationFailureAnalyzer.ACCEPTED);
   }
 }
