@@ -17,6 +17,8 @@ import java.nio.file.Path;
  * ...
  * ContextCaches.release(servletContext);                             // in Filter.destroy
  * }</pre>
+ *
+ * @since 0.1
  */
 public final class ContextCaches {
   /** The context parameter naming a {@code larder.yml} (or {@code .properties}) file. */

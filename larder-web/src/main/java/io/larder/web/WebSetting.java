@@ -26,6 +26,7 @@ import java.util.function.Function;
  *     new InvalidConfigurationException(name + " is '" + value + "'; accepted: " + accepted));
  * }</pre>
  *
+ * @since 0.1
  * @param <B> what a value is applied to (a builder)
  */
 public final class WebSetting<B> {

@@ -17,10 +17,9 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.io.ResourceLoader;
 
 /**
- * Larder's caches from {@code larder.*} (adjusted by any {@link LarderCachesCustomizer} beans) and,
- * where caching is enabled, a {@link LarderCacheManager} over them, before Spring Boot's own cache
- * auto-configuration, which then backs off: {@code @EnableCaching} and {@code @Cacheable} use
- * Larder. An application's own {@link Caches} or {@link CacheManager} bean wins.
+ * Larder's caches from {@code larder.*} and a {@link LarderCacheManager} over them, before Spring
+ * Boot's own cache auto-configuration, which then backs off: {@code @EnableCaching} and {@code
+ * @Cacheable} use Larder. An application's own {@link Caches} or {@link CacheManager} bean wins.
  */
 @AutoConfiguration(
     beforeName = {

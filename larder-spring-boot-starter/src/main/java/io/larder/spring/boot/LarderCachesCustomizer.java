@@ -15,6 +15,8 @@ import io.larder.Caches;
  *       caches.cache("sessions", c -> c.backend("locmem").timeout(Timeout.minutes(30)));
  * }
  * }</pre>
+ *
+ * @since 0.1
  */
 @FunctionalInterface
 public interface LarderCachesCustomizer {

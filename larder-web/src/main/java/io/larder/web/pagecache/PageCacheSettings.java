@@ -22,6 +22,8 @@ import java.util.function.Consumer;
  *     (name, value, accepted) -> new InvalidConfigurationException(
  *         name + " is '" + value + "'; accepted: " + accepted));
  * }</pre>
+ *
+ * @since 0.1
  */
 public final class PageCacheSettings {
   /**

@@ -28,6 +28,8 @@ import java.util.Map;
  *   <init-param><param-name>cookie-age</param-name><param-value>1209600</param-value></init-param>
  * </filter>
  * }</pre>
+ *
+ * @since 0.1
  */
 public final class WebXmlSessionFilter implements Filter {
   private SessionFilter sessions;
