@@ -26,8 +26,8 @@ import java.util.function.Function;
  *     new InvalidConfigurationException(name + " is '" + value + "'; accepted: " + accepted));
  * }</pre>
  *
- * @since 0.1
  * @param <B> what a value is applied to (a builder)
+ * @since 0.1
  */
 public final class WebSetting<B> {
   /** The most seconds a duration setting takes: far beyond any page or session. */
