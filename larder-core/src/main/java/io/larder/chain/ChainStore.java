@@ -50,7 +50,7 @@ final class ChainStore implements CacheStore, ChainCache {
     List<CacheStore> stores = aliases.stream().map(context::store).toList();
     int channelTier = channelTier(stores);
     // With invalidations, local copies need no time bound unless one is asked for.
-    boolean capped = channelTier < 0 || context.settings().hasOption("local_timeout");
+    boolean capped = channelTier < 0 || ChainBackend.LOCAL_TIMEOUT.isSet(context.settings());
     Timeout localTimeout = ChainBackend.LOCAL_TIMEOUT.from(context.settings());
     List<Tier> built = new ArrayList<>();
     for (int i = 0; i < stores.size(); i++) {

@@ -23,7 +23,11 @@ import java.time.InstantSource;
  * @since 0.1
  */
 public final class LocMemCache implements CacheStore {
-  static final Option<Boolean> STORE_BY_VALUE =
+  /**
+   * {@code options.store_by_value}, public for the modules that ask how a local-memory cache keeps
+   * its values: {@code LocMemCache.STORE_BY_VALUE.from(cache.settings())}.
+   */
+  public static final Option<Boolean> STORE_BY_VALUE =
       Option.flag(
           "store_by_value",
           false,

@@ -107,6 +107,19 @@ public final class Option<T> {
     return reader.apply(settings);
   }
 
+  /** True if {@code settings} give this option a value (a default does not count). */
+  public boolean isSet(CacheSettings settings) {
+    return settings.hasOption(name);
+  }
+
+  /**
+   * The value as configured, unread (null when unset): for a reader of its own that takes a map or
+   * a list apart, and for errors that show the value as it was written.
+   */
+  public Object raw(CacheSettings settings) {
+    return settings.options().get(name);
+  }
+
   /** The name, in lower case as configuration is read. */
   public String name() {
     return name;

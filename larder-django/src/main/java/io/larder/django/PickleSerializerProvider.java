@@ -1,6 +1,7 @@
 package io.larder.django;
 
 import io.larder.CacheSettings;
+import io.larder.spi.CommonOptions;
 import io.larder.spi.Serializer;
 import io.larder.spi.SerializerProvider;
 
@@ -29,6 +30,6 @@ public final class PickleSerializerProvider implements SerializerProvider {
   @Override
   public Serializer create(CacheSettings settings) {
     return new PickleSerializer(
-        settings.alias(), new PythonGlobals(settings.listOption("serializer_allow")));
+        settings.alias(), new PythonGlobals(CommonOptions.SERIALIZER_ALLOW.from(settings)));
   }
 }

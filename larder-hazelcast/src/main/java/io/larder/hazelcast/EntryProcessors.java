@@ -22,7 +22,7 @@ enum EntryProcessors {
           + " calls), true (entry processors only) or false (stock calls only)";
 
   static EntryProcessors of(CacheSettings settings) {
-    Object value = settings.options().get("entry_processors");
+    Object value = HazelcastOptions.ENTRY_PROCESSORS.raw(settings);
     if (value == null) {
       return AUTO;
     }

@@ -22,13 +22,13 @@ record NearCache(int maxEntries, int timeoutSeconds, boolean invalidate) {
 
   private static final Set<String> KEYS = Set.of("max_entries", "timeout", "invalidate");
   private static final String ACCEPTED =
-      "true, false, or a mapping of max_entries (1 or more), timeout (whole seconds, 0 for no limit)"
-          + " and invalidate (true or false), e.g. {max_entries: 10000, timeout: 60, invalidate:"
-          + " true}";
+      "true, false, or a mapping of max_entries (1 or more), timeout (whole seconds, 0 for no"
+          + " limit) and invalidate (true or false), e.g. {max_entries: 10000, timeout: 60,"
+          + " invalidate: true}";
 
   /** The near cache of {@code settings}, or null for none. */
   static NearCache of(CacheSettings settings) {
-    Object value = settings.options().get("near_cache");
+    Object value = HazelcastOptions.NEAR_CACHE.raw(settings);
     if (value == null || Boolean.FALSE.equals(value) || "false".equals(value)) {
       return null;
     }

@@ -302,7 +302,7 @@ public final class LarderJCacheManager implements CacheManager {
                   .keyFunction(settings.keyFunction());
               if (localMemory) {
                 definition.location(storeName + ":" + name);
-                definition.option("store_by_value", configuration.isStoreByValue());
+                definition.option(LocMemCache.STORE_BY_VALUE.name(), configuration.isStoreByValue());
               } else if (!settings.locations().isEmpty()) {
                 definition.locations(settings.locations());
               }
@@ -331,8 +331,7 @@ public final class LarderJCacheManager implements CacheManager {
     if (!isLocalMemory(larder)) {
       return true;
     }
-    Object option = larder.settings().options().get("store_by_value");
-    return option != null && Boolean.parseBoolean(option.toString());
+    return LocMemCache.STORE_BY_VALUE.from(larder.settings());
   }
 
   private static boolean isLocalMemory(io.larder.Cache larder) {

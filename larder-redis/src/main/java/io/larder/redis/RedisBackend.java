@@ -43,6 +43,7 @@ public final class RedisBackend implements CacheBackend {
 
   @Override
   public CacheStore create(StoreContext context) {
+    LettuceVersion.require();
     return new RedisStore(context, RedisOptions.from(context.settings()));
   }
 }

@@ -59,7 +59,7 @@ final class RedisConnection implements AutoCloseable {
     }
     this.options = options;
     this.topology = topology(settings, options);
-    this.detectCluster = !settings.hasOption("cluster") && topology != Topology.SENTINEL;
+    this.detectCluster = !RedisOptions.CLUSTER.isSet(settings) && topology != Topology.SENTINEL;
     this.nodes =
         topology == Topology.SENTINEL
             ? List.of(RedisLocations.sentinel(settings, options, only(settings, locations)))
@@ -84,7 +84,7 @@ final class RedisConnection implements AutoCloseable {
     if (options.cluster()) {
       if (!options.sentinels().isEmpty()) {
         throw settings.bad(
-            "sentinels", settings.options().get("sentinels"), "no sentinels with cluster: true");
+            "sentinels", RedisOptions.SENTINELS.raw(settings), "no sentinels with cluster: true");
       }
       return Topology.CLUSTER;
     }

@@ -2,6 +2,7 @@ package io.larder.redis;
 
 import io.larder.CacheSettings;
 import io.larder.Timeout;
+import io.larder.spi.CommonOptions;
 import java.util.Set;
 
 /**
@@ -36,7 +37,7 @@ enum RedisFormat {
     if (!settings.backend().equals(DJANGO_BACKEND)) {
       return DJANGO_REDIS;
     }
-    String compressor = settings.stringOption("compressor", "none");
+    String compressor = CommonOptions.COMPRESSOR.from(settings);
     if (!NO_COMPRESSION.contains(compressor)) {
       throw settings.bad(
           "compressor",

@@ -39,12 +39,16 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 final class CachesSource {
   private CachesSource() {}
 
-  /** The caches; {@code timer}, if not null, times their store calls. */
+  /**
+   * The caches; {@code timer}, if not null, times their store calls; {@code customizers} adjust
+   * them last.
+   */
   static Caches build(
       LarderProperties properties,
       ResourceLoader resources,
       ConfigurableEnvironment environment,
-      OperationTimer timer) {
+      OperationTimer timer,
+      List<LarderCachesCustomizer> customizers) {
     Caches.Builder builder = Caches.builder().environment(variables(environment));
     if (timer != null) {
       builder.operationTimer(timer);
@@ -57,6 +61,7 @@ final class CachesSource {
     if (!caches.isEmpty()) {
       builder.config(caches);
     }
+    customizers.forEach(customizer -> customizer.customize(builder));
     return builder.build();
   }
 

@@ -6,9 +6,12 @@ import io.larder.spring.LarderCacheManager;
 import io.larder.spring.UnknownCaches;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cache.CacheManager;
+import org.springframework.cache.interceptor.CacheAspectSupport;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.io.ResourceLoader;
@@ -38,12 +41,28 @@ public class LarderAutoConfiguration {
       LarderProperties properties,
       ResourceLoader resources,
       ConfigurableEnvironment environment,
-      ObjectProvider<OperationTimer> timer) {
-    return CachesSource.build(properties, resources, environment, timer.getIfAvailable());
+      ObjectProvider<OperationTimer> timer,
+      ObjectProvider<LarderCachesCustomizer> customizers) {
+    return CachesSource.build(
+        properties,
+        resources,
+        environment,
+        timer.getIfAvailable(),
+        customizers.orderedStream().toList());
   }
 
-  /** Spring's cache manager over every alias, as {@code larder.cache-manager.*} says. */
+  /**
+   * Spring's cache manager over every alias, as {@code larder.cache-manager.*} says: only where
+   * caching is enabled ({@code @EnableCaching}, which makes a {@link CacheAspectSupport} bean), as
+   * Boot's own cache auto-configuration does, and not with {@code larder.cache-manager.enabled:
+   * false}.
+   */
   @Bean
+  @ConditionalOnBean(CacheAspectSupport.class)
+  @ConditionalOnProperty(
+      name = "larder.cache-manager.enabled",
+      havingValue = "true",
+      matchIfMissing = true)
   @ConditionalOnMissingBean(CacheManager.class)
   public LarderCacheManager cacheManager(Caches caches, LarderProperties properties) {
     LarderProperties.CacheManager settings = properties.getCacheManager();

@@ -2,11 +2,13 @@ package io.larder.spring.boot;
 
 import io.larder.spring.UnknownCaches;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.convert.DurationUnit;
 
 /**
  * The {@code larder.*} settings of a Spring Boot application.
@@ -23,7 +25,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     unknown-caches: create-from-template
  *     template: default
  *   web:
- *     page-cache: { enabled: true, cache-timeout: 10m }
+ *     page-cache: { enabled: true, cache-timeout: 600 }     # seconds, or 10m, PT10M
  *     sessions: { enabled: true, engine: cache, cache-alias: default }
  * }</pre>
  *
@@ -38,13 +40,13 @@ public class LarderProperties {
   private String config;
 
   /**
-   * Django's CACHES: alias to backend, location, timeout, key_prefix, version, key_function and
+   * Django's CACHES: alias to backend, location, timeout, key-prefix, version, key-function and
    * options, in Django's upper case or in lower case (key-prefix is read as key_prefix). The
    * environment variables LARDER_CACHES_* are read by Larder's own rules, not bound here.
    */
-  // Declared for the configuration metadata (IDE completion and docs); CachesSource binds the same
-  // keys itself, leaving out the environment variables.
-  private Map<String, Map<String, Object>> caches = new LinkedHashMap<>();
+  // Typed for the configuration metadata (IDE completion, hints) and Spring's type checks;
+  // CachesSource binds the same keys itself, leaving out the environment variables.
+  private Map<String, Cache> caches = new LinkedHashMap<>();
 
   private final CacheManager cacheManager = new CacheManager();
   private final Web web = new Web();
@@ -60,11 +62,11 @@ public class LarderProperties {
     this.config = config;
   }
 
-  public Map<String, Map<String, Object>> getCaches() {
+  public Map<String, Cache> getCaches() {
     return caches;
   }
 
-  public void setCaches(Map<String, Map<String, Object>> caches) {
+  public void setCaches(Map<String, Cache> caches) {
     this.caches = caches;
   }
 
@@ -88,8 +90,108 @@ public class LarderProperties {
     return fragments;
   }
 
+  /** One alias of Django's CACHES; every key is optional, as in Django. */
+  public static class Cache {
+    /**
+     * BACKEND: a short name (locmem, filebased, db, memcached, redis, hazelcast, dummy, chain),
+     * Django's dotted path, or a Java class name; locmem when unset.
+     */
+    private String backend;
+
+    /** LOCATION: the server URL(s), directory or name, as the backend reads it (or a list). */
+    private String location;
+
+    /**
+     * TIMEOUT: the default timeout in seconds (fractions allowed; 0 or less expires at once), or
+     * null/none/never for never; 300 when unset.
+     */
+    private String timeout;
+
+    /** KEY_PREFIX: prepended to every key of this cache. */
+    private String keyPrefix;
+
+    /** VERSION: the default version of keys; 1 when unset. */
+    private Integer version;
+
+    /** KEY_FUNCTION: the class name of an io.larder.KeyFunction. */
+    private String keyFunction;
+
+    /** OPTIONS: the backend's options (docs/configuration.md lists each backend's). */
+    private Map<String, Object> options = new LinkedHashMap<>();
+
+    public String getBackend() {
+      return backend;
+    }
+
+    public void setBackend(String backend) {
+      this.backend = backend;
+    }
+
+    public String getLocation() {
+      return location;
+    }
+
+    public void setLocation(String location) {
+      this.location = location;
+    }
+
+    public String getTimeout() {
+      return timeout;
+    }
+
+    public void setTimeout(String timeout) {
+      this.timeout = timeout;
+    }
+
+    public String getKeyPrefix() {
+      return keyPrefix;
+    }
+
+    public void setKeyPrefix(String keyPrefix) {
+      this.keyPrefix = keyPrefix;
+    }
+
+    public Integer getVersion() {
+      return version;
+    }
+
+    public void setVersion(Integer version) {
+      this.version = version;
+    }
+
+    public String getKeyFunction() {
+      return keyFunction;
+    }
+
+    public void setKeyFunction(String keyFunction) {
+      this.keyFunction = keyFunction;
+    }
+
+    public Map<String, Object> getOptions() {
+      return options;
+    }
+
+    public void setOptions(Map<String, Object> options) {
+      this.options = options;
+    }
+  }
+
   /** The Spring CacheManager over the caches. */
   public static class CacheManager {
+    /**
+     * Whether Larder makes Spring's CacheManager where caching is enabled (@EnableCaching); false
+     * leaves the choice to Spring Boot or the application.
+     */
+    private boolean enabled = true;
+
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
+    }
+
     /** What a name that is not an alias gets: refuse (null, Spring's error) or a new cache. */
     private UnknownCaches unknownCaches = UnknownCaches.REFUSE;
 
@@ -138,44 +240,15 @@ public class LarderProperties {
     }
   }
 
-  /** The page cache filter: Django's cache middleware. */
+  /**
+   * The page cache filter: Django's cache middleware. Every setting but {@code enabled}, {@code
+   * url-patterns} and {@code order} is a setting of larder-web's {@code PageCacheSettings}, where
+   * its default, accepted values and meaning are declared (docs/spring.md has them as a table); an
+   * unset one keeps that default.
+   */
   public static class PageCache {
     /** Whether the page cache filter is registered. */
     private boolean enabled;
-
-    /** The alias pages are stored in (CACHE_MIDDLEWARE_ALIAS). */
-    private String cacheAlias = "default";
-
-    /** How long a page is stored when it says nothing (CACHE_MIDDLEWARE_SECONDS). */
-    private Duration cacheTimeout = Duration.ofSeconds(600);
-
-    /** Stores every page for this long, whatever it says (cache_page's timeout). */
-    private Duration pageTimeout;
-
-    /** CACHE_MIDDLEWARE_KEY_PREFIX. */
-    private String keyPrefix = "";
-
-    /** Pages larger than this are served but not stored. */
-    private int maxPageBytes = io.larder.web.pagecache.PageCache.DEFAULT_MAX_PAGE_BYTES;
-
-    /** Whether stored pages get an ETag and conditional requests are answered 304. */
-    private boolean etags = true;
-
-    /** Whether concurrent misses for one page render it once. */
-    private boolean coalesceMisses = true;
-
-    /** How many variants of one path (query, path parameters, host, header values) are stored. */
-    private int maxVariantsPerPath =
-        io.larder.web.pagecache.PageCache.DEFAULT_MAX_VARIANTS_PER_PATH;
-
-    /** ALLOWED_HOSTS: the hosts pages are cached for (every host when empty). */
-    private List<String> allowedHosts = new ArrayList<>();
-
-    /** Whether a request for a host not in allowed-hosts is answered 400, as Django does. */
-    private boolean rejectDisallowedHosts;
-
-    /** USE_I18N with LANGUAGES: the languages pages are keyed on, the default first. */
-    private List<String> languages = new ArrayList<>();
 
     /** The URL patterns the filter is mapped to. */
     private List<String> urlPatterns = new ArrayList<>(List.of("/*"));
@@ -187,6 +260,78 @@ public class LarderProperties {
      */
     private int order = LarderWebAutoConfiguration.PAGE_CACHE_ORDER;
 
+    /** The alias pages are stored in (CACHE_MIDDLEWARE_ALIAS); default: default. */
+    private String cacheAlias;
+
+    /**
+     * How long a page that says nothing of its freshness is stored (CACHE_MIDDLEWARE_SECONDS); a
+     * bare number is seconds, as in Django; default 600.
+     */
+    @DurationUnit(ChronoUnit.SECONDS)
+    private Duration cacheTimeout;
+
+    /** Stores every page for this long, whatever it says (cache_page's timeout); seconds. */
+    @DurationUnit(ChronoUnit.SECONDS)
+    private Duration pageTimeout;
+
+    /** CACHE_MIDDLEWARE_KEY_PREFIX; default "". */
+    private String keyPrefix;
+
+    /** Pages larger than this many bytes are served but not stored; default 4 MiB. */
+    private Integer maxPageBytes;
+
+    /** Whether stored pages get an ETag and conditional requests are answered 304; default true. */
+    private Boolean etags;
+
+    /** Whether concurrent misses for one page render it once; default true. */
+    private Boolean coalesceMisses;
+
+    /**
+     * Whether logged-in requests are neither served from nor stored in the cache, and are marked
+     * private; default false.
+     */
+    private Boolean anonymousOnly;
+
+    /**
+     * How long past its timeout a page is served while one request refreshes it (RFC 5861); a bare
+     * number is seconds; default 0.
+     */
+    @DurationUnit(ChronoUnit.SECONDS)
+    private Duration staleWhileRevalidate;
+
+    /**
+     * How long past its timeout a page stands in for a view that fails (RFC 5861); a bare number is
+     * seconds; default 0.
+     */
+    @DurationUnit(ChronoUnit.SECONDS)
+    private Duration staleIfError;
+
+    /**
+     * Whether responses that set a cookie are stored and replayed to every visitor (only for
+     * cookies that are the same for everyone); default false.
+     */
+    private Boolean storeResponsesWithCookies;
+
+    /**
+     * How many variants of one path (query, path parameters, host, header values) are stored per
+     * page timeout; default 200.
+     */
+    private Integer maxVariantsPerPath;
+
+    /** ALLOWED_HOSTS: the hosts pages are cached for (every host when unset). */
+    private List<String> allowedHosts;
+
+    /** Whether a request for a host not in allowed-hosts is answered 400, as Django does. */
+    private Boolean rejectDisallowedHosts;
+
+    /** USE_I18N with LANGUAGES: the languages pages are keyed on, the default first. */
+    private List<String> languages;
+
+    /** The settings that are set, in PageCacheSettings' names. */
+    Map<String, Object> settings() {
+      return BoundSettings.of(this, "enabled", "url-patterns", "order");
+    }
+
     public boolean isEnabled() {
       return enabled;
     }
@@ -195,44 +340,28 @@ public class LarderProperties {
       this.enabled = enabled;
     }
 
+    public List<String> getUrlPatterns() {
+      return urlPatterns;
+    }
+
+    public void setUrlPatterns(List<String> urlPatterns) {
+      this.urlPatterns = urlPatterns;
+    }
+
+    public int getOrder() {
+      return order;
+    }
+
+    public void setOrder(int order) {
+      this.order = order;
+    }
+
     public String getCacheAlias() {
       return cacheAlias;
     }
 
     public void setCacheAlias(String cacheAlias) {
       this.cacheAlias = cacheAlias;
-    }
-
-    public int getMaxVariantsPerPath() {
-      return maxVariantsPerPath;
-    }
-
-    public void setMaxVariantsPerPath(int maxVariantsPerPath) {
-      this.maxVariantsPerPath = maxVariantsPerPath;
-    }
-
-    public List<String> getAllowedHosts() {
-      return allowedHosts;
-    }
-
-    public void setAllowedHosts(List<String> allowedHosts) {
-      this.allowedHosts = allowedHosts;
-    }
-
-    public boolean isRejectDisallowedHosts() {
-      return rejectDisallowedHosts;
-    }
-
-    public void setRejectDisallowedHosts(boolean rejectDisallowedHosts) {
-      this.rejectDisallowedHosts = rejectDisallowedHosts;
-    }
-
-    public List<String> getLanguages() {
-      return languages;
-    }
-
-    public void setLanguages(List<String> languages) {
-      this.languages = languages;
     }
 
     public Duration getCacheTimeout() {
@@ -259,44 +388,92 @@ public class LarderProperties {
       this.keyPrefix = keyPrefix;
     }
 
-    public int getMaxPageBytes() {
+    public Integer getMaxPageBytes() {
       return maxPageBytes;
     }
 
-    public void setMaxPageBytes(int maxPageBytes) {
+    public void setMaxPageBytes(Integer maxPageBytes) {
       this.maxPageBytes = maxPageBytes;
     }
 
-    public boolean isEtags() {
+    public Boolean getEtags() {
       return etags;
     }
 
-    public void setEtags(boolean etags) {
+    public void setEtags(Boolean etags) {
       this.etags = etags;
     }
 
-    public boolean isCoalesceMisses() {
+    public Boolean getCoalesceMisses() {
       return coalesceMisses;
     }
 
-    public void setCoalesceMisses(boolean coalesceMisses) {
+    public void setCoalesceMisses(Boolean coalesceMisses) {
       this.coalesceMisses = coalesceMisses;
     }
 
-    public List<String> getUrlPatterns() {
-      return urlPatterns;
+    public Boolean getAnonymousOnly() {
+      return anonymousOnly;
     }
 
-    public void setUrlPatterns(List<String> urlPatterns) {
-      this.urlPatterns = urlPatterns;
+    public void setAnonymousOnly(Boolean anonymousOnly) {
+      this.anonymousOnly = anonymousOnly;
     }
 
-    public int getOrder() {
-      return order;
+    public Duration getStaleWhileRevalidate() {
+      return staleWhileRevalidate;
     }
 
-    public void setOrder(int order) {
-      this.order = order;
+    public void setStaleWhileRevalidate(Duration staleWhileRevalidate) {
+      this.staleWhileRevalidate = staleWhileRevalidate;
+    }
+
+    public Duration getStaleIfError() {
+      return staleIfError;
+    }
+
+    public void setStaleIfError(Duration staleIfError) {
+      this.staleIfError = staleIfError;
+    }
+
+    public Boolean getStoreResponsesWithCookies() {
+      return storeResponsesWithCookies;
+    }
+
+    public void setStoreResponsesWithCookies(Boolean storeResponsesWithCookies) {
+      this.storeResponsesWithCookies = storeResponsesWithCookies;
+    }
+
+    public Integer getMaxVariantsPerPath() {
+      return maxVariantsPerPath;
+    }
+
+    public void setMaxVariantsPerPath(Integer maxVariantsPerPath) {
+      this.maxVariantsPerPath = maxVariantsPerPath;
+    }
+
+    public List<String> getAllowedHosts() {
+      return allowedHosts;
+    }
+
+    public void setAllowedHosts(List<String> allowedHosts) {
+      this.allowedHosts = allowedHosts;
+    }
+
+    public Boolean getRejectDisallowedHosts() {
+      return rejectDisallowedHosts;
+    }
+
+    public void setRejectDisallowedHosts(Boolean rejectDisallowedHosts) {
+      this.rejectDisallowedHosts = rejectDisallowedHosts;
+    }
+
+    public List<String> getLanguages() {
+      return languages;
+    }
+
+    public void setLanguages(List<String> languages) {
+      this.languages = languages;
     }
   }
 
@@ -326,10 +503,17 @@ public class LarderProperties {
     /** SECRET_KEY_FALLBACKS: older keys that still verify sessions, for rotation. */
     private List<String> secretKeyFallbacks;
 
+    /** An environment variable to read secret-key from (a placeholder does the same). */
+    private String secretKeyEnv;
+
+    /** An environment variable to read secret-key-fallbacks from, separated by commas. */
+    private String secretKeyFallbacksEnv;
+
     /** SESSION_COOKIE_NAME. */
     private String cookieName;
 
-    /** SESSION_COOKIE_AGE. */
+    /** SESSION_COOKIE_AGE; a bare number is seconds, as in Django (1209600 is two weeks). */
+    @DurationUnit(ChronoUnit.SECONDS)
     private Duration cookieAge;
 
     /** SESSION_COOKIE_DOMAIN. */
@@ -356,30 +540,9 @@ public class LarderProperties {
     /** The URL patterns the filter is mapped to. */
     private List<String> urlPatterns = new ArrayList<>(List.of("/*"));
 
-    /** The settings that are set, in SessionSettings.from's names. */
+    /** The settings that are set, in SessionSettings' names. */
     Map<String, Object> settings() {
-      Map<String, Object> settings = new LinkedHashMap<>();
-      put(settings, "engine", engine);
-      put(settings, "cache_alias", cacheAlias);
-      put(settings, "database_alias", databaseAlias);
-      put(settings, "secret_key", secretKey);
-      put(settings, "secret_key_fallbacks", secretKeyFallbacks);
-      put(settings, "cookie_name", cookieName);
-      put(settings, "cookie_age", cookieAge == null ? null : cookieAge.toSeconds());
-      put(settings, "cookie_domain", cookieDomain);
-      put(settings, "cookie_path", cookiePath);
-      put(settings, "cookie_secure", cookieSecure);
-      put(settings, "cookie_httponly", cookieHttponly);
-      put(settings, "cookie_samesite", cookieSamesite);
-      put(settings, "expire_at_browser_close", expireAtBrowserClose);
-      put(settings, "save_every_request", saveEveryRequest);
-      return settings;
-    }
-
-    private static void put(Map<String, Object> settings, String name, Object value) {
-      if (value != null) {
-        settings.put(name, value);
-      }
+      return BoundSettings.of(this, "enabled", "url-patterns");
     }
 
     public boolean isEnabled() {
@@ -509,11 +672,31 @@ public class LarderProperties {
     public void setUrlPatterns(List<String> urlPatterns) {
       this.urlPatterns = urlPatterns;
     }
+
+    public String getSecretKeyEnv() {
+      return secretKeyEnv;
+    }
+
+    public void setSecretKeyEnv(String secretKeyEnv) {
+      this.secretKeyEnv = secretKeyEnv;
+    }
+
+    public String getSecretKeyFallbacksEnv() {
+      return secretKeyFallbacksEnv;
+    }
+
+    public void setSecretKeyFallbacksEnv(String secretKeyFallbacksEnv) {
+      this.secretKeyFallbacksEnv = secretKeyFallbacksEnv;
+    }
   }
 
   /** Actuator health of the remote caches. */
   public static class Health {
-    /** How long a health check waits for a cache's server before reporting it DOWN. */
+    /**
+     * How long a health check waits for a cache's server before reporting it DOWN; a bare number is
+     * seconds.
+     */
+    @DurationUnit(ChronoUnit.SECONDS)
     private Duration timeout = Duration.ofSeconds(2);
 
     public Duration getTimeout() {

@@ -1,8 +1,10 @@
 package io.larder.spring.boot;
 
 import io.larder.Caches;
-import io.larder.web.pagecache.KeySuffix;
+import io.larder.InvalidConfigurationException;
+import io.larder.web.WebSetting;
 import io.larder.web.pagecache.PageCache;
+import io.larder.web.pagecache.PageCacheSettings;
 import io.larder.web.session.SessionFilter;
 import io.larder.web.session.SessionSettings;
 import jakarta.servlet.DispatcherType;
@@ -57,24 +59,9 @@ public class LarderWebAutoConfiguration {
       ObjectProvider<DelegatingFilterProxyRegistrationBean> delegatingFilters) {
     LarderProperties.PageCache settings = properties.getWeb().getPageCache();
     requireAfterSecurity(settings.getOrder(), delegatingFilters);
-    PageCache.Builder pages =
-        PageCache.builder(caches.get(settings.getCacheAlias()))
-            .cacheTimeout(settings.getCacheTimeout())
-            .keyPrefix(settings.getKeyPrefix())
-            .maxPageBytes(settings.getMaxPageBytes())
-            .etags(settings.isEtags())
-            .coalesceMisses(settings.isCoalesceMisses())
-            .maxVariantsPerPath(settings.getMaxVariantsPerPath())
-            .allowedHosts(settings.getAllowedHosts())
-            .rejectDisallowedHosts(settings.isRejectDisallowedHosts());
-    if (settings.getPageTimeout() != null) {
-      pages.pageTimeout(settings.getPageTimeout());
-    }
-    if (!settings.getLanguages().isEmpty()) {
-      pages.keySuffix(KeySuffix.languages(settings.getLanguages()));
-    }
-    FilterRegistrationBean<Filter> registration =
-        new FilterRegistrationBean<>(pages.build().filter());
+    PageCache pages =
+        PageCacheSettings.build(caches, settings.settings(), complaint("larder.web.page-cache."));
+    FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(pages.filter());
     registration.setName("larderPageCache");
     registration.setUrlPatterns(settings.getUrlPatterns());
     registration.setDispatcherTypes(DispatcherType.REQUEST);
@@ -87,13 +74,30 @@ public class LarderWebAutoConfiguration {
   public FilterRegistrationBean<SessionFilter> larderSessionFilter(
       Caches caches, LarderProperties properties) {
     LarderProperties.Sessions settings = properties.getWeb().getSessions();
-    SessionFilter sessions = new SessionFilter(caches, SessionSettings.from(settings.settings()));
+    SessionFilter sessions =
+        new SessionFilter(
+            caches, SessionSettings.from(settings.settings(), complaint("larder.web.sessions.")));
     FilterRegistrationBean<SessionFilter> registration = new FilterRegistrationBean<>(sessions);
     registration.setName("larderSessions");
     registration.setUrlPatterns(settings.getUrlPatterns());
     registration.setDispatcherTypes(DispatcherType.REQUEST);
     registration.setOrder(SESSIONS_ORDER);
     return registration;
+  }
+
+  /**
+   * A wrong value's error, naming the property under {@code prefix}, the value and what is
+   * accepted.
+   */
+  private static WebSetting.Complaint complaint(String prefix) {
+    return (name, value, accepted) ->
+        new InvalidConfigurationException(
+            prefix
+                + WebSetting.kebab(name)
+                + " is "
+                + (value instanceof String ? "'" + value + "'" : String.valueOf(value))
+                + "; accepted: "
+                + accepted);
   }
 
   /** Fails start-up if the page cache would run ahead of Spring Security's filter chain. */

@@ -2,6 +2,7 @@ package io.larder.web.session;
 
 import io.larder.Cache;
 import io.larder.CacheException;
+import io.larder.spi.CommonOptions;
 import java.time.InstantSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,7 +74,7 @@ final class CacheSessionStore implements SessionStore {
 
   @Override
   public boolean failsOpen() {
-    return cache.settings().booleanOption("ignore_exceptions", false);
+    return CommonOptions.IGNORE_EXCEPTIONS.from(cache.settings());
   }
 
   /** Writes {@code record} unconditionally: the cache copy of a cached_db session. */

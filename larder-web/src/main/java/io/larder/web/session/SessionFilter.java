@@ -4,6 +4,7 @@ import io.larder.Cache;
 import io.larder.Caches;
 import io.larder.InvalidConfigurationException;
 import io.larder.jdbc.DjangoSessionTable;
+import io.larder.spi.CommonOptions;
 import io.larder.web.response.HeldResponse;
 import io.larder.web.response.VaryRecord;
 import jakarta.servlet.Filter;
@@ -230,7 +231,7 @@ public final class SessionFilter implements Filter {
           database.settings().backend(),
           "a durable backend for the sessions' database copy: db (or filebased)");
     }
-    if (database.settings().booleanOption("ignore_exceptions", false)) {
+    if (CommonOptions.IGNORE_EXCEPTIONS.from(database.settings())) {
       throw InvalidConfigurationException.badSetting(
           alias,
           "options.ignore_exceptions",

@@ -2,15 +2,17 @@ package io.larder.web.session;
 
 import io.larder.Caches;
 import io.larder.InvalidConfigurationException;
-import io.larder.internal.SettingValues;
+import io.larder.web.WebSetting;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * How sessions are stored and what their cookie looks like: Django's {@code SESSION_*} settings,
@@ -44,7 +46,162 @@ public final class SessionSettings {
   /** Django's {@code SESSION_COOKIE_AGE}: two weeks. */
   public static final Duration DEFAULT_AGE = Duration.ofDays(14);
 
+  private static final String NON_EMPTY = "a non-empty string";
+  private static final String SECRET =
+      "a non-empty string (an environment variable named by a *_env setting must be set)";
+
   private static final Set<String> SAME_SITE = Set.of("Strict", "Lax", "None");
+
+  /**
+   * Every session setting, declared once, in the lower-case names of a YAML {@code sessions:}
+   * section ({@link #from(Map)} also takes Django's {@code SESSION_*} names); {@code
+   * larder.web.sessions.*} in Spring Boot and the table in docs/sessions.md are this list.
+   */
+  public static final List<WebSetting<Reading>> SETTINGS =
+      List.of(
+          WebSetting.of(
+                  "engine",
+                  "name",
+                  "cache",
+                  "cache, cached_db, db, signed_cookies, or Django's dotted names",
+                  "where sessions are kept",
+                  raw -> SessionEngine.of(text(raw)),
+                  set(Builder::engine))
+              .django("SESSION_ENGINE"),
+          WebSetting.of(
+                  "cache_alias",
+                  "alias",
+                  Caches.DEFAULT_ALIAS,
+                  NON_EMPTY,
+                  "the cache sessions are read from",
+                  SessionSettings::text,
+                  set(Builder::cacheAlias))
+              .django("SESSION_CACHE_ALIAS"),
+          WebSetting.of(
+              "database_alias",
+              "alias",
+              "none",
+              NON_EMPTY,
+              "the durable db cache of cached_db, or the db cache whose database holds"
+                  + " django_session for db (required by both)",
+              SessionSettings::text,
+              set(Builder::databaseAlias)),
+          WebSetting.of(
+                  "secret_key",
+                  "text",
+                  "none",
+                  SECRET,
+                  "signs db and signed_cookies sessions (required by both); never logged",
+                  SessionSettings::secret,
+                  set(Builder::secretKey))
+              .secret()
+              .django("SECRET_KEY"),
+          WebSetting.of(
+                  "secret_key_fallbacks",
+                  "list",
+                  "[]",
+                  "a list of non-empty strings",
+                  "older keys that still verify sessions, for rotation",
+                  SessionSettings::secrets,
+                  set(Builder::secretKeyFallbacks))
+              .secret()
+              .django("SECRET_KEY_FALLBACKS"),
+          WebSetting.of(
+              "secret_key_env",
+              "name",
+              "none",
+              NON_EMPTY,
+              "an environment variable to read secret_key from",
+              SessionSettings::text,
+              (Reading r, String variable) ->
+                  r.builder.secretKey(secret("secret_key_env", r.environment.get(variable)))),
+          WebSetting.of(
+              "secret_key_fallbacks_env",
+              "name",
+              "none",
+              NON_EMPTY,
+              "an environment variable to read secret_key_fallbacks from, separated by commas",
+              SessionSettings::text,
+              (Reading r, String variable) -> {
+                String value = r.environment.get(variable);
+                r.builder.secretKeyFallbacks(
+                    value == null || value.isBlank()
+                        ? List.of()
+                        : secrets("secret_key_fallbacks_env", List.of(value.split(","))));
+              }),
+          WebSetting.of(
+                  "cookie_name",
+                  "text",
+                  "sessionid",
+                  "a cookie name (letters, digits and !#$%&'*+-.^_`|~)",
+                  "the session cookie's name",
+                  SessionSettings::text,
+                  set(Builder::cookieName))
+              .django("SESSION_COOKIE_NAME"),
+          WebSetting.seconds(
+                  "cookie_age",
+                  String.valueOf(DEFAULT_AGE.toSeconds()),
+                  1,
+                  "how long a session lives after it was last saved (two weeks); the cookie's"
+                      + " Max-Age",
+                  set(Builder::age))
+              .django("SESSION_COOKIE_AGE"),
+          WebSetting.of(
+                  "cookie_domain",
+                  "text",
+                  "none",
+                  "a domain name such as .example.com, or null",
+                  "the cookie's domain; none sends it to the request's host only",
+                  SessionSettings::textOrNull,
+                  set(Builder::cookieDomain))
+              .django("SESSION_COOKIE_DOMAIN"),
+          WebSetting.of(
+                  "cookie_path",
+                  "text",
+                  "/",
+                  "a path starting with / without ';' or spaces",
+                  "the cookie's path",
+                  SessionSettings::text,
+                  set(Builder::cookiePath))
+              .django("SESSION_COOKIE_PATH"),
+          WebSetting.flag(
+                  "cookie_secure",
+                  false,
+                  "the cookie is sent over HTTPS only",
+                  set(Builder::cookieSecure))
+              .django("SESSION_COOKIE_SECURE"),
+          WebSetting.flag(
+                  "cookie_httponly",
+                  true,
+                  "scripts cannot read the cookie",
+                  set(Builder::cookieHttpOnly))
+              .django("SESSION_COOKIE_HTTPONLY"),
+          WebSetting.of(
+                  "cookie_samesite",
+                  "text",
+                  "Lax",
+                  "Strict, Lax, None (needs cookie_secure), or null for no attribute",
+                  "the cookie's SameSite attribute",
+                  SessionSettings::textOrNull,
+                  set(Builder::cookieSameSite))
+              .django("SESSION_COOKIE_SAMESITE"),
+          WebSetting.flag(
+                  "expire_at_browser_close",
+                  false,
+                  "the cookie has no expiry; the session still expires after cookie_age",
+                  set(Builder::expireAtBrowserClose))
+              .django("SESSION_EXPIRE_AT_BROWSER_CLOSE"),
+          WebSetting.flag(
+                  "save_every_request",
+                  false,
+                  "the session is saved, and extended, on every request that carries it",
+                  set(Builder::saveEveryRequest))
+              .django("SESSION_SAVE_EVERY_REQUEST"));
+
+  /** A builder method as a setting's effect. */
+  private static <T> BiConsumer<Reading, T> set(BiConsumer<Builder, T> method) {
+    return (reading, value) -> method.accept(reading.builder, value);
+  }
 
   private final SessionEngine engine;
   private final String cacheAlias;
@@ -103,50 +260,40 @@ public final class SessionSettings {
     return from(settings, System.getenv());
   }
 
+  /**
+   * {@link #from(Map)} with the errors for an unknown setting or a wrong value made by {@code
+   * complaint}, which names where the value came from (e.g. the Spring Boot property).
+   */
+  public static SessionSettings from(Map<String, ?> settings, WebSetting.Complaint complaint) {
+    return from(settings, System.getenv(), complaint);
+  }
+
   /** {@link #from(Map)} with {@code environment} in place of the process's. */
   static SessionSettings from(Map<String, ?> settings, Map<String, String> environment) {
-    Builder b = builder();
+    return from(settings, environment, SessionSettings::bad);
+  }
+
+  private static SessionSettings from(
+      Map<String, ?> settings, Map<String, String> environment, WebSetting.Complaint complaint) {
+    Map<String, Object> named = new LinkedHashMap<>();
     for (Map.Entry<String, ?> entry : settings.entrySet()) {
-      String name = entry.getKey().toLowerCase(Locale.ROOT);
-      if (name.startsWith("session_")) {
-        name = name.substring("session_".length());
+      String name = withoutSessionPrefix(entry.getKey());
+      if (WebSetting.named(SETTINGS, name).isEmpty()) {
+        throw complaint.of(
+            entry.getKey(),
+            entry.getValue(),
+            WebSetting.names(SETTINGS) + " (or Django's SESSION_* names)");
       }
-      Object value = entry.getValue();
-      switch (name) {
-        case "engine" -> b.engine(SessionEngine.of(text(name, value)));
-        case "cache_alias" -> b.cacheAlias(text(name, value));
-        case "database_alias" -> b.databaseAlias(text(name, value));
-        case "cookie_name" -> b.cookieName(text(name, value));
-        case "cookie_domain" -> b.cookieDomain(value == null ? null : text(name, value));
-        case "cookie_path" -> b.cookiePath(text(name, value));
-        case "cookie_secure" -> b.cookieSecure(bool(name, value));
-        case "cookie_httponly" -> b.cookieHttpOnly(bool(name, value));
-        case "cookie_samesite" -> b.cookieSameSite(value == null ? null : text(name, value));
-        case "cookie_age" -> b.age(Duration.ofSeconds(seconds(name, value)));
-        case "expire_at_browser_close" -> b.expireAtBrowserClose(bool(name, value));
-        case "save_every_request" -> b.saveEveryRequest(bool(name, value));
-        case "secret_key" -> b.secretKey(secret(name, value));
-        case "secret_key_fallbacks" -> b.secretKeyFallbacks(secrets(name, value));
-        case "secret_key_env" -> b.secretKey(secret(name, environment.get(text(name, value))));
-        case "secret_key_fallbacks_env" -> {
-          String variable = environment.get(text(name, value));
-          b.secretKeyFallbacks(
-              variable == null || variable.isBlank()
-                  ? List.of()
-                  : secrets(name, List.of(variable.split(","))));
-        }
-        default ->
-            throw bad(
-                entry.getKey(),
-                value,
-                "engine, cache_alias, database_alias, cookie_name, cookie_domain, cookie_path,"
-                    + " cookie_secure, cookie_httponly, cookie_samesite, cookie_age,"
-                    + " expire_at_browser_close, save_every_request, secret_key,"
-                    + " secret_key_fallbacks, secret_key_env, secret_key_fallbacks_env (or"
-                    + " Django's SESSION_* names)");
-      }
+      named.put(name, entry.getValue());
     }
-    return b.build();
+    Reading reading = new Reading(builder(), environment);
+    WebSetting.applyAll(SETTINGS, named, reading, complaint);
+    return reading.builder.build();
+  }
+
+  private static String withoutSessionPrefix(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    return lower.startsWith("session_") ? lower.substring("session_".length()) : lower;
   }
 
   /** {@code SESSION_ENGINE}; default {@link SessionEngine#CACHE}. */
@@ -252,50 +399,63 @@ public final class SessionSettings {
             + ".");
   }
 
+  /**
+   * What the settings read so far have set, and the environment {@code *_env} settings read from.
+   */
+  public static final class Reading {
+    private final Builder builder;
+    private final Map<String, String> environment;
+
+    private Reading(Builder builder, Map<String, String> environment) {
+      this.builder = builder;
+      this.environment = environment;
+    }
+  }
+
   /** A secret's value is never shown in the error. */
   private static String secret(String setting, Object value) {
+    try {
+      return secret(value);
+    } catch (IllegalArgumentException e) {
+      throw bad(setting, value == null ? null : "(hidden)", SECRET);
+    }
+  }
+
+  private static String secret(Object value) {
     if (value instanceof String s && !s.isEmpty()) {
       return s;
     }
-    throw bad(
-        setting,
-        value == null ? null : "(hidden)",
-        "a non-empty string (an environment variable named by a *_env setting must be set)");
+    throw new IllegalArgumentException(SECRET);
   }
 
   private static List<String> secrets(String setting, Object value) {
+    try {
+      return secrets(value);
+    } catch (IllegalArgumentException e) {
+      throw bad(setting, value == null ? null : "(hidden)", e.getMessage());
+    }
+  }
+
+  private static List<String> secrets(Object value) {
     if (!(value instanceof List<?> list)) {
-      throw bad(setting, value == null ? null : "(hidden)", "a list of non-empty strings");
+      throw new IllegalArgumentException("a list of non-empty strings");
     }
     List<String> keys = new ArrayList<>();
     for (Object item : list) {
-      keys.add(secret(setting, item instanceof String s ? s.strip() : item));
+      keys.add(secret(item instanceof String s ? s.strip() : item));
     }
     return List.copyOf(keys);
   }
 
-  private static String text(String setting, Object value) {
+  private static String text(Object value) {
     if (value instanceof String s && !s.isBlank()) {
       return s;
     }
-    throw bad(setting, value, "a non-empty string");
+    throw new IllegalArgumentException(NON_EMPTY);
   }
 
-  private static boolean bool(String setting, Object value) {
-    try {
-      return SettingValues.bool(value);
-    } catch (IllegalArgumentException e) {
-      throw bad(setting, value, e.getMessage());
-    }
-  }
-
-  /** Whole seconds, as Django's SESSION_COOKIE_AGE; at least one. */
-  private static long seconds(String setting, Object value) {
-    try {
-      return SettingValues.integer(value, 1, Long.MAX_VALUE / 1_000_000_000L);
-    } catch (IllegalArgumentException e) {
-      throw bad(setting, value, "a positive number of seconds, in whole seconds");
-    }
+  private static String textOrNull(Object value) {
+    return value == null ? null : text(value);
   }
 
   /** Builds {@link SessionSettings}; starts from Django's defaults. */

@@ -1,6 +1,7 @@
-package io.larder.web.pagecache;
+package io.larder.web;
 
 import io.larder.Caches;
+import io.larder.web.pagecache.PageCache;
 import jakarta.servlet.ServletContext;
 import java.nio.file.Path;
 
@@ -8,18 +9,27 @@ import java.nio.file.Path;
  * The {@link Caches} the filters of one web application share: the one the application put in the
  * context attribute {@link PageCache#CACHES_ATTRIBUTE}, else one loaded from the file named by the
  * context parameter {@code larder.config}, else Django's default (local memory). A {@code Caches}
- * made here is closed when the last filter using it is destroyed.
+ * made here is closed when the last filter using it is destroyed. The filters web.xml declares with
+ * init-params ({@code PageCacheFilter}, {@code WebXmlSessionFilter}) take their caches from here.
+ *
+ * <pre>{@code
+ * Caches caches = ContextCaches.acquire(config.getServletContext()); // in Filter.init
+ * ...
+ * ContextCaches.release(servletContext);                             // in Filter.destroy
+ * }</pre>
+ *
+ * @since 0.1
  */
-final class ContextCaches {
+public final class ContextCaches {
   /** The context parameter naming a {@code larder.yml} (or {@code .properties}) file. */
-  static final String CONFIG_PARAM = "larder.config";
+  public static final String CONFIG_PARAM = "larder.config";
 
   private static final String SHARED = "io.larder.web.sharedCaches";
 
   private ContextCaches() {}
 
   /** The context's caches, counted as used until {@link #release}. */
-  static Caches acquire(ServletContext context) {
+  public static Caches acquire(ServletContext context) {
     synchronized (context) {
       Object given = context.getAttribute(PageCache.CACHES_ATTRIBUTE);
       if (given instanceof Caches caches) {
@@ -39,7 +49,7 @@ final class ContextCaches {
   }
 
   /** Ends one use; the last use closes caches this class made. */
-  static void release(ServletContext context) {
+  public static void release(ServletContext context) {
     synchronized (context) {
       if (context.getAttribute(SHARED) instanceof Shared shared && --shared.users == 0) {
         context.removeAttribute(SHARED);
