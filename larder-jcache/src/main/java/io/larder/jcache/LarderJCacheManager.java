@@ -298,6 +298,10 @@ public final class LarderJCacheManager implements CacheManager {
                   .keyPrefix(prefix)
                   .version(settings.version())
                   .keyFunction(settings.keyFunction());
+              if (usesJavaSerializer(settings)) {
+                definition.option(
+                    "serializer_allow", CreatedCacheAllowList.of(name, settings, classLoader));
+              }
               if (localMemory) {
                 definition.location(storeName + ":" + name);
                 definition.option("store_by_value", configuration.isStoreByValue());
@@ -306,6 +310,12 @@ public final class LarderJCacheManager implements CacheManager {
               }
             })
         .build();
+  }
+
+  /** True if the cache's serializer is the {@code java} one, Larder's default. */
+  private static boolean usesJavaSerializer(CacheSettings settings) {
+    Object serializer = settings.options().get("serializer");
+    return serializer == null || serializer.toString().equals("java");
   }
 
   /** The JCache configuration of a configured alias: its timeout as a creation expiry. */
