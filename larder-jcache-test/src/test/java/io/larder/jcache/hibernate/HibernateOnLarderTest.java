@@ -2,11 +2,8 @@ package io.larder.jcache.hibernate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.larder.testsupport.RedisServers;
 import io.larder.testsupport.TestDatabases;
 import java.io.IOException;
-import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -33,8 +30,8 @@ class HibernateOnLarderTest {
   @BeforeAll
   static void openFactories() throws IOException {
     String jdbcUrl = TestDatabases.postgres();
-    writer = Library.open(jdbcUrl, larderConfig("writer"), true);
-    reader = Library.open(jdbcUrl, larderConfig("reader"), false);
+    writer = Library.open(jdbcUrl, Library.larderYml(dir, "writer"), true);
+    reader = Library.open(jdbcUrl, Library.larderYml(dir, "reader"), false);
   }
 
   @AfterAll
@@ -45,17 +42,6 @@ class HibernateOnLarderTest {
     if (writer != null) {
       writer.close();
     }
-  }
-
-  /** A larder.yml of the factory's own (so a cache manager of its own) on the shared Redis. */
-  static URI larderConfig(String name) throws IOException {
-    Path file = dir.resolve(name + ".yml");
-    Files.writeString(
-        file,
-        "caches:\n  default:\n    backend: redis\n    location: "
-            + RedisServers.standalone().url(6)
-            + "\n");
-    return file.toUri();
   }
 
   @Test

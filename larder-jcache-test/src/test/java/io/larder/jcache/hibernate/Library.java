@@ -1,6 +1,10 @@
 package io.larder.jcache.hibernate;
 
+import io.larder.testsupport.RedisServers;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.hibernate.SessionFactory;
 import org.hibernate.cfg.Configuration;
 
@@ -11,6 +15,20 @@ import org.hibernate.cfg.Configuration;
  */
 final class Library {
   private Library() {}
+
+  /**
+   * A larder.yml in {@code dir} of a factory's own (so a cache manager of its own, as another
+   * process has) whose default cache is the test's shared redis-server.
+   */
+  static URI larderYml(Path dir, String name) throws IOException {
+    Path file = dir.resolve(name + ".yml");
+    Files.writeString(
+        file,
+        "caches:\n  default:\n    backend: redis\n    location: "
+            + RedisServers.standalone().url(6)
+            + "\n");
+    return file.toUri();
+  }
 
   static SessionFactory open(String jdbcUrl, URI larderConfig, boolean createSchema) {
     return new Configuration()
