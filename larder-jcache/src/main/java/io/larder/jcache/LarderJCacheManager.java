@@ -34,7 +34,9 @@ import javax.cache.spi.CachingProvider;
  *   <li>{@code createCache(name, configuration)} makes a new cache on the backend of the template
  *       alias: the manager property {@value #TEMPLATE_PROPERTY}, {@code default} if unset. The new
  *       cache has the template's settings, with its own store: {@code key_prefix} is the name (or
- *       {@code <template prefix>:<name>}), and on local memory a store of its own.
+ *       {@code <template prefix>:<name>}), and on local memory a store of its own. On the {@code
+ *       java} serializer its allow-list adds what Hibernate's second-level cache stores: Hibernate's
+ *       cache entry packages, and the package of the JPA entity the cache is named after.
  * </ul>
  *
  * <pre>{@code
