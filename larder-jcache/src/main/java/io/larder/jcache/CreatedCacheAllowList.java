@@ -10,7 +10,7 @@ import java.util.Set;
 /**
  * The packages the {@code java} serializer of a created cache may instantiate, beyond the JDK's
  * value packages: the template alias's {@code serializer_allow}, then the default that lets
- * Hibernate's second-level cache run without tuning:
+ * Hibernate's second-level cache and Spring's {@code @Cacheable} run without tuning:
  *
  * <ul>
  *   <li>{@link #HIBERNATE_PACKAGES}: the entries Hibernate ORM caches (entity and collection
@@ -20,7 +20,9 @@ import java.util.Set;
  *       ({@code com.example.shop.Book}) and a collection's after its role ({@code
  *       com.example.shop.Book.chapters}), and an entry holds the entity's own values (an enum, an
  *       embeddable's parts) of the application's classes. A name that is no entity's adds
- *       nothing.
+ *       nothing;
+ *   <li>{@link #SPRING_PACKAGES}: Spring's marker for a cached null ({@code @Cacheable} through
+ *       Spring's JCache support).
  * </ul>
  *
  * Any other class is refused on reading, as by every Larder cache.
@@ -33,6 +35,9 @@ final class CreatedCacheAllowList {
           "org.hibernate.cache.spi.support",
           "org.hibernate.cache.internal");
 
+  /** Spring's {@code NullValue}, what Spring's {@code JCacheCache} stores for a null result. */
+  static final List<String> SPRING_PACKAGES = List.of("org.springframework.cache.support");
+
   private static final String ENTITY = "jakarta.persistence.Entity";
 
   private CreatedCacheAllowList() {}
@@ -42,6 +47,7 @@ final class CreatedCacheAllowList {
     Set<String> packages =
         new LinkedHashSet<>(CommonOptions.SERIALIZER_ALLOW.from(template));
     packages.addAll(HIBERNATE_PACKAGES);
+    packages.addAll(SPRING_PACKAGES);
     String namedClass = namedClassPackage(name, classLoader);
     if (namedClass != null) {
       packages.add(namedClass);

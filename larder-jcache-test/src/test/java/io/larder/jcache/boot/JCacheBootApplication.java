@@ -43,6 +43,18 @@ public class JCacheBootApplication {
       return id + ":" + computed.incrementAndGet();
     }
 
+    /** How many prices were computed (a method: the bean is a proxy). */
+    public int computations() {
+      return computed.get();
+    }
+
+    /** Null for an unknown id: cached as Spring's NullValue. */
+    @Cacheable("prices")
+    public String discontinued(String id) {
+      computed.incrementAndGet();
+      return null;
+    }
+
     @CacheEvict("prices")
     public void forget(int id) {}
   }

@@ -57,6 +57,16 @@ class SpringCacheTypeJCacheTest {
   }
 
   @Test
+  void aNullResultIsCachedAndReadBackWithoutTuningTheAllowList() {
+    assertThat(prices.discontinued("old-7")).isNull();
+    int computed = prices.computations();
+
+    assertThat(prices.discontinued("old-7")).isNull();
+
+    assertThat(prices.computations()).isEqualTo(computed);
+  }
+
+  @Test
   void cacheEvictRemovesTheEntry() throws Exception {
     String first = get("/prices/8");
     http.send(
