@@ -58,6 +58,25 @@ class JavaSerializerTest {
   }
 
   @Test
+  void anArrayOfAnInterfaceTypeIsReadWithItsAllowedElements() {
+    java.io.Serializable[] state = {"title", 42L, null};
+
+    assertThat((Object[]) serializer.deserialize(serializer.serialize(state)))
+        .isInstanceOf(java.io.Serializable[].class)
+        .containsExactly("title", 42L, null);
+  }
+
+  @Test
+  void anArrayOfAnInterfaceTypeStillRefusesADisallowedElement() {
+    byte[] bytes = serializer.serialize(new java.io.Serializable[] {new Point(1, 2)});
+
+    assertThatThrownBy(() -> serializer.deserialize(bytes))
+        .isInstanceOf(DisallowedClassException.class)
+        .extracting(e -> ((DisallowedClassException) e).className())
+        .isEqualTo(Point.class.getName());
+  }
+
+  @Test
   void anAllowedPackageIsDeserialized() {
     JavaSerializer allowing = new JavaSerializer("default", List.of("io.larder"));
     assertThat(allowing.deserialize(allowing.serialize(new Point(1, 2)))).isEqualTo(new Point(1, 2));

@@ -1107,7 +1107,7 @@ public final class LarderJCache<K, V> implements Cache<K, V> {
           "Cache '" + name + "' holds keys of " + type.getName() + ", not "
               + key.getClass().getName());
     }
-    return ObjectKeys.of(key);
+    return JCacheKeys.of(key);
   }
 
   private void requireValue(V value) {

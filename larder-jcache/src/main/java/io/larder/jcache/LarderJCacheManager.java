@@ -34,7 +34,9 @@ import javax.cache.spi.CachingProvider;
  *   <li>{@code createCache(name, configuration)} makes a new cache on the backend of the template
  *       alias: the manager property {@value #TEMPLATE_PROPERTY}, {@code default} if unset. The new
  *       cache has the template's settings, with its own store: {@code key_prefix} is the name (or
- *       {@code <template prefix>:<name>}), and on local memory a store of its own.
+ *       {@code <template prefix>:<name>}), and on local memory a store of its own. On the {@code
+ *       java} serializer its allow-list adds what Hibernate's second-level cache stores: Hibernate's
+ *       cache entry packages, and the package of the JPA entity the cache is named after.
  * </ul>
  *
  * <pre>{@code
@@ -300,6 +302,10 @@ public final class LarderJCacheManager implements CacheManager {
                   .keyPrefix(prefix)
                   .version(settings.version())
                   .keyFunction(settings.keyFunction());
+              if (usesJavaSerializer(settings)) {
+                definition.option(
+                    "serializer_allow", CreatedCacheAllowList.of(name, settings, classLoader));
+              }
               if (localMemory) {
                 definition.location(storeName + ":" + name);
                 definition.option(LocMemCache.STORE_BY_VALUE.name(), configuration.isStoreByValue());
@@ -308,6 +314,12 @@ public final class LarderJCacheManager implements CacheManager {
               }
             })
         .build();
+  }
+
+  /** True if the cache's serializer is the {@code java} one, Larder's default. */
+  private static boolean usesJavaSerializer(CacheSettings settings) {
+    Object serializer = settings.options().get("serializer");
+    return serializer == null || serializer.toString().equals("java");
   }
 
   /** The JCache configuration of a configured alias: its timeout as a creation expiry. */

@@ -75,6 +75,42 @@ class LarderKeysAndValuesTest {
   }
 
   @Test
+  void aSerializableKeyWithoutToStringIsStoredUnderTheDigestOfItsSerialization() {
+    Cache<Object, Object> jcache = manager.getCache("default");
+
+    jcache.put(new OpaqueKey("select b from Book b", 7), "first");
+    jcache.put(new OpaqueKey("select b from Book b", 8), "other");
+
+    assertThat(jcache.get(new OpaqueKey("select b from Book b", 7))).isEqualTo("first");
+    assertThat(jcache.get(new OpaqueKey("select b from Book b", 8))).isEqualTo("other");
+    assertThat(JCacheKeys.of(new OpaqueKey("select b from Book b", 7)))
+        .matches("OpaqueKey#[0-9a-f]{64}");
+  }
+
+  /** A key as Hibernate's QueryKey is: Serializable, equals and hashCode, no toString. */
+  static final class OpaqueKey implements java.io.Serializable {
+    private final String query;
+    private final int parameter;
+
+    OpaqueKey(String query, int parameter) {
+      this.query = query;
+      this.parameter = parameter;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof OpaqueKey key
+          && key.query.equals(query)
+          && key.parameter == parameter;
+    }
+
+    @Override
+    public int hashCode() {
+      return query.hashCode() * 31 + parameter;
+    }
+  }
+
+  @Test
   void aKeyOfTheWrongTypeIsAClassCastAndNothingIsStored() {
     Cache<Object, Object> typed = untyped(longToString("typed"));
 

@@ -23,6 +23,7 @@ class PublishedModulesTest {
           "larder-demo",
           "larder-spring-boot-sample",
           "larder-spring-boot3-test",
+          "larder-jcache-test",
           "larder-release-check");
 
   private static List<String> published() {
