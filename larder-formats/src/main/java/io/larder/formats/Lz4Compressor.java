@@ -1,0 +1,46 @@
+package io.larder.formats;
+
+import io.larder.compress.StreamCompressor;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import net.jpountz.lz4.LZ4FrameInputStream;
+import net.jpountz.lz4.LZ4FrameOutputStream;
+
+/**
+ * django-redis's {@code Lz4Compressor} ({@code options.compressor: lz4}): an lz4 frame, as Python's
+ * {@code lz4.frame.compress} writes and reads it, for values longer than the minimum length. Needs
+ * {@code at.yawk.lz4:lz4-java}.
+ *
+ * <pre>{@code
+ * Compressor lz4 = new Lz4Compressor(15, settings.maxValueSize());
+ * }</pre>
+ */
+public final class Lz4Compressor extends StreamCompressor {
+  /** The frame's magic number, 0x184D2204, as it is stored (little-endian). */
+  private static final byte[] MAGIC = {0x04, 0x22, 0x4d, 0x18};
+
+  /**
+   * Compresses values longer than {@code minLength} bytes; reads at most {@code maxValueSize}
+   * decompressed bytes.
+   */
+  public Lz4Compressor(int minLength, int maxValueSize) {
+    super(minLength, maxValueSize);
+  }
+
+  @Override
+  protected boolean startsFrame(byte[] stored) {
+    return Magic.starts(stored, MAGIC);
+  }
+
+  @Override
+  protected OutputStream compressing(OutputStream out) throws IOException {
+    // 64 KB blocks, Python lz4.frame's default.
+    return new LZ4FrameOutputStream(out, LZ4FrameOutputStream.BLOCKSIZE.SIZE_64KB);
+  }
+
+  @Override
+  protected InputStream decompressing(InputStream in) throws IOException {
+    return new LZ4FrameInputStream(in);
+  }
+}

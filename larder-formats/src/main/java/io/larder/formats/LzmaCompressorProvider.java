@@ -1,0 +1,29 @@
+package io.larder.formats;
+
+import io.larder.CacheSettings;
+import io.larder.spi.CommonOptions;
+import io.larder.spi.Compressor;
+import io.larder.spi.CompressorProvider;
+import java.util.Set;
+
+/**
+ * {@code options.compressor: lzma} (or django-redis's {@code django_redis.compressors.lzma.LzmaCompressor}): the {@link LzmaCompressor}, which
+ * needs the optional {@code org.tukaani:xz} library.
+ */
+public final class LzmaCompressorProvider implements CompressorProvider {
+  @Override
+  public String name() {
+    return "lzma";
+  }
+
+  @Override
+  public Set<String> aliases() {
+    return Set.of("django_redis.compressors.lzma.LzmaCompressor");
+  }
+
+  @Override
+  public Compressor create(CacheSettings settings) {
+    CompressionLibrary.XZ.require(settings, CommonOptions.COMPRESSOR.from(settings));
+    return new LzmaCompressor(CompressionLibrary.minLength(settings, 100), settings.maxValueSize());
+  }
+}
