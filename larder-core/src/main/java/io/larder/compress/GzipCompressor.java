@@ -3,7 +3,6 @@ package io.larder.compress;
 import io.larder.CacheSettings;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -29,8 +28,8 @@ public final class GzipCompressor extends StreamCompressor {
   }
 
   @Override
-  protected OutputStream compressing(OutputStream out) throws IOException {
-    return new GZIPOutputStream(out);
+  protected byte[] frameOf(byte[] serialized) throws IOException {
+    return written(serialized, GZIPOutputStream::new);
   }
 
   @Override

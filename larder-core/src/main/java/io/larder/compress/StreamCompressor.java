@@ -20,7 +20,9 @@ import java.io.UncheckedIOException;
  * final class SnappyCompressor extends StreamCompressor {
  *   SnappyCompressor(int maxValueSize) { super(15, maxValueSize); }
  *   protected boolean startsFrame(byte[] stored) { return stored.length > 0 && stored[0] == (byte) 0xff; }
- *   protected OutputStream compressing(OutputStream out) { return new SnappyFramedOutputStream(out); }
+ *   protected byte[] frameOf(byte[] serialized) throws IOException {
+ *     return written(serialized, SnappyFramedOutputStream::new);
+ *   }
  *   protected InputStream decompressing(InputStream in) throws IOException {
  *     return new SnappyFramedInputStream(in);
  *   }
@@ -43,8 +45,8 @@ public abstract class StreamCompressor implements Compressor {
   /** True if {@code stored} begins with the format's magic number. */
   protected abstract boolean startsFrame(byte[] stored);
 
-  /** A stream that writes one compressed frame to {@code out} and ends it on close. */
-  protected abstract OutputStream compressing(OutputStream out) throws IOException;
+  /** One compressed frame of {@code serialized}; {@link #written} makes it from a stream. */
+  protected abstract byte[] frameOf(byte[] serialized) throws IOException;
 
   /** A stream of the data of the frame(s) {@code in} holds; it fails on a malformed frame. */
   protected abstract InputStream decompressing(InputStream in) throws IOException;
@@ -59,13 +61,39 @@ public abstract class StreamCompressor implements Compressor {
     if (serialized.length <= minLength) {
       return serialized;
     }
-    ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, serialized.length / 2));
-    try (OutputStream frame = compressing(out)) {
-      frame.write(serialized);
+    try {
+      return frameOf(serialized);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The data of the frame(s) {@code stored} holds, read through {@link #decompressing}; a format
+   * with frames its library cannot read overrides it.
+   *
+   * @throws OversizedValueException if the data passes {@link #maxValueSize()} bytes
+   * @throws IOException if {@code stored} is not whole, well-formed frames
+   */
+  protected byte[] decompressFrame(byte[] stored) throws IOException, OversizedValueException {
+    try (InputStream data = decompressing(new ByteArrayInputStream(stored))) {
+      return BoundedOutput.readAll(data, Math.min(maxValueSize, stored.length * 3), maxValueSize);
+    }
+  }
+
+  /** The bytes {@code data} becomes when written through the stream {@code frame} makes. */
+  protected static byte[] written(byte[] data, FrameWriter frame) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, data.length / 2));
+    try (OutputStream compressing = frame.around(out)) {
+      compressing.write(data);
+    }
     return out.toByteArray();
+  }
+
+  /** Makes a stream that writes one compressed frame to {@code out} and ends it on close. */
+  @FunctionalInterface
+  protected interface FrameWriter {
+    OutputStream around(OutputStream out) throws IOException;
   }
 
   @Override
@@ -73,9 +101,8 @@ public abstract class StreamCompressor implements Compressor {
     if (!startsFrame(stored)) {
       return stored;
     }
-    try (InputStream data = decompressing(new ByteArrayInputStream(stored))) {
-      return BoundedOutput.readAll(
-          data, Math.min(maxValueSize, stored.length * 3), maxValueSize);
+    try {
+      return decompressFrame(stored);
     } catch (OversizedValueException e) {
       throw new SerializationException(e.getMessage(), e);
     } catch (IOException | RuntimeException e) {

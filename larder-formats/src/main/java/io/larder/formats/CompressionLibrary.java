@@ -9,7 +9,7 @@ record CompressionLibrary(String className, String artifact) {
       new CompressionLibrary("net.jpountz.lz4.LZ4FrameOutputStream", "at.yawk.lz4:lz4-java");
   static final CompressionLibrary ZSTD =
       new CompressionLibrary(
-          "com.github.luben.zstd.ZstdOutputStreamNoFinalizer", "com.github.luben:zstd-jni");
+          "com.github.luben.zstd.Zstd", "com.github.luben:zstd-jni");
   static final CompressionLibrary XZ =
       new CompressionLibrary("org.tukaani.xz.XZOutputStream", "org.tukaani:xz");
 

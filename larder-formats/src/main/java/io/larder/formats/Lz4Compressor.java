@@ -1,16 +1,18 @@
 package io.larder.formats;
 
+import io.larder.compress.OversizedValueException;
 import io.larder.compress.StreamCompressor;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import net.jpountz.lz4.LZ4FrameInputStream;
 import net.jpountz.lz4.LZ4FrameOutputStream;
 
 /**
  * django-redis's {@code Lz4Compressor} ({@code options.compressor: lz4}): an lz4 frame, as Python's
  * {@code lz4.frame.compress} writes and reads it, for values longer than the minimum length. Needs
- * {@code at.yawk.lz4:lz4-java}.
+ * {@code at.yawk.lz4:lz4-java}. Frames of independent blocks (what this writes, and what Python
+ * writes for a value of one block) are read by lz4-java; frames of linked blocks (Python's default
+ * for longer values, which lz4-java refuses) by {@link LinkedLz4Frame}.
  *
  * <pre>{@code
  * Compressor lz4 = new Lz4Compressor(15, settings.maxValueSize());
@@ -34,9 +36,24 @@ public final class Lz4Compressor extends StreamCompressor {
   }
 
   @Override
-  protected OutputStream compressing(OutputStream out) throws IOException {
-    // 64 KB blocks, Python lz4.frame's default.
-    return new LZ4FrameOutputStream(out, LZ4FrameOutputStream.BLOCKSIZE.SIZE_64KB);
+  protected byte[] frameOf(byte[] serialized) throws IOException {
+    // 64 KB blocks and the content size in the header, as Python's lz4.frame.compress writes.
+    return written(
+        serialized,
+        out ->
+            new LZ4FrameOutputStream(
+                out,
+                LZ4FrameOutputStream.BLOCKSIZE.SIZE_64KB,
+                serialized.length,
+                LZ4FrameOutputStream.FLG.Bits.BLOCK_INDEPENDENCE,
+                LZ4FrameOutputStream.FLG.Bits.CONTENT_SIZE));
+  }
+
+  @Override
+  protected byte[] decompressFrame(byte[] stored) throws IOException, OversizedValueException {
+    return LinkedLz4Frame.isLinked(stored)
+        ? LinkedLz4Frame.decode(stored, maxValueSize())
+        : super.decompressFrame(stored);
   }
 
   @Override

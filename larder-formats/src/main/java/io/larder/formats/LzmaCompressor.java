@@ -3,7 +3,6 @@ package io.larder.formats;
 import io.larder.compress.StreamCompressor;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import org.tukaani.xz.ArrayCache;
 import org.tukaani.xz.BasicArrayCache;
 import org.tukaani.xz.LZMA2Options;
@@ -61,8 +60,8 @@ public final class LzmaCompressor extends StreamCompressor {
   }
 
   @Override
-  protected OutputStream compressing(OutputStream out) throws IOException {
-    return new XZOutputStream(out, options, ARRAYS);
+  protected byte[] frameOf(byte[] serialized) throws IOException {
+    return written(serialized, out -> new XZOutputStream(out, options, ARRAYS));
   }
 
   @Override

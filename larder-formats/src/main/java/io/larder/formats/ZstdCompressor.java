@@ -1,11 +1,10 @@
 package io.larder.formats;
 
+import com.github.luben.zstd.Zstd;
 import com.github.luben.zstd.ZstdInputStreamNoFinalizer;
-import com.github.luben.zstd.ZstdOutputStreamNoFinalizer;
 import io.larder.compress.StreamCompressor;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 
 /**
  * django-redis's {@code ZStdCompressor} ({@code options.compressor: zstd}): a zstd frame at zstd's
@@ -46,8 +45,9 @@ public final class ZstdCompressor extends StreamCompressor {
   }
 
   @Override
-  protected OutputStream compressing(OutputStream out) throws IOException {
-    return new ZstdOutputStreamNoFinalizer(out, LEVEL);
+  protected byte[] frameOf(byte[] serialized) {
+    // One-shot, so the frame's header holds the content size, as pyzstd.compress writes it.
+    return Zstd.compress(serialized, LEVEL);
   }
 
   @Override
