@@ -316,6 +316,22 @@ class ConfigurationTest {
   }
 
   @Test
+  void aDjangoRedisJsonSerializerNamesLarderFormatsWhenItIsMissing() {
+    assertThatThrownBy(
+            () ->
+                from(
+                    Map.of(
+                        "default",
+                        cache(
+                            "BACKEND",
+                            "locmem",
+                            "OPTIONS",
+                            Map.of("SERIALIZER", "django_redis.serializers.json.JSONSerializer")))))
+        .hasMessageContaining("options.serializer")
+        .hasMessageContaining("io.larder:larder-formats");
+  }
+
+  @Test
   void aDjangoRedisCompressorOfLarderFormatsNamesThatModuleWhenItIsMissing() {
     assertThatThrownBy(
             () ->

@@ -23,7 +23,7 @@ public final class Lz4CompressorProvider implements CompressorProvider {
 
   @Override
   public Compressor create(CacheSettings settings) {
-    CompressionLibrary.LZ4.require(settings, CommonOptions.COMPRESSOR.from(settings));
-    return new Lz4Compressor(CompressionLibrary.minLength(settings, 15), settings.maxValueSize());
+    FormatLibrary.LZ4.require(settings, "compressor", CommonOptions.COMPRESSOR.from(settings));
+    return new Lz4Compressor(FormatLibrary.minLength(settings, 15), settings.maxValueSize());
   }
 }

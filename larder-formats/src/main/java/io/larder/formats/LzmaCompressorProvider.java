@@ -23,7 +23,7 @@ public final class LzmaCompressorProvider implements CompressorProvider {
 
   @Override
   public Compressor create(CacheSettings settings) {
-    CompressionLibrary.XZ.require(settings, CommonOptions.COMPRESSOR.from(settings));
-    return new LzmaCompressor(CompressionLibrary.minLength(settings, 100), settings.maxValueSize());
+    FormatLibrary.XZ.require(settings, "compressor", CommonOptions.COMPRESSOR.from(settings));
+    return new LzmaCompressor(FormatLibrary.minLength(settings, 100), settings.maxValueSize());
   }
 }

@@ -23,7 +23,7 @@ public final class ZstdCompressorProvider implements CompressorProvider {
 
   @Override
   public Compressor create(CacheSettings settings) {
-    CompressionLibrary.ZSTD.require(settings, CommonOptions.COMPRESSOR.from(settings));
-    return new ZstdCompressor(CompressionLibrary.minLength(settings, 15), settings.maxValueSize());
+    FormatLibrary.ZSTD.require(settings, "compressor", CommonOptions.COMPRESSOR.from(settings));
+    return new ZstdCompressor(FormatLibrary.minLength(settings, 15), settings.maxValueSize());
   }
 }

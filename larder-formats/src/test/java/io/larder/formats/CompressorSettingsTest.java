@@ -48,9 +48,9 @@ class CompressorSettingsTest {
   @Test
   void aMissingLibraryIsAStartUpErrorNamingItsArtifact() {
     CacheSettings settings = settingsWith(Map.of("compressor", "lz4"));
-    CompressionLibrary absent = new CompressionLibrary("net.example.Absent", "net.example:absent");
+    FormatLibrary absent = new FormatLibrary("net.example.Absent", "net.example:absent");
 
-    assertThatThrownBy(() -> absent.require(settings, "lz4"))
+    assertThatThrownBy(() -> absent.require(settings, "compressor", "lz4"))
         .isInstanceOf(InvalidConfigurationException.class)
         .hasMessageContaining("'default'")
         .hasMessageContaining("options.compressor")
@@ -59,8 +59,8 @@ class CompressorSettingsTest {
 
   @Test
   void lzmaKeepsDjangoRedisMinimumLengthOf100UnlessTheOptionIsSet() {
-    assertThat(CompressionLibrary.minLength(settingsWith(Map.of()), 100)).isEqualTo(100);
-    assertThat(CompressionLibrary.minLength(settingsWith(Map.of("compress_min_length", 20)), 100))
+    assertThat(FormatLibrary.minLength(settingsWith(Map.of()), 100)).isEqualTo(100);
+    assertThat(FormatLibrary.minLength(settingsWith(Map.of("compress_min_length", 20)), 100))
         .isEqualTo(20);
   }
 
