@@ -21,7 +21,11 @@ final class Serializers {
 
   /** The serializers larder-formats provides, named so that their absence can be explained. */
   private static final Set<String> FORMATS =
-      Set.of("json", "django_redis.serializers.json.JSONSerializer");
+      Set.of(
+          "json",
+          "django_redis.serializers.json.JSONSerializer",
+          "msgpack",
+          "django_redis.serializers.msgpack.MSGPackSerializer");
 
   private Serializers() {}
 

@@ -47,8 +47,9 @@ public final class CommonOptions {
           "serializer",
           "java",
           "how values become bytes where a backend stores bytes: java (JDK serialization behind an"
-              + " allow-list), pickle (Python pickle, needs larder-django), json (django-redis's"
-              + " JSONSerializer, needs larder-formats; django-redis's class paths also name them),"
+              + " allow-list), pickle (Python pickle, needs larder-django), json or msgpack"
+              + " (django-redis's JSONSerializer and MSGPackSerializer, need larder-formats;"
+              + " django-redis's class paths also name them),"
               + " or the class name of a SerializerProvider");
   public static final Option<List<String>> SERIALIZER_ALLOW =
       Option.list(

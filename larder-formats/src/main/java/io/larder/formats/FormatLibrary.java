@@ -12,6 +12,8 @@ record FormatLibrary(String className, String artifact) {
           "com.github.luben.zstd.Zstd", "com.github.luben:zstd-jni");
   static final FormatLibrary XZ =
       new FormatLibrary("org.tukaani.xz.XZOutputStream", "org.tukaani:xz");
+  static final FormatLibrary MSGPACK =
+      new FormatLibrary("org.msgpack.core.MessagePack", "org.msgpack:msgpack-core");
   static final FormatLibrary JACKSON =
       new FormatLibrary(
           "com.fasterxml.jackson.databind.ObjectMapper", "com.fasterxml.jackson.core:jackson-databind");

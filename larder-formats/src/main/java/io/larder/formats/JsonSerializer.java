@@ -33,7 +33,8 @@ import java.util.Map;
  * }</pre>
  */
 public final class JsonSerializer implements Serializer {
-  private static final ObjectMapper MAPPER =
+  /** Also the converter msgpack's values go through (records to maps, maps to records). */
+  static final ObjectMapper MAPPER =
       JsonMapper.builder(
               new JsonFactoryBuilder()
                   .streamReadConstraints(
