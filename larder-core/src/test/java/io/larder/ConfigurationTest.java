@@ -310,9 +310,42 @@ class ConfigurationTest {
   @Test
   void aBadCompressorListsTheAcceptedOnes() {
     assertThatThrownBy(
-            () -> from(Map.of("default", cache("BACKEND", "locmem", "OPTIONS", Map.of("compressor", "lzma")))))
+            () -> from(Map.of("default", cache("BACKEND", "locmem", "OPTIONS", Map.of("compressor", "brotli")))))
         .hasMessageContaining("options.compressor")
         .hasMessageContaining("zlib, gzip");
+  }
+
+  @Test
+  void aDjangoRedisJsonSerializerNamesLarderFormatsWhenItIsMissing() {
+    assertThatThrownBy(
+            () ->
+                from(
+                    Map.of(
+                        "default",
+                        cache(
+                            "BACKEND",
+                            "locmem",
+                            "OPTIONS",
+                            Map.of("SERIALIZER", "django_redis.serializers.json.JSONSerializer")))))
+        .hasMessageContaining("options.serializer")
+        .hasMessageContaining("io.larder:larder-formats");
+  }
+
+  @Test
+  void aDjangoRedisCompressorOfLarderFormatsNamesThatModuleWhenItIsMissing() {
+    assertThatThrownBy(
+            () ->
+                from(
+                    Map.of(
+                        "default",
+                        cache(
+                            "BACKEND",
+                            "locmem",
+                            "OPTIONS",
+                            Map.of("COMPRESSOR", "django_redis.compressors.lz4.Lz4Compressor")))))
+        .hasMessageContaining("options.compressor")
+        .hasMessageContaining("django_redis.compressors.lz4.Lz4Compressor")
+        .hasMessageContaining("io.larder:larder-formats");
   }
 
   @Test

@@ -1,13 +1,8 @@
 package io.larder.compress;
 
 import io.larder.CacheSettings;
-import io.larder.SerializationException;
-import io.larder.spi.Compressor;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -18,10 +13,7 @@ import java.util.zip.GZIPOutputStream;
  *
  * @since 0.1
  */
-public final class GzipCompressor implements Compressor {
-  private final int minLength;
-  private final int maxValueSize;
-
+public final class GzipCompressor extends StreamCompressor {
   /** Compresses values longer than {@code minLength} bytes; reads at most 64 MiB. */
   public GzipCompressor(int minLength) {
     this(minLength, CacheSettings.DEFAULT_MAX_VALUE_SIZE);
@@ -29,40 +21,21 @@ public final class GzipCompressor implements Compressor {
 
   /** Compresses values longer than {@code minLength} bytes; reads at most {@code maxValueSize}. */
   public GzipCompressor(int minLength, int maxValueSize) {
-    this.minLength = minLength;
-    this.maxValueSize = maxValueSize;
+    super(minLength, maxValueSize);
   }
 
   @Override
-  public byte[] compress(byte[] serialized) {
-    if (serialized.length <= minLength) {
-      return serialized;
-    }
-    ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, serialized.length / 2));
-    try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
-      gzip.write(serialized);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
+  protected boolean startsFrame(byte[] stored) {
+    return stored.length >= 2 && (stored[0] & 0xff) == 0x1f && (stored[1] & 0xff) == 0x8b;
   }
 
   @Override
-  public byte[] decompress(byte[] stored) {
-    if (stored.length < 2 || (stored[0] & 0xff) != 0x1f || (stored[1] & 0xff) != 0x8b) {
-      return stored;
-    }
-    try (InputStream gzip = new GZIPInputStream(new ByteArrayInputStream(stored))) {
-      BoundedOutput out = new BoundedOutput(Math.min(maxValueSize, stored.length * 3), maxValueSize);
-      byte[] buffer = new byte[8192];
-      for (int n; (n = gzip.read(buffer)) >= 0; ) {
-        out.write(buffer, n);
-      }
-      return out.toByteArray();
-    } catch (OversizedValueException e) {
-      throw new SerializationException(e.getMessage(), e);
-    } catch (IOException e) {
-      return stored;
-    }
+  protected byte[] frameOf(byte[] serialized) throws IOException {
+    return written(serialized, GZIPOutputStream::new);
+  }
+
+  @Override
+  protected InputStream decompressing(InputStream in) throws IOException {
+    return new GZIPInputStream(in);
   }
 }

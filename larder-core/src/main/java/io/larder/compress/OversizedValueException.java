@@ -3,12 +3,13 @@ package io.larder.compress;
 import java.util.zip.DataFormatException;
 
 /**
- * A compressed value that inflates to more than the reader's limit: a zlib or gzip bomb.
+ * A compressed value that expands to more than the reader's limit: a decompression bomb.
  *
  * @since 0.1
  */
 public final class OversizedValueException extends DataFormatException {
-  OversizedValueException(int limit) {
+  /** The value expands past {@code limit} bytes ({@code options.max_value_size}). */
+  public OversizedValueException(int limit) {
     super("the compressed value inflates to more than " + limit + " bytes (options.max_value_size)");
   }
 }

@@ -77,7 +77,10 @@ final class AsyncFace implements InvocationHandler {
           Class<?> type = (Class<?>) args[1];
           return engine
               .getAsync(key, null, version)
-              .thenApply(value -> CacheHandle.typed(engine.settings().alias(), key, value, type));
+              .thenApply(
+                value ->
+                    CacheHandle.typed(
+                        engine.settings().alias(), key, engine.convert(value, type), type));
         }
         return engine.getAsync(key, arity == 2 ? args[1] : null, version);
       case "set":

@@ -330,6 +330,17 @@ public final class CacheEngine {
     return stats.snapshot(breaker != null && breaker.isOpen());
   }
 
+  /**
+   * {@code value} as read, made a {@code type} by the cache's serializer where its format reads
+   * generic values (JSON); as it is when it already is one, or is null.
+   */
+  Object convert(Object value, Class<?> type) {
+    if (value == null || type == null || type.isInstance(value)) {
+      return value;
+    }
+    return context.serializer.convert(value, type);
+  }
+
   CacheSettings settings() {
     return settings;
   }

@@ -33,7 +33,8 @@ final class CacheHandle implements Cache {
 
   @Override
   public <T> T get(String key, Class<T> type) {
-    return typed(engine.settings().alias(), key, engine.get(key, null, version), type);
+    return typed(
+        engine.settings().alias(), key, engine.convert(engine.get(key, null, version), type), type);
   }
 
   /** {@code value} as a {@code type}, Spring's way: see {@link Cache#get(String, Class)}. */

@@ -19,6 +19,14 @@ final class Serializers {
           "django_redis.serializers.pickle.PickleSerializer",
           "django.core.cache.backends.redis.RedisSerializer");
 
+  /** The serializers larder-formats provides, named so that their absence can be explained. */
+  private static final Set<String> FORMATS =
+      Set.of(
+          "json",
+          "django_redis.serializers.json.JSONSerializer",
+          "msgpack",
+          "django_redis.serializers.msgpack.MSGPackSerializer");
+
   private Serializers() {}
 
   static Serializer create(CacheSettings settings) {
@@ -31,6 +39,12 @@ final class Serializers {
       return new JavaSerializer(settings.alias(), CommonOptions.SERIALIZER_ALLOW.from(settings));
     }
     SerializerProvider provider = providers().get(name);
+    if (provider == null && FORMATS.contains(name)) {
+      throw settings.bad(
+          "serializer",
+          name,
+          "this serializer needs the io.larder:larder-formats module on the class path");
+    }
     if (provider == null) {
       provider = byClassName(settings, name);
     }
@@ -48,6 +62,7 @@ final class Serializers {
     Map<String, SerializerProvider> byName = new TreeMap<>();
     for (SerializerProvider provider : ServiceLoader.load(SerializerProvider.class)) {
       byName.put(provider.name(), provider);
+      provider.aliases().forEach(alias -> byName.put(alias, provider));
     }
     return byName;
   }

@@ -49,8 +49,10 @@ public final class CommonOptions {
           "serializer",
           "java",
           "how values become bytes where a backend stores bytes: java (JDK serialization behind an"
-              + " allow-list), pickle (Python pickle, needs larder-django), or the class name of a"
-              + " SerializerProvider");
+              + " allow-list), pickle (Python pickle, needs larder-django), json or msgpack"
+              + " (django-redis's JSONSerializer and MSGPackSerializer, need larder-formats;"
+              + " django-redis's class paths also name them),"
+              + " or the class name of a SerializerProvider");
   public static final Option<List<String>> SERIALIZER_ALLOW =
       Option.list(
           "serializer_allow",
@@ -60,15 +62,17 @@ public final class CommonOptions {
       Option.string(
           "compressor",
           "none",
-          "zlib, gzip or none (django-redis's compressors and rules), or the class name of a"
-              + " Compressor");
+          "zlib, gzip, none, or with larder-formats lz4, zstd, lzma (django-redis's compressors,"
+              + " formats and rules; django-redis's class paths also name them), or the class name"
+              + " of a Compressor or CompressorProvider");
   public static final Option<Integer> COMPRESS_MIN_LENGTH =
       Option.integer(
           "compress_min_length",
           15,
           0,
           Integer.MAX_VALUE,
-          "values at most this long are stored uncompressed (django-redis's rule)");
+          "values at most this long are stored uncompressed (django-redis's rule); lzma's default"
+              + " is 100, as django-redis's");
   public static final Option<Integer> COMPRESS_LEVEL =
       Option.integer(
           "compress_level", 6, -1, 9, "zlib level, -1 to 9");

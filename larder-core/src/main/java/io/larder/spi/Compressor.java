@@ -2,7 +2,8 @@ package io.larder.spi;
 
 /**
  * Compresses serialized values, chosen with {@code options.compressor}: {@code zlib}, {@code gzip}
- * or {@code none}. The built-in compressors follow django-redis's rules, so the bytes are
+ * or {@code none} in core, {@code lz4}, {@code zstd} and {@code lzma} in larder-formats, or one a
+ * {@link CompressorProvider} offers. These follow django-redis's rules, so the bytes are
  * interchangeable with a Django app's: values no longer than {@code options.compress_min_length}
  * (15 bytes) are stored raw, and reading tries to decompress and falls back to the raw bytes.
  *

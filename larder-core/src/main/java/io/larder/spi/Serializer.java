@@ -31,4 +31,19 @@ public interface Serializer {
    * @throws SerializationException if the bytes are not a value this serializer wrote
    */
   Object deserialize(byte[] bytes);
+
+  /**
+   * A value this serializer read, made a {@code type} for {@link io.larder.Cache#get(String,
+   * Class)} where the format reads generic values (JSON's maps become records); by default the
+   * value as it is, which the caller then checks against {@code type}.
+   *
+   * <pre>{@code
+   * Order order = cache.get("order:7", Order.class); // a stored JSON object, as an Order
+   * }</pre>
+   *
+   * @return the converted value, or {@code value} itself when it cannot be made a {@code type}
+   */
+  default Object convert(Object value, Class<?> type) {
+    return value;
+  }
 }

@@ -22,6 +22,11 @@ public interface SerializerProvider {
   /** The short name that selects this serializer. */
   String name();
 
+  /** Other names that select it, such as django-redis's class path for the same format. */
+  default Set<String> aliases() {
+    return Set.of();
+  }
+
   /** The {@code options} keys this serializer reads, so that configuration can reject typos. */
   default Set<String> options() {
     return Set.of();
