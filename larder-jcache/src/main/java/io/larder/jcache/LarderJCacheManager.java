@@ -3,6 +3,7 @@ package io.larder.jcache;
 import io.larder.CacheSettings;
 import io.larder.Caches;
 import io.larder.locmem.LocMemCache;
+import io.larder.spi.CommonOptions;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -318,8 +319,7 @@ public final class LarderJCacheManager implements CacheManager {
 
   /** True if the cache's serializer is the {@code java} one, Larder's default. */
   private static boolean usesJavaSerializer(CacheSettings settings) {
-    Object serializer = settings.options().get("serializer");
-    return serializer == null || serializer.toString().equals("java");
+    return CommonOptions.SERIALIZER.from(settings).equals("java");
   }
 
   /** The JCache configuration of a configured alias: its timeout as a creation expiry. */
