@@ -63,7 +63,7 @@ class RedisSentinelTest {
     int before = sentinels.currentPrimaryPort();
     cache.set("before", 1);
     assertThat(cache.unwrap(RedisCache.class).commands().waitForReplication(1, 5_000)).isEqualTo(1);
-    sentinels.sentinels().get(0).command("SENTINEL", "FAILOVER", sentinels.masterName());
+    sentinels.failOver(FAILOVER_BOUND);
     sentinels
         .sentinels()
         .get(0)

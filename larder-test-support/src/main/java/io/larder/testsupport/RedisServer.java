@@ -451,7 +451,7 @@ public final class RedisServer implements AutoCloseable {
     }
   }
 
-  private static void pause() {
+  static void pause() {
     try {
       Thread.sleep(20);
     } catch (InterruptedException e) {

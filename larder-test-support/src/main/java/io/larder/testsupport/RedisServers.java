@@ -2,7 +2,9 @@ package io.larder.testsupport;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Redis topologies shared by every test class of a JVM run: each is started on first use and
@@ -48,6 +50,59 @@ public final class RedisServers {
     public int currentPrimaryPort() {
       String reply = sentinels.get(0).command("SENTINEL", "get-master-addr-by-name", masterName);
       return Integer.parseInt(reply.split("\n")[1]);
+    }
+
+    /**
+     * Asks the first sentinel to fail over, and returns once it has accepted. A sentinel answers
+     * {@code NOGOODSLAVE} until it has fresh {@code INFO} from a replica whose link to the primary
+     * is up (it polls replicas every 10 s), so this waits for such a replica and retries that
+     * refusal within {@code max}.
+     */
+    public void failOver(Duration max) {
+      RedisServer sentinel = sentinels.get(0);
+      sentinel.awaitReply(max, Sentinels::hasPromotableReplica, "SENTINEL", "replicas", masterName);
+      long deadline = System.nanoTime() + max.toNanos();
+      while (true) {
+        try {
+          sentinel.command("SENTINEL", "FAILOVER", masterName);
+          return;
+        } catch (AssertionError refused) {
+          if (!String.valueOf(refused.getMessage()).contains("NOGOODSLAVE")
+              || System.nanoTime() > deadline) {
+            throw refused;
+          }
+          RedisServer.pause();
+        }
+      }
+    }
+
+    /**
+     * Whether {@code SENTINEL REPLICAS}' reply (each replica's fields as name and value lines)
+     * names a replica the sentinel would promote: flags exactly {@code slave}, link to the primary
+     * {@code ok}, and {@code INFO} fresher than the sentinel's 30 s validity.
+     */
+    private static boolean hasPromotableReplica(String reply) {
+      if (reply == null) {
+        return false;
+      }
+      String[] lines = reply.split("\n");
+      Map<String, String> fields = new HashMap<>();
+      for (int i = 0; i + 1 < lines.length; i += 2) {
+        if (lines[i].equals("name") && !fields.isEmpty()) {
+          if (promotable(fields)) {
+            return true;
+          }
+          fields.clear();
+        }
+        fields.put(lines[i], lines[i + 1]);
+      }
+      return promotable(fields);
+    }
+
+    private static boolean promotable(Map<String, String> replica) {
+      return "slave".equals(replica.get("flags"))
+          && "ok".equals(replica.get("master-link-status"))
+          && Long.parseLong(replica.getOrDefault("info-refresh", "" + Long.MAX_VALUE)) < 20_000;
     }
   }
 
