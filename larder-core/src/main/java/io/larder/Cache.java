@@ -217,7 +217,7 @@ public interface Cache extends AutoCloseable {
 
   /**
    * The backend behind this cache as {@code type}, for operations beyond Django's API, e.g.
-   * {@code cache.unwrap(FileBasedCache.class)}.
+   * {@code cache.unwrap(FileBasedStore.class)}.
    *
    * @throws IllegalArgumentException if the backend is not a {@code type}
    */

@@ -3,9 +3,9 @@ package io.larder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.larder.dummy.DummyCache;
-import io.larder.file.FileBasedCache;
-import io.larder.locmem.LocMemCache;
+import io.larder.dummy.DummyStore;
+import io.larder.file.FileBasedStore;
+import io.larder.locmem.LocMemStore;
 import io.larder.spi.CacheStore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -42,7 +42,7 @@ class ConfigurationTest {
   void noConfigurationGivesALocalMemoryDefault() {
     try (Caches caches = Caches.builder().environment(Map.of()).build()) {
       assertThat(caches.aliases()).containsExactly("default");
-      assertThat(caches.getDefault().unwrap(LocMemCache.class)).isNotNull();
+      assertThat(caches.getDefault().unwrap(LocMemStore.class)).isNotNull();
       assertThat(caches.getDefault().settings().timeout()).isEqualTo(Timeout.seconds(300));
       assertThat(caches.getDefault().settings().maxEntries()).isEqualTo(300);
     }
@@ -78,7 +78,7 @@ class ConfigurationTest {
       assertThat(settings.maxEntries()).isEqualTo(1000);
       assertThat(caches.getDefault().makeKey("k")).isEqualTo("shop:3:k");
       assertThat(caches.get("sessions").settings().timeout()).isEqualTo(Timeout.NEVER);
-      assertThat(caches.get("sessions").unwrap(FileBasedCache.class)).isNotNull();
+      assertThat(caches.get("sessions").unwrap(FileBasedStore.class)).isNotNull();
     }
   }
 
@@ -94,7 +94,7 @@ class ConfigurationTest {
                 timeout: 2.5
             """);
     try (Caches caches = Caches.builder().environment(Map.of()).load(file).build()) {
-      assertThat(caches.getDefault().unwrap(DummyCache.class)).isNotNull();
+      assertThat(caches.getDefault().unwrap(DummyStore.class)).isNotNull();
       assertThat(caches.getDefault().settings().timeout()).isEqualTo(Timeout.seconds(2.5));
     }
   }
@@ -117,7 +117,7 @@ class ConfigurationTest {
     Path file =
         Files.writeString(dir.resolve("larder.properties"), "caches.default.backend=dummy\n");
     try (Caches caches = Caches.builder().environment(Map.of()).load(file).build()) {
-      assertThat(caches.getDefault().unwrap(DummyCache.class)).isNotNull();
+      assertThat(caches.getDefault().unwrap(DummyStore.class)).isNotNull();
     }
   }
 
@@ -180,7 +180,7 @@ class ConfigurationTest {
             Map.of("default", cache("BACKEND", "locmem"), "page-cache", cache("BACKEND", "locmem")),
             env)) {
       assertThat(caches.get("page-cache").settings().keyPrefix()).isEqualTo("pages");
-      assertThat(caches.get("extra").unwrap(DummyCache.class)).isNotNull();
+      assertThat(caches.get("extra").unwrap(DummyStore.class)).isNotNull();
     }
   }
 

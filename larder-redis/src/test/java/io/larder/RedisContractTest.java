@@ -2,7 +2,7 @@ package io.larder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.larder.redis.RedisCache;
+import io.larder.redis.RedisExtension;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +20,8 @@ public abstract class RedisContractTest extends CacheContractTest {
     return true;
   }
 
-  protected RedisCache redis() {
-    return cache.unwrap(RedisCache.class);
+  protected RedisExtension redis() {
+    return cache.unwrap(RedisExtension.class);
   }
 
   /** Redis keeps time by its own clock: the tests read the PTTL it holds. */

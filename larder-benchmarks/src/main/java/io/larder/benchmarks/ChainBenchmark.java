@@ -2,7 +2,7 @@ package io.larder.benchmarks;
 
 import io.larder.Cache;
 import io.larder.Caches;
-import io.larder.chain.ChainCache;
+import io.larder.chain.ChainExtension;
 import io.larder.testsupport.RedisServer;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -71,7 +71,7 @@ public class ChainBenchmark {
       connection = client.connect(ByteArrayCodec.INSTANCE);
       lettuce = connection.sync();
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-      while (!chain.unwrap(ChainCache.class).localTiersInUse()) {
+      while (!chain.unwrap(ChainExtension.class).localTiersInUse()) {
         if (System.nanoTime() > deadline) {
           throw new IllegalStateException("the chain's invalidations never came up");
         }

@@ -3,7 +3,7 @@ package io.larder.benchmarks;
 import io.larder.Cache;
 import io.larder.CacheDefinition;
 import io.larder.Caches;
-import io.larder.chain.ChainCache;
+import io.larder.chain.ChainExtension;
 import io.larder.testsupport.RedisServer;
 import java.util.Arrays;
 import java.util.List;
@@ -43,7 +43,7 @@ public final class ChainGetLoop {
                 .build()) {
       Cache chain = caches.getDefault();
       Cache locmem = caches.get("locmem");
-      while (!chain.unwrap(ChainCache.class).localTiersInUse()) {
+      while (!chain.unwrap(ChainExtension.class).localTiersInUse()) {
         Thread.onSpinWait();
       }
       String[] probes = new Keys("anchor", count).all();

@@ -2,7 +2,7 @@ package io.larder.benchmarks;
 
 import io.larder.Cache;
 import io.larder.Caches;
-import io.larder.chain.ChainCache;
+import io.larder.chain.ChainExtension;
 import io.larder.testsupport.RedisServer;
 import java.util.Arrays;
 import java.util.List;
@@ -66,7 +66,7 @@ public final class InvalidationLatency {
             .cache("redis", c -> c.backend("redis").location(url))
             .build();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (!caches.getDefault().unwrap(ChainCache.class).localTiersInUse()) {
+    while (!caches.getDefault().unwrap(ChainExtension.class).localTiersInUse()) {
       if (System.nanoTime() > deadline) {
         throw new IllegalStateException("invalidations never came up");
       }

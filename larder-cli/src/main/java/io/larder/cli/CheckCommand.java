@@ -3,7 +3,7 @@ package io.larder.cli;
 import io.larder.Cache;
 import io.larder.Caches;
 import io.larder.Timeout;
-import io.larder.dummy.DummyCache;
+import io.larder.dummy.DummyStore;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -81,7 +81,7 @@ final class CheckCommand implements Callable<Integer> {
 
   private static boolean isDummy(Cache cache) {
     try {
-      cache.unwrap(DummyCache.class);
+      cache.unwrap(DummyStore.class);
       return true;
     } catch (IllegalArgumentException e) {
       return false;

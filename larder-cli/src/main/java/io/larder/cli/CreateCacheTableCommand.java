@@ -2,7 +2,7 @@ package io.larder.cli;
 
 import io.larder.Caches;
 import io.larder.jdbc.CacheTables;
-import io.larder.jdbc.DatabaseCache;
+import io.larder.jdbc.DatabaseStore;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -48,7 +48,7 @@ final class CreateCacheTableCommand implements Callable<Integer> {
 
   private static boolean isDatabaseCache(Caches caches, String alias) {
     try {
-      caches.get(alias).unwrap(DatabaseCache.class);
+      caches.get(alias).unwrap(DatabaseStore.class);
       return true;
     } catch (IllegalArgumentException e) {
       return false;

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * its cache's failure policy, not through a second {@code Cache} that would make, check and count a
  * second key. docs/layered.md has the table of what each tier sees.
  */
-final class ChainStore implements CacheStore, ChainCache {
+final class ChainStore implements CacheStore, ChainExtension {
   private static final Logger log = LoggerFactory.getLogger(ChainStore.class);
 
   private final String alias;

@@ -23,6 +23,6 @@ public final class DummyBackend implements CacheBackend {
 
   @Override
   public CacheStore create(StoreContext context) {
-    return new DummyCache();
+    return new DummyStore();
   }
 }

@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * the start); the listing corrects for what other processes did.
  */
 final class Culling {
-  static final String GLOB = "*" + FileBasedCache.SUFFIX;
+  static final String GLOB = "*" + FileBasedStore.SUFFIX;
 
   private final Path dir;
   private final int maxEntries;

@@ -24,6 +24,6 @@ public final class FileBackend implements CacheBackend {
 
   @Override
   public CacheStore create(StoreContext context) {
-    return new FileBasedCache(context);
+    return new FileBasedStore(context);
   }
 }

@@ -25,11 +25,11 @@ public final class LocMemBackend implements CacheBackend {
 
   @Override
   public List<Option<?>> options() {
-    return List.of(LocMemCache.STORE_BY_VALUE);
+    return List.of(LocMemStore.STORE_BY_VALUE);
   }
 
   @Override
   public CacheStore create(StoreContext context) {
-    return new LocMemCache(context);
+    return new LocMemStore(context);
   }
 }

@@ -1,53 +1,204 @@
 package io.larder.locmem;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Policy;
+import io.larder.CacheSettings;
+import io.larder.Timeout;
+import io.larder.spi.CacheStore;
+import io.larder.spi.Increments;
+import io.larder.spi.Option;
+import io.larder.spi.StoreContext;
+import java.time.InstantSource;
 
 /**
- * One named local-memory store, shared by every cache of the process configured with its {@code
- * location}: Django's module-level dict of that name. Caffeine bounds it by the largest {@code
- * max_entries} of the caches using it; a cache with a smaller bound trims it after its own writes,
- * as Django culls a shared store by the bound of the cache that writes.
+ * Django's {@code LocMemCache} on Caffeine: a store per {@code location} name, shared by every
+ * cache of the process configured with that name, with per-entry expiry and at most {@code
+ * max_entries} entries left by each cache's writes (Caffeine evicts by W-TinyLFU rather than
+ * Django's LRU cull, so {@code cull_frequency} is not used). Like Django's, an entry's expiry is
+ * checked when it is read: an expired entry is removed then, or evicted when the store is full.
+ *
+ * <p>Values are stored by reference, the Java convention: mutating an object after {@code set}
+ * changes what the cache holds. With {@code options.store_by_value: true} serialized copies are
+ * stored instead, as Django does. {@code incr}/{@code decr} are atomic and keep the entry's expiry.
+ *
+ * @since 0.1
  */
-final class LocMemStore {
-  // No Caffeine expiry: entries carry their expiry and are checked on read, as Django's are.
-  // Caffeine's per-entry expiry (its timer wheel) would cost more than the rest of a get.
-  final Cache<String, Entry> entries;
-  private final Policy.Eviction<String, Entry> eviction;
-  /** The largest bound of the caches using the store: Caffeine's. */
-  private volatile int maximum;
+public final class LocMemStore implements CacheStore {
+  /**
+   * {@code options.store_by_value}, public for the modules that ask how a local-memory cache keeps
+   * its values: {@code LocMemStore.STORE_BY_VALUE.from(cache.settings())}.
+   */
+  public static final Option<Boolean> STORE_BY_VALUE =
+      Option.flag(
+          "store_by_value",
+          false,
+          "store serialized copies, as Django does, instead of references (the Java convention)");
 
-  LocMemStore(int maxEntries) {
-    this.entries = Caffeine.newBuilder().maximumSize(maxEntries).build();
-    this.eviction = entries.policy().eviction().orElseThrow();
-    this.maximum = maxEntries;
-  }
+  private final StoreContext context;
+  private final LocMemLocation store;
+  private final Cache<String, Entry> entries;
+  private final InstantSource clock;
+  private final int maxEntries;
+  private final boolean byValue;
 
-  /** Raises the store's bound to {@code maxEntries} for a cache that allows more. */
-  synchronized void admit(int maxEntries) {
-    if (maxEntries > maximum) {
-      eviction.setMaximum(maxEntries);
-      maximum = maxEntries;
+  LocMemStore(StoreContext context) {
+    CacheSettings settings = context.settings();
+    this.context = context;
+    this.maxEntries = settings.maxEntries();
+    this.store = LocMemLocations.get(settings.location(), maxEntries);
+    this.entries = store.entries;
+    this.clock = context.coarseClock();
+    this.byValue = STORE_BY_VALUE.from(settings);
+    if (byValue) {
+      // Fail at start-up, not at the first set, if the serializer cannot even write null.
+      context.serialize(null);
     }
   }
 
-  /** True if a cache bounded by {@code maxEntries} must trim after its writes. */
-  boolean exceeds(int maxEntries) {
-    return maximum > maxEntries;
+  /** The number of entries in the store, expired ones not yet removed included. */
+  public long size() {
+    return store.size();
   }
 
-  /** Removes the coldest entries until at most {@code maxEntries} are left. */
-  void trimTo(int maxEntries) {
-    long excess = entries.estimatedSize() - maxEntries;
-    if (excess > 0) {
-      entries.invalidateAll(eviction.coldest((int) Math.min(excess, Integer.MAX_VALUE)).keySet());
+  @Override
+  public Object load(String key) {
+    Entry entry = live(key);
+    return entry == null ? MISSING : unwrap(entry.value());
+  }
+
+  @Override
+  public boolean contains(String key) {
+    return live(key) != null;
+  }
+
+  @Override
+  public Timeout timeToLive(String key) {
+    Entry entry = live(key);
+    if (entry == null) {
+      return null;
+    }
+    if (entry.expiresAtMillis() == Long.MAX_VALUE) {
+      return Timeout.NEVER;
+    }
+    long left = entry.expiresAtMillis() - clock.millis();
+    return left > 0 ? Timeout.millis(left) : null;
+  }
+
+  @Override
+  public void store(String key, Object value, Timeout timeout) {
+    if (timeout.isExpired()) {
+      entries.invalidate(key);
+      return;
+    }
+    entries.put(key, new Entry(wrap(value), expiresAt(timeout)));
+    trim();
+  }
+
+  @Override
+  public boolean storeIfAbsent(String key, Object value, Timeout timeout) {
+    Object stored = wrap(value);
+    long now = clock.millis();
+    boolean[] added = {false};
+    entries
+        .asMap()
+        .compute(
+            key,
+            (k, entry) -> {
+              if (entry != null && entry.isLiveAt(now)) {
+                return entry;
+              }
+              added[0] = true;
+              return timeout.isExpired() ? null : new Entry(stored, expiresAt(timeout));
+            });
+    if (added[0]) {
+      trim();
+    }
+    return added[0];
+  }
+
+  @Override
+  public boolean expire(String key, Timeout timeout) {
+    long now = clock.millis();
+    boolean[] existed = {false};
+    entries
+        .asMap()
+        .computeIfPresent(
+            key,
+            (k, entry) -> {
+              if (!entry.isLiveAt(now)) {
+                return null;
+              }
+              existed[0] = true;
+              return timeout.isExpired() ? null : new Entry(entry.value(), expiresAt(timeout));
+            });
+    return existed[0];
+  }
+
+  @Override
+  public boolean remove(String key) {
+    Entry removed = entries.asMap().remove(key);
+    return removed != null && removed.isLiveAt(clock.millis());
+  }
+
+  @Override
+  public void removeAll() {
+    entries.invalidateAll();
+  }
+
+  @Override
+  public Object increment(String key, long delta, Timeout defaultTimeout) {
+    long now = clock.millis();
+    Object[] next = {MISSING};
+    entries
+        .asMap()
+        .computeIfPresent(
+            key,
+            (k, entry) -> {
+              if (!entry.isLiveAt(now)) {
+                return null;
+              }
+              next[0] = Increments.add(key, unwrap(entry.value()), delta);
+              return new Entry(wrap(next[0]), entry.expiresAtMillis());
+            });
+    return next[0];
+  }
+
+  @Override
+  public boolean blocksOnIo() {
+    return false;
+  }
+
+  /** The unexpired entry of {@code key}, or null; an expired one is removed, as Django does. */
+  private Entry live(String key) {
+    Entry entry = entries.getIfPresent(key);
+    if (entry == null || entry.expiresAtMillis() == Long.MAX_VALUE) {
+      return entry;
+    }
+    if (entry.isLiveAt(clock.millis())) {
+      return entry;
+    }
+    entries.asMap().remove(key, entry);
+    return null;
+  }
+
+  private long expiresAt(Timeout timeout) {
+    if (timeout.isNever()) {
+      return Long.MAX_VALUE;
+    }
+    return clock.millis() + timeout.toMillis();
+  }
+
+  /** Django culls a shared store by the bound of the cache that writes, so this cache does too. */
+  private void trim() {
+    if (store.exceeds(maxEntries)) {
+      store.trimTo(maxEntries);
     }
   }
 
-  /** The number of entries, expired ones not yet removed included. */
-  long size() {
-    entries.cleanUp();
-    return entries.estimatedSize();
+  private Object wrap(Object value) {
+    return byValue ? context.serialize(value) : value;
+  }
+
+  private Object unwrap(Object stored) {
+    return byValue ? context.deserialize((byte[]) stored) : stored;
   }
 }

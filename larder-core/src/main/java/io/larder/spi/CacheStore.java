@@ -182,7 +182,7 @@ public interface CacheStore extends AutoCloseable {
 
   /**
    * The backend's own operations beyond Django's API as {@code type} (e.g. the Redis backend's
-   * {@code RedisCache}), bound to {@code keys}, the key maker of the handle that asked, so that
+   * {@code RedisExtension}), bound to {@code keys}, the key maker of the handle that asked, so that
    * they use its version; null if this store offers no {@code type}. {@code this} when it is one.
    */
   default <T> T extension(Class<T> type, Keys keys) {

@@ -40,7 +40,7 @@ class ChainConfigurationTest {
             "default",
                 Map.of("BACKEND", "CacheChainBackend", "BACKENDS", List.of("memory", "second")));
     try (Caches caches = from(config)) {
-      assertThat(caches.getDefault().unwrap(ChainCache.class).tiers())
+      assertThat(caches.getDefault().unwrap(ChainExtension.class).tiers())
           .containsExactly("memory", "second");
     }
   }
@@ -58,7 +58,7 @@ class ChainConfigurationTest {
             "memory", locmem(),
             "second", locmem());
     try (Caches caches = from(config)) {
-      assertThat(caches.getDefault().unwrap(ChainCache.class).tiers())
+      assertThat(caches.getDefault().unwrap(ChainExtension.class).tiers())
           .containsExactly("memory", "second");
     }
   }
@@ -219,7 +219,7 @@ class ChainConfigurationTest {
   @Test
   void aTierWithTheChainsKeyPrefixIsAccepted() {
     try (Caches caches = from(shopChainOverATierPrefixed("shop"))) {
-      assertThat(caches.getDefault().unwrap(ChainCache.class).tiers())
+      assertThat(caches.getDefault().unwrap(ChainExtension.class).tiers())
           .containsExactly("memory", "second");
     }
   }

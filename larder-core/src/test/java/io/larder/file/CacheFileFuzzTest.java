@@ -47,7 +47,7 @@ class CacheFileFuzzTest {
 
   @FuzzTest(maxDuration = "10s")
   void anyFileIsAValueOrAMiss(byte[] content) throws IOException {
-    Files.write(cache.unwrap(FileBasedCache.class).fileFor(cache.makeKey("k")), content);
+    Files.write(cache.unwrap(FileBasedStore.class).fileFor(cache.makeKey("k")), content);
     try {
       cache.get("k");
     } catch (DisallowedClassException configurationError) {

@@ -48,7 +48,7 @@ class HostileCacheFilesTest {
   }
 
   private Path fileOf(String key) {
-    return cache.unwrap(FileBasedCache.class).fileFor(cache.makeKey(key));
+    return cache.unwrap(FileBasedStore.class).fileFor(cache.makeKey(key));
   }
 
   private void plant(String key, byte[] value) throws IOException {

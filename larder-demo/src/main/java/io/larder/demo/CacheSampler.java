@@ -4,7 +4,7 @@ import io.larder.Cache;
 import io.larder.CacheSettings;
 import io.larder.CacheStats;
 import io.larder.Caches;
-import io.larder.chain.ChainCache;
+import io.larder.chain.ChainExtension;
 import io.larder.chain.TierStats;
 import io.larder.spi.CacheStore;
 import java.time.Duration;
@@ -137,7 +137,7 @@ final class CacheSampler implements AutoCloseable {
 
   /** The tiers of a {@code chain} cache, fastest first; none for any other cache. */
   private static List<TierStats> tiersOf(Cache cache) {
-    return cache.unwrap(CacheStore.class) instanceof ChainCache chain
+    return cache.unwrap(CacheStore.class) instanceof ChainExtension chain
         ? chain.tierStats()
         : List.of();
   }

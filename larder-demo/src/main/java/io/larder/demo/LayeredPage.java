@@ -3,7 +3,7 @@ package io.larder.demo;
 import io.larder.Cache;
 import io.larder.Caches;
 import io.larder.Timeout;
-import io.larder.chain.ChainCache;
+import io.larder.chain.ChainExtension;
 import io.larder.chain.TierStats;
 import io.larder.spi.CacheStore;
 import jakarta.servlet.http.HttpServlet;
@@ -126,7 +126,7 @@ final class LayeredPage extends HttpServlet implements AutoCloseable {
 
   private void read(HttpServletResponse response) throws IOException {
     Cache chain = here.getDefault();
-    ChainCache tiers = chain.unwrap(ChainCache.class);
+    ChainExtension tiers = chain.unwrap(ChainExtension.class);
     List<TierStats> before = tiers.tierStats();
     long start = System.nanoTime();
     String value = chain.get(KEY);

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.larder.Cache;
 import io.larder.Caches;
 import io.larder.compress.Zlib;
-import io.larder.file.FileBasedCache;
+import io.larder.file.FileBasedStore;
 import io.larder.spi.DecodingBudget;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -53,7 +53,7 @@ class HostilePickleFilesTest {
     byte[] content = new byte[NEVER.length + value.length];
     System.arraycopy(NEVER, 0, content, 0, NEVER.length);
     System.arraycopy(value, 0, content, NEVER.length, value.length);
-    Files.write(cache.unwrap(FileBasedCache.class).fileFor(cache.makeKey(key)), content);
+    Files.write(cache.unwrap(FileBasedStore.class).fileFor(cache.makeKey(key)), content);
   }
 
   private void assertCorruptMiss(String key) {

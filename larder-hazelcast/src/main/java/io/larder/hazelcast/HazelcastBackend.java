@@ -59,7 +59,7 @@ public final class HazelcastBackend implements CacheBackend {
       SharedClusters.release(cluster);
       throw e;
     }
-    return new HazelcastCache(context, options, cluster, () -> SharedClusters.release(cluster));
+    return new HazelcastStore(context, options, cluster, () -> SharedClusters.release(cluster));
   }
 
   /**

@@ -52,7 +52,7 @@ class EntryProcessorsOptionTest {
       assertThat(cache.incr("counter")).isEqualTo(2);
       assertThat(cache.async().add("added", 1, Timeout.seconds(10)).join()).isTrue();
       assertThat(cache.async().touch("added", Timeout.seconds(20)).join()).isTrue();
-      assertThat(cache.unwrap(HazelcastCache.class).larderClasses().known()).isTrue();
+      assertThat(cache.unwrap(HazelcastStore.class).larderClasses().known()).isTrue();
       assertThat(entry(cache, "counter").getExpirationTime()).isEqualTo(expires);
     }
   }

@@ -66,7 +66,7 @@ class MixedClusterTest {
   }
 
   private static LarderClasses larderClasses() {
-    return caches.getDefault().unwrap(HazelcastCache.class).larderClasses();
+    return caches.getDefault().unwrap(HazelcastStore.class).larderClasses();
   }
 
   /** Sets 20 counters to 0, adds 1 to each, and checks each holds 1. */

@@ -178,8 +178,8 @@ class StockClusterCacheTest extends HazelcastContractTest {
             .cache("default", c -> client(c).option("operation_timeout", 7))
             .cache("second", c -> client(c).option("operation_timeout", 7))
             .build()) {
-      LarderClasses first = fresh.getDefault().unwrap(HazelcastCache.class).larderClasses();
-      LarderClasses second = fresh.get("second").unwrap(HazelcastCache.class).larderClasses();
+      LarderClasses first = fresh.getDefault().unwrap(HazelcastStore.class).larderClasses();
+      LarderClasses second = fresh.get("second").unwrap(HazelcastStore.class).larderClasses();
       assertThat(second.known()).isNull();
       fresh.getDefault().set("counter", 1);
       assertThat(fresh.getDefault().incr("counter")).isEqualTo(2);
@@ -216,7 +216,7 @@ class StockClusterCacheTest extends HazelcastContractTest {
       Cache cache = given.getDefault();
       cache.set("counter", 41, Timeout.seconds(30));
       assertThat(cache.incr("counter")).isEqualTo(42);
-      assertThat(given.get("second").unwrap(HazelcastCache.class).larderClasses().known())
+      assertThat(given.get("second").unwrap(HazelcastStore.class).larderClasses().known())
           .isFalse();
     }
     assertThat(inspector.getLifecycleService().isRunning()).isTrue();

@@ -2,7 +2,7 @@ package io.larder.jcache;
 
 import io.larder.CacheSettings;
 import io.larder.Caches;
-import io.larder.locmem.LocMemCache;
+import io.larder.locmem.LocMemStore;
 import io.larder.spi.CommonOptions;
 import java.net.URI;
 import java.util.ArrayList;
@@ -309,7 +309,7 @@ public final class LarderJCacheManager implements CacheManager {
               }
               if (localMemory) {
                 definition.location(storeName + ":" + name);
-                definition.option(LocMemCache.STORE_BY_VALUE.name(), configuration.isStoreByValue());
+                definition.option(LocMemStore.STORE_BY_VALUE.name(), configuration.isStoreByValue());
               } else if (!settings.locations().isEmpty()) {
                 definition.locations(settings.locations());
               }
@@ -343,12 +343,12 @@ public final class LarderJCacheManager implements CacheManager {
     if (!isLocalMemory(larder)) {
       return true;
     }
-    return LocMemCache.STORE_BY_VALUE.from(larder.settings());
+    return LocMemStore.STORE_BY_VALUE.from(larder.settings());
   }
 
   private static boolean isLocalMemory(io.larder.Cache larder) {
     try {
-      larder.unwrap(LocMemCache.class);
+      larder.unwrap(LocMemStore.class);
       return true;
     } catch (IllegalArgumentException e) {
       return false;

@@ -1,7 +1,7 @@
 package io.larder.jcache;
 
 import io.larder.Timeout;
-import io.larder.redis.RedisCache;
+import io.larder.redis.RedisExtension;
 import io.larder.redis.RedisLock;
 import java.time.Duration;
 import javax.cache.CacheException;
@@ -16,16 +16,16 @@ final class RedisSharedLocks implements SharedLocks {
   static final long LEASE_SECONDS = 30;
   private static final Duration MAX_WAIT = Duration.ofSeconds(LEASE_SECONDS);
 
-  private final RedisCache redis;
+  private final RedisExtension redis;
 
-  private RedisSharedLocks(RedisCache redis) {
+  private RedisSharedLocks(RedisExtension redis) {
     this.redis = redis;
   }
 
   /** The locks of {@code cache}'s Redis, or null if it is not on Redis. */
   static SharedLocks of(io.larder.Cache cache) {
     try {
-      return new RedisSharedLocks(cache.unwrap(RedisCache.class));
+      return new RedisSharedLocks(cache.unwrap(RedisExtension.class));
     } catch (IllegalArgumentException e) {
       return null;
     }

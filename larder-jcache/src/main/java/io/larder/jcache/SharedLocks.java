@@ -21,7 +21,7 @@ interface SharedLocks {
    */
   static SharedLocks of(io.larder.Cache cache) {
     try {
-      Class.forName("io.larder.redis.RedisCache", false, SharedLocks.class.getClassLoader());
+      Class.forName("io.larder.redis.RedisExtension", false, SharedLocks.class.getClassLoader());
     } catch (ClassNotFoundException e) {
       return null;
     }

@@ -2,7 +2,7 @@ package io.larder.jcache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.larder.locmem.LocMemCache;
+import io.larder.locmem.LocMemStore;
 import java.net.URI;
 import javax.cache.Cache;
 import javax.cache.Caching;
@@ -37,7 +37,7 @@ class RememberedKeysTest {
     assertThat(cache.unwrap(LarderJCache.class).rememberedKeys()).isLessThanOrEqualTo(2 * 1024);
     // Caffeine evicts on a background thread: the store's size settles its pending evictions, so
     // the iteration below counts the bounded store, not a moment of a loaded machine.
-    assertThat(cache.unwrap(io.larder.Cache.class).unwrap(LocMemCache.class).size())
+    assertThat(cache.unwrap(io.larder.Cache.class).unwrap(LocMemStore.class).size())
         .isLessThanOrEqualTo(100);
     int iterated = 0;
     for (Cache.Entry<Long, String> ignored : cache) {

@@ -56,9 +56,9 @@ public final class CacheTables {
     List<String> created = new ArrayList<>();
     Set<List<Object>> seen = new HashSet<>();
     for (String alias : caches.aliases()) {
-      DatabaseCache cache;
+      DatabaseStore cache;
       try {
-        cache = caches.get(alias).unwrap(DatabaseCache.class);
+        cache = caches.get(alias).unwrap(DatabaseStore.class);
       } catch (IllegalArgumentException notADatabaseCache) {
         continue;
       }

@@ -136,7 +136,7 @@ public final class DatabaseBackend implements CacheBackend {
                   + " when options.datasource is given: the DataSource has its own");
         }
       }
-      return new DatabaseCache(context, dataSource, null, wallClock(settings), culling(settings));
+      return new DatabaseStore(context, dataSource, null, wallClock(settings), culling(settings));
     }
     HikariConfig config = poolConfig(settings);
     ZoneId wallClock = wallClock(settings);
@@ -153,7 +153,7 @@ public final class DatabaseBackend implements CacheBackend {
               + " or H2: add the driver's jar)");
     }
     try {
-      return new DatabaseCache(context, pool, pool, wallClock, culling);
+      return new DatabaseStore(context, pool, pool, wallClock, culling);
     } catch (RuntimeException e) {
       pool.close();
       throw e;

@@ -51,9 +51,9 @@ public final class DjangoSessionTable {
    * @throws InvalidConfigurationException if the cache has another backend
    */
   public static DjangoSessionTable of(Cache databaseCache) {
-    DatabaseCache cache;
+    DatabaseStore cache;
     try {
-      cache = databaseCache.unwrap(DatabaseCache.class);
+      cache = databaseCache.unwrap(DatabaseStore.class);
     } catch (IllegalArgumentException e) {
       throw InvalidConfigurationException.badSetting(
           databaseCache.settings().alias(),

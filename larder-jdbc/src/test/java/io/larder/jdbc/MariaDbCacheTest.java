@@ -2,7 +2,7 @@ package io.larder.jdbc;
 
 import io.larder.testsupport.TestDatabases;
 
-class MariaDbCacheTest extends DatabaseCacheContractTest {
+class MariaDbCacheTest extends DatabaseStoreContractTest {
   @Override
   protected String url() {
     return TestDatabases.mariadb();

@@ -14,7 +14,7 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class PostgresCacheTest extends DatabaseCacheContractTest {
+class PostgresCacheTest extends DatabaseStoreContractTest {
   @Override
   protected String url() {
     return TestDatabases.postgres();

@@ -33,7 +33,7 @@ interface Ring {
     },
     /**
      * python-memcached's CRC32 buckets with weights and its rehash past dead servers (Django's
-     * MemcachedCache).
+     * MemcachedStore).
      */
     CRC32 {
       @Override

@@ -55,7 +55,7 @@ class MemcachedConfigurationTest {
 
   /** The memcached pool's settings of the cache {@code shop}, as the backend parsed them. */
   private static PoolOptions poolOf(Caches caches) {
-    return caches.get("shop").unwrap(MemcachedCache.class).options();
+    return caches.get("shop").unwrap(MemcachedStore.class).options();
   }
 
   @Test
@@ -209,7 +209,7 @@ class MemcachedConfigurationTest {
       Path file = dir.resolve("example" + loaded + ".yml");
       Files.writeString(file, blocks.group(1));
       try (Caches caches = Caches.load(file)) {
-        assertThat(caches.getDefault().unwrap(MemcachedCache.class).options().servers())
+        assertThat(caches.getDefault().unwrap(MemcachedStore.class).options().servers())
             .as("the servers of example %d:%n%s", loaded, blocks.group(1))
             .isNotEmpty();
       }

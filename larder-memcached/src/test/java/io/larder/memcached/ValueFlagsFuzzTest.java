@@ -23,7 +23,7 @@ class ValueFlagsFuzzTest {
               c -> c.backend("memcached").location("127.0.0.1:1").option("max_value_size", 1 << 20))
           .build()
           .getDefault()
-          .unwrap(MemcachedCache.class)
+          .unwrap(MemcachedStore.class)
           .flags();
 
   @FuzzTest(maxDuration = "10s")

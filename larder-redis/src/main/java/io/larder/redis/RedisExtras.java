@@ -24,10 +24,10 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * django-redis's extras ({@link RedisCache}) for one cache handle: made with its {@link Keys}, so
- * that {@code cache.withVersion(2).unwrap(RedisCache.class)} works at version 2.
+ * django-redis's extras ({@link RedisExtension}) for one cache handle: made with its {@link Keys}, so
+ * that {@code cache.withVersion(2).unwrap(RedisExtension.class)} works at version 2.
  */
-final class RedisExtras implements RedisCache {
+final class RedisExtras implements RedisExtension {
   private final StoreContext context;
   private final RedisOptions options;
   private final GuardedConnection redis;

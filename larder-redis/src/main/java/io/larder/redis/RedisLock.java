@@ -9,7 +9,7 @@ import java.time.Duration;
  * try-with-resources:
  *
  * <pre>{@code
- * try (RedisLock lock = cache.unwrap(RedisCache.class).lock("import", Timeout.seconds(30))) {
+ * try (RedisLock lock = cache.unwrap(RedisExtension.class).lock("import", Timeout.seconds(30))) {
  *   if (!lock.acquire(Duration.ofSeconds(2))) {
  *     return; // someone else is importing
  *   }

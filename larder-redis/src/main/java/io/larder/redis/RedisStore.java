@@ -449,7 +449,7 @@ final class RedisStore implements AsyncCacheStore {
     if (type == Channels.class) {
       return type.cast(channels);
     }
-    return type == RedisCache.class
+    return type == RedisExtension.class
         ? type.cast(new RedisExtras(context, options, redis, patterns, this, keys))
         : null;
   }

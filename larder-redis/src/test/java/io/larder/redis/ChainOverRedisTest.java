@@ -4,7 +4,7 @@ import io.larder.CacheDefinition;
 import io.larder.Caches;
 import io.larder.RedisContractTest;
 import io.larder.Timeout;
-import io.larder.chain.ChainCache;
+import io.larder.chain.ChainExtension;
 import io.larder.spi.CacheStore;
 import io.larder.testsupport.RedisServers;
 import java.time.Duration;
@@ -36,7 +36,7 @@ class ChainOverRedisTest extends RedisContractTest {
     Await.until(
         "invalidations live",
         Duration.ofSeconds(10),
-        () -> cache.unwrap(ChainCache.class).localTiersInUse());
+        () -> cache.unwrap(ChainExtension.class).localTiersInUse());
   }
 
   // Reads are answered by the local tier, which keeps references.

@@ -99,7 +99,7 @@ class ClusterSlotsTest {
   @Test
   void keysAndDeletePatternSeeEveryPrimary() {
     cache.setMany(values);
-    RedisCache redis = cache.unwrap(RedisCache.class);
+    RedisExtension redis = cache.unwrap(RedisExtension.class);
     assertThat(redis.keys("key-*")).hasSize(values.size());
     assertThat(redis.deletePattern("key-1*")).isEqualTo(11);
   }

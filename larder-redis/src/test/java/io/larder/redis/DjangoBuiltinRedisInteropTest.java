@@ -50,7 +50,7 @@ class DjangoBuiltinRedisInteropTest {
 
   private Caches caches;
   private Cache cache;
-  private RedisCache redis;
+  private RedisExtension redis;
 
   @BeforeEach
   void open() {
@@ -68,7 +68,7 @@ class DjangoBuiltinRedisInteropTest {
                         .option("serializer", "django.core.cache.backends.redis.RedisSerializer"))
             .build();
     cache = caches.getDefault();
-    redis = cache.unwrap(RedisCache.class);
+    redis = cache.unwrap(RedisExtension.class);
     cache.clear();
   }
 

@@ -140,7 +140,7 @@ class DjangoRedisCompressorInteropTest {
 
   private byte[] raw(Cache cache, String key) {
     return cache
-        .unwrap(RedisCache.class)
+        .unwrap(RedisExtension.class)
         .commands()
         .get(cache.makeKey(key).getBytes(StandardCharsets.UTF_8));
   }

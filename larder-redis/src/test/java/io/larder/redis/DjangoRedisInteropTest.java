@@ -164,7 +164,7 @@ class DjangoRedisInteropTest {
     cache.set("long", "x".repeat(100));
     cache.set("short", "hi");
     cache.set("int", 12345678);
-    RedisCache redis = cache.unwrap(RedisCache.class);
+    RedisExtension redis = cache.unwrap(RedisExtension.class);
 
     assertThat(raw(redis, cache.makeKey("long"))[0]).isEqualTo((byte) 0x78);
     assertThat(raw(redis, cache.makeKey("short"))[0]).isEqualTo((byte) 0x80);
@@ -186,7 +186,7 @@ class DjangoRedisInteropTest {
   @Test
   void anIntegerStoredAsTextByAnotherClientIsReadAsAnInteger() {
     Cache cache = open("");
-    RedisCache redis = cache.unwrap(RedisCache.class);
+    RedisExtension redis = cache.unwrap(RedisExtension.class);
     redis.commands().set(bytes(cache.makeKey("text")), bytes("007"));
     cache.set("string", "12");
 
@@ -221,7 +221,7 @@ class DjangoRedisInteropTest {
                 """)
             .strip()
             .split(" ");
-    RedisCache redis = cache.unwrap(RedisCache.class);
+    RedisExtension redis = cache.unwrap(RedisExtension.class);
 
     ServerTime.assertExpiresAfter(
         redis.commands(),
@@ -244,7 +244,7 @@ class DjangoRedisInteropTest {
   void theyShareKeyPatternsAndDeletion() {
     Cache cache = open("");
     django("", "cache.set('user:1', 1)\ncache.set('user:2', 2)\ncache.set('other', 3)\n");
-    RedisCache redis = cache.unwrap(RedisCache.class);
+    RedisExtension redis = cache.unwrap(RedisExtension.class);
 
     assertThat(redis.keys("user:*")).containsExactlyInAnyOrder("user:1", "user:2");
     assertThat(redis.deletePattern("user:*")).isEqualTo(2);
@@ -255,7 +255,7 @@ class DjangoRedisInteropTest {
   void theyShareLocks() {
     Cache cache = open("");
     django("", "assert cache.lock('nightly', timeout=30).acquire(blocking=False)\n");
-    RedisCache redis = cache.unwrap(RedisCache.class);
+    RedisExtension redis = cache.unwrap(RedisExtension.class);
 
     try (RedisLock lock = redis.lock("nightly", Timeout.seconds(30))) {
       assertThat(lock.tryAcquire()).isFalse();
@@ -279,7 +279,7 @@ class DjangoRedisInteropTest {
     assertThat(found).containsEntry("a", 1).containsEntry("b", "two".repeat(10));
   }
 
-  private static byte[] raw(RedisCache redis, String key) {
+  private static byte[] raw(RedisExtension redis, String key) {
     return redis.commands().get(bytes(key));
   }
 

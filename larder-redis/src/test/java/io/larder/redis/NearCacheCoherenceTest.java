@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.larder.Cache;
 import io.larder.Caches;
 import io.larder.Timeout;
-import io.larder.chain.ChainCache;
+import io.larder.chain.ChainExtension;
 import io.larder.spi.CacheStore;
 import io.larder.testsupport.RedisServer;
 import java.time.Duration;
@@ -66,7 +66,7 @@ class NearCacheCoherenceTest {
     Await.until(
         "invalidations live",
         RECONNECTION_BOUND,
-        () -> chain.unwrap(ChainCache.class).localTiersInUse());
+        () -> chain.unwrap(ChainExtension.class).localTiersInUse());
   }
 
   /**
@@ -189,7 +189,7 @@ class NearCacheCoherenceTest {
     Await.until(
         "B notices",
         INVALIDATION_BOUND,
-        () -> !b.getDefault().unwrap(ChainCache.class).localTiersInUse());
+        () -> !b.getDefault().unwrap(ChainExtension.class).localTiersInUse());
     server.restart();
     awaitLive(b.getDefault());
     assertThat(nearCopy(b, "k")).as("cleared on return").isEqualTo("absent");
@@ -205,7 +205,7 @@ class NearCacheCoherenceTest {
             .cache("near", d -> d.backend("locmem").location("near-" + UUID.randomUUID()))
             .cache("redis", d -> d.backend("redis").location(server.url()))
             .build()) {
-      assertThat(c.getDefault().unwrap(ChainCache.class).localTiersInUse()).isFalse();
+      assertThat(c.getDefault().unwrap(ChainExtension.class).localTiersInUse()).isFalse();
       server.restart();
       awaitLive(c.getDefault());
     }

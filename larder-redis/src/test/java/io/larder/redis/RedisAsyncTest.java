@@ -84,7 +84,7 @@ class RedisAsyncTest {
   @SuppressWarnings("unchecked")
   void anAsyncRefusalFailsTheFutureEvenWhenFailingOpen() {
     RedisCommands<byte[], byte[]> raw =
-        (RedisCommands<byte[], byte[]>) cache.unwrap(RedisCache.class).commands();
+        (RedisCommands<byte[], byte[]>) cache.unwrap(RedisExtension.class).commands();
     raw.rpush(cache.makeKey("list").getBytes(StandardCharsets.UTF_8), new byte[] {1});
     assertThatThrownBy(() -> cache.async().get("list").join())
         .isInstanceOf(CompletionException.class)

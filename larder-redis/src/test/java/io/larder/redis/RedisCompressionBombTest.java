@@ -55,7 +55,7 @@ class RedisCompressionBombTest {
 
   private void plant(String key, byte[] value) {
     cache
-        .unwrap(RedisCache.class)
+        .unwrap(RedisExtension.class)
         .commands()
         .set(cache.makeKey(key).getBytes(StandardCharsets.UTF_8), value);
   }
@@ -80,7 +80,7 @@ class RedisCompressionBombTest {
     cache.set("value", "a value long enough to be compressed ".repeat(20));
     byte[] stored =
         cache
-            .unwrap(RedisCache.class)
+            .unwrap(RedisExtension.class)
             .commands()
             .get(cache.makeKey("value").getBytes(StandardCharsets.UTF_8));
     plant("value", java.util.Arrays.copyOf(stored, stored.length - 4));

@@ -30,7 +30,7 @@ class RedisExtrasTest {
   private static final int DB = 3;
   private Caches caches;
   private Cache cache;
-  private RedisCache redis;
+  private RedisExtension redis;
   private final RedisServer server = RedisServers.standalone();
 
   @BeforeEach
@@ -49,7 +49,7 @@ class RedisExtrasTest {
             .cache("unprefixed", c -> c.backend("redis").location(server.url(DB)))
             .build();
     cache = caches.getDefault();
-    redis = cache.unwrap(RedisCache.class);
+    redis = cache.unwrap(RedisExtension.class);
     caches.get("unprefixed").clear();
   }
 
@@ -156,7 +156,7 @@ class RedisExtrasTest {
       cache.set("x", 1); // app:1:x matches an unescaped a*:* but not a[*]:*
       Cache star = starred.getDefault();
       star.set("x", 2);
-      assertThat(star.unwrap(RedisCache.class).keys("*")).containsExactly("x");
+      assertThat(star.unwrap(RedisExtension.class).keys("*")).containsExactly("x");
       star.clear();
       assertThat((Integer) cache.get("x")).isEqualTo(1);
     }

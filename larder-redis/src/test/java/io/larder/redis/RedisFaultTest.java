@@ -115,7 +115,7 @@ class RedisFaultTest {
     assertThat(cache.delete("k")).isFalse();
     assertThat(cache.getOrSet("computed", () -> "fresh")).isEqualTo("fresh");
     assertThatCode(cache::clear).doesNotThrowAnyException();
-    RedisCache redis = cache.unwrap(RedisCache.class);
+    RedisExtension redis = cache.unwrap(RedisExtension.class);
     assertThat(redis.keys("*")).isEmpty();
     assertThat(redis.ttl("k")).isEqualTo(Timeout.seconds(0));
     assertThat(redis.persist("k")).isFalse();

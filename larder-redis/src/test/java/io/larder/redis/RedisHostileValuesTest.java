@@ -44,7 +44,7 @@ class RedisHostileValuesTest {
 
   @SuppressWarnings("unchecked")
   private void plant(String key, byte[] value) {
-    ((RedisCommands<byte[], byte[]>) cache.unwrap(RedisCache.class).commands())
+    ((RedisCommands<byte[], byte[]>) cache.unwrap(RedisExtension.class).commands())
         .set(cache.makeKey(key).getBytes(StandardCharsets.UTF_8), value);
   }
 

@@ -42,7 +42,7 @@ class RedisRefusalsTest {
   @SuppressWarnings("unchecked")
   private void pushAList(String key) {
     RedisCommands<byte[], byte[]> raw =
-        (RedisCommands<byte[], byte[]>) cache.unwrap(RedisCache.class).commands();
+        (RedisCommands<byte[], byte[]>) cache.unwrap(RedisExtension.class).commands();
     raw.rpush(cache.makeKey(key).getBytes(StandardCharsets.UTF_8), new byte[] {1});
   }
 
@@ -70,8 +70,8 @@ class RedisRefusalsTest {
   void anExtensionUnwrappedFromAVersionViewUsesItsVersion() {
     cache.withVersion(2).set("key", "two", Timeout.seconds(100));
     cache.set("key", "one", Timeout.NEVER);
-    RedisCache atTwo = cache.withVersion(2).unwrap(RedisCache.class);
+    RedisExtension atTwo = cache.withVersion(2).unwrap(RedisExtension.class);
     assertThat(atTwo.ttl("key").toSeconds()).isBetween(90.0, 100.0);
-    assertThat(cache.unwrap(RedisCache.class).ttl("key")).isEqualTo(Timeout.NEVER);
+    assertThat(cache.unwrap(RedisExtension.class).ttl("key")).isEqualTo(Timeout.NEVER);
   }
 }

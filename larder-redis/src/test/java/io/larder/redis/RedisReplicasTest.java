@@ -35,7 +35,7 @@ class RedisReplicasTest {
 
   /** Waits until the replica has every write the cache's connection sent to the primary. */
   private void awaitReplication() {
-    assertThat(cache.unwrap(RedisCache.class).commands().waitForReplication(1, 5_000))
+    assertThat(cache.unwrap(RedisExtension.class).commands().waitForReplication(1, 5_000))
         .isGreaterThanOrEqualTo(1);
   }
 

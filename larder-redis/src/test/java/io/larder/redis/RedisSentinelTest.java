@@ -53,7 +53,7 @@ class RedisSentinelTest {
     RedisServer primary = server(sentinels.currentPrimaryPort());
     assertThat(primary.command("INFO", "keyspace")).contains("db5:keys=");
     // Reads go to the replica: wait until it has the write.
-    assertThat(cache.unwrap(RedisCache.class).commands().waitForReplication(1, 5_000)).isEqualTo(1);
+    assertThat(cache.unwrap(RedisExtension.class).commands().waitForReplication(1, 5_000)).isEqualTo(1);
     assertThat((Integer) cache.get("n")).isEqualTo(7);
   }
 
@@ -62,7 +62,7 @@ class RedisSentinelTest {
   void writesKeepWorkingAfterAFailover() {
     int before = sentinels.currentPrimaryPort();
     cache.set("before", 1);
-    assertThat(cache.unwrap(RedisCache.class).commands().waitForReplication(1, 5_000)).isEqualTo(1);
+    assertThat(cache.unwrap(RedisExtension.class).commands().waitForReplication(1, 5_000)).isEqualTo(1);
     sentinels.failOver(FAILOVER_BOUND);
     sentinels
         .sentinels()

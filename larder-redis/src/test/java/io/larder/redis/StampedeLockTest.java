@@ -102,7 +102,7 @@ class StampedeLockTest {
     second = process(true);
     Cache cache = first.getDefault();
     cache.getOrSet("report", () -> "value");
-    assertThat(cache.unwrap(RedisCache.class).keys("*")).containsExactly("report");
+    assertThat(cache.unwrap(RedisExtension.class).keys("*")).containsExactly("report");
   }
 
   /** Waits until the thread polls for the other process's value. */

@@ -26,7 +26,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class FileBasedCacheTest extends CacheContractTest {
+class FileBasedStoreTest extends CacheContractTest {
   @TempDir Path tempDir;
 
   private Path dir() {
@@ -58,7 +58,7 @@ class FileBasedCacheTest extends CacheContractTest {
   }
 
   private Path fileOf(String key) {
-    return cache.unwrap(FileBasedCache.class).fileFor(cache.makeKey(key));
+    return cache.unwrap(FileBasedStore.class).fileFor(cache.makeKey(key));
   }
 
   // ------------------------------------------------------------ Django's layout

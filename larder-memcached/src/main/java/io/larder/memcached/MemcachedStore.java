@@ -31,8 +31,8 @@ import org.slf4j.LoggerFactory;
  * get_many}, {@code add}, {@code touch} and {@code incr}/{@code decr} are the server's own
  * commands. {@code clear} is {@code flush_all} on every server of the pool.
  */
-final class MemcachedCache implements CacheStore {
-  private static final Logger log = LoggerFactory.getLogger(MemcachedCache.class);
+final class MemcachedStore implements CacheStore {
+  private static final Logger log = LoggerFactory.getLogger(MemcachedStore.class);
   private static final int CAS_ATTEMPTS = 100;
 
   private final StoreContext context;
@@ -40,7 +40,7 @@ final class MemcachedCache implements CacheStore {
   private final ServerPool pool;
   private final ValueFlags flags;
 
-  MemcachedCache(StoreContext context, PoolOptions options) {
+  MemcachedStore(StoreContext context, PoolOptions options) {
     CacheSettings settings = context.settings();
     this.context = context;
     this.options = options;

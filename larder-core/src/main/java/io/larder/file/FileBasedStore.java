@@ -41,11 +41,11 @@ import org.slf4j.LoggerFactory;
  *
  * @since 0.1
  */
-public final class FileBasedCache implements CacheStore {
+public final class FileBasedStore implements CacheStore {
   /** The suffix of cache files; other files in the directory are left alone. */
   public static final String SUFFIX = ".djcache";
 
-  private static final Logger log = LoggerFactory.getLogger(FileBasedCache.class);
+  private static final Logger log = LoggerFactory.getLogger(FileBasedStore.class);
   private static final int HEADER_BYTES = 64;
   private static final FileAttribute<?>[] OWNER_ONLY =
       FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
@@ -59,7 +59,7 @@ public final class FileBasedCache implements CacheStore {
   private final FileLocks locks;
   private final Culling culling;
 
-  FileBasedCache(StoreContext context) {
+  FileBasedStore(StoreContext context) {
     this.context = context;
     CacheSettings settings = context.settings();
     if (settings.location().isEmpty()) {

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The contract on one database; subclasses say which. The table is created on first use. */
-abstract class DatabaseCacheContractTest extends CacheContractTest {
+abstract class DatabaseStoreContractTest extends CacheContractTest {
   static final String TABLE = "larder cache table";
 
   /** The JDBC URL of the database under test. */
@@ -336,7 +336,7 @@ abstract class DatabaseCacheContractTest extends CacheContractTest {
 
   @Test
   void expiryIsStoredInUtcByDefault() throws SQLException {
-    try (Caches utc = open(new MutableClock(NOON_UTC), DatabaseCacheContractTest::utc)) {
+    try (Caches utc = open(new MutableClock(NOON_UTC), DatabaseStoreContractTest::utc)) {
       utc.getDefault().set("k", "v", Timeout.seconds(60));
       assertThat(storedExpiry(utc.getDefault().makeKey("k")))
           .isEqualTo(LocalDateTime.parse("2026-07-01T12:01:00"));
@@ -345,7 +345,7 @@ abstract class DatabaseCacheContractTest extends CacheContractTest {
 
   @Test
   void aNeverExpiringRowHoldsDjangosLastSecond() throws SQLException {
-    try (Caches utc = open(new MutableClock(NOON_UTC), DatabaseCacheContractTest::utc);
+    try (Caches utc = open(new MutableClock(NOON_UTC), DatabaseStoreContractTest::utc);
         Caches local =
             open(
                 new MutableClock(NOON_UTC),

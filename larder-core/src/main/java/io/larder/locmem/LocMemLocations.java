@@ -4,14 +4,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /** The process-wide stores by {@code location} name: Django's module-level {@code _caches}. */
-final class LocMemStores {
-  private static final ConcurrentMap<String, LocMemStore> STORES = new ConcurrentHashMap<>();
+final class LocMemLocations {
+  private static final ConcurrentMap<String, LocMemLocation> STORES = new ConcurrentHashMap<>();
 
-  private LocMemStores() {}
+  private LocMemLocations() {}
 
   /** The store named {@code location}, made if need be, admitting a cache of {@code maxEntries}. */
-  static LocMemStore get(String location, int maxEntries) {
-    LocMemStore store = STORES.computeIfAbsent(location, name -> new LocMemStore(maxEntries));
+  static LocMemLocation get(String location, int maxEntries) {
+    LocMemLocation store = STORES.computeIfAbsent(location, name -> new LocMemLocation(maxEntries));
     store.admit(maxEntries);
     return store;
   }

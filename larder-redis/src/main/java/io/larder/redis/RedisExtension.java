@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  * caller's keys.
  *
  * <pre>{@code
- * RedisCache redis = cache.unwrap(RedisCache.class);
+ * RedisExtension redis = cache.unwrap(RedisExtension.class);
  * Timeout left = redis.ttl("session:42");                 // Timeout.NEVER if it never expires
  * redis.expire("session:42", Duration.ofMinutes(30));
  * long removed = redis.deletePattern("session:*");
@@ -33,7 +33,7 @@ import java.util.stream.Stream;
  *
  * @since 0.1
  */
-public interface RedisCache {
+public interface RedisExtension {
 
   /**
    * The time {@code key} has left, in whole seconds (Redis {@code TTL}): {@link Timeout#NEVER} if

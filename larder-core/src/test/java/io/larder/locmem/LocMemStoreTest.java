@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-class LocMemCacheTest extends CacheContractTest {
+class LocMemStoreTest extends CacheContractTest {
   private final String location = "locmem-" + UUID.randomUUID();
 
   @Override
@@ -58,7 +58,7 @@ class LocMemCacheTest extends CacheContractTest {
       for (int i = 0; i < 49; i++) {
         small.set("cull" + i, "value");
       }
-      assertThat(small.unwrap(LocMemCache.class).size()).isLessThanOrEqualTo(30);
+      assertThat(small.unwrap(LocMemStore.class).size()).isLessThanOrEqualTo(30);
       assertThat((String) small.get("cull48")).isEqualTo("value");
     }
   }
@@ -74,11 +74,11 @@ class LocMemCacheTest extends CacheContractTest {
       for (int i = 0; i < 49; i++) {
         bounded.set("cull" + i, "value");
       }
-      assertThat(bounded.unwrap(LocMemCache.class).size()).isLessThanOrEqualTo(30);
+      assertThat(bounded.unwrap(LocMemStore.class).size()).isLessThanOrEqualTo(30);
       for (int i = 0; i < 100; i++) {
         large.getDefault().set("keep" + i, "value");
       }
-      assertThat(large.getDefault().unwrap(LocMemCache.class).size()).isGreaterThan(30);
+      assertThat(large.getDefault().unwrap(LocMemStore.class).size()).isGreaterThan(30);
     }
   }
 
@@ -129,7 +129,7 @@ class LocMemCacheTest extends CacheContractTest {
         custom.getDefault().set("user:" + i + ":profile", i);
       }
       assertThat((Integer) custom.getDefault().get("user:7:profile")).isEqualTo(7);
-      assertThat(custom.getDefault().unwrap(LocMemCache.class).size()).isEqualTo(100);
+      assertThat(custom.getDefault().unwrap(LocMemStore.class).size()).isEqualTo(100);
     }
   }
 
@@ -141,10 +141,10 @@ class LocMemCacheTest extends CacheContractTest {
       small.withVersion(2).set("key", "two");
       assertThat((String) small.get("key")).isEqualTo("one");
       assertThat((String) small.withVersion(2).get("key")).isEqualTo("two");
-      assertThat(small.unwrap(LocMemCache.class).size()).isEqualTo(2);
+      assertThat(small.unwrap(LocMemStore.class).size()).isEqualTo(2);
       small.delete("key");
       assertThat((String) small.withVersion(2).get("key")).isEqualTo("two");
-      assertThat(small.unwrap(LocMemCache.class).size()).isEqualTo(1);
+      assertThat(small.unwrap(LocMemStore.class).size()).isEqualTo(1);
     }
   }
 
@@ -156,7 +156,7 @@ class LocMemCacheTest extends CacheContractTest {
       small.set("lasting", "value");
       clock.advanceSeconds(2);
       assertThat((Object) small.get("brief")).isNull();
-      assertThat(small.unwrap(LocMemCache.class).size()).isEqualTo(1);
+      assertThat(small.unwrap(LocMemStore.class).size()).isEqualTo(1);
     }
   }
 

@@ -45,8 +45,8 @@ import org.slf4j.LoggerFactory;
  *
  * @since 0.1
  */
-public final class DatabaseCache implements CacheStore {
-  private static final Logger log = LoggerFactory.getLogger(DatabaseCache.class);
+public final class DatabaseStore implements CacheStore {
+  private static final Logger log = LoggerFactory.getLogger(DatabaseStore.class);
   private static final LocalDateTime NEVER = LocalDateTime.of(9999, 12, 31, 23, 59, 59);
   private static final int MAX_ATTEMPTS = 10;
   private static final int SQLITE_BUSY = 5;
@@ -61,7 +61,7 @@ public final class DatabaseCache implements CacheStore {
   private final CullSchedule culling;
   private volatile Sql sql;
 
-  DatabaseCache(
+  DatabaseStore(
       StoreContext context,
       DataSource dataSource,
       AutoCloseable ownedPool,

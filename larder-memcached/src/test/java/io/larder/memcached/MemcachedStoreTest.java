@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The contract on one memcached server, with the defaults: ketama, the java serializer. */
-class MemcachedCacheTest extends MemcachedContractTest {
+class MemcachedStoreTest extends MemcachedContractTest {
   @Override
   protected List<MemcachedServer> servers() {
     return MemcachedServer.shared(1);

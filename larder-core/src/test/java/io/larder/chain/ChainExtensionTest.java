@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What a chain of local memory over files does to each tier, beyond Django's contract. */
-class ChainCacheTest {
+class ChainExtensionTest {
   @TempDir Path tempDir;
 
   private final MutableClock clock = new MutableClock();
@@ -130,7 +130,7 @@ class ChainCacheTest {
   @Test
   void aMissReachesEveryTier() {
     chain.get("missing");
-    assertThat(chain.unwrap(ChainCache.class).tierStats())
+    assertThat(chain.unwrap(ChainExtension.class).tierStats())
         .containsExactly(new TierStats("memory", 0, 1, 0), new TierStats("file", 0, 1, 0));
   }
 
@@ -140,7 +140,7 @@ class ChainCacheTest {
     chain.get("k");
     chain.get("k");
     chain.getMany(List.of("k", "missing"));
-    assertThat(chain.unwrap(ChainCache.class).tierStats())
+    assertThat(chain.unwrap(ChainExtension.class).tierStats())
         .containsExactly(new TierStats("memory", 2, 2, 1), new TierStats("file", 1, 1, 0));
     assertThat(chain.stats().hits()).isEqualTo(3);
     assertThat(chain.stats().misses()).isEqualTo(1);
@@ -158,7 +158,7 @@ class ChainCacheTest {
 
   @Test
   void theTiersListsTheAliasesFastestFirst() {
-    assertThat(chain.unwrap(ChainCache.class).tiers()).containsExactly("memory", "file");
+    assertThat(chain.unwrap(ChainExtension.class).tiers()).containsExactly("memory", "file");
   }
 
   // ------------------------------------------------------------ writes

@@ -41,8 +41,8 @@ import org.slf4j.LoggerFactory;
  * {@code incr} is a {@link LockedIncrement}, and the asynchronous {@code add}, {@code touch} and
  * {@code incr} are the synchronous stock calls on Larder's pool ({@code options.entry_processors}).
  */
-final class HazelcastCache implements AsyncCacheStore, HazelcastMap {
-  private static final Logger log = LoggerFactory.getLogger(HazelcastCache.class);
+final class HazelcastStore implements AsyncCacheStore, HazelcastMap {
+  private static final Logger log = LoggerFactory.getLogger(HazelcastStore.class);
   private static final CompletionStage<Boolean> YES = CompletableFuture.completedStage(true);
   private static final CompletionStage<Boolean> NO = CompletableFuture.completedStage(false);
 
@@ -54,7 +54,7 @@ final class HazelcastCache implements AsyncCacheStore, HazelcastMap {
   private volatile IMap<String, byte[]> map;
   private volatile LockedIncrement lockedIncrement;
 
-  HazelcastCache(StoreContext context, HazelcastOptions options, Cluster cluster, Runnable release) {
+  HazelcastStore(StoreContext context, HazelcastOptions options, Cluster cluster, Runnable release) {
     this.context = context;
     this.options = options;
     this.cluster = cluster;

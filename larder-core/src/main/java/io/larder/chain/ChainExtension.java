@@ -6,7 +6,7 @@ import java.util.List;
  * What a {@code chain} cache offers beyond Django's API: its tiers and how each answers.
  *
  * <pre>{@code
- * ChainCache chain = caches.get("default").unwrap(ChainCache.class);
+ * ChainExtension chain = caches.get("default").unwrap(ChainExtension.class);
  * for (TierStats tier : chain.tierStats()) {
  *   System.out.printf("%s: %.0f%% hits%n", tier.alias(), 100 * tier.hitRatio());
  * }
@@ -14,7 +14,7 @@ import java.util.List;
  *
  * @since 0.1
  */
-public interface ChainCache {
+public interface ChainExtension {
   /** The tiers' aliases, fastest first; the last is the authoritative tier. */
   List<String> tiers();
 

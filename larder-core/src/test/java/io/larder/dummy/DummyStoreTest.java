@@ -14,7 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Django's DummyCache semantics (django-behaviour.md §7.4): everything misses, nothing fails. */
-class DummyCacheTest {
+class DummyStoreTest {
   private final Caches caches =
       Caches.builder()
           .environment(Map.of())

@@ -10,8 +10,8 @@ import io.larder.spi.CacheStore;
  *
  * @since 0.1
  */
-public final class DummyCache implements CacheStore {
-  DummyCache() {}
+public final class DummyStore implements CacheStore {
+  DummyStore() {}
 
   @Override
   public Object load(String key) {
