@@ -819,6 +819,45 @@ public abstract class CacheContractTest {
         .hasCauseInstanceOf(MissingKeyException.class);
   }
 
+  // Every AsyncCache method, on the store's own asynchronous client where it has one and on the
+  // pool otherwise, answers as its Cache twin does.
+  @Test
+  protected void everyAsyncOperationAnswersAsItsSyncTwin() {
+    AsyncCache async = cache.async();
+    async.set("a", 1).join();
+    async.set("b", "two", Timeout.seconds(60)).join();
+    assertThat(async.<Integer>get("a").join()).isEqualTo(1);
+    assertThat(async.get("missing", "fallback").join()).isEqualTo("fallback");
+    assertThat(async.get("b", String.class).join()).isEqualTo("two");
+    assertThat(async.add("a", 9).join()).isFalse();
+    assertThat(async.add("c", 3, Timeout.seconds(60)).join()).isTrue();
+    assertThat(async.<String>getOrSet("d", () -> "made", Timeout.seconds(60)).join())
+        .isEqualTo("made");
+    assertThat(async.touch("a").join()).isTrue();
+    assertThat(async.touch("missing", Timeout.seconds(60)).join()).isFalse();
+    assertThat(async.hasKey("c").join()).isTrue();
+    assertThat(async.setMany(Map.of("e", 5, "f", 6)).join()).isEmpty();
+    assertThat(async.setMany(Map.of("g", 7), Timeout.seconds(60)).join()).isEmpty();
+    assertThat(async.<Object>getMany(List.of("e", "f", "g", "missing")).join())
+        .containsOnlyKeys("e", "f", "g");
+    assertThat(async.incr("a").join()).isEqualTo(2L);
+    assertThat(async.incr("a", 10).join()).isEqualTo(12L);
+    assertThat(async.decr("a").join()).isEqualTo(11L);
+    assertThat(async.decr("a", 5).join()).isEqualTo(6L);
+    assertThat(((Number) cache.get("a")).longValue()).isEqualTo(6);
+    async.deleteMany(List.of("e", "f")).join();
+    assertThat(cache.hasKey("e") || cache.hasKey("f")).isFalse();
+    assertThat(async.delete("g").join()).isTrue();
+    assertThat(async.incrVersion("c").join()).isEqualTo(2);
+    assertThat(cache.withVersion(2).async().decrVersion("c").join()).isEqualTo(1);
+    assertThat(async.incrVersion("c", 3).join()).isEqualTo(4);
+    assertThat(cache.withVersion(4).async().decrVersion("c", 3).join()).isEqualTo(1);
+    assertThat((Integer) cache.get("c")).isEqualTo(3);
+    assertThat(async.sync()).isSameAs(cache);
+    async.clear().join();
+    assertThat(cache.hasKey("a")).isFalse();
+  }
+
   // ------------------------------------------------------------ handles and lifecycle
 
   @Test

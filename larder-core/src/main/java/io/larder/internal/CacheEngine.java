@@ -363,7 +363,7 @@ public final class CacheEngine {
 
   // ---------------------------------------------------------------- async, on the store's client
 
-  /** True if the store's own client serves {@code async()}; see {@link AsyncFace}. */
+  /** True if the store's own client serves {@code async()}; see {@link AsyncCacheHandle}. */
   boolean hasAsyncStore() {
     return asyncStore != null;
   }

@@ -142,7 +142,7 @@ final class CacheHandle implements Cache {
   public AsyncCache async() {
     AsyncCache face = async;
     if (face == null) {
-      face = AsyncFace.of(this, engine, version);
+      face = new AsyncCacheHandle(this, engine, version);
       async = face;
     }
     return face;
