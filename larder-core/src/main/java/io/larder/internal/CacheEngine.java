@@ -115,18 +115,7 @@ public final class CacheEngine {
   void set(String key, Object value, Timeout timeout, int version) {
     String made = keys.make(key, version);
     Timeout resolved = resolve(timeout);
-    countedSet(
-        policy.call(
-            "set",
-            key,
-            false,
-            (s, k, v, t) -> {
-              s.store(k, v, t);
-              return true;
-            },
-            made,
-            value,
-            resolved));
+    countedSet(policy.call("set", key, false, GuardedStore.STORE, made, value, resolved));
   }
 
   boolean add(String key, Object value, Timeout timeout, int version) {
@@ -270,17 +259,7 @@ public final class CacheEngine {
   }
 
   void clear() {
-    policy.call(
-        "clear",
-        "*",
-        null,
-        (s, a, b, c) -> {
-          s.removeAll();
-          return null;
-        },
-        null,
-        null,
-        null);
+    guarded.removeAll();
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.larder.internal;
 
 import io.larder.Timeout;
+import io.larder.internal.FailurePolicy.StoreCall;
 import io.larder.spi.CacheStore;
 import io.larder.spi.Keys;
 import java.util.List;
@@ -14,6 +15,13 @@ import java.util.Map;
  * call, its own.
  */
 final class GuardedStore implements CacheStore {
+  /** {@link CacheStore#store}, answering true once the value is stored. */
+  static final StoreCall<String, Object, Timeout, Boolean> STORE =
+      (s, k, v, t) -> {
+        s.store(k, v, t);
+        return true;
+      };
+
   private final FailurePolicy policy;
   private final CacheStore store;
 
@@ -29,17 +37,7 @@ final class GuardedStore implements CacheStore {
 
   @Override
   public void store(String key, Object value, Timeout timeout) {
-    policy.call(
-        "set",
-        key,
-        null,
-        (s, k, v, t) -> {
-          s.store(k, v, t);
-          return null;
-        },
-        key,
-        value,
-        timeout);
+    policy.call("set", key, false, STORE, key, value, timeout);
   }
 
   @Override
