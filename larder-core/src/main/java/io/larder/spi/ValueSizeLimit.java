@@ -46,11 +46,6 @@ public final class ValueSizeLimit {
     return new ValueSizeLimit(alias, maxBytes, Objects.requireNonNull(why, "why"));
   }
 
-  /** The most bytes one value may take. */
-  public int maxBytes() {
-    return maxBytes;
-  }
-
   /**
    * {@code bytes}, about to be written, when they are within the limit.
    *
