@@ -43,7 +43,7 @@ public final class CacheEngine {
   private final StatsCounter stats = new StatsCounter();
   private final Flights<Object> flights = new Flights<>();
   private final EngineContext context;
-  /** Every call on the store goes through it. */
+  /** Each operation's call on the store goes through it. */
   private final FailurePolicy policy;
   private final Executor asyncExecutor;
   private final Cache handle;
