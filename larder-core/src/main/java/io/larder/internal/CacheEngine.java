@@ -2,24 +2,17 @@ package io.larder.internal;
 
 import static io.larder.spi.CacheStore.MISSING;
 
-import io.larder.BackendUnavailableException;
 import io.larder.Cache;
 import io.larder.CacheSettings;
 import io.larder.CacheStats;
 import io.larder.CounterOverflowException;
-import io.larder.DisallowedClassException;
 import io.larder.MissingKeyException;
 import io.larder.OperationTimer;
-import io.larder.SerializationException;
 import io.larder.Timeout;
 import io.larder.spi.AsyncCacheStore;
 import io.larder.spi.CacheBackend;
 import io.larder.spi.CacheStore;
-import io.larder.spi.CommonOptions;
-import io.larder.spi.Compressor;
-import io.larder.spi.Serializer;
 import io.larder.spi.StoreContext;
-import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -28,7 +21,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -36,10 +28,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Every rule Django's {@code BaseCache} holds, once, over a backend's {@link CacheStore}: key
- * making and validation, timeouts, statistics, failing open and the circuit breaker, single-flight
- * {@code getOrSet}, and the operations Django defines in terms of smaller ones. Applications reach
- * it through {@link Cache} handles ({@link #handle()}, {@link Cache#withVersion}); {@link
- * io.larder.Caches} owns its lifecycle.
+ * making and validation, timeouts, statistics, single-flight {@code getOrSet}, and the operations
+ * Django defines in terms of smaller ones. Every call on the store goes through the cache's {@link
+ * FailurePolicy} (failing open, the circuit breaker, timings). Applications reach it through {@link
+ * Cache} handles ({@link #handle()}, {@link Cache#withVersion}); {@link io.larder.Caches} owns its
+ * lifecycle.
  */
 public final class CacheEngine {
   private static final Logger log = LoggerFactory.getLogger(CacheEngine.class);
@@ -49,22 +42,13 @@ public final class CacheEngine {
   private final KeyMaker keys;
   private final StatsCounter stats = new StatsCounter();
   private final Flights<Object> flights = new Flights<>();
-  private final boolean failsOpen;
-  /** Null when calls are never held back: the cache does not fail open, or its store is local. */
-  private final CircuitBreaker breaker;
-  /** Calls skipped while the breaker is open are logged once a minute per operation. */
-  private final OncePerKey skippedCallsWarned;
+  private final EngineContext context;
+  /** Each operation's call on the store goes through it. */
+  private final FailurePolicy policy;
   private final Executor asyncExecutor;
-  /** Where the store's blocking calls for {@code async()} run: {@link StoreContext#ioExecutor}. */
-  private final Executor ioExecutor;
-  /** The store, when its client is asynchronous; null when async() runs on the pool. */
-  private final AsyncCacheStore asyncStore;
   private final Cache handle;
   /** The store as a backend built on this cache sees it: see {@link StoreContext#store}. */
   private final GuardedStore guarded;
-  private final Context context;
-  /** Null when nothing is timed (the default): the store calls then read no clock. */
-  private final OperationTimer timer;
 
   private CacheEngine(
       CacheSettings settings,
@@ -73,10 +57,7 @@ public final class CacheEngine {
       OperationTimer timer,
       Map<String, CacheEngine> builtOn) {
     this.settings = settings;
-    this.timer = timer;
-    this.failsOpen = CommonOptions.IGNORE_EXCEPTIONS.from(settings);
-    this.ioExecutor = ioExecutor;
-    this.context = new Context(builtOn);
+    this.context = new EngineContext(settings, ioExecutor, stats, builtOn);
     this.store = backend.create(context);
     this.keys =
         new KeyMaker(
@@ -86,16 +67,10 @@ public final class CacheEngine {
             settings.version(),
             store.rejectsInvalidKeys(),
             settings.clock());
-    long breakerMillis = CommonOptions.CIRCUIT_BREAKER_INTERVAL.from(settings).toMillis();
-    this.breaker =
-        failsOpen && store.usesCircuitBreaker() && breakerMillis > 0
-            ? new CircuitBreaker(breakerMillis, settings.clock())
-            : null;
-    this.skippedCallsWarned = new OncePerKey(settings.clock());
+    this.policy = new FailurePolicy(store, context, stats, timer);
     this.asyncExecutor = store.blocksOnIo() ? ioExecutor : Runnable::run;
-    this.asyncStore = store instanceof AsyncCacheStore client ? client : null;
     this.handle = new CacheHandle(this, settings.version());
-    this.guarded = new GuardedStore(this, store);
+    this.guarded = new GuardedStore(policy, store);
   }
 
   /**
@@ -121,6 +96,11 @@ public final class CacheEngine {
     return handle;
   }
 
+  /** The store through the failure policy, for a backend built on this cache. */
+  CacheStore guarded() {
+    return guarded;
+  }
+
   /** Releases the store; only {@link io.larder.Caches} calls this. */
   public void close() {
     store.close();
@@ -129,47 +109,27 @@ public final class CacheEngine {
   // ---------------------------------------------------------------- Django's operations
 
   Object get(String key, Object defaultValue, int version) {
-    Object value = read(keys.make(key, version), "get", key);
-    if (value == MISSING) {
-      stats.miss();
-      return defaultValue;
-    }
-    stats.hit();
-    return value;
+    return counted(policy.load(keys.make(key, version), key), defaultValue);
   }
 
   void set(String key, Object value, Timeout timeout, int version) {
     String made = keys.make(key, version);
     Timeout resolved = resolve(timeout);
-    boolean stored =
-        call(
-            "set",
-            key,
-            false,
-            () -> {
-              store.store(made, value, resolved);
-              return true;
-            });
-    if (stored) {
-      stats.set();
-    }
+    countedSet(policy.call("set", key, false, GuardedStore.STORE, made, value, resolved));
   }
 
   boolean add(String key, Object value, Timeout timeout, int version) {
     String made = keys.make(key, version);
     Timeout resolved = resolve(timeout);
-    boolean added = call("add", key, false, () -> store.storeIfAbsent(made, value, resolved));
-    if (added) {
-      stats.set();
-    }
-    return added;
+    return countedSet(
+        policy.call("add", key, false, CacheStore::storeIfAbsent, made, value, resolved));
   }
 
   /** Django's {@code get_or_set}, single-flight within the process. */
   Object getOrSet(String key, Supplier<?> supplier, Timeout timeout, int version) {
     Objects.requireNonNull(supplier, "supplier");
     String made = keys.make(key, version);
-    Object value = read(made, "get", key);
+    Object value = policy.load(made, key);
     if (value != MISSING) {
       stats.hit();
       return value;
@@ -180,7 +140,7 @@ public final class CacheEngine {
         key,
         () -> {
           // Another flight may have finished between our miss and taking the flight.
-          Object landed = read(made, "get", key);
+          Object landed = policy.load(made, key);
           if (landed != MISSING) {
             return landed;
           }
@@ -190,7 +150,7 @@ public final class CacheEngine {
                 Object computed = supplier.get();
                 add(key, computed, timeout, version);
                 // Read again, as Django does: a writer in another process may have won.
-                Object stored = read(made, "get", key);
+                Object stored = policy.load(made, key);
                 return stored == MISSING ? computed : stored;
               });
         });
@@ -199,32 +159,32 @@ public final class CacheEngine {
   boolean touch(String key, Timeout timeout, int version) {
     String made = keys.make(key, version);
     Timeout resolved = resolve(timeout);
-    return call("touch", key, false, () -> store.expire(made, resolved));
+    return policy.call("touch", key, false, (s, k, t, c) -> s.expire(k, t), made, resolved, null);
   }
 
   boolean delete(String key, int version) {
     String made = keys.make(key, version);
-    boolean removed = call("delete", key, false, () -> store.remove(made));
-    if (removed) {
-      stats.deletes(1);
-    }
-    return removed;
+    return countedDelete(
+        policy.call("delete", key, false, (s, k, b, c) -> s.remove(k), made, null, null));
   }
 
   boolean hasKey(String key, int version) {
     String made = keys.make(key, version);
-    return call("has_key", key, false, () -> store.contains(made));
+    return policy.call("has_key", key, false, (s, k, b, c) -> s.contains(k), made, null, null);
   }
 
   /** Django's {@code get_many}: the keys found, in the order given. */
   Map<String, Object> getMany(Collection<String> callerKeys, int version) {
     Map<String, String> made = madeKeys(callerKeys, version);
     Map<String, Object> found =
-        call(
+        policy.call(
             "get_many",
             made.values(),
             Map.of(),
-            () -> store.loadMany(new ArrayList<>(made.keySet())));
+            (s, k, b, c) -> s.loadMany(k),
+            new ArrayList<>(made.keySet()),
+            null,
+            null);
     return byCallerKey(made, found);
   }
 
@@ -250,11 +210,14 @@ public final class CacheEngine {
     Map<String, Object> entries = new LinkedHashMap<>();
     made.forEach((madeKey, callerKey) -> entries.put(madeKey, values.get(callerKey)));
     List<String> failedMade =
-        call(
+        policy.call(
             "set_many",
             made.values(),
             new ArrayList<>(made.keySet()),
-            () -> store.storeMany(entries, resolved));
+            (s, e, t, c) -> s.storeMany(e, t),
+            entries,
+            resolved,
+            null);
     stats.sets(entries.size() - failedMade.size());
     List<String> failed = new ArrayList<>(failedMade.size());
     for (String madeKey : failedMade) {
@@ -273,11 +236,14 @@ public final class CacheEngine {
       return;
     }
     stats.deletes(
-        call(
+        policy.call(
             "delete_many",
             made.values(),
             0,
-            () -> store.removeMany(new ArrayList<>(made.keySet()))));
+            (s, k, b, c) -> s.removeMany(k),
+            new ArrayList<>(made.keySet()),
+            null,
+            null));
   }
 
   /** Django's {@code incr}; {@code decr} is a negative delta. Never fails open: it has no answer. */
@@ -285,26 +251,15 @@ public final class CacheEngine {
     String made = keys.make(key, version);
     Object next;
     try {
-      next = callRaising("incr", () -> store.increment(made, delta, settings.timeout()));
+      next = policy.callRaising("incr", CacheStore::increment, made, delta, settings.timeout());
     } catch (CounterOverflowException e) {
       throw e.forKey(key);
     }
-    if (next == MISSING) {
-      throw new MissingKeyException(key);
-    }
-    stats.set();
-    return ((Number) next).longValue();
+    return incremented(key, next);
   }
 
   void clear() {
-    call(
-        "clear",
-        "*",
-        null,
-        () -> {
-          store.removeAll();
-          return null;
-        });
+    guarded.removeAll();
   }
 
   /**
@@ -327,7 +282,7 @@ public final class CacheEngine {
   }
 
   CacheStats stats() {
-    return stats.snapshot(breaker != null && breaker.isOpen());
+    return stats.snapshot(policy.circuitOpen());
   }
 
   /**
@@ -338,7 +293,7 @@ public final class CacheEngine {
     if (value == null || type == null || type.isInstance(value)) {
       return value;
     }
-    return context.serializer.convert(value, type);
+    return context.serializer().convert(value, type);
   }
 
   CacheSettings settings() {
@@ -365,96 +320,88 @@ public final class CacheEngine {
 
   /** True if the store's own client serves {@code async()}; see {@link AsyncCacheHandle}. */
   boolean hasAsyncStore() {
-    return asyncStore != null;
+    return policy.asyncStore() != null;
   }
 
   CompletableFuture<Object> getAsync(String key, Object defaultValue, int version) {
     String made = keys.make(key, version);
-    return callAsync("get", key, true, MISSING, () -> asyncStore.loadAsync(made))
-        .thenApply(
-            value -> {
-              if (value == MISSING) {
-                stats.miss();
-                return defaultValue;
-              }
-              stats.hit();
-              return value;
-            });
+    return policy
+        .callAsync("get", key, true, MISSING, (s, k, b, c) -> s.loadAsync(k), made, null, null)
+        .thenApply(value -> counted(value, defaultValue));
   }
 
   CompletableFuture<Void> setAsync(String key, Object value, Timeout timeout, int version) {
     String made = keys.make(key, version);
     Timeout resolved = resolve(timeout);
-    return callAsync(
+    return policy
+        .callAsync(
             "set",
             key,
             true,
             false,
-            () -> asyncStore.storeAsync(made, value, resolved).thenApply(stored -> true))
-        .thenAccept(
-            stored -> {
-              if (stored) {
-                stats.set();
-              }
-            });
+            (s, k, v, t) -> s.storeAsync(k, v, t).thenApply(stored -> true),
+            made,
+            value,
+            resolved)
+        .thenAccept(this::countedSet);
   }
 
   CompletableFuture<Boolean> addAsync(String key, Object value, Timeout timeout, int version) {
     String made = keys.make(key, version);
     Timeout resolved = resolve(timeout);
-    return callAsync(
-            "add", key, true, false, () -> asyncStore.storeIfAbsentAsync(made, value, resolved))
-        .thenApply(
-            added -> {
-              if (added) {
-                stats.set();
-              }
-              return added;
-            });
+    return policy
+        .callAsync(
+            "add", key, true, false, AsyncCacheStore::storeIfAbsentAsync, made, value, resolved)
+        .thenApply(this::countedSet);
   }
 
   CompletableFuture<Boolean> touchAsync(String key, Timeout timeout, int version) {
     String made = keys.make(key, version);
     Timeout resolved = resolve(timeout);
-    return callAsync("touch", key, true, false, () -> asyncStore.expireAsync(made, resolved));
+    return policy.callAsync(
+        "touch", key, true, false, (s, k, t, c) -> s.expireAsync(k, t), made, resolved, null);
   }
 
   CompletableFuture<Boolean> deleteAsync(String key, int version) {
     String made = keys.make(key, version);
-    return callAsync("delete", key, true, false, () -> asyncStore.removeAsync(made))
-        .thenApply(
-            removed -> {
-              if (removed) {
-                stats.deletes(1);
-              }
-              return removed;
-            });
+    return policy
+        .callAsync("delete", key, true, false, (s, k, b, c) -> s.removeAsync(k), made, null, null)
+        .thenApply(this::countedDelete);
   }
 
   CompletableFuture<Boolean> hasKeyAsync(String key, int version) {
     String made = keys.make(key, version);
-    return callAsync("has_key", key, true, false, () -> asyncStore.containsAsync(made));
+    return policy.callAsync(
+        "has_key", key, true, false, (s, k, b, c) -> s.containsAsync(k), made, null, null);
   }
 
   CompletableFuture<Map<String, Object>> getManyAsync(Collection<String> callerKeys, int version) {
     Map<String, String> made = madeKeys(callerKeys, version);
-    return callAsync(
+    return policy
+        .callAsync(
             "get_many",
             made.values(),
             true,
             Map.<String, Object>of(),
-            () -> asyncStore.loadManyAsync(new ArrayList<>(made.keySet())))
+            (s, k, b, c) -> s.loadManyAsync(k),
+            new ArrayList<>(made.keySet()),
+            null,
+            null)
         .thenApply(found -> byCallerKey(made, found));
   }
 
   CompletableFuture<Long> incrAsync(String key, long delta, int version) {
     String made = keys.make(key, version);
-    return callAsync(
+    return policy
+        .callAsync(
             "incr",
             key,
             false,
             null,
-            () -> asyncStore.incrementAsync(made, delta, settings.timeout()))
+            AsyncCacheStore::incrementAsync,
+            made,
+            delta,
+            settings.timeout())
         .handle(
             (next, error) -> {
               if (error != null) {
@@ -465,201 +412,48 @@ public final class CacheEngine {
                 }
                 throw error instanceof CompletionException c ? c : new CompletionException(error);
               }
-              if (next == MISSING) {
-                throw new MissingKeyException(key);
-              }
-              stats.set();
-              return ((Number) next).longValue();
+              return incremented(key, next);
             });
   }
 
-  // ---------------------------------------------------------------- failures
+  // ---------------------------------------------------------------- counting
 
-  /** The value of a made key, or MISSING; written out rather than through {@link #call}, being the hot path. */
-  Object read(String made, String operation, String key) {
-    long started = 0;
-    try {
-      allow(operation);
-      started = startTiming();
-      Object value = store.load(made);
-      succeeded();
-      return value;
-    } catch (BackendUnavailableException e) {
-      failOpen(e, operation, key, true);
-      return MISSING;
-    } catch (SerializationException e) {
-      succeeded();
-      if (e instanceof DisallowedClassException) {
-        throw e;
-      }
-      // A store that decodes without context.deserialize(key, bytes): still a miss, not an error.
-      return context.corruptRead(made, e);
-    } catch (RuntimeException e) {
-      succeeded();
-      throw e;
-    } finally {
-      timed(operation, started);
+  /** The value read, counted as a hit; {@code defaultValue} for a miss, counted as one. */
+  private Object counted(Object value, Object defaultValue) {
+    if (value == MISSING) {
+      stats.miss();
+      return defaultValue;
     }
+    stats.hit();
+    return value;
   }
 
-  /**
-   * Runs one store call behind the circuit breaker: an unavailable store answers {@code whenDown}
-   * when the cache fails open; any other error means the store answered, and is raised. {@code
-   * keys} (a key, or the keys of a many-key call) is written out only when a failure is logged.
-   */
-  <T> T call(String operation, Object keys, T whenDown, Supplier<T> storeCall) {
-    long started = 0;
-    try {
-      allow(operation);
-      started = startTiming();
-      T result = storeCall.get();
-      succeeded();
-      return result;
-    } catch (BackendUnavailableException e) {
-      failOpen(e, operation, keys, true);
-      return whenDown;
-    } catch (RuntimeException e) {
-      succeeded();
-      throw e;
-    } finally {
-      timed(operation, started);
+  /** {@code stored}, counted as a write when true. */
+  private boolean countedSet(boolean stored) {
+    if (stored) {
+      stats.set();
     }
+    return stored;
   }
 
-  /**
-   * {@link #call} on the store's asynchronous client: the same rules, applied when the future
-   * completes. {@code mayFailOpen} is false for an operation with no answer to give ({@code incr}).
-   */
-  private <T> CompletableFuture<T> callAsync(
-      String operation,
-      Object keys,
-      boolean mayFailOpen,
-      T whenDown,
-      Supplier<CompletionStage<T>> storeCall) {
-    CompletionStage<T> stage;
-    long started = 0;
-    try {
-      allow(operation);
-      started = startTiming();
-      stage = storeCall.get();
-    } catch (RuntimeException e) {
-      stage = CompletableFuture.failedFuture(e);
+  /** {@code removed}, counted as a delete when true. */
+  private boolean countedDelete(boolean removed) {
+    if (removed) {
+      stats.deletes(1);
     }
-    long sent = started;
-    return stage
-        .toCompletableFuture()
-        .whenComplete((result, error) -> timed(operation, sent))
-        .handle(
-            (result, error) -> {
-              if (error == null) {
-                succeeded();
-                return result;
-              }
-              Throwable cause = error instanceof CompletionException ? error.getCause() : error;
-              if (cause instanceof BackendUnavailableException e) {
-                if (!mayFailOpen) {
-                  stats.error();
-                  breakerFailed(e);
-                  throw e;
-                }
-                failOpen(e, operation, keys, true);
-                return whenDown;
-              }
-              succeeded();
-              throw cause instanceof RuntimeException re ? re : new CompletionException(cause);
-            });
+    return removed;
   }
 
-  /** {@link #call} for an operation that has no answer to give when the store is down. */
-  <T> T callRaising(String operation, Supplier<T> storeCall) {
-    long started = 0;
-    try {
-      allow(operation);
-      started = startTiming();
-      T result = storeCall.get();
-      succeeded();
-      return result;
-    } catch (BackendUnavailableException e) {
-      stats.error();
-      breakerFailed(e);
-      throw e;
-    } catch (RuntimeException e) {
-      succeeded();
-      throw e;
-    } finally {
-      timed(operation, started);
+  /** The counter's new value, counted as a write; a missing key is {@code incr}'s error. */
+  private long incremented(String key, Object next) {
+    if (next == MISSING) {
+      throw new MissingKeyException(key);
     }
+    stats.set();
+    return ((Number) next).longValue();
   }
 
-  /** Now, for a store call about to be timed; 0 when nothing is timed, so the clock is not read. */
-  private long startTiming() {
-    return timer == null ? 0 : System.nanoTime();
-  }
-
-  /**
-   * Tells the timer how long the store call begun at {@code started} took; nothing for a call
-   * that never reached the store (held back by the circuit breaker) or when nothing is timed.
-   */
-  private void timed(String operation, long started) {
-    if (timer != null && started != 0) {
-      timer.record(settings.alias(), operation, System.nanoTime() - started);
-    }
-  }
-
-  /** Fails at once, without touching the store, while the circuit breaker is open. */
-  private void allow(String operation) {
-    if (breaker != null && !breaker.allows()) {
-      throw new CircuitOpenException(
-          "Cache '"
-              + settings.alias()
-              + "': "
-              + operation
-              + " not sent: the "
-              + settings.backend()
-              + " backend at "
-              + settings.displayLocation()
-              + " failed recently; the next attempt is in "
-              + breaker.millisUntilProbe()
-              + " ms");
-    }
-  }
-
-  private void succeeded() {
-    if (breaker != null) {
-      breaker.succeeded();
-    }
-  }
-
-  private void breakerFailed(BackendUnavailableException e) {
-    if (breaker != null && !(e instanceof CircuitOpenException)) {
-      breaker.failed();
-    }
-  }
-
-  /**
-   * Counts the failure and, for a whole-store failure, opens the breaker; rethrows it unless the
-   * cache fails open, when it is logged instead.
-   */
-  private void failOpen(
-      BackendUnavailableException e, String operation, Object keys, boolean wholeStore) {
-    stats.error();
-    if (wholeStore) {
-      breakerFailed(e);
-    }
-    if (!failsOpen) {
-      throw e;
-    }
-    if (e instanceof CircuitOpenException && !skippedCallsWarned.due(operation)) {
-      // The failure that opened the breaker was logged; each call skipped since says no more.
-      return;
-    }
-    log.warn(
-        "Cache '{}': {} of {} failed, ignored: {}",
-        settings.alias(),
-        operation,
-        keys,
-        e.getMessage());
-  }
+  // ---------------------------------------------------------------- keys and timeouts
 
   private Timeout resolve(Timeout timeout) {
     Objects.requireNonNull(timeout, "timeout (use Timeout.NEVER for no expiry)");
@@ -673,130 +467,5 @@ public final class CacheEngine {
       made.put(keys.make(key, version), key);
     }
     return made;
-  }
-
-  /** Thrown instead of calling a store whose circuit breaker is open. */
-  private static final class CircuitOpenException extends BackendUnavailableException {
-    CircuitOpenException(String message) {
-      super(message);
-    }
-  }
-
-  /** What the store sees of the engine. */
-  private final class Context implements StoreContext {
-    private final Serializer serializer = Serializers.create(settings);
-    private final Compressor compressor = Compressors.create(settings);
-    private final Map<String, CacheEngine> builtOn;
-
-    Context(Map<String, CacheEngine> builtOn) {
-      this.builtOn = builtOn;
-    }
-
-    @Override
-    public Cache cache(String alias) {
-      return builtOn(alias).handle;
-    }
-
-    @Override
-    public CacheStore store(String alias) {
-      return builtOn(alias).guarded;
-    }
-
-    private CacheEngine builtOn(String alias) {
-      CacheEngine engine = builtOn.get(alias);
-      if (engine == null) {
-        throw new IllegalArgumentException(
-            "Cache '"
-                + settings.alias()
-                + "': its backend did not name '"
-                + alias
-                + "' among the caches it is built on ("
-                + String.join(", ", builtOn.keySet())
-                + ")");
-      }
-      return engine;
-    }
-
-    @Override
-    public CacheSettings settings() {
-      return settings;
-    }
-
-    @Override
-    public InstantSource clock() {
-      return settings.clock();
-    }
-
-    @Override
-    public Executor ioExecutor() {
-      return ioExecutor;
-    }
-
-    @Override
-    public InstantSource coarseClock() {
-      return settings.clock() == InstantSource.system() ? CoarseClock.INSTANCE : settings.clock();
-    }
-
-    private final int maxValueSize = settings.maxValueSize();
-    private final CorruptReads corruptReads = new CorruptReads(settings.alias(), settings.clock());
-
-    /**
-     * Checked twice against {@code max_value_size}: before compression, since a reader inflates no
-     * further, and after, since a reader takes no more stored bytes (incompressible data grows a
-     * little in zlib's framing).
-     */
-    @Override
-    public byte[] serialize(Object value) {
-      byte[] stored = compressor.compress(withinLimit(serializer.serialize(value)));
-      return withinLimit(stored);
-    }
-
-    private byte[] withinLimit(byte[] bytes) {
-      if (bytes.length > maxValueSize) {
-        throw new SerializationException(
-            "Cache '"
-                + settings.alias()
-                + "': a value of "
-                + bytes.length
-                + " bytes is over options.max_value_size ("
-                + maxValueSize
-                + " bytes)");
-      }
-      return bytes;
-    }
-
-    @Override
-    public Object deserialize(byte[] bytes) {
-      if (bytes.length > maxValueSize) {
-        throw new SerializationException(
-            bytes.length + " stored bytes are over options.max_value_size (" + maxValueSize + ")");
-      }
-      return serializer.deserialize(compressor.decompress(bytes));
-    }
-
-    @Override
-    public Object corruptRead(String key, Throwable cause) {
-      stats.corruptRead();
-      corruptReads.report(key, cause);
-      return MISSING;
-    }
-
-    @Override
-    public Serializer serializer() {
-      return serializer;
-    }
-
-    @Override
-    public void failOpen(BackendUnavailableException e, String operation, String key) {
-      if (!failsOpen) {
-        throw e; // counted where the operation fails
-      }
-      CacheEngine.this.failOpen(e, operation, key, false);
-    }
-
-    @Override
-    public boolean failsOpen() {
-      return failsOpen;
-    }
   }
 }

@@ -9,6 +9,7 @@ import io.larder.CacheDefinition;
 import io.larder.Caches;
 import io.larder.MutableClock;
 import io.larder.SerializationException;
+import io.larder.StandardError;
 import io.larder.Timeout;
 import io.larder.spi.CacheStore;
 import java.io.IOException;
@@ -293,6 +294,39 @@ class ChainExtensionTest {
       assertThat((String) tolerantChain.get("k")).isEqualTo("v");
       assertThat((Object) tolerantChain.get("missing")).isNull();
       assertThat(tolerant.get("file").stats().errors()).isPositive();
+    }
+  }
+
+  @Test
+  void aTierFailingOpenCountsAndLogsTheFailureAsItsOwnCacheDoes() throws IOException {
+    try (Caches tolerant = build(c -> {}, c -> c.option("ignore_exceptions", true))) {
+      Cache tolerantChain = tolerant.getDefault();
+      breakDirectory();
+      String log = StandardError.of(() -> tolerantChain.set("k", "v"));
+      assertThat(tolerant.get("file").stats().errors()).isEqualTo(1);
+      assertThat(log)
+          .contains("Cache 'file': set of " + tolerantChain.makeKey("k") + " failed, ignored");
+    }
+  }
+
+  @Test
+  void callsToATierSkippedWhileItsBreakerIsOpenAreLoggedOncePerOperation() throws IOException {
+    try (Caches tolerant = build(c -> {}, c -> c.option("ignore_exceptions", true))) {
+      Cache tolerantChain = tolerant.getDefault();
+      breakDirectory();
+      String log =
+          StandardError.of(
+              () -> {
+                for (int i = 0; i < 20; i++) {
+                  tolerantChain.set("k", "v");
+                }
+              });
+      assertThat(tolerant.get("file").stats().circuitOpen()).isTrue();
+      assertThat(tolerant.get("file").stats().errors()).isEqualTo(20);
+      // The failure that opened the breaker, then one line for the calls it held back.
+      assertThat(log.split("set of " + tolerantChain.makeKey("k") + " failed, ignored", -1))
+          .hasSize(3);
+      assertThat(log).contains("not sent");
     }
   }
 

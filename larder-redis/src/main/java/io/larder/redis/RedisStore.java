@@ -9,6 +9,7 @@ import io.larder.spi.Channels;
 import io.larder.spi.Increments;
 import io.larder.spi.Keys;
 import io.larder.spi.StoreContext;
+import io.larder.spi.ValueSizeLimit;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanIterator;
@@ -49,6 +50,7 @@ final class RedisStore implements AsyncCacheStore {
   private final KeyPatterns patterns;
   private final StampedeLock stampedeLock;
   private final RedisChannels channels;
+  private final ValueSizeLimit sizeLimit;
 
   RedisStore(StoreContext context, RedisOptions options) {
     CacheSettings settings = context.settings();
@@ -60,6 +62,9 @@ final class RedisStore implements AsyncCacheStore {
     this.patterns = new KeyPatterns(settings);
     this.stampedeLock = new StampedeLock(redis, options, settings.alias());
     this.channels = new RedisChannels(settings.alias(), redis, connection);
+    this.sizeLimit =
+        ValueSizeLimit.of(
+            settings.alias(), options.maxValueSize(), "Redis itself takes at most 512 MiB");
   }
 
   /** What the engine gives this store: its settings, serializer and compressor. */
@@ -83,19 +88,8 @@ final class RedisStore implements AsyncCacheStore {
     if (PythonInt.isInteger(value)) {
       return PythonInt.encode(value);
     }
-    byte[] bytes = context.serialize(value);
-    if (bytes.length > options.maxValueSize()) {
-      // Refused here: Redis would answer a protocol error and drop the connection.
-      throw new SerializationException(
-          "Cache '"
-              + context.alias()
-              + "': a value of "
-              + bytes.length
-              + " bytes is over options.max_value_size ("
-              + options.maxValueSize()
-              + " bytes; Redis itself takes at most 512 MiB)");
-    }
-    return bytes;
+    // Refused here: Redis would answer a protocol error and drop the connection.
+    return sizeLimit.checkWrite(context.serialize(value));
   }
 
   private Object decode(byte[] stored) {
