@@ -1,7 +1,6 @@
 package io.larder.formats;
 
 import com.fasterxml.jackson.core.JsonFactoryBuilder;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -54,13 +53,7 @@ public final class JsonTypedSerializer implements Serializer {
     this.allowList = new TypeAllowList(alias, packages);
     JsonMapper mapper =
         JsonMapper.builder(
-                new JsonFactoryBuilder()
-                    .streamReadConstraints(
-                        StreamReadConstraints.builder()
-                            .maxNestingDepth(DecodingBudget.MAX_DEPTH)
-                            .maxStringLength(Integer.MAX_VALUE)
-                            .build())
-                    .build())
+                new JsonFactoryBuilder().streamReadConstraints(JsonSerializer.READ_BOUNDS).build())
             .polymorphicTypeValidator(allowList)
             .setDefaultTyping(new RecordedTypes(allowList))
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
@@ -85,10 +78,7 @@ public final class JsonTypedSerializer implements Serializer {
       if (refused != null) {
         throw allowList.refusedWrite(refused.typeId, e);
       }
-      throw new SerializationException(
-          "a " + (value == null ? "null" : value.getClass().getName()) + " cannot be written as"
-              + " JSON (options.serializer: json_typed): " + e.getMessage(),
-          e);
+      throw Unwritable.value(value, "JSON", "json_typed", e);
     }
   }
 

@@ -26,7 +26,7 @@ final class RecordedTypes extends ObjectMapper.DefaultTypeResolverBuilder {
   private final TypeAllowList allowList;
 
   RecordedTypes(TypeAllowList allowList) {
-    super(ObjectMapper.DefaultTyping.NON_FINAL, allowList);
+    super(ObjectMapper.DefaultTyping.NON_FINAL, allowList); // overridden by useForType
     this.allowList = allowList;
     init(JsonTypeInfo.Value.construct(
             JsonTypeInfo.Id.CLASS, JsonTypeInfo.As.PROPERTY, "@class", null, false, null),

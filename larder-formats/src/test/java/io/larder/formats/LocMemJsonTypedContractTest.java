@@ -1,24 +1,11 @@
 package io.larder.formats;
 
-import io.larder.CacheContractTest;
-import io.larder.CacheDefinition;
-import java.util.UUID;
+import java.util.Map;
 
 /** The contract on local memory storing copies as json_typed. */
-class LocMemJsonTypedContractTest extends CacheContractTest {
-  private final String location = "json-typed-" + UUID.randomUUID();
-
+class LocMemJsonTypedContractTest extends LocMemFormatContractTest {
   @Override
-  protected void configure(CacheDefinition cache) {
-    cache
-        .backend("locmem")
-        .location(location)
-        .option("store_by_value", true)
-        .option("serializer", "json_typed");
-  }
-
-  @Override
-  protected boolean storesCopies() {
-    return true;
+  protected Map<String, Object> format() {
+    return Map.of("serializer", "json_typed");
   }
 }

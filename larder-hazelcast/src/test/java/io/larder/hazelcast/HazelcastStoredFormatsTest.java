@@ -14,11 +14,7 @@ class HazelcastStoredFormatsTest extends StoredFormatsTest {
 
   @Override
   protected void configure(CacheDefinition cache) {
-    cache
-        .backend("hazelcast")
-        .location(members.location())
-        .option("cluster_name", members.clusterName())
-        .option("map", MAP);
+    members.client(cache, MAP);
   }
 
   @Override
