@@ -12,12 +12,6 @@ import java.util.Map;
  * writes.
  */
 final class FormatValues {
-  /** Each serializer alone, then pickle (django-redis's default) with each compressor. */
-  static final List<String> FORMATS =
-      List.of(
-          "java", "pickle", "json", "json_typed", "msgpack",
-          "pickle+zlib", "pickle+gzip", "pickle+lz4", "pickle+zstd", "pickle+lzma");
-
   static final List<String> SERIALIZERS = List.of("java", "pickle", "json", "json_typed", "msgpack");
   static final List<String> COMPRESSORS = List.of("none", "zlib", "gzip", "lz4", "zstd", "lzma");
 
