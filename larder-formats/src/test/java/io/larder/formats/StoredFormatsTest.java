@@ -113,7 +113,8 @@ public abstract class StoredFormatsTest {
   @ParameterizedTest
   @ValueSource(strings = {"java", "json", "json_typed", "msgpack"})
   void aRecordReadsBackThroughATypedGet(String serializer) {
-    try (Caches caches = open(serializer, compressors().get(compressors().size() - 1))) {
+    String compressor = compressors().get(compressors().size() - 1); // the last the backend takes
+    try (Caches caches = open(serializer, compressor)) {
       Cache cache = caches.getDefault();
       Profile profile =
           new Profile(7, "Zoë", List.of("admin"), new BigDecimal("12.50"), LocalDate.of(2024, 3, 5));
