@@ -332,6 +332,18 @@ class ConfigurationTest {
   }
 
   @Test
+  void jsonTypedNamesLarderFormatsWhenItIsMissing() {
+    assertThatThrownBy(
+            () ->
+                from(
+                    Map.of(
+                        "default",
+                        cache("BACKEND", "locmem", "OPTIONS", Map.of("serializer", "json_typed")))))
+        .hasMessageContaining("options.serializer")
+        .hasMessageContaining("io.larder:larder-formats");
+  }
+
+  @Test
   void aDjangoRedisCompressorOfLarderFormatsNamesThatModuleWhenItIsMissing() {
     assertThatThrownBy(
             () ->

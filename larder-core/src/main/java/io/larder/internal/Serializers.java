@@ -24,6 +24,7 @@ final class Serializers {
       Set.of(
           "json",
           "django_redis.serializers.json.JSONSerializer",
+          "json_typed",
           "msgpack",
           "django_redis.serializers.msgpack.MSGPackSerializer");
 

@@ -51,13 +51,15 @@ public final class CommonOptions {
           "how values become bytes where a backend stores bytes: java (JDK serialization behind an"
               + " allow-list), pickle (Python pickle, needs larder-django), json or msgpack"
               + " (django-redis's JSONSerializer and MSGPackSerializer, need larder-formats;"
-              + " django-redis's class paths also name them),"
+              + " django-redis's class paths also name them), json_typed (JSON recording Java"
+              + " types, for caches only Java reads, needs larder-formats),"
               + " or the class name of a SerializerProvider");
   public static final Option<List<String>> SERIALIZER_ALLOW =
       Option.list(
           "serializer_allow",
           "extra packages the java serializer may instantiate, beyond java.lang, java.util,"
-              + " java.time, java.math; for pickle, Python classes to read as plain maps");
+              + " java.time, java.math; the packages json_typed may write and read, beyond the"
+              + " JDK's values and collections; for pickle, Python classes to read as plain maps");
   public static final Option<String> COMPRESSOR =
       Option.string(
           "compressor",

@@ -35,16 +35,22 @@ import java.util.Map;
  * @since 0.1
  */
 public final class JsonSerializer implements Serializer {
+  /**
+   * What a JSON reader takes: the decoding budget's nesting, strings up to {@code max_value_size}
+   * (checked before), and numbers of at most Python's default 4300 digits.
+   */
+  static final StreamReadConstraints READ_BOUNDS =
+      StreamReadConstraints.builder()
+          .maxNestingDepth(DecodingBudget.MAX_DEPTH)
+          .maxStringLength(Integer.MAX_VALUE)
+          .maxNumberLength(4300)
+          .build();
+
   /** Also the converter msgpack's values go through (records to maps, maps to records). */
   static final ObjectMapper MAPPER =
       JsonMapper.builder(
               new JsonFactoryBuilder()
-                  .streamReadConstraints(
-                      StreamReadConstraints.builder()
-                          .maxNestingDepth(DecodingBudget.MAX_DEPTH)
-                          .maxStringLength(Integer.MAX_VALUE)
-                          .maxNumberLength(4300)
-                          .build())
+                  .streamReadConstraints(READ_BOUNDS)
                   .characterEscapes(new PythonJsonFormat.AsciiEscapes())
                   .build())
           .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
@@ -62,10 +68,7 @@ public final class JsonSerializer implements Serializer {
     try {
       return WRITER.writeValueAsString(value).getBytes(StandardCharsets.US_ASCII);
     } catch (JacksonException | IllegalArgumentException e) {
-      throw new SerializationException(
-          "a " + (value == null ? "null" : value.getClass().getName()) + " cannot be written as"
-              + " JSON (options.serializer: json): " + e.getMessage(),
-          e);
+      throw Unwritable.value(value, "JSON", "json", e);
     }
   }
 

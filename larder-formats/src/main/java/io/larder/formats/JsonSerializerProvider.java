@@ -1,9 +1,6 @@
 package io.larder.formats;
 
-import io.larder.CacheSettings;
-import io.larder.spi.CommonOptions;
-import io.larder.spi.Serializer;
-import io.larder.spi.SerializerProvider;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -14,22 +11,13 @@ import java.util.Set;
  *
  * @since 0.1
  */
-public final class JsonSerializerProvider implements SerializerProvider {
-  @Override
-  public String name() {
-    return "json";
-  }
-
-  @Override
-  public Set<String> aliases() {
-    return Set.of("django_redis.serializers.json.JSONSerializer");
-  }
-
-  @Override
-  public Serializer create(CacheSettings settings) {
-    String named = CommonOptions.SERIALIZER.from(settings);
-    FormatLibrary.JACKSON.require(settings, "serializer", named);
-    FormatLibrary.JACKSON_JAVA_TIME.require(settings, "serializer", named);
-    return new JsonSerializer();
+public final class JsonSerializerProvider extends FormatSerializerProvider {
+  /** Found by {@code ServiceLoader}. */
+  public JsonSerializerProvider() {
+    super(
+        "json",
+        Set.of("django_redis.serializers.json.JSONSerializer"),
+        List.of(FormatLibrary.JACKSON, FormatLibrary.JACKSON_JAVA_TIME),
+        settings -> new JsonSerializer());
   }
 }

@@ -43,10 +43,7 @@ public final class MsgpackSerializer implements Serializer {
       pack(packer, value, 0);
       return packer.toByteArray();
     } catch (IOException | IllegalArgumentException e) {
-      throw new SerializationException(
-          "a " + (value == null ? "null" : value.getClass().getName()) + " cannot be written as"
-              + " msgpack (options.serializer: msgpack): " + e.getMessage(),
-          e);
+      throw Unwritable.value(value, "msgpack", "msgpack", e);
     }
   }
 

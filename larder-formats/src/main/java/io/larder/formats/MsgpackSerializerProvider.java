@@ -1,9 +1,6 @@
 package io.larder.formats;
 
-import io.larder.CacheSettings;
-import io.larder.spi.CommonOptions;
-import io.larder.spi.Serializer;
-import io.larder.spi.SerializerProvider;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -13,23 +10,13 @@ import java.util.Set;
  *
  * @since 0.1
  */
-public final class MsgpackSerializerProvider implements SerializerProvider {
-  @Override
-  public String name() {
-    return "msgpack";
-  }
-
-  @Override
-  public Set<String> aliases() {
-    return Set.of("django_redis.serializers.msgpack.MSGPackSerializer");
-  }
-
-  @Override
-  public Serializer create(CacheSettings settings) {
-    String named = CommonOptions.SERIALIZER.from(settings);
-    FormatLibrary.MSGPACK.require(settings, "serializer", named);
-    FormatLibrary.JACKSON.require(settings, "serializer", named);
-    FormatLibrary.JACKSON_JAVA_TIME.require(settings, "serializer", named);
-    return new MsgpackSerializer();
+public final class MsgpackSerializerProvider extends FormatSerializerProvider {
+  /** Found by {@code ServiceLoader}. */
+  public MsgpackSerializerProvider() {
+    super(
+        "msgpack",
+        Set.of("django_redis.serializers.msgpack.MSGPackSerializer"),
+        List.of(FormatLibrary.MSGPACK, FormatLibrary.JACKSON, FormatLibrary.JACKSON_JAVA_TIME),
+        settings -> new MsgpackSerializer());
   }
 }

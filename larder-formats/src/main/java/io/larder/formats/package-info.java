@@ -2,7 +2,9 @@
  * django-redis's other value formats, found by name through {@code ServiceLoader}: the {@code json}
  * and {@code msgpack} serializers and the {@code lz4}, {@code zstd} and {@code lzma} compressors,
  * each writing the bytes django-redis writes, so a Django app and a Java service share values
- * ({@code docs/configuration.md}, "Serializers" and "Compressors").
+ * ({@code docs/configuration.md}, "Serializers" and "Compressors"); and {@code json_typed}, JSON
+ * that keeps Java's types behind {@code options.serializer_allow}, for caches only Java reads
+ * ({@code docs/formats.md}).
  *
  * <pre>{@code
  * caches:

@@ -2,28 +2,15 @@ package io.larder.formats;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.larder.CacheContractTest;
-import io.larder.CacheDefinition;
 import io.larder.SerializationException;
-import java.util.UUID;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The contract on local memory storing copies as django-redis's JSON. */
-class LocMemJsonContractTest extends CacheContractTest {
-  private final String location = "json-" + UUID.randomUUID();
-
+class LocMemJsonContractTest extends LocMemFormatContractTest {
   @Override
-  protected void configure(CacheDefinition cache) {
-    cache
-        .backend("locmem")
-        .location(location)
-        .option("store_by_value", true)
-        .option("serializer", "json");
-  }
-
-  @Override
-  protected boolean storesCopies() {
-    return true;
+  protected Map<String, Object> format() {
+    return Map.of("serializer", "json");
   }
 
   /** JSON has no bytes, and django-redis's JSONSerializer refuses them: so does this one. */

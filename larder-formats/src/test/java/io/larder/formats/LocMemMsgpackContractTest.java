@@ -3,32 +3,18 @@ package io.larder.formats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.larder.CacheContractTest;
-import io.larder.CacheDefinition;
 import io.larder.SerializationException;
 import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** The contract on local memory storing copies as django-redis's msgpack. */
-class LocMemMsgpackContractTest extends CacheContractTest {
-  private final String location = "msgpack-" + UUID.randomUUID();
-
+class LocMemMsgpackContractTest extends LocMemFormatContractTest {
   @Override
-  protected void configure(CacheDefinition cache) {
-    cache
-        .backend("locmem")
-        .location(location)
-        .option("store_by_value", true)
-        .option("serializer", "msgpack");
-  }
-
-  @Override
-  protected boolean storesCopies() {
-    return true;
+  protected Map<String, Object> format() {
+    return Map.of("serializer", "msgpack");
   }
 
   /** As the contract's, but an integer beyond 64 bits is refused, as Python's msgpack refuses it. */

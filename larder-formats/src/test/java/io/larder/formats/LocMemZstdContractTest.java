@@ -1,25 +1,11 @@
 package io.larder.formats;
 
-import io.larder.CacheContractTest;
-import io.larder.CacheDefinition;
-import java.util.UUID;
+import java.util.Map;
 
 /** The contract on local memory storing serialized copies compressed with zstd. */
-class LocMemZstdContractTest extends CacheContractTest {
-  private final String location = "zstd-" + UUID.randomUUID();
-
+class LocMemZstdContractTest extends LocMemFormatContractTest {
   @Override
-  protected void configure(CacheDefinition cache) {
-    cache
-        .backend("locmem")
-        .location(location)
-        .option("store_by_value", true)
-        .option("compressor", "zstd")
-        .option("compress_min_length", 0);
-  }
-
-  @Override
-  protected boolean storesCopies() {
-    return true;
+  protected Map<String, Object> format() {
+    return Map.of("compressor", "zstd", "compress_min_length", 0);
   }
 }

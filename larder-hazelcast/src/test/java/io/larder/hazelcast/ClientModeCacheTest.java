@@ -28,11 +28,7 @@ class ClientModeCacheTest extends HazelcastContractTest {
   }
 
   private static void client(CacheDefinition cache) {
-    cache
-        .backend("hazelcast")
-        .location(members.location())
-        .option("cluster_name", members.clusterName())
-        .option("map", MAP);
+    members.client(cache, MAP);
   }
 
   @Override

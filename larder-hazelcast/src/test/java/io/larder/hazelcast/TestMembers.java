@@ -6,6 +6,7 @@ import com.hazelcast.config.Config;
 import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
+import io.larder.CacheDefinition;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -71,6 +72,15 @@ final class TestMembers implements AutoCloseable {
     return java.util.Arrays.stream(ports)
         .mapToObj(port -> "127.0.0.1:" + port)
         .collect(Collectors.joining(","));
+  }
+
+  /** {@code cache} as a Larder client of this cluster, on the map {@code map}. */
+  CacheDefinition client(CacheDefinition cache, String map) {
+    return cache
+        .backend("hazelcast")
+        .location(location())
+        .option("cluster_name", clusterName)
+        .option("map", map);
   }
 
   HazelcastInstance member(int index) {

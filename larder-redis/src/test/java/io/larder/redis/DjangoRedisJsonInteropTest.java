@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,7 +27,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * A Django app (Debian's Django 3.2 and 4.2 with python3-django-redis 5.2) configured with
  * django-redis's JSONSerializer, alone and with its lz4 compressor, and Larder with {@code
  * serializer: json} on one real Redis database: each reads the other's values, Larder also as a
- * record, and the bytes Larder writes are the bytes Django writes for the same value.
+ * record, and the bytes Larder writes are the bytes Django writes for the same value. And what
+ * docs/formats.md says of {@code json_typed}: Django parses its values but gets Java's type
+ * annotations, and an object Django wrote is a corrupt value to it.
  */
 @ParameterizedClass(name = "{0}")
 @EnumSource(DjangoPython.class)
@@ -65,6 +68,8 @@ class DjangoRedisJsonInteropTest {
       }
       """;
 
+  record Line(String sku, int quantity, BigDecimal price) {}
+
   record Order(int id, String customer, List<String> items, LocalDateTime placed, BigDecimal total) {}
 
   private Caches caches;
@@ -81,6 +86,14 @@ class DjangoRedisJsonInteropTest {
                         .keyPrefix("json")
                         .option("serializer", "django_redis.serializers.json.JSONSerializer")
                         .option("compressor", compressor.isEmpty() ? "none" : compressor))
+            .cache(
+                "typed",
+                c ->
+                    c.backend("redis")
+                        .location(RedisServers.standalone().url(DB))
+                        .keyPrefix("json")
+                        .option("serializer", "json_typed")
+                        .option("serializer_allow", List.of("io.larder.redis")))
             .build();
     Cache cache = caches.getDefault();
     cache.clear();
@@ -183,5 +196,27 @@ class DjangoRedisJsonInteropTest {
     assertThat(cache.incr("counter", 8)).isEqualTo(50);
     assertThat(django(compressor, "print(repr(cache.get('counter')))\n").strip()).isEqualTo("50");
     assertThat((Object) cache.get("counter")).isEqualTo(50);
+  }
+
+  @Test
+  void djangoGetsJavasTypeAnnotationsFromAJsonTypedValueNotTheValue() {
+    open("");
+    caches.get("typed").set("line", new Line("A-1", 2, new BigDecimal("9.90")));
+
+    String report = django("", "v = cache.get('line')\nprint(sorted(v))\nprint(v['price'])\n");
+
+    assertThat(report.lines())
+        .containsExactly("['@class', 'price', 'quantity', 'sku']", "['java.math.BigDecimal', 9.9]");
+  }
+
+  @Test
+  void anObjectDjangoWroteIsACorruptValueToJsonTyped() {
+    open("");
+    django("", "for k, v in values.items(): cache.set(k, v)\n");
+
+    Cache typed = caches.get("typed");
+    assertThat(typed.get("order", "miss")).isEqualTo("miss");
+    assertThat(typed.stats().corruptReads()).isEqualTo(1);
+    assertThat((String) typed.get("text")).isEqualTo("héllo");
   }
 }

@@ -3,6 +3,8 @@ package io.larder.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.larder.Caches;
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +27,13 @@ import org.springframework.context.annotation.AnnotationConfigApplicationContext
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** {@code @Cacheable}, {@code @CachePut} and {@code @CacheEvict} in a real Spring context. */
+/**
+ * {@code @Cacheable}, {@code @CachePut} and {@code @CacheEvict} in a real Spring context; records
+ * cached as {@code json_typed} (docs/formats.md) read back as the records.
+ */
 class AnnotatedCachingTest {
+  record Book(long id, String title, BigDecimal price, LocalDate published, List<String> authors) {}
+
   private AnnotationConfigApplicationContext context;
   private Books books;
   private Caches caches;
@@ -130,6 +137,23 @@ class AnnotatedCachingTest {
     assertThat((String) caches.get("books").get("5")).isEqualTo("review 5 #1");
   }
 
+  @Test
+  void aRecordCachedAsJsonTypedIsServedAsTheRecord() {
+    Book first = books.book(7);
+    Book second = books.book(7);
+
+    assertThat(second).isEqualTo(first);
+    assertThat(books.calls()).isEqualTo(1);
+    assertThat((Object) caches.get("records").get("7")).isEqualTo(first);
+  }
+
+  @Test
+  void aNullResultIsCachedAsJsonTypedToo() {
+    assertThat(books.noBook(1)).isNull();
+    assertThat(books.noBook(1)).isNull();
+    assertThat(books.calls()).isEqualTo(1);
+  }
+
   @Configuration
   @EnableCaching
   static class Config {
@@ -142,7 +166,16 @@ class AnnotatedCachingTest {
                   "default",
                   Map.of("backend", "locmem", "location", UUID.randomUUID().toString()),
                   "books",
-                  Map.of("backend", "locmem", "location", UUID.randomUUID().toString())))
+                  Map.of("backend", "locmem", "location", UUID.randomUUID().toString()),
+                  "records",
+                  Map.of(
+                      "backend", "locmem",
+                      "location", UUID.randomUUID().toString(),
+                      "options",
+                          Map.of(
+                              "store_by_value", true,
+                              "serializer", "json_typed",
+                              "serializer_allow", List.of("io.larder.spring")))))
           .build();
     }
 
@@ -178,6 +211,19 @@ class AnnotatedCachingTest {
 
     @Cacheable("books")
     public String nothing(String id) {
+      calls.incrementAndGet();
+      return null;
+    }
+
+    @Cacheable("records")
+    public Book book(long id) {
+      calls.incrementAndGet();
+      return new Book(
+          id, "Dune", new BigDecimal("9.99"), LocalDate.of(1965, 8, 1), List.of("Frank Herbert"));
+    }
+
+    @Cacheable("records")
+    public Book noBook(long id) {
       calls.incrementAndGet();
       return null;
     }
