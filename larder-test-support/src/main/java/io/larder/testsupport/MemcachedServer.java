@@ -36,11 +36,12 @@ public final class MemcachedServer implements AutoCloseable {
 
   private final int port;
   private final List<String> extraArguments;
-  private ChildProcess process;
+  private final ServerProcess process;
 
   private MemcachedServer(int port, List<String> extraArguments) {
     this.port = port;
     this.extraArguments = List.copyOf(extraArguments);
+    this.process = new ServerProcess("memcached on " + address());
   }
 
   /**
@@ -82,36 +83,22 @@ public final class MemcachedServer implements AutoCloseable {
 
   /** True while the process runs. */
   public synchronized boolean isRunning() {
-    return process != null && process.isAlive();
+    return process.isRunning();
   }
 
   /** Kills the process at once (SIGKILL), as a crash would; its items are lost. */
   public synchronized void kill() {
-    if (process != null) {
-      try {
-        process.kill();
-      } finally {
-        process.close();
-        process = null;
-      }
-    }
+    process.kill();
   }
 
   /** Stops the process without ending it (SIGSTOP), as a hung server: it accepts, never answers. */
   public synchronized void freeze() {
-    Signals.send("STOP", running().pid());
+    process.signal("STOP");
   }
 
   /** Lets a {@link #freeze frozen} process run again (SIGCONT). */
   public synchronized void thaw() {
-    Signals.send("CONT", running().pid());
-  }
-
-  private ChildProcess running() {
-    if (process == null) {
-      throw new IllegalStateException("memcached on " + address() + " is not running");
-    }
-    return process;
+    process.signal("CONT");
   }
 
   /** Starts the process again on the same port, empty, and waits until it answers. */
@@ -197,16 +184,11 @@ public final class MemcachedServer implements AutoCloseable {
       command.addAll(List.of("-u", "root"));
     }
     command.addAll(extraArguments);
-    process = ChildProcess.start("memcached on " + address(), new ProcessBuilder(command));
-    process.closeInput();
-    try {
-      process.awaitReady(
-          "answer version", STARTUP, () -> command("version").startsWith("VERSION"));
-    } catch (AssertionError e) {
-      process.close();
-      process = null;
-      throw e;
-    }
+    process.start(
+        new ProcessBuilder(command),
+        "answer version",
+        STARTUP,
+        () -> command("version").startsWith("VERSION"));
   }
 
   private Socket connect() throws IOException {

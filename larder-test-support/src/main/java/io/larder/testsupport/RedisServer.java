@@ -44,7 +44,7 @@ public final class RedisServer implements AutoCloseable {
   private final int port;
   private final List<String> arguments;
   private final String program;
-  private ChildProcess process;
+  private final ServerProcess process;
   private int tlsPort;
   private Path tlsDirectory;
 
@@ -53,6 +53,7 @@ public final class RedisServer implements AutoCloseable {
     this.directory = directory;
     this.port = port;
     this.arguments = List.copyOf(arguments);
+    this.process = new ServerProcess(program + " on port " + port);
   }
 
   /**
@@ -237,31 +238,17 @@ public final class RedisServer implements AutoCloseable {
 
   /** Kills the process at once (SIGKILL), as a crash would, and waits until it is gone. */
   public synchronized void kill() {
-    if (process != null) {
-      try {
-        process.kill();
-      } finally {
-        process.close();
-        process = null;
-      }
-    }
+    process.kill();
   }
 
   /** Stops the process without ending it (SIGSTOP), as a hung server: it accepts, never answers. */
   public synchronized void freeze() {
-    signal("STOP");
+    process.signal("STOP");
   }
 
   /** Lets a {@link #freeze frozen} process run again (SIGCONT). */
   public synchronized void thaw() {
-    signal("CONT");
-  }
-
-  private void signal(String name) {
-    if (process == null) {
-      throw new IllegalStateException(program + " on port " + port + " is not running");
-    }
-    Signals.send(name, process.pid());
+    process.signal("CONT");
   }
 
   /** Starts the process again on the same port and directory, and waits until it answers. */
@@ -348,16 +335,13 @@ public final class RedisServer implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(program);
     command.addAll(arguments);
-    process =
-        ChildProcess.start(
-            program + " on port " + port,
-            new ProcessBuilder(command).directory(directory.toFile()));
-    process.closeInput();
     try {
-      process.awaitReady("answer PING", STARTUP, () -> "PONG".equals(command("PING")));
+      process.start(
+          new ProcessBuilder(command).directory(directory.toFile()),
+          "answer PING",
+          STARTUP,
+          () -> "PONG".equals(command("PING")));
     } catch (AssertionError e) {
-      process.close();
-      process = null;
       throw new AssertionError(e.getMessage() + "\n--- its log ends:\n" + logTail(), e);
     }
   }
