@@ -10,7 +10,6 @@ import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.codec.ByteArrayCodec;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -49,8 +48,7 @@ public class ChainBenchmark {
       server = RedisServer.start();
       String id = UUID.randomUUID().toString();
       caches =
-          Caches.builder()
-              .environment(Map.of())
+          BenchCaches.builder()
               .cache("default", c -> c.backend("chain").option("caches", List.of("near", "redis")))
               .cache(
                   "near",
@@ -81,7 +79,7 @@ public class ChainBenchmark {
         chain.set(key, "value");
         locmem.set(key, "value");
         redis.set(key, "value");
-        lettuce.set(raw("raw:" + key), VALUE);
+        lettuce.set(Keys.bytes("raw:" + key), VALUE);
       }
     }
 
@@ -97,10 +95,6 @@ public class ChainBenchmark {
   @State(Scope.Thread)
   public static class ThreadKeys {
     final Keys keys = new Keys("key", ENTRIES);
-  }
-
-  static byte[] raw(String key) {
-    return key.getBytes(StandardCharsets.UTF_8);
   }
 
   @Benchmark
@@ -120,6 +114,6 @@ public class ChainBenchmark {
 
   @Benchmark
   public Object lettuceGetHit(Stores s, ThreadKeys k) {
-    return s.lettuce.get(raw("raw:" + k.keys.next()));
+    return s.lettuce.get(Keys.bytes("raw:" + k.keys.next()));
   }
 }
