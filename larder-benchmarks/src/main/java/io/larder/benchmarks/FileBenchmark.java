@@ -18,8 +18,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * The file backend with 10,000 entries present, where Django's set slows to tens per second because
- * it lists the directory on every write.
+ * The file backend with 10,000 entries present, where Django's set slows down because it lists the
+ * directory on every write.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
