@@ -3,11 +3,7 @@ package io.larder.benchmarks;
 import io.larder.Cache;
 import io.larder.Caches;
 import io.larder.chain.ChainExtension;
-import io.larder.testsupport.RedisServer;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
-import io.lettuce.core.codec.ByteArrayCodec;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
@@ -34,18 +30,16 @@ public class ChainBenchmark {
 
   @State(Scope.Benchmark)
   public static class Stores {
-    RedisServer server;
+    RawRedis raw;
     Caches caches;
     Cache chain;
     Cache locmem;
     Cache redis;
-    RedisClient client;
-    StatefulRedisConnection<byte[], byte[]> connection;
     RedisCommands<byte[], byte[]> lettuce;
 
     @Setup
     public void start() {
-      server = RedisServer.start();
+      raw = new RawRedis();
       String id = UUID.randomUUID().toString();
       caches =
           BenchCaches.builder()
@@ -54,7 +48,7 @@ public class ChainBenchmark {
                   "near",
                   c ->
                       c.backend("locmem").location("near-" + id).option("max_entries", ENTRIES * 2))
-              .cache("redis", c -> c.backend("redis").location(server.url()))
+              .cache("redis", c -> c.backend("redis").location(raw.server.url()))
               .cache(
                   "locmem",
                   c ->
@@ -65,9 +59,7 @@ public class ChainBenchmark {
       chain = caches.getDefault();
       locmem = caches.get("locmem");
       redis = caches.get("redis");
-      client = RedisClient.create(server.url());
-      connection = client.connect(ByteArrayCodec.INSTANCE);
-      lettuce = connection.sync();
+      lettuce = raw.connection.sync();
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
       while (!chain.unwrap(ChainExtension.class).localTiersInUse()) {
         if (System.nanoTime() > deadline) {
@@ -85,10 +77,8 @@ public class ChainBenchmark {
 
     @TearDown
     public void stop() {
-      connection.close();
-      client.shutdown();
       caches.close();
-      server.close();
+      raw.close();
     }
   }
 

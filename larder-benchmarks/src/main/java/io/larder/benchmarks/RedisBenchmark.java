@@ -2,14 +2,10 @@ package io.larder.benchmarks;
 
 import io.larder.Cache;
 import io.larder.Caches;
-import io.larder.testsupport.RedisServer;
 import io.lettuce.core.KeyValue;
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.SetArgs;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.api.sync.RedisCommands;
-import io.lettuce.core.codec.ByteArrayCodec;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -48,43 +44,42 @@ public class RedisBenchmark {
     @Param("128")
     String maxConnections;
 
-    RedisServer server;
+    RawRedis raw;
     Caches caches;
     Cache larder;
     Cache larderOnLettuce;
-    RedisClient client;
-    StatefulRedisConnection<byte[], byte[]> connection;
     RedisCommands<byte[], byte[]> lettuce;
     RedisAsyncCommands<byte[], byte[]> lettuceAsync;
     redis.clients.jedis.RedisClient jedis;
 
     @Setup
     public void start() {
-      server = RedisServer.start();
+      raw = new RawRedis();
       caches =
           BenchCaches.builder()
               .cache(
                   "default",
                   c ->
                       c.backend("redis")
-                          .location(server.url())
+                          .location(raw.server.url())
                           .option("max_connections", maxConnections))
               .cache(
                   "lettuce",
-                  c -> c.backend("redis").location(server.url()).option("sync_client", "lettuce"))
+                  c ->
+                      c.backend("redis")
+                          .location(raw.server.url())
+                          .option("sync_client", "lettuce"))
               .build();
       larder = caches.getDefault();
       larderOnLettuce = caches.get("lettuce");
-      client = RedisClient.create(server.url());
-      connection = client.connect(ByteArrayCodec.INSTANCE);
-      lettuce = connection.sync();
-      lettuceAsync = connection.async();
+      lettuce = raw.connection.sync();
+      lettuceAsync = raw.connection.async();
       ConnectionPoolConfig pool = new ConnectionPoolConfig();
       pool.setMaxTotal(64);
       pool.setMaxIdle(64);
       jedis =
           redis.clients.jedis.RedisClient.builder()
-              .hostAndPort("127.0.0.1", server.port())
+              .hostAndPort("127.0.0.1", raw.server.port())
               .poolConfig(pool)
               .build();
       for (String key : new Keys("key", ENTRIES).all()) {
@@ -97,10 +92,8 @@ public class RedisBenchmark {
     @TearDown
     public void stop() {
       jedis.close();
-      connection.close();
-      client.shutdown();
       caches.close();
-      server.close();
+      raw.close();
     }
   }
 

@@ -28,7 +28,7 @@ import java.util.List;
  * }
  * }</pre>
  */
-public final class MemcachedServer implements AutoCloseable {
+public final class MemcachedServer extends ServerProcess implements AutoCloseable {
   private static final List<Path> BINARIES =
       List.of(Path.of("/usr/bin/memcached"), Path.of("/usr/local/bin/memcached"));
   private static final Duration STARTUP = Duration.ofSeconds(10);
@@ -36,12 +36,11 @@ public final class MemcachedServer implements AutoCloseable {
 
   private final int port;
   private final List<String> extraArguments;
-  private final ServerProcess process;
 
   private MemcachedServer(int port, List<String> extraArguments) {
+    super("memcached on 127.0.0.1:" + port);
     this.port = port;
     this.extraArguments = List.copyOf(extraArguments);
-    this.process = new ServerProcess("memcached on " + address());
   }
 
   /**
@@ -79,26 +78,6 @@ public final class MemcachedServer implements AutoCloseable {
   /** {@code 127.0.0.1:port}, as a cache location. */
   public String address() {
     return "127.0.0.1:" + port;
-  }
-
-  /** True while the process runs. */
-  public synchronized boolean isRunning() {
-    return process.isRunning();
-  }
-
-  /** Kills the process at once (SIGKILL), as a crash would; its items are lost. */
-  public synchronized void kill() {
-    process.kill();
-  }
-
-  /** Stops the process without ending it (SIGSTOP), as a hung server: it accepts, never answers. */
-  public synchronized void freeze() {
-    process.signal("STOP");
-  }
-
-  /** Lets a {@link #freeze frozen} process run again (SIGCONT). */
-  public synchronized void thaw() {
-    process.signal("CONT");
   }
 
   /** Starts the process again on the same port, empty, and waits until it answers. */
@@ -184,7 +163,7 @@ public final class MemcachedServer implements AutoCloseable {
       command.addAll(List.of("-u", "root"));
     }
     command.addAll(extraArguments);
-    process.start(
+    startProcess(
         new ProcessBuilder(command),
         "answer version",
         STARTUP,

@@ -36,7 +36,7 @@ import java.util.stream.Stream;
  *
  * Shared servers for a whole test run come from {@link RedisServers}.
  */
-public final class RedisServer implements AutoCloseable {
+public final class RedisServer extends ServerProcess implements AutoCloseable {
   private static final Duration STARTUP = Duration.ofSeconds(20);
   private static final Duration COMMAND_LIMIT = Duration.ofSeconds(60);
 
@@ -44,16 +44,15 @@ public final class RedisServer implements AutoCloseable {
   private final int port;
   private final List<String> arguments;
   private final String program;
-  private final ServerProcess process;
   private int tlsPort;
   private Path tlsDirectory;
 
   private RedisServer(String program, Path directory, int port, List<String> arguments) {
+    super(program + " on port " + port);
     this.program = program;
     this.directory = directory;
     this.port = port;
     this.arguments = List.copyOf(arguments);
-    this.process = new ServerProcess(program + " on port " + port);
   }
 
   /**
@@ -236,21 +235,6 @@ public final class RedisServer implements AutoCloseable {
     return directory;
   }
 
-  /** Kills the process at once (SIGKILL), as a crash would, and waits until it is gone. */
-  public synchronized void kill() {
-    process.kill();
-  }
-
-  /** Stops the process without ending it (SIGSTOP), as a hung server: it accepts, never answers. */
-  public synchronized void freeze() {
-    process.signal("STOP");
-  }
-
-  /** Lets a {@link #freeze frozen} process run again (SIGCONT). */
-  public synchronized void thaw() {
-    process.signal("CONT");
-  }
-
   /** Starts the process again on the same port and directory, and waits until it answers. */
   public synchronized void restart() {
     kill();
@@ -336,7 +320,7 @@ public final class RedisServer implements AutoCloseable {
     command.add(program);
     command.addAll(arguments);
     try {
-      process.start(
+      startProcess(
           new ProcessBuilder(command).directory(directory.toFile()),
           "answer PING",
           STARTUP,

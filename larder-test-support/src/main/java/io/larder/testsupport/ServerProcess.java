@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
 /**
- * The process of a test server while it runs: started and waited for by its server class, killed,
- * frozen and thawed by the tests that play faults on it.
+ * A test server's process: started and waited for by its server class, killed, frozen and thawed
+ * by the tests that play faults on it.
  */
-final class ServerProcess {
+abstract class ServerProcess {
   private final String name;
   private ChildProcess process;
 
@@ -24,7 +24,7 @@ final class ServerProcess {
    * @param readiness what {@code ready} checks, for the failure message
    * @throws AssertionError if the process does not start or is not ready within {@code bound}
    */
-  synchronized void start(
+  synchronized void startProcess(
       ProcessBuilder builder, String readiness, Duration bound, BooleanSupplier ready) {
     process = ChildProcess.start(name, builder);
     process.closeInput();
@@ -38,12 +38,15 @@ final class ServerProcess {
   }
 
   /** True while the process runs. */
-  synchronized boolean isRunning() {
+  public synchronized boolean isRunning() {
     return process != null && process.isAlive();
   }
 
-  /** Kills the process at once (SIGKILL), as a crash would, and waits until it is gone. */
-  synchronized void kill() {
+  /**
+   * Kills the process at once (SIGKILL), as a crash would, and waits until it is gone; what it held
+   * only in memory is lost.
+   */
+  public synchronized void kill() {
     if (process != null) {
       try {
         process.kill();
@@ -54,8 +57,17 @@ final class ServerProcess {
     }
   }
 
-  /** Sends the signal {@code signal} ({@code "STOP"}, {@code "CONT"}) to the running process. */
-  synchronized void signal(String signal) {
+  /** Stops the process without ending it (SIGSTOP), as a hung server: it accepts, never answers. */
+  public synchronized void freeze() {
+    signal("STOP");
+  }
+
+  /** Lets a {@link #freeze frozen} process run again (SIGCONT). */
+  public synchronized void thaw() {
+    signal("CONT");
+  }
+
+  private void signal(String signal) {
     if (process == null) {
       throw new IllegalStateException(name + " is not running");
     }
