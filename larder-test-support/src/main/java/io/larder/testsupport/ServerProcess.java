@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
 /**
- * A test server's process: started and waited for by its server class, killed, frozen and thawed
- * by the tests that play faults on it.
+ * A test server's process: started and waited for by its server class, killed, frozen and thawed by
+ * the tests that play faults on it.
  */
 abstract class ServerProcess {
   private final String name;
