@@ -25,49 +25,47 @@ public final class CacheDefinition {
 
   /** {@code BACKEND}: a short name ({@code locmem}), a Django dotted path, or a class name. */
   public CacheDefinition backend(String backend) {
-    settings.put("backend", backend);
-    return this;
+    return set("backend", backend);
   }
 
   /** {@code LOCATION}: a store name, directory, table, server or URL. */
   public CacheDefinition location(String location) {
-    settings.put("location", location);
-    return this;
+    return set("location", location);
   }
 
   /** {@code LOCATION} as a list, e.g. a primary and its replicas. */
   public CacheDefinition locations(List<String> locations) {
-    settings.put("location", List.copyOf(locations));
-    return this;
+    return set("location", List.copyOf(locations));
   }
 
   /** {@code TIMEOUT}: the default timeout ({@link Timeout#NEVER} for Django's {@code None}). */
   public CacheDefinition timeout(Timeout timeout) {
-    settings.put("timeout", timeout);
-    return this;
+    return set("timeout", timeout);
   }
 
   /** {@code KEY_PREFIX}. */
   public CacheDefinition keyPrefix(String keyPrefix) {
-    settings.put("key_prefix", keyPrefix);
-    return this;
+    return set("key_prefix", keyPrefix);
   }
 
   /** {@code VERSION}. */
   public CacheDefinition version(int version) {
-    settings.put("version", version);
-    return this;
+    return set("version", version);
   }
 
   /** {@code KEY_FUNCTION}. */
   public CacheDefinition keyFunction(KeyFunction keyFunction) {
-    settings.put("key_function", keyFunction);
-    return this;
+    return set("key_function", keyFunction);
   }
 
   /** One entry of {@code OPTIONS}, e.g. {@code option("max_entries", 1000)}. */
   public CacheDefinition option(String name, Object value) {
     options.put(name, value);
+    return this;
+  }
+
+  private CacheDefinition set(String name, Object value) {
+    settings.put(name, value);
     return this;
   }
 

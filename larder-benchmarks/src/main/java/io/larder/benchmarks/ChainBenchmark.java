@@ -3,14 +3,9 @@ package io.larder.benchmarks;
 import io.larder.Cache;
 import io.larder.Caches;
 import io.larder.chain.ChainExtension;
-import io.larder.testsupport.RedisServer;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
-import io.lettuce.core.codec.ByteArrayCodec;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -35,28 +30,25 @@ public class ChainBenchmark {
 
   @State(Scope.Benchmark)
   public static class Stores {
-    RedisServer server;
+    RawRedis raw;
     Caches caches;
     Cache chain;
     Cache locmem;
     Cache redis;
-    RedisClient client;
-    StatefulRedisConnection<byte[], byte[]> connection;
     RedisCommands<byte[], byte[]> lettuce;
 
     @Setup
     public void start() {
-      server = RedisServer.start();
+      raw = new RawRedis();
       String id = UUID.randomUUID().toString();
       caches =
-          Caches.builder()
-              .environment(Map.of())
+          BenchCaches.builder()
               .cache("default", c -> c.backend("chain").option("caches", List.of("near", "redis")))
               .cache(
                   "near",
                   c ->
                       c.backend("locmem").location("near-" + id).option("max_entries", ENTRIES * 2))
-              .cache("redis", c -> c.backend("redis").location(server.url()))
+              .cache("redis", c -> c.backend("redis").location(raw.server.url()))
               .cache(
                   "locmem",
                   c ->
@@ -67,9 +59,7 @@ public class ChainBenchmark {
       chain = caches.getDefault();
       locmem = caches.get("locmem");
       redis = caches.get("redis");
-      client = RedisClient.create(server.url());
-      connection = client.connect(ByteArrayCodec.INSTANCE);
-      lettuce = connection.sync();
+      lettuce = raw.connection.sync();
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
       while (!chain.unwrap(ChainExtension.class).localTiersInUse()) {
         if (System.nanoTime() > deadline) {
@@ -81,26 +71,20 @@ public class ChainBenchmark {
         chain.set(key, "value");
         locmem.set(key, "value");
         redis.set(key, "value");
-        lettuce.set(raw("raw:" + key), VALUE);
+        lettuce.set(Keys.bytes("raw:" + key), VALUE);
       }
     }
 
     @TearDown
     public void stop() {
-      connection.close();
-      client.shutdown();
       caches.close();
-      server.close();
+      raw.close();
     }
   }
 
   @State(Scope.Thread)
   public static class ThreadKeys {
     final Keys keys = new Keys("key", ENTRIES);
-  }
-
-  static byte[] raw(String key) {
-    return key.getBytes(StandardCharsets.UTF_8);
   }
 
   @Benchmark
@@ -120,6 +104,6 @@ public class ChainBenchmark {
 
   @Benchmark
   public Object lettuceGetHit(Stores s, ThreadKeys k) {
-    return s.lettuce.get(raw("raw:" + k.keys.next()));
+    return s.lettuce.get(Keys.bytes("raw:" + k.keys.next()));
   }
 }

@@ -7,7 +7,6 @@ import io.larder.chain.ChainExtension;
 import io.larder.testsupport.RedisServer;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -33,8 +32,7 @@ public final class ChainGetLoop {
     String id = UUID.randomUUID().toString();
     try (RedisServer server = RedisServer.start();
         Caches caches =
-            Caches.builder()
-                .environment(Map.of())
+            BenchCaches.builder()
                 .cache(
                     "default", c -> c.backend("chain").option("caches", List.of("near", "redis")))
                 .cache("near", c -> local(c.backend("locmem").location("near-" + id), count))

@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -44,18 +43,14 @@ public class CullCountBenchmark {
     public void fill() throws SQLException, IOException {
       db = BenchDatabase.create("postgresql");
       caches =
-          Caches.builder()
-              .environment(Map.of())
-              .cache(
-                  "default",
-                  c ->
-                      c.backend("db")
-                          .location("larder_bench")
-                          .option("url", db.url)
-                          .option("pool_size", 2)
-                          .option("max_entries", ROWS * 10)
-                          .option("cull_count_every", cullCountEvery))
-              .build();
+          BenchCaches.of(
+              c ->
+                  c.backend("db")
+                      .location("larder_bench")
+                      .option("url", db.url)
+                      .option("pool_size", 2)
+                      .option("max_entries", ROWS * 10)
+                      .option("cull_count_every", cullCountEvery));
       CacheTables.create(caches, false, new PrintWriter(new StringWriter()));
       try (Connection connection = DriverManager.getConnection(db.url);
           Statement insert = connection.createStatement()) {

@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -61,16 +60,12 @@ public class DatabaseBenchmark {
       db = BenchDatabase.create(database);
       pool = new HikariDataSource(poolConfig(db));
       caches =
-          Caches.builder()
-              .environment(Map.of())
-              .cache(
-                  "default",
-                  c ->
-                      c.backend("db")
-                          .location(TABLE)
-                          .option("datasource", pool)
-                          .option("max_entries", ENTRIES * 10))
-              .build();
+          BenchCaches.of(
+              c ->
+                  c.backend("db")
+                      .location(TABLE)
+                      .option("datasource", pool)
+                      .option("max_entries", ENTRIES * 10));
       CacheTables.create(caches, false, new PrintWriter(new StringWriter()));
       cache = caches.getDefault();
       for (String key : new Keys("key", ENTRIES).all()) {
@@ -164,11 +159,7 @@ public class DatabaseBenchmark {
     final Keys present = new Keys("key", ENTRIES);
 
     List<String> ten() {
-      List<String> keys = new ArrayList<>(10);
-      for (int i = 0; i < 10; i++) {
-        keys.add(present.next());
-      }
-      return keys;
+      return present.next(10);
     }
   }
 

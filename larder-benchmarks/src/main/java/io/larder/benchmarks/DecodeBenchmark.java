@@ -50,8 +50,7 @@ public class DecodeBenchmark {
     @Setup
     public void fill() {
       caches =
-          Caches.builder()
-              .environment(Map.of())
+          BenchCaches.builder()
               .cache("default", c -> c.backend("locmem"))
               .cache(
                   "pickle",

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -19,8 +18,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * The file backend with 10,000 entries present, where Django's set slows to tens per second
- * because it lists the directory on every write.
+ * The file backend with 10,000 entries present, where Django's set slows down because it lists the
+ * directory on every write.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -37,12 +36,11 @@ public class FileBenchmark {
     public void fill() throws IOException {
       dir = Files.createTempDirectory("larder-bench");
       caches =
-          Caches.builder()
-              .environment(Map.of())
-              .cache(
-                  "default",
-                  c -> c.backend("filebased").location(dir.toString()).option("max_entries", ENTRIES * 10))
-              .build();
+          BenchCaches.of(
+              c ->
+                  c.backend("filebased")
+                      .location(dir.toString())
+                      .option("max_entries", ENTRIES * 10));
       cache = caches.getDefault();
       for (String key : new Keys("key", ENTRIES).all()) {
         cache.set(key, "value of " + key);

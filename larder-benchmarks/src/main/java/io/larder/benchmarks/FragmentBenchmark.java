@@ -42,8 +42,7 @@ public class FragmentBenchmark {
 
   @Setup
   public void build() {
-    caches =
-        Caches.builder().environment(Map.of()).cache("default", c -> c.backend("locmem")).build();
+    caches = BenchCaches.of(c -> c.backend("locmem"));
     PebbleEngine pebble = new PebbleEngine.Builder().loader(new StringLoader()).build();
     PebbleEngine larder =
         new PebbleEngine.Builder()

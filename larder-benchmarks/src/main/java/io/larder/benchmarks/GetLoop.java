@@ -2,12 +2,11 @@ package io.larder.benchmarks;
 
 import io.larder.Cache;
 import io.larder.Caches;
-import java.util.Map;
 
 /**
  * Nanoseconds per {@code get} hit on a local-memory cache, in a plain loop: a check that runs the
- * same against any Larder jar, since it uses only the public API as a source file, so a change
- * can be timed against the jar built before it (docs/benchmarks.md):
+ * same against any Larder jar, since it uses only the public API as a source file, so a change can
+ * be timed against the jar built before it (docs/benchmarks.md):
  *
  * <pre>{@code
  * java -cp OLD.jar larder-benchmarks/src/main/java/io/larder/benchmarks/GetLoop.java 1000 by-value
@@ -24,15 +23,11 @@ public final class GetLoop {
     int count = Integer.parseInt(args[0]);
     boolean byValue = args.length > 1 && args[1].equals("by-value");
     try (Caches caches =
-        Caches.builder()
-            .environment(Map.of())
-            .cache(
-                "default",
-                c ->
-                    c.backend("locmem")
-                        .option("max_entries", count * 2)
-                        .option("store_by_value", byValue))
-            .build()) {
+        BenchCaches.of(
+            c ->
+                c.backend("locmem")
+                    .option("max_entries", count * 2)
+                    .option("store_by_value", byValue))) {
       Cache cache = caches.getDefault();
       String[] probes = new String[count];
       for (int i = 0; i < count; i++) {

@@ -1,8 +1,8 @@
 package io.larder.benchmarks;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.hazelcast.client.HazelcastClient;
 import com.hazelcast.client.config.ClientConfig;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.EvictionConfig;
 import com.hazelcast.config.EvictionPolicy;
@@ -37,8 +37,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * Larder's hazelcast backend next to the raw Hazelcast client's {@code IMap} calls with the same
  * bytes, in the same run, against one member on loopback in this JVM: the gap is what key making,
  * serialization, statistics and the engine cost per call. Also a near-cache hit next to a
- * local-memory hit, both through Larder, and the floor under the first: the raw client's
- * near-cache hit (the near cache Larder configures, the same bytes) beside a raw Caffeine hit.
+ * local-memory hit, both through Larder, and the floor under the first: the raw client's near-cache
+ * hit (the near cache Larder configures, the same bytes) beside a raw Caffeine hit.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -79,8 +79,7 @@ public class HazelcastBenchmark {
       member = Hazelcast.newHazelcastInstance(config);
       String location = "127.0.0.1:" + port;
       caches =
-          Caches.builder()
-              .environment(Map.of())
+          BenchCaches.builder()
               .cache(
                   "default",
                   c ->

@@ -6,7 +6,6 @@ import io.larder.chain.ChainExtension;
 import io.larder.testsupport.RedisServer;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -59,8 +58,7 @@ public final class InvalidationLatency {
 
   private static Caches process(String url) throws InterruptedException {
     Caches caches =
-        Caches.builder()
-            .environment(Map.of())
+        BenchCaches.builder()
             .cache("default", c -> c.backend("chain").option("caches", List.of("near", "redis")))
             .cache("near", c -> c.backend("locmem").location("near-" + UUID.randomUUID()))
             .cache("redis", c -> c.backend("redis").location(url))

@@ -5,7 +5,6 @@ import com.github.benmanes.caffeine.cache.Expiry;
 import io.larder.Cache;
 import io.larder.Caches;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -24,6 +23,7 @@ import org.openjdk.jmh.annotations.TearDown;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class LocMemBenchmark {
   static final int ENTRIES = Integer.getInteger("entries", 10_000);
+
   /** Django's key head for the default prefix and version: what Larder's keys start with. */
   static final String MADE_KEY_HEAD = ":1:";
 
@@ -37,11 +37,7 @@ public class LocMemBenchmark {
 
     @Setup
     public void fill() {
-      caches =
-          Caches.builder()
-              .environment(Map.of())
-              .cache("default", c -> c.backend("locmem").option("max_entries", ENTRIES * 2))
-              .build();
+      caches = BenchCaches.of(c -> c.backend("locmem").option("max_entries", ENTRIES * 2));
       larder = caches.getDefault();
       caffeine = Caffeine.newBuilder().maximumSize(ENTRIES * 2).build();
       caffeineExpiring =

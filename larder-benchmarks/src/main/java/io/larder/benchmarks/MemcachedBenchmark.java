@@ -6,7 +6,6 @@ import io.larder.testsupport.MemcachedServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import net.rubyeye.xmemcached.MemcachedClient;
@@ -44,11 +43,7 @@ public class MemcachedBenchmark {
     public void start()
         throws IOException, TimeoutException, InterruptedException, MemcachedException {
       server = MemcachedServer.start();
-      caches =
-          Caches.builder()
-              .environment(Map.of())
-              .cache("default", c -> c.backend("memcached").location(server.address()))
-              .build();
+      caches = BenchCaches.of(c -> c.backend("memcached").location(server.address()));
       larder = caches.getDefault();
       raw =
           new XMemcachedClientBuilder(List.of(new InetSocketAddress("127.0.0.1", server.port())))

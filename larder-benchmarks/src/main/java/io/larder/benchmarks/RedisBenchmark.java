@@ -2,18 +2,12 @@ package io.larder.benchmarks;
 
 import io.larder.Cache;
 import io.larder.Caches;
-import io.larder.testsupport.RedisServer;
 import io.lettuce.core.KeyValue;
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.SetArgs;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.api.sync.RedisCommands;
-import io.lettuce.core.codec.ByteArrayCodec;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -36,7 +30,7 @@ import redis.clients.jedis.params.SetParams;
  * others add the {@code java} serializer's. Larder's synchronous calls on one server run on Jedis,
  * a blocking client with a pool of connections ({@code sync_client: jedis}, the default), so raw
  * Jedis is the library underneath them; {@code larderOnLettuce} is the same cache with {@code
- * sync_client: lettuce}, as every call was before.
+ * sync_client: lettuce}.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -50,60 +44,56 @@ public class RedisBenchmark {
     @Param("128")
     String maxConnections;
 
-    RedisServer server;
+    RawRedis raw;
     Caches caches;
     Cache larder;
     Cache larderOnLettuce;
-    RedisClient client;
-    StatefulRedisConnection<byte[], byte[]> connection;
     RedisCommands<byte[], byte[]> lettuce;
     RedisAsyncCommands<byte[], byte[]> lettuceAsync;
     redis.clients.jedis.RedisClient jedis;
 
     @Setup
     public void start() {
-      server = RedisServer.start();
+      raw = new RawRedis();
       caches =
-          Caches.builder()
-              .environment(Map.of())
+          BenchCaches.builder()
               .cache(
                   "default",
                   c ->
                       c.backend("redis")
-                          .location(server.url())
+                          .location(raw.server.url())
                           .option("max_connections", maxConnections))
               .cache(
                   "lettuce",
-                  c -> c.backend("redis").location(server.url()).option("sync_client", "lettuce"))
+                  c ->
+                      c.backend("redis")
+                          .location(raw.server.url())
+                          .option("sync_client", "lettuce"))
               .build();
       larder = caches.getDefault();
       larderOnLettuce = caches.get("lettuce");
-      client = RedisClient.create(server.url());
-      connection = client.connect(ByteArrayCodec.INSTANCE);
-      lettuce = connection.sync();
-      lettuceAsync = connection.async();
+      lettuce = raw.connection.sync();
+      lettuceAsync = raw.connection.async();
       ConnectionPoolConfig pool = new ConnectionPoolConfig();
       pool.setMaxTotal(64);
       pool.setMaxIdle(64);
       jedis =
           redis.clients.jedis.RedisClient.builder()
-              .hostAndPort("127.0.0.1", server.port())
+              .hostAndPort("127.0.0.1", raw.server.port())
               .poolConfig(pool)
               .build();
       for (String key : new Keys("key", ENTRIES).all()) {
         larder.set(key, "value");
         larder.set("int:" + key, 42);
-        lettuce.set(raw("raw:" + key), VALUE);
+        lettuce.set(Keys.bytes("raw:" + key), VALUE);
       }
     }
 
     @TearDown
     public void stop() {
       jedis.close();
-      connection.close();
-      client.shutdown();
       caches.close();
-      server.close();
+      raw.close();
     }
   }
 
@@ -113,16 +103,18 @@ public class RedisBenchmark {
     final Keys keys = new Keys("key", ENTRIES);
 
     List<String> ten() {
-      List<String> ten = new ArrayList<>(10);
-      for (int i = 0; i < 10; i++) {
-        ten.add(keys.next());
-      }
-      return ten;
+      return keys.next(10);
     }
-  }
 
-  static byte[] raw(String key) {
-    return key.getBytes(StandardCharsets.UTF_8);
+    /** The next ten keys as the raw clients'. */
+    byte[][] rawTen() {
+      List<String> ten = ten();
+      byte[][] raw = new byte[ten.size()][];
+      for (int i = 0; i < raw.length; i++) {
+        raw[i] = Keys.bytes("raw:" + ten.get(i));
+      }
+      return raw;
+    }
   }
 
   @Benchmark
@@ -144,28 +136,24 @@ public class RedisBenchmark {
 
   @Benchmark
   public Object lettuceGetHit(Stores s, ThreadKeys k) {
-    return s.lettuce.get(raw("raw:" + k.keys.next()));
+    return s.lettuce.get(Keys.bytes("raw:" + k.keys.next()));
   }
 
   /** A blocking client on a pool of connections: one borrowed per call. */
   @Benchmark
   public Object jedisGetHit(Stores s, ThreadKeys k) {
-    return s.jedis.get(raw("raw:" + k.keys.next()));
+    return s.jedis.get(Keys.bytes("raw:" + k.keys.next()));
   }
 
   @Benchmark
   public Object jedisSet(Stores s, ThreadKeys k) {
-    return s.jedis.set(raw("raw:" + k.keys.next()), VALUE, SetParams.setParams().px(300_000));
+    return s.jedis.set(
+        Keys.bytes("raw:" + k.keys.next()), VALUE, SetParams.setParams().px(300_000));
   }
 
   @Benchmark
   public List<byte[]> jedisMget10(Stores s, ThreadKeys k) {
-    List<String> ten = k.ten();
-    byte[][] keys = new byte[10][];
-    for (int i = 0; i < 10; i++) {
-      keys[i] = raw("raw:" + ten.get(i));
-    }
-    return s.jedis.mget(keys);
+    return s.jedis.mget(k.rawTen());
   }
 
   /** {@code async()}, which Larder serves on Lettuce's own futures, awaited one call at a time. */
@@ -176,7 +164,7 @@ public class RedisBenchmark {
 
   @Benchmark
   public Object lettuceAsyncGetHit(Stores s, ThreadKeys k) {
-    return s.lettuceAsync.get(raw("raw:" + k.keys.next())).toCompletableFuture().join();
+    return s.lettuceAsync.get(Keys.bytes("raw:" + k.keys.next())).toCompletableFuture().join();
   }
 
   @Benchmark
@@ -191,7 +179,7 @@ public class RedisBenchmark {
 
   @Benchmark
   public Object lettuceSet(Stores s, ThreadKeys k) {
-    return s.lettuce.set(raw("raw:" + k.keys.next()), VALUE, SetArgs.Builder.px(300_000));
+    return s.lettuce.set(Keys.bytes("raw:" + k.keys.next()), VALUE, SetArgs.Builder.px(300_000));
   }
 
   @Benchmark
@@ -208,12 +196,7 @@ public class RedisBenchmark {
 
   @Benchmark
   public List<KeyValue<byte[], byte[]>> lettuceMget10(Stores s, ThreadKeys k) {
-    List<String> ten = k.ten();
-    byte[][] keys = new byte[10][];
-    for (int i = 0; i < 10; i++) {
-      keys[i] = raw("raw:" + ten.get(i));
-    }
-    return s.lettuce.mget(keys);
+    return s.lettuce.mget(k.rawTen());
   }
 
   // Pairs run at the same time, one thread each, so both sides see the same machine load: on a

@@ -3,7 +3,6 @@ package io.larder.benchmarks;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.larder.Caches;
 import io.larder.spring.LarderCacheManager;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -44,8 +43,7 @@ public class SpringCacheBenchmark {
   public static class LarderConfig {
     @Bean(destroyMethod = "close")
     public Caches caches() {
-      return Caches.builder()
-          .environment(Map.of())
+      return BenchCaches.builder()
           .cache("default", c -> c.backend("locmem"))
           .cache("books", c -> c.backend("locmem").option("max_entries", ENTRIES * 2))
           .build();

@@ -170,27 +170,22 @@ public final class FileBasedStore implements CacheStore {
 
   @Override
   public boolean expire(String key, Timeout timeout) {
-    Path file = fileFor(key);
-    return io(
-        file,
-        () ->
-            locks.withLock(
-                file.getFileName().toString(),
-                () -> {
-                  byte[] content = read(file, -1);
-                  CacheFile.Header header = content == null ? null : liveHeader(file, content);
-                  if (header == null) {
-                    return false;
-                  }
-                  if (timeout.isExpired()) {
-                    delete(file);
-                  } else {
-                    byte[] compressed = new byte[content.length - header.valueOffset()];
-                    System.arraycopy(content, header.valueOffset(), compressed, 0, compressed.length);
-                    write(file, content(timeout, compressed));
-                  }
-                  return true;
-                }));
+    return rewriteLocked(
+        key,
+        (file, content) -> {
+          CacheFile.Header header = content == null ? null : liveHeader(file, content);
+          if (header == null) {
+            return false;
+          }
+          if (timeout.isExpired()) {
+            delete(file);
+          } else {
+            byte[] compressed = new byte[content.length - header.valueOffset()];
+            System.arraycopy(content, header.valueOffset(), compressed, 0, compressed.length);
+            write(file, content(timeout, compressed));
+          }
+          return true;
+        });
   }
 
   @Override
@@ -215,24 +210,20 @@ public final class FileBasedStore implements CacheStore {
   /** Atomic and keeps the expiry, unlike Django's read-then-set with the default timeout. */
   @Override
   public Object increment(String key, long delta, Timeout defaultTimeout) {
-    Path file = fileFor(key);
-    return io(
-            file,
-            () ->
-                locks.withLock(
-                    file.getFileName().toString(),
-                    () -> {
-                      byte[] content = read(file, -1);
-                      Object current = content == null ? MISSING : decode(file, content);
-                      if (current == MISSING) {
-                        return MISSING;
-                      }
-                      Object sum = Increments.add(key, current, delta);
-                      double expiresAt = CacheFile.header(content, content.length).expiresAt();
-                      write(file, CacheFile.content(expiresAt, compress(sum)));
-                      return sum;
-                    }));
+    return rewriteLocked(
+        key,
+        (file, content) -> {
+          Object current = content == null ? MISSING : decode(file, content);
+          if (current == MISSING) {
+            return MISSING;
+          }
+          Object sum = Increments.add(key, current, delta);
+          double expiresAt = CacheFile.header(content, content.length).expiresAt();
+          write(file, CacheFile.content(expiresAt, compress(sum)));
+          return sum;
+        });
   }
+
 
   // ---------------------------------------------------------------- files
 
@@ -363,6 +354,19 @@ public final class FileBasedStore implements CacheStore {
     } catch (IOException e) {
       log.warn("Cache '{}': cannot remove {}: {}", context.alias(), file, e.toString());
     }
+  }
+
+  /** A read-modify-write of one file: its whole content, or null when there is none. */
+  private interface Rewrite<T> {
+    T run(Path file, byte[] content) throws IOException;
+  }
+
+  /** Runs {@code rewrite} on the content of {@code key}'s file, read under the file's lock. */
+  private <T> T rewriteLocked(String key, Rewrite<T> rewrite) {
+    Path file = fileFor(key);
+    return io(
+        file,
+        () -> locks.withLock(file.getFileName().toString(), () -> rewrite.run(file, read(file, -1))));
   }
 
   private interface IoCall<T> {

@@ -8,6 +8,7 @@ import io.larder.spi.Increments;
 import io.larder.spi.Option;
 import io.larder.spi.StoreContext;
 import java.time.InstantSource;
+import java.util.function.UnaryOperator;
 
 /**
  * Django's {@code LocMemCache} on Caffeine: a store per {@code location} name, shared by every
@@ -117,20 +118,8 @@ public final class LocMemStore implements CacheStore {
 
   @Override
   public boolean expire(String key, Timeout timeout) {
-    long now = clock.millis();
-    boolean[] existed = {false};
-    entries
-        .asMap()
-        .computeIfPresent(
-            key,
-            (k, entry) -> {
-              if (!entry.isLiveAt(now)) {
-                return null;
-              }
-              existed[0] = true;
-              return timeout.isExpired() ? null : new Entry(entry.value(), expiresAt(timeout));
-            });
-    return existed[0];
+    return updateLive(
+        key, entry -> timeout.isExpired() ? null : new Entry(entry.value(), expiresAt(timeout)));
   }
 
   @Override
@@ -146,19 +135,13 @@ public final class LocMemStore implements CacheStore {
 
   @Override
   public Object increment(String key, long delta, Timeout defaultTimeout) {
-    long now = clock.millis();
     Object[] next = {MISSING};
-    entries
-        .asMap()
-        .computeIfPresent(
-            key,
-            (k, entry) -> {
-              if (!entry.isLiveAt(now)) {
-                return null;
-              }
-              next[0] = Increments.add(key, unwrap(entry.value()), delta);
-              return new Entry(wrap(next[0]), entry.expiresAtMillis());
-            });
+    updateLive(
+        key,
+        entry -> {
+          next[0] = Increments.add(key, unwrap(entry.value()), delta);
+          return new Entry(wrap(next[0]), entry.expiresAtMillis());
+        });
     return next[0];
   }
 
@@ -178,6 +161,27 @@ public final class LocMemStore implements CacheStore {
     }
     entries.asMap().remove(key, entry);
     return null;
+  }
+
+  /**
+   * Replaces the live entry of {@code key} with what {@code change} makes of it (null removes it),
+   * atomically; an expired entry is removed. True if there was a live entry.
+   */
+  private boolean updateLive(String key, UnaryOperator<Entry> change) {
+    long now = clock.millis();
+    boolean[] live = {false};
+    entries
+        .asMap()
+        .computeIfPresent(
+            key,
+            (k, entry) -> {
+              if (!entry.isLiveAt(now)) {
+                return null;
+              }
+              live[0] = true;
+              return change.apply(entry);
+            });
+    return live[0];
   }
 
   private long expiresAt(Timeout timeout) {

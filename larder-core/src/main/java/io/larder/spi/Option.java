@@ -89,6 +89,19 @@ public final class Option<T> {
   }
 
   /**
+   * An object handed in through {@code Caches.builder()} (a pool, a client), as given; none by
+   * default. Configuration files cannot give one.
+   *
+   * <pre>{@code
+   * static final Option<Object> DATASOURCE =
+   *     Option.object("datasource", "a javax.sql.DataSource object instead of url");
+   * }</pre>
+   */
+  public static Option<Object> object(String name, String meaning) {
+    return new Option<>(name, "none", meaning, settings -> settings.options().get(name));
+  }
+
+  /**
    * An option with a reading of its own (a choice of names, a file that must exist): {@code reader}
    * reports a wrong value with {@link CacheSettings#bad}.
    */

@@ -8,6 +8,10 @@
  *
  * <p>This package is public API under semantic versioning (docs/versioning.md).
  *
+ * <p>Applications do not need this package; a backend module implements {@code CacheBackend} and
+ * {@code CacheStore}, declares its {@link io.larder.spi.Option}s, and runs the shared contract
+ * suite in its tests.
+ *
  * @since 0.1
  */
 package io.larder.spi;

@@ -1,6 +1,5 @@
 package io.larder.demo;
 
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -10,42 +9,16 @@ import java.io.IOException;
  * {@code /counter}: a visit counter in a cache-backed session ({@code SessionFilter}); a POST to
  * {@code /counter/rotate} changes the session's key, to {@code /counter/reset} invalidates it.
  */
-final class CounterPage extends HttpServlet {
+final class CounterPage extends ActionPage {
   private final RecentSessions recent;
-  private final WriteForms forms;
 
   CounterPage(RecentSessions recent, WriteForms forms) {
+    super(forms, "/rotate", "/reset");
     this.recent = recent;
-    this.forms = forms;
   }
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response)
-      throws IOException {
-    String action = request.getPathInfo() == null ? "" : request.getPathInfo();
-    switch (action) {
-      case "/rotate", "/reset" -> write(request, response);
-      case "", "/" -> count(request, response);
-      default -> response.sendError(HttpServletResponse.SC_NOT_FOUND);
-    }
-  }
-
-  @Override
-  protected void doPost(HttpServletRequest request, HttpServletResponse response)
-      throws IOException {
-    write(request, response);
-  }
-
-  private void write(HttpServletRequest request, HttpServletResponse response)
-      throws IOException {
-    String action = request.getPathInfo() == null ? "" : request.getPathInfo();
-    if (!action.equals("/rotate") && !action.equals("/reset")) {
-      response.sendError(HttpServletResponse.SC_NOT_FOUND);
-      return;
-    }
-    if (!forms.accept(request, response)) {
-      return;
-    }
+  void act(String action, HttpServletRequest request, HttpServletResponse response) {
     HttpSession session = request.getSession(false);
     if (session != null && action.equals("/rotate")) {
       String old = session.getId();
@@ -59,7 +32,9 @@ final class CounterPage extends HttpServlet {
     WriteForms.seeOther(response, "/counter");
   }
 
-  private void count(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  /** Counts the visit. */
+  @Override
+  void show(HttpServletRequest request, HttpServletResponse response) throws IOException {
     HttpSession session = request.getSession();
     int visits = visits(session) + 1;
     session.setAttribute("visits", visits);

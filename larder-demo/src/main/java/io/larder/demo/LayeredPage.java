@@ -6,7 +6,6 @@ import io.larder.Timeout;
 import io.larder.chain.ChainExtension;
 import io.larder.chain.TierStats;
 import io.larder.spi.CacheStore;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -29,7 +28,7 @@ import java.util.stream.Stream;
  * this process's copy is dropped at once (invalidation), over files it is served until {@code
  * local_timeout} has passed.
  */
-final class LayeredPage extends HttpServlet implements AutoCloseable {
+final class LayeredPage extends ActionPage implements AutoCloseable {
   static final String KEY = "greeting";
 
   /** Short, so that the demo shows the staleness bound within a few reloads. */
@@ -41,14 +40,13 @@ final class LayeredPage extends HttpServlet implements AutoCloseable {
   private final String shared;
   private final Caches here;
   private final Caches other;
-  private final WriteForms forms;
 
   /**
    * @param redis the URL of the shared Redis tier, or null for files in a temporary directory
    * @param forms the writes' forms and their token
    */
   LayeredPage(String redis, WriteForms forms) {
-    this.forms = forms;
+    super(forms, "/update", "/set");
     if (redis == null) {
       try {
         directory = Files.createTempDirectory("larder-layered-demo");
@@ -90,32 +88,7 @@ final class LayeredPage extends HttpServlet implements AutoCloseable {
   }
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response)
-      throws IOException {
-    String action = request.getPathInfo() == null ? "" : request.getPathInfo();
-    switch (action) {
-      case "/update", "/set" -> write(request, response);
-      case "", "/" -> read(response);
-      default -> response.sendError(HttpServletResponse.SC_NOT_FOUND);
-    }
-  }
-
-  @Override
-  protected void doPost(HttpServletRequest request, HttpServletResponse response)
-      throws IOException {
-    write(request, response);
-  }
-
-  private void write(HttpServletRequest request, HttpServletResponse response)
-      throws IOException {
-    String action = request.getPathInfo() == null ? "" : request.getPathInfo();
-    if (!action.equals("/update") && !action.equals("/set")) {
-      response.sendError(HttpServletResponse.SC_NOT_FOUND);
-      return;
-    }
-    if (!forms.accept(request, response)) {
-      return;
-    }
+  void act(String action, HttpServletRequest request, HttpServletResponse response) {
     if (action.equals("/update")) {
       other.getDefault().set(KEY, "written by the other process at " + now(), Timeout.NEVER);
     } else {
@@ -124,7 +97,8 @@ final class LayeredPage extends HttpServlet implements AutoCloseable {
     WriteForms.seeOther(response, "/layered");
   }
 
-  private void read(HttpServletResponse response) throws IOException {
+  @Override
+  void show(HttpServletRequest request, HttpServletResponse response) throws IOException {
     Cache chain = here.getDefault();
     ChainExtension tiers = chain.unwrap(ChainExtension.class);
     List<TierStats> before = tiers.tierStats();

@@ -4,7 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Small hostile pickles (issue 16), shared by the tests and the fuzzers' seed corpora. Each one
+ * Small hostile pickles, shared by the tests and the fuzzers' seed corpora. Each one
  * builds {@code levels} lists, each holding the previous one twice through the memo, so that
  * anything walking it as a tree (hashing it, turning it into a string) does 2^levels steps.
  */

@@ -106,7 +106,7 @@ class PickleSerializerTest {
 
   @Test
   void readsWhatDjangoWrites() {
-    // pickle.dumps('hello', 5), as in a Django .djcache file (django-formats.md §3).
+    // pickle.dumps('hello', 5), as in a Django .djcache file (docs/django-interop.md).
     assertThat(read("80059509000000000000008c0568656c6c6f942e")).isEqualTo("hello");
     // pickle.dumps(b'ab', 2) from Python 3: bytes through _codecs.encode.
     assertThat((byte[]) read("8002635f636f646563730a656e636f64650a71005802000000616271015806000000" + "6c6174696e3171028671035271042e"))

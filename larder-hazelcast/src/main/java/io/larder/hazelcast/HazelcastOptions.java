@@ -38,12 +38,10 @@ record HazelcastOptions(
               + " the members in location)",
           settings -> settings.stringOption("mode", "client"));
   static final Option<Object> INSTANCE =
-      Option.of(
+      Option.object(
           "instance",
-          "none",
           "a HazelcastInstance (member or client) handed in through Caches.builder(); Larder uses"
-              + " it and never shuts it down",
-          settings -> settings.options().get("instance"));
+              + " it and never shuts it down");
   static final Option<String> CLUSTER_NAME =
       Option.string(
           "cluster_name",

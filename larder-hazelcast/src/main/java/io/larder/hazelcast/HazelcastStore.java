@@ -414,8 +414,8 @@ final class HazelcastStore implements AsyncCacheStore, HazelcastMap {
 
   /**
    * {@link #call(Supplier)} for {@code operation(map, argument)}. A get passes {@code IMap::get}
-   * and its key, so a near-cache hit allocates no lambda capturing the key (24 of a hit's 224
-   * bytes, measured with JMH's {@code -prof gc}: docs/benchmarks.md).
+   * and its key, so a near-cache hit allocates no lambda capturing the key (docs/benchmarks.md
+   * gives a hit's allocation).
    */
   private <A, T> T call(BiFunction<IMap<String, byte[]>, A, T> operation, A argument) {
     try {

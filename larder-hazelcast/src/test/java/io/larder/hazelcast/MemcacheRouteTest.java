@@ -211,8 +211,8 @@ class MemcacheRouteTest {
 
   /**
    * Django's own made keys hold colons: once Django has counted one, the endpoint answers a get of
-   * it under another key, which used to cost Larder's connection. Such keys are now refused before
-   * they reach the endpoint, naming the key function that fixes them.
+   * it under another key, which would cost Larder's connection. Such keys are refused before they
+   * reach the endpoint, naming the key function that fixes them.
    */
   @Test
   void djangosOwnKeysAreRefusedBeforeTheWireNamingTheKeyFunction() {
@@ -238,7 +238,7 @@ class MemcacheRouteTest {
 
   /**
    * A value memcached's incr cannot count (a negative number) is counted on memcached by
-   * gets/cas, which this endpoint does not have (gets answers without a CAS token, which used to
+   * gets/cas, which this endpoint does not have (gets answers without a CAS token, which would
    * cost the connection): refused, saying so, and the value is kept.
    */
   @Test

@@ -44,12 +44,10 @@ public final class DatabaseBackend implements CacheBackend {
   static final Option<String> PASSWORD =
       Option.string("password", null, "the database password (or put it in the URL)");
   static final Option<Object> DATASOURCE =
-      Option.of(
+      Option.object(
           "datasource",
-          "none",
           "a javax.sql.DataSource object (Spring's, an app server's) instead of url; only through"
-              + " the builder",
-          settings -> settings.options().get("datasource"));
+              + " the builder");
   static final Option<Integer> POOL_SIZE =
       Option.integer("pool_size", 10, 1, 1000, "the most connections the cache's pool opens");
   static final Option<Timeout> CONNECT_TIMEOUT =

@@ -491,17 +491,8 @@ public final class DatabaseStore implements CacheStore {
     return statements;
   }
 
-  @FunctionalInterface
-  private interface Work<T> {
-    T run(Connection connection) throws SQLException;
-  }
-
-  private <T> T withConnection(Work<T> work) {
-    try (Connection connection = dataSource.getConnection()) {
-      return work.run(connection);
-    } catch (SQLException e) {
-      throw translate(e);
-    }
+  private <T> T withConnection(ConnectionWork<T> work) {
+    return ConnectionWork.withConnection(dataSource, work, this::translate);
   }
 
   /**
@@ -510,7 +501,7 @@ public final class DatabaseStore implements CacheStore {
    * Retries pause for a random, growing time, so that the victims of one deadlock do not meet
    * again at once.
    */
-  private <T> T inTransaction(Work<T> work) {
+  private <T> T inTransaction(ConnectionWork<T> work) {
     for (int attempt = 1; ; attempt++) {
       try (Connection connection = dataSource.getConnection()) {
         return transaction(connection, work);
@@ -533,7 +524,8 @@ public final class DatabaseStore implements CacheStore {
     }
   }
 
-  private static <T> T transaction(Connection connection, Work<T> work) throws SQLException {
+  private static <T> T transaction(Connection connection, ConnectionWork<T> work)
+      throws SQLException {
     connection.setAutoCommit(false);
     try {
       T result = work.run(connection);
@@ -645,17 +637,7 @@ public final class DatabaseStore implements CacheStore {
       value = dialect.quote("value");
       expires = dialect.quote("expires");
       selectLive = "SELECT 1 FROM " + table + " WHERE " + key + " = ? AND " + expires + " > ?";
-      selectForUpdate =
-          "SELECT "
-              + value
-              + ", "
-              + expires
-              + " > ? FROM "
-              + table
-              + " WHERE "
-              + key
-              + " = ?"
-              + dialect.lockRow();
+      selectForUpdate = selectWithLiveness(value, key + " = ?") + dialect.lockRow();
       upsert = dialect.upsert(tableName);
       insertIfAbsent = dialect.insertIfAbsent(tableName);
       deleteIfExpired = "DELETE FROM " + table + " WHERE " + key + " = ? AND " + expires + " <= ?";
@@ -679,19 +661,12 @@ public final class DatabaseStore implements CacheStore {
     }
 
     String selectMany(int n) {
-      return "SELECT "
-          + key
-          + ", "
-          + value
-          + ", "
-          + expires
-          + " > ? FROM "
-          + table
-          + " WHERE "
-          + key
-          + " IN ("
-          + placeholders(n)
-          + ")";
+      return selectWithLiveness(key + ", " + value, key + " IN (" + placeholders(n) + ")");
+    }
+
+    /** Selects {@code columns} and whether the row expires after the bound time. */
+    private String selectWithLiveness(String columns, String where) {
+      return "SELECT " + columns + ", " + expires + " > ? FROM " + table + " WHERE " + where;
     }
 
     String deleteMany(int n) {

@@ -11,12 +11,19 @@ import java.util.Locale;
  * statements, row locking, and how an expiry time is bound. Everything else is plain SQL.
  */
 abstract class Dialect {
-  /** The name used in messages. */
-  abstract String name();
+  private final String textType;
+  private final String timestampType;
 
-  abstract String textType();
-
-  abstract String timestampType();
+  /**
+   * The column types {@code createcachetable} gives on this database.
+   *
+   * @param textType the column type of {@code value}, as Django's {@code TextField} here
+   * @param timestampType the column type of {@code expires}, as Django's {@code DateTimeField}
+   */
+  Dialect(String textType, String timestampType) {
+    this.textType = textType;
+    this.timestampType = timestampType;
+  }
 
   /** {@code INSERT} of (cache_key, value, expires) that does nothing when the key exists. */
   abstract String insertIfAbsent(String table);
@@ -46,11 +53,11 @@ abstract class Dialect {
             + " varchar(255) NOT NULL PRIMARY KEY,\n    "
             + quote("value")
             + " "
-            + textType()
+            + textType
             + " NOT NULL,\n    "
             + quote("expires")
             + " "
-            + timestampType()
+            + timestampType
             + " NOT NULL\n)",
         "CREATE INDEX "
             + quote(table + "_expires")

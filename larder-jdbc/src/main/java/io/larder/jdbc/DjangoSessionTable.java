@@ -169,28 +169,23 @@ public final class DjangoSessionTable {
     return known;
   }
 
-  @FunctionalInterface
-  private interface Work<T> {
-    T run(Connection connection) throws SQLException;
+  private <T> T withConnection(ConnectionWork<T> work) {
+    return ConnectionWork.withConnection(dataSource, work, this::translate);
   }
 
-  private <T> T withConnection(Work<T> work) {
-    try (Connection connection = dataSource.getConnection()) {
-      return work.run(connection);
-    } catch (SQLException e) {
-      if (dialect != null && dialect.isMissingTable(e)) {
-        throw new CacheException(
-            "Sessions: the table '"
-                + TABLE
-                + "' does not exist in the database of cache '"
-                + alias
-                + "'; create it as Django does, with `manage.py migrate sessions` ("
-                + e.getMessage()
-                + ")",
-            e);
-      }
-      throw new BackendUnavailableException(
-          "Sessions: the database of cache '" + alias + "' failed: " + e.getMessage(), e);
+  private CacheException translate(SQLException e) {
+    if (dialect != null && dialect.isMissingTable(e)) {
+      return new CacheException(
+          "Sessions: the table '"
+              + TABLE
+              + "' does not exist in the database of cache '"
+              + alias
+              + "'; create it as Django does, with `manage.py migrate sessions` ("
+              + e.getMessage()
+              + ")",
+          e);
     }
+    return new BackendUnavailableException(
+        "Sessions: the database of cache '" + alias + "' failed: " + e.getMessage(), e);
   }
 }

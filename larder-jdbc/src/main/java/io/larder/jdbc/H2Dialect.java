@@ -8,19 +8,8 @@ import java.util.Set;
 
 /** H2, for tests and embedded use: {@code MERGE} for upserts. */
 final class H2Dialect extends Dialect {
-  @Override
-  String name() {
-    return "H2";
-  }
-
-  @Override
-  String textType() {
-    return "clob";
-  }
-
-  @Override
-  String timestampType() {
-    return "timestamp(6)";
+  H2Dialect() {
+    super("clob", "timestamp(6)");
   }
 
   /** A plain insert: H2 has no insert-or-ignore, so a duplicate key fails and means "present". */

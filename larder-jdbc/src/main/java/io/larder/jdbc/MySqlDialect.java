@@ -6,24 +6,13 @@ import java.time.ZoneId;
 
 /** MariaDB and MySQL: backquoted names, {@code longtext} and {@code datetime(6)}, as Django. */
 final class MySqlDialect extends Dialect {
-  @Override
-  String name() {
-    return "MariaDB/MySQL";
+  MySqlDialect() {
+    super("longtext", "datetime(6)");
   }
 
   @Override
   String quote(String identifier) {
     return '`' + identifier.replace("`", "``") + '`';
-  }
-
-  @Override
-  String textType() {
-    return "longtext";
-  }
-
-  @Override
-  String timestampType() {
-    return "datetime(6)";
   }
 
   @Override

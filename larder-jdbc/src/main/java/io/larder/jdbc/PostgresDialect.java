@@ -10,19 +10,8 @@ import java.time.ZoneOffset;
  * whether the Django project uses {@code USE_TZ} or not.
  */
 final class PostgresDialect extends Dialect {
-  @Override
-  String name() {
-    return "PostgreSQL";
-  }
-
-  @Override
-  String textType() {
-    return "text";
-  }
-
-  @Override
-  String timestampType() {
-    return "timestamp with time zone";
+  PostgresDialect() {
+    super("text", "timestamp with time zone");
   }
 
   @Override

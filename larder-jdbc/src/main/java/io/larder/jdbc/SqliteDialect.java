@@ -17,19 +17,8 @@ final class SqliteDialect extends Dialect {
   private static final DateTimeFormatter MICROS =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
 
-  @Override
-  String name() {
-    return "SQLite";
-  }
-
-  @Override
-  String textType() {
-    return "text";
-  }
-
-  @Override
-  String timestampType() {
-    return "datetime";
+  SqliteDialect() {
+    super("text", "datetime");
   }
 
   @Override

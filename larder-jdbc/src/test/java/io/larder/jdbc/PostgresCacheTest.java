@@ -26,7 +26,7 @@ class PostgresCacheTest extends DatabaseStoreContractTest {
   }
 
   // The database refusing a statement is not the database being down: raised even when failing
-  // open, where it used to be swallowed as "unavailable" and the write silently dropped.
+  // open, not swallowed as "unavailable" with the write silently dropped.
   @Test
   void aKeyTooLongForTheTableIsRefusedEvenWhenFailingOpen() {
     try (Caches failingOpen =

@@ -155,7 +155,7 @@ class PostgresOutageTest {
     assertThatThrownBy(() -> failOpen.incr("n")).isInstanceOf(BackendUnavailableException.class);
   }
 
-  // Each call used to wait out the connection timeout while the database was down.
+  // While the database is down, an open breaker spares each call the connection timeout's wait.
   @Test
   void whileTheBreakerIsOpenCallsFailOpenWithoutTouchingTheDatabase() {
     Cache breaker = caches.get("breaker");

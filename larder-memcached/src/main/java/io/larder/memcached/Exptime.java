@@ -3,7 +3,7 @@ package io.larder.memcached;
 import io.larder.Timeout;
 
 /**
- * Django's memcached timeout rule (django-behaviour §3.3): never is exptime 0; otherwise whole
+ * Django's memcached timeout rule ({@code BaseMemcachedCache.get_backend_timeout}): never is exptime 0; otherwise whole
  * seconds, where 0 or fewer means expired at once (Django sends -1); and over 30 days an absolute
  * Unix time, which is how memcached reads a large exptime.
  */

@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * {@code backend: memcached}, also Django's {@code PyMemcacheCache}, {@code PyLibMCCache} and
- * {@code MemcachedStore} dotted paths: a pool of memcached servers over the text protocol, with
+ * {@code MemcachedCache} dotted paths: a pool of memcached servers over the text protocol, with
  * Django's value format and timeouts so that a Django app can share it. {@code location} is {@code
  * host:port}, a list of them, or a string of them separated by commas or semicolons.
  *

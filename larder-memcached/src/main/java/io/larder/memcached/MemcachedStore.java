@@ -16,12 +16,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import net.rubyeye.xmemcached.GetsResponse;
+import net.rubyeye.xmemcached.MemcachedClient;
 import net.rubyeye.xmemcached.command.Command;
 import net.rubyeye.xmemcached.command.CommandType;
 import net.rubyeye.xmemcached.exception.MemcachedException;
 import net.rubyeye.xmemcached.transcoders.CachedData;
+import net.rubyeye.xmemcached.transcoders.Transcoder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -146,16 +149,7 @@ final class MemcachedStore implements CacheStore {
       remove(key);
       return;
     }
-    int exptime = exptime(timeout);
-    ServerNode node = pool.nodeFor(key);
-    try {
-      pool.call(
-          node,
-          List.of(key),
-          client -> client.set(key, exptime, item, PassThroughTranscoder.INSTANCE));
-    } catch (BackendRefusedException e) {
-      throw refused(key, item, e);
-    }
+    send(key, item, timeout, MemcachedClient::set);
   }
 
   @Override
@@ -165,13 +159,30 @@ final class MemcachedStore implements CacheStore {
       // memcached stores it already expired: true exactly when there was nothing to keep.
       return !contains(key);
     }
+    return send(key, item, timeout, MemcachedClient::add);
+  }
+
+  /** One of the client's single-item writes: {@code set} or {@code add}. */
+  @FunctionalInterface
+  private interface ItemWrite {
+    boolean send(
+            MemcachedClient client,
+            String key,
+            int exptime,
+            CachedData item,
+            Transcoder<CachedData> transcoder)
+        throws TimeoutException, InterruptedException, MemcachedException;
+  }
+
+  /** Sends {@code item} with {@code write} to its server; a refusal names the key and its size. */
+  private boolean send(String key, CachedData item, Timeout timeout, ItemWrite write) {
     int exptime = exptime(timeout);
     ServerNode node = pool.nodeFor(key);
     try {
       return pool.call(
           node,
           List.of(key),
-          client -> client.add(key, exptime, item, PassThroughTranscoder.INSTANCE));
+          client -> write.send(client, key, exptime, item, PassThroughTranscoder.INSTANCE));
     } catch (BackendRefusedException e) {
       throw refused(key, item, e);
     }

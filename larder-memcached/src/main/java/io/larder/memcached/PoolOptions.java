@@ -37,7 +37,7 @@ record PoolOptions(
           "ketama",
           "ketama (libmemcached, pylibmc), rendezvous (pymemcache; the default under Django's"
               + " PyMemcacheCache name) or crc32 (python-memcached; the default under Django's"
-              + " MemcachedStore name)",
+              + " MemcachedCache name)",
           PoolOptions::hashing);
   /** Read with the servers, by {@link #weights}; declared for the option tables and checks. */
   static final Option<List<String>> WEIGHTS =

@@ -33,7 +33,7 @@ interface Ring {
     },
     /**
      * python-memcached's CRC32 buckets with weights and its rehash past dead servers (Django's
-     * MemcachedStore).
+     * MemcachedCache).
      */
     CRC32 {
       @Override

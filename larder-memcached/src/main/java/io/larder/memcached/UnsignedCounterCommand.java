@@ -13,8 +13,8 @@ import net.rubyeye.xmemcached.utils.ByteUtils;
 /**
  * memcached's text {@code incr}/{@code decr}, whose reply is read as the unsigned 64-bit number the
  * server keeps. xmemcached's own command reads it with {@code Long.valueOf}: a counter past 2^63
- * made it fail to parse the reply and close the connection, and the server was taken for dead
- * although it had answered. The result is a {@link BigInteger}, or {@code "NOT_FOUND"}.
+ * makes it fail to parse the reply and close the connection, and the server is taken for dead
+ * although it has answered. The result is a {@link BigInteger}, or {@code "NOT_FOUND"}.
  */
 final class UnsignedCounterCommand extends Command {
   private static final String NOT_FOUND = "NOT_FOUND";

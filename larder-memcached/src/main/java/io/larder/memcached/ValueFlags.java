@@ -11,7 +11,7 @@ import net.rubyeye.xmemcached.transcoders.CachedData;
 
 /**
  * Django's memcached value format: the item's client flags say what the bytes are, as pymemcache
- * and pylibmc write them (django-formats §6.1). Bytes are written raw (0), text as UTF-8 (16),
+ * and pylibmc write them (docs/memcached.md, "What a value looks like on the server"). Bytes are written raw (0), text as UTF-8 (16),
  * integers as plain decimal so that the server can {@code incr} them ({@code int} 2, {@code long}
  * 4, pylibmc's flag, so a Java long reads back as a long), everything else by the configured
  * serializer (1); bit 8 marks a zlib-compressed payload. Readers accept every one of these.

@@ -6,7 +6,7 @@ import io.larder.Timeout;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** Django's memcached timeout rule, exactly (django-behaviour §3.3). */
+/** Django's memcached timeout rule, exactly ({@code BaseMemcachedCache.get_backend_timeout}). */
 class ExptimeTest {
   private static final long NOW_MILLIS = 1_800_000_000_123L;
 

@@ -6,7 +6,11 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-/** pymemcache's rendezvous hashing, checked against the vectors in django-formats §6.2. */
+/**
+ * pymemcache's rendezvous hashing ({@code HashClient}): the highest {@code
+ * murmur3_32("host:port-key")} wins, checked against MurmurHash3's published vectors and the
+ * servers pymemcache picks.
+ */
 class RendezvousRingTest {
   private static final List<Server> SERVERS =
       List.of(

@@ -19,7 +19,7 @@ import redis.clients.jedis.exceptions.JedisConnectionException;
  * thread</em>. commons-pool2 (2.13) opens one on every invalidation, and against a hung server
  * (SIGSTOP: connections accepted, nothing answered) its handshake cost each failing call a second
  * socket timeout ({@code RedisFaultTest.aHungServerCostsOneTimeoutPerCallAndNothingOnceTheBreakerIsOpen}
- * measured 2.0 s for a 1 s timeout). The pool's idle connections go with it: after a restart they
+ * holds a call to one). The pool's idle connections go with it: after a restart they
  * are all dead, and each would otherwise fail one call. Connections are opened again as calls need
  * them.
  */

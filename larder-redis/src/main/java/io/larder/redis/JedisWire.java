@@ -27,8 +27,7 @@ import redis.clients.jedis.params.SetParams;
  * reading the reply, as redis-py does. It serves the synchronous calls of a cache on one server
  * over TCP, because a blocking call on the caller's own thread costs one system call each way,
  * where Lettuce hands every command to its event-loop thread and back; with the cores busy that
- * hand-off is what a call waits for (docs/benchmarks.md, "Redis clients": Jedis 7.1 and 28.2
- * calls/ms idle and loaded, Lettuce's sync API 4.0 and 6.3, django-redis 3.1 and 7.1).
+ * hand-off is what a call waits for (docs/benchmarks.md, "Redis clients", compares the clients).
  *
  * <p>Its stages are complete when returned. {@link JedisConnections} lends the connections.
  */

@@ -149,8 +149,8 @@ record RedisOptions(
           RedisOptions::syncOnJedis);
   private static final int MOST_CONNECTIONS = 100_000;
   /**
-   * Enough that 64 threads each hold a connection: sending the overflow over Lettuce's connection
-   * measured 0.84x raw Lettuce at 64 threads with 50, 0.88x with 128 (docs/benchmarks.md).
+   * Enough that 64 threads each hold a connection, so that their calls do not overflow onto
+   * Lettuce's one connection (docs/benchmarks.md compares 50 and 128 at 64 threads).
    */
   private static final int DEFAULT_CONNECTIONS = 128;
   static final Option<Integer> MAX_CONNECTIONS =

@@ -9,7 +9,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Django's contract on the seed's three tiers: local memory, a real {@code redis-server}, and files
+ * Django's contract on three tiers: local memory, a real {@code redis-server}, and files
  * (the authoritative tier). Expiry is checked where Redis holds it.
  */
 class ChainOverRedisAndFileTest extends ChainOverRedisTest {

@@ -191,7 +191,7 @@ class RedisFaultTest {
     }
   }
 
-  // Issue 16: a hung Redis cost twice the socket timeout per call.
+  // A hung Redis must cost one socket timeout per call, not a second one for a new connection.
   @Test
   @org.junit.jupiter.api.Timeout(120) // a call that hangs with the server must fail the test, not stall the build
   void aHungServerCostsOneTimeoutPerCallAndNothingOnceTheBreakerIsOpen() {

@@ -28,7 +28,7 @@ import java.util.List;
  * }
  * }</pre>
  */
-public final class MemcachedServer implements AutoCloseable {
+public final class MemcachedServer extends ServerProcess implements AutoCloseable {
   private static final List<Path> BINARIES =
       List.of(Path.of("/usr/bin/memcached"), Path.of("/usr/local/bin/memcached"));
   private static final Duration STARTUP = Duration.ofSeconds(10);
@@ -36,9 +36,9 @@ public final class MemcachedServer implements AutoCloseable {
 
   private final int port;
   private final List<String> extraArguments;
-  private ChildProcess process;
 
   private MemcachedServer(int port, List<String> extraArguments) {
+    super("memcached on 127.0.0.1:" + port);
     this.port = port;
     this.extraArguments = List.copyOf(extraArguments);
   }
@@ -78,40 +78,6 @@ public final class MemcachedServer implements AutoCloseable {
   /** {@code 127.0.0.1:port}, as a cache location. */
   public String address() {
     return "127.0.0.1:" + port;
-  }
-
-  /** True while the process runs. */
-  public synchronized boolean isRunning() {
-    return process != null && process.isAlive();
-  }
-
-  /** Kills the process at once (SIGKILL), as a crash would; its items are lost. */
-  public synchronized void kill() {
-    if (process != null) {
-      try {
-        process.kill();
-      } finally {
-        process.close();
-        process = null;
-      }
-    }
-  }
-
-  /** Stops the process without ending it (SIGSTOP), as a hung server: it accepts, never answers. */
-  public synchronized void freeze() {
-    Signals.send("STOP", running().pid());
-  }
-
-  /** Lets a {@link #freeze frozen} process run again (SIGCONT). */
-  public synchronized void thaw() {
-    Signals.send("CONT", running().pid());
-  }
-
-  private ChildProcess running() {
-    if (process == null) {
-      throw new IllegalStateException("memcached on " + address() + " is not running");
-    }
-    return process;
   }
 
   /** Starts the process again on the same port, empty, and waits until it answers. */
@@ -197,16 +163,11 @@ public final class MemcachedServer implements AutoCloseable {
       command.addAll(List.of("-u", "root"));
     }
     command.addAll(extraArguments);
-    process = ChildProcess.start("memcached on " + address(), new ProcessBuilder(command));
-    process.closeInput();
-    try {
-      process.awaitReady(
-          "answer version", STARTUP, () -> command("version").startsWith("VERSION"));
-    } catch (AssertionError e) {
-      process.close();
-      process = null;
-      throw e;
-    }
+    startProcess(
+        new ProcessBuilder(command),
+        "answer version",
+        STARTUP,
+        () -> command("version").startsWith("VERSION"));
   }
 
   private Socket connect() throws IOException {

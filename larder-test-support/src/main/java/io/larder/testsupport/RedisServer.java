@@ -36,7 +36,7 @@ import java.util.stream.Stream;
  *
  * Shared servers for a whole test run come from {@link RedisServers}.
  */
-public final class RedisServer implements AutoCloseable {
+public final class RedisServer extends ServerProcess implements AutoCloseable {
   private static final Duration STARTUP = Duration.ofSeconds(20);
   private static final Duration COMMAND_LIMIT = Duration.ofSeconds(60);
 
@@ -44,11 +44,11 @@ public final class RedisServer implements AutoCloseable {
   private final int port;
   private final List<String> arguments;
   private final String program;
-  private ChildProcess process;
   private int tlsPort;
   private Path tlsDirectory;
 
   private RedisServer(String program, Path directory, int port, List<String> arguments) {
+    super(program + " on port " + port);
     this.program = program;
     this.directory = directory;
     this.port = port;
@@ -235,35 +235,6 @@ public final class RedisServer implements AutoCloseable {
     return directory;
   }
 
-  /** Kills the process at once (SIGKILL), as a crash would, and waits until it is gone. */
-  public synchronized void kill() {
-    if (process != null) {
-      try {
-        process.kill();
-      } finally {
-        process.close();
-        process = null;
-      }
-    }
-  }
-
-  /** Stops the process without ending it (SIGSTOP), as a hung server: it accepts, never answers. */
-  public synchronized void freeze() {
-    signal("STOP");
-  }
-
-  /** Lets a {@link #freeze frozen} process run again (SIGCONT). */
-  public synchronized void thaw() {
-    signal("CONT");
-  }
-
-  private void signal(String name) {
-    if (process == null) {
-      throw new IllegalStateException(program + " on port " + port + " is not running");
-    }
-    Signals.send(name, process.pid());
-  }
-
   /** Starts the process again on the same port and directory, and waits until it answers. */
   public synchronized void restart() {
     kill();
@@ -348,16 +319,13 @@ public final class RedisServer implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(program);
     command.addAll(arguments);
-    process =
-        ChildProcess.start(
-            program + " on port " + port,
-            new ProcessBuilder(command).directory(directory.toFile()));
-    process.closeInput();
     try {
-      process.awaitReady("answer PING", STARTUP, () -> "PONG".equals(command("PING")));
+      startProcess(
+          new ProcessBuilder(command).directory(directory.toFile()),
+          "answer PING",
+          STARTUP,
+          () -> "PONG".equals(command("PING")));
     } catch (AssertionError e) {
-      process.close();
-      process = null;
       throw new AssertionError(e.getMessage() + "\n--- its log ends:\n" + logTail(), e);
     }
   }
