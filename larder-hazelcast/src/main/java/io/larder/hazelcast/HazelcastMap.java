@@ -17,9 +17,17 @@ import com.hazelcast.map.IMap;
  * @since 0.1
  */
 public interface HazelcastMap {
-  /** The cache's map. */
+  /**
+   * The cache's map.
+   *
+   * @return the {@code IMap} this cache reads and writes, keyed by made keys
+   */
   IMap<String, byte[]> map();
 
-  /** The client or member the cache reaches the cluster through; Larder owns its lifecycle. */
+  /**
+   * The client or member the cache reaches the cluster through; Larder owns its lifecycle.
+   *
+   * @return the Hazelcast instance; leave its shutdown to closing the {@code Caches} that made the cache
+   */
   HazelcastInstance instance();
 }

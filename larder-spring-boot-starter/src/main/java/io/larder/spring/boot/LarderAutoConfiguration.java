@@ -34,6 +34,15 @@ public class LarderAutoConfiguration {
    * The caches of {@code larder.config} and {@code larder.caches}, closed with the context, timed
    * by the application's {@link OperationTimer} bean if there is one ({@code larder.metrics.timers}
    * makes one with Micrometer).
+   *
+   * @param properties the bound {@code larder.*} settings
+   * @param resources resolves {@code larder.config}'s location ({@code classpath:}, {@code file:})
+   * @param environment the property sources {@code larder.caches} and its placeholders are read
+   *     from, and the environment variables Larder reads by its own rules
+   * @param timer the application's operation timer, if it defines one
+   * @param customizers the application's customizers, applied in their order after the settings
+   *     are read
+   * @return the caches, one per alias
    */
   @Bean(destroyMethod = "close")
   @ConditionalOnMissingBean
@@ -56,6 +65,10 @@ public class LarderAutoConfiguration {
    * caching is enabled ({@code @EnableCaching}, which makes a {@link CacheAspectSupport} bean), as
    * Boot's own cache auto-configuration does, and not with {@code larder.cache-manager.enabled:
    * false}.
+   *
+   * @param caches the caches the manager hands out
+   * @param properties where {@code larder.cache-manager.*} is read
+   * @return a cache manager whose caches are the aliases, and unknown names as configured
    */
   @Bean
   @ConditionalOnBean(CacheAspectSupport.class)

@@ -20,6 +20,10 @@ import io.larder.Caches;
  */
 @FunctionalInterface
 public interface LarderCachesCustomizer {
-  /** Adjusts {@code caches}, which already holds the configured aliases. */
+  /**
+   * Adjusts {@code caches}, which already holds the configured aliases.
+   *
+   * @param caches the builder of the application's caches; what it changes wins over the settings
+   */
   void customize(Caches.Builder caches);
 }

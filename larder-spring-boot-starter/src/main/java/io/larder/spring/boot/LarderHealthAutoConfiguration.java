@@ -28,6 +28,15 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnBean(Caches.class)
 @ConditionalOnEnabledHealthIndicator("larder")
 public class LarderHealthAutoConfiguration {
+  /**
+   * One health indicator per cache whose data lives outside this process (every backend but the
+   * local ones such as locmem and dummy), each reporting DOWN when its server fails or does not
+   * answer within {@code larder.health.timeout}; UP when every cache is in this process.
+   *
+   * @param caches the application's caches
+   * @param properties where {@code larder.health.timeout} is read
+   * @return the {@code larder} health contributor
+   */
   @Bean
   @ConditionalOnMissingBean(name = "larderHealthContributor")
   public HealthContributor larderHealthContributor(

@@ -24,13 +24,25 @@ import org.springframework.context.annotation.Bean;
         "org.springframework.boot.cache.autoconfigure.metrics.CacheMetricsAutoConfiguration")
 @ConditionalOnClass({MeterRegistry.class, CacheMeterBinderProvider.class, LarderCacheMetrics.class})
 public class LarderMetricsAutoConfiguration {
+  /**
+   * Lets Spring Boot's cache metrics bind each {@code LarderCache} of the cache managers, so
+   * {@code /actuator/metrics/cache.gets} and the others show Larder's counters.
+   *
+   * @return the provider Spring Boot asks for a Larder cache's meter binder
+   */
   @Bean
   @ConditionalOnMissingBean
   public LarderCacheMeterBinderProvider larderCacheMeterBinderProvider() {
     return new LarderCacheMeterBinderProvider();
   }
 
-  /** Opt-in: off, the caches read no clock around their store calls. */
+  /**
+   * Times each cache's store calls as {@code cache.operations}. Opt-in: off, the caches read no
+   * clock around their store calls.
+   *
+   * @param registry where the timers are registered
+   * @return the operation timer the caches are built with
+   */
   @Bean
   @ConditionalOnMissingBean(OperationTimer.class)
   @ConditionalOnProperty(name = "larder.metrics.timers", havingValue = "true")

@@ -54,38 +54,62 @@ public class LarderProperties {
   private final Metrics metrics = new Metrics();
   private final Fragments fragments = new Fragments();
 
+  /**
+   * {@return the larder.yml (or .properties) resource the caches are read from before {@code
+   * larder.caches}, or null for none}
+   */
   public String getConfig() {
     return config;
   }
 
+  /**
+   * Sets what {@link #getConfig()} returns.
+   *
+   * @param config the larder.yml (or .properties) resource the caches are read from before {@code
+   *     larder.caches}, or null for none
+   */
   public void setConfig(String config) {
     this.config = config;
   }
 
+  /**
+   * {@return Django's CACHES as bound from {@code larder.caches}: alias to that alias's settings}
+   */
   public Map<String, Cache> getCaches() {
     return caches;
   }
 
+  /**
+   * Sets what {@link #getCaches()} returns.
+   *
+   * @param caches Django's CACHES as bound from {@code larder.caches}: alias to that alias's
+   *     settings
+   */
   public void setCaches(Map<String, Cache> caches) {
     this.caches = caches;
   }
 
+  /** {@return the settings of Spring's cache manager over the caches} */
   public CacheManager getCacheManager() {
     return cacheManager;
   }
 
+  /** {@return the settings of the page cache and session filters} */
   public Web getWeb() {
     return web;
   }
 
+  /** {@return the settings of the Actuator health of the remote caches} */
   public Health getHealth() {
     return health;
   }
 
+  /** {@return the settings of the metrics beyond the cache meters} */
   public Metrics getMetrics() {
     return metrics;
   }
 
+  /** {@return the settings of template fragment caching} */
   public Fragments getFragments() {
     return fragments;
   }
@@ -119,58 +143,108 @@ public class LarderProperties {
     /** OPTIONS: the backend's options (docs/configuration.md lists each backend's). */
     private Map<String, Object> options = new LinkedHashMap<>();
 
+    /**
+     * {@return the BACKEND: a short name, Django's dotted path or a Java class name; null for
+     * locmem}
+     */
     public String getBackend() {
       return backend;
     }
 
+    /**
+     * Sets what {@link #getBackend()} returns.
+     *
+     * @param backend the BACKEND: a short name, Django's dotted path or a Java class name; null for
+     *     locmem
+     */
     public void setBackend(String backend) {
       this.backend = backend;
     }
 
+    /** {@return the LOCATION (server URLs, directory or name), as the backend reads it} */
     public String getLocation() {
       return location;
     }
 
+    /**
+     * Sets what {@link #getLocation()} returns.
+     *
+     * @param location the LOCATION (server URLs, directory or name), as the backend reads it
+     */
     public void setLocation(String location) {
       this.location = location;
     }
 
+    /**
+     * {@return the TIMEOUT as written: seconds, or null, none or never for never; null for 300
+     * seconds}
+     */
     public String getTimeout() {
       return timeout;
     }
 
+    /**
+     * Sets what {@link #getTimeout()} returns.
+     *
+     * @param timeout the TIMEOUT as written: seconds, or null, none or never for never; null for
+     *     300 seconds
+     */
     public void setTimeout(String timeout) {
       this.timeout = timeout;
     }
 
+    /** {@return the KEY_PREFIX prepended to every key of this cache} */
     public String getKeyPrefix() {
       return keyPrefix;
     }
 
+    /**
+     * Sets what {@link #getKeyPrefix()} returns.
+     *
+     * @param keyPrefix the KEY_PREFIX prepended to every key of this cache
+     */
     public void setKeyPrefix(String keyPrefix) {
       this.keyPrefix = keyPrefix;
     }
 
+    /** {@return the default VERSION of keys; null for 1} */
     public Integer getVersion() {
       return version;
     }
 
+    /**
+     * Sets what {@link #getVersion()} returns.
+     *
+     * @param version the default VERSION of keys; null for 1
+     */
     public void setVersion(Integer version) {
       this.version = version;
     }
 
+    /** {@return the KEY_FUNCTION: the class name of an {@code io.larder.KeyFunction}} */
     public String getKeyFunction() {
       return keyFunction;
     }
 
+    /**
+     * Sets what {@link #getKeyFunction()} returns.
+     *
+     * @param keyFunction the KEY_FUNCTION: the class name of an {@code io.larder.KeyFunction}
+     */
     public void setKeyFunction(String keyFunction) {
       this.keyFunction = keyFunction;
     }
 
+    /** {@return the backend's OPTIONS, by the backend's option names} */
     public Map<String, Object> getOptions() {
       return options;
     }
 
+    /**
+     * Sets what {@link #getOptions()} returns.
+     *
+     * @param options the backend's OPTIONS, by the backend's option names
+     */
     public void setOptions(Map<String, Object> options) {
       this.options = options;
     }
@@ -184,10 +258,16 @@ public class LarderProperties {
      */
     private boolean enabled = true;
 
+    /** {@return whether Larder makes Spring's cache manager where caching is enabled} */
     public boolean isEnabled() {
       return enabled;
     }
 
+    /**
+     * Sets what {@link #isEnabled()} returns.
+     *
+     * @param enabled whether Larder makes Spring's cache manager where caching is enabled
+     */
     public void setEnabled(boolean enabled) {
       this.enabled = enabled;
     }
@@ -201,26 +281,44 @@ public class LarderProperties {
     /** Whether a method's null result is cached (stored as Django's None). */
     private boolean allowNullValues = true;
 
+    /** {@return what a cache name that is not an alias gets: refusal or a new cache} */
     public UnknownCaches getUnknownCaches() {
       return unknownCaches;
     }
 
+    /**
+     * Sets what {@link #getUnknownCaches()} returns.
+     *
+     * @param unknownCaches what a cache name that is not an alias gets: refusal or a new cache
+     */
     public void setUnknownCaches(UnknownCaches unknownCaches) {
       this.unknownCaches = unknownCaches;
     }
 
+    /** {@return the alias unknown names are made from with create-from-template} */
     public String getTemplate() {
       return template;
     }
 
+    /**
+     * Sets what {@link #getTemplate()} returns.
+     *
+     * @param template the alias unknown names are made from with create-from-template
+     */
     public void setTemplate(String template) {
       this.template = template;
     }
 
+    /** {@return whether a method's null result is cached, stored as Django's None} */
     public boolean isAllowNullValues() {
       return allowNullValues;
     }
 
+    /**
+     * Sets what {@link #isAllowNullValues()} returns.
+     *
+     * @param allowNullValues whether a method's null result is cached, stored as Django's None
+     */
     public void setAllowNullValues(boolean allowNullValues) {
       this.allowNullValues = allowNullValues;
     }
@@ -231,10 +329,12 @@ public class LarderProperties {
     private final PageCache pageCache = new PageCache();
     private final Sessions sessions = new Sessions();
 
+    /** {@return the page cache filter's settings} */
     public PageCache getPageCache() {
       return pageCache;
     }
 
+    /** {@return the session filter's settings} */
     public Sessions getSessions() {
       return sessions;
     }
@@ -332,146 +432,288 @@ public class LarderProperties {
       return BoundSettings.of(this, "enabled", "url-patterns", "order");
     }
 
+    /** {@return whether the page cache filter is registered} */
     public boolean isEnabled() {
       return enabled;
     }
 
+    /**
+     * Sets what {@link #isEnabled()} returns.
+     *
+     * @param enabled whether the page cache filter is registered
+     */
     public void setEnabled(boolean enabled) {
       this.enabled = enabled;
     }
 
+    /** {@return the URL patterns the page cache filter is mapped to} */
     public List<String> getUrlPatterns() {
       return urlPatterns;
     }
 
+    /**
+     * Sets what {@link #getUrlPatterns()} returns.
+     *
+     * @param urlPatterns the URL patterns the page cache filter is mapped to
+     */
     public void setUrlPatterns(List<String> urlPatterns) {
       this.urlPatterns = urlPatterns;
     }
 
+    /** {@return the page cache filter's order, which must come after Spring Security's} */
     public int getOrder() {
       return order;
     }
 
+    /**
+     * Sets what {@link #getOrder()} returns.
+     *
+     * @param order the page cache filter's order, which must come after Spring Security's
+     */
     public void setOrder(int order) {
       this.order = order;
     }
 
+    /** {@return the alias pages are stored in (CACHE_MIDDLEWARE_ALIAS); null for default} */
     public String getCacheAlias() {
       return cacheAlias;
     }
 
+    /**
+     * Sets what {@link #getCacheAlias()} returns.
+     *
+     * @param cacheAlias the alias pages are stored in (CACHE_MIDDLEWARE_ALIAS); null for default
+     */
     public void setCacheAlias(String cacheAlias) {
       this.cacheAlias = cacheAlias;
     }
 
+    /**
+     * {@return how long a page that says nothing of its freshness is stored
+     * (CACHE_MIDDLEWARE_SECONDS); null for 600 seconds}
+     */
     public Duration getCacheTimeout() {
       return cacheTimeout;
     }
 
+    /**
+     * Sets what {@link #getCacheTimeout()} returns.
+     *
+     * @param cacheTimeout how long a page that says nothing of its freshness is stored
+     *     (CACHE_MIDDLEWARE_SECONDS); null for 600 seconds
+     */
     public void setCacheTimeout(Duration cacheTimeout) {
       this.cacheTimeout = cacheTimeout;
     }
 
+    /**
+     * {@return how long every page is stored whatever it says (cache_page's timeout); null to let
+     * pages decide}
+     */
     public Duration getPageTimeout() {
       return pageTimeout;
     }
 
+    /**
+     * Sets what {@link #getPageTimeout()} returns.
+     *
+     * @param pageTimeout how long every page is stored whatever it says (cache_page's timeout);
+     *     null to let pages decide
+     */
     public void setPageTimeout(Duration pageTimeout) {
       this.pageTimeout = pageTimeout;
     }
 
+    /** {@return the CACHE_MIDDLEWARE_KEY_PREFIX of page keys; null for none} */
     public String getKeyPrefix() {
       return keyPrefix;
     }
 
+    /**
+     * Sets what {@link #getKeyPrefix()} returns.
+     *
+     * @param keyPrefix the CACHE_MIDDLEWARE_KEY_PREFIX of page keys; null for none
+     */
     public void setKeyPrefix(String keyPrefix) {
       this.keyPrefix = keyPrefix;
     }
 
+    /** {@return the size in bytes above which a page is served but not stored; null for 4 MiB} */
     public Integer getMaxPageBytes() {
       return maxPageBytes;
     }
 
+    /**
+     * Sets what {@link #getMaxPageBytes()} returns.
+     *
+     * @param maxPageBytes the size in bytes above which a page is served but not stored; null for 4
+     *     MiB
+     */
     public void setMaxPageBytes(Integer maxPageBytes) {
       this.maxPageBytes = maxPageBytes;
     }
 
+    /**
+     * {@return whether stored pages get an ETag and conditional requests are answered 304; null for
+     * true}
+     */
     public Boolean getEtags() {
       return etags;
     }
 
+    /**
+     * Sets what {@link #getEtags()} returns.
+     *
+     * @param etags whether stored pages get an ETag and conditional requests are answered 304; null
+     *     for true
+     */
     public void setEtags(Boolean etags) {
       this.etags = etags;
     }
 
+    /** {@return whether concurrent misses for one page render it once; null for true} */
     public Boolean getCoalesceMisses() {
       return coalesceMisses;
     }
 
+    /**
+     * Sets what {@link #getCoalesceMisses()} returns.
+     *
+     * @param coalesceMisses whether concurrent misses for one page render it once; null for true
+     */
     public void setCoalesceMisses(Boolean coalesceMisses) {
       this.coalesceMisses = coalesceMisses;
     }
 
+    /**
+     * {@return whether logged-in requests are neither served from nor stored in the cache; null for
+     * false}
+     */
     public Boolean getAnonymousOnly() {
       return anonymousOnly;
     }
 
+    /**
+     * Sets what {@link #getAnonymousOnly()} returns.
+     *
+     * @param anonymousOnly whether logged-in requests are neither served from nor stored in the
+     *     cache; null for false
+     */
     public void setAnonymousOnly(Boolean anonymousOnly) {
       this.anonymousOnly = anonymousOnly;
     }
 
+    /**
+     * {@return how long past its timeout a page is served while one request refreshes it; null for
+     * not at all}
+     */
     public Duration getStaleWhileRevalidate() {
       return staleWhileRevalidate;
     }
 
+    /**
+     * Sets what {@link #getStaleWhileRevalidate()} returns.
+     *
+     * @param staleWhileRevalidate how long past its timeout a page is served while one request
+     *     refreshes it; null for not at all
+     */
     public void setStaleWhileRevalidate(Duration staleWhileRevalidate) {
       this.staleWhileRevalidate = staleWhileRevalidate;
     }
 
+    /**
+     * {@return how long past its timeout a page stands in for a view that fails; null for not at
+     * all}
+     */
     public Duration getStaleIfError() {
       return staleIfError;
     }
 
+    /**
+     * Sets what {@link #getStaleIfError()} returns.
+     *
+     * @param staleIfError how long past its timeout a page stands in for a view that fails; null
+     *     for not at all
+     */
     public void setStaleIfError(Duration staleIfError) {
       this.staleIfError = staleIfError;
     }
 
+    /**
+     * {@return whether responses that set a cookie are stored and replayed to every visitor; null
+     * for false}
+     */
     public Boolean getStoreResponsesWithCookies() {
       return storeResponsesWithCookies;
     }
 
+    /**
+     * Sets what {@link #getStoreResponsesWithCookies()} returns.
+     *
+     * @param storeResponsesWithCookies whether responses that set a cookie are stored and replayed
+     *     to every visitor; null for false
+     */
     public void setStoreResponsesWithCookies(Boolean storeResponsesWithCookies) {
       this.storeResponsesWithCookies = storeResponsesWithCookies;
     }
 
+    /** {@return how many variants of one path are stored per page timeout; null for 200} */
     public Integer getMaxVariantsPerPath() {
       return maxVariantsPerPath;
     }
 
+    /**
+     * Sets what {@link #getMaxVariantsPerPath()} returns.
+     *
+     * @param maxVariantsPerPath how many variants of one path are stored per page timeout; null for
+     *     200
+     */
     public void setMaxVariantsPerPath(Integer maxVariantsPerPath) {
       this.maxVariantsPerPath = maxVariantsPerPath;
     }
 
+    /** {@return the hosts pages are cached for (ALLOWED_HOSTS); null for every host} */
     public List<String> getAllowedHosts() {
       return allowedHosts;
     }
 
+    /**
+     * Sets what {@link #getAllowedHosts()} returns.
+     *
+     * @param allowedHosts the hosts pages are cached for (ALLOWED_HOSTS); null for every host
+     */
     public void setAllowedHosts(List<String> allowedHosts) {
       this.allowedHosts = allowedHosts;
     }
 
+    /**
+     * {@return whether a request for a host not in allowed-hosts is answered 400, as Django does}
+     */
     public Boolean getRejectDisallowedHosts() {
       return rejectDisallowedHosts;
     }
 
+    /**
+     * Sets what {@link #getRejectDisallowedHosts()} returns.
+     *
+     * @param rejectDisallowedHosts whether a request for a host not in allowed-hosts is answered
+     *     400, as Django does
+     */
     public void setRejectDisallowedHosts(Boolean rejectDisallowedHosts) {
       this.rejectDisallowedHosts = rejectDisallowedHosts;
     }
 
+    /** {@return the languages pages are keyed on, the default first (USE_I18N with LANGUAGES)} */
     public List<String> getLanguages() {
       return languages;
     }
 
+    /**
+     * Sets what {@link #getLanguages()} returns.
+     *
+     * @param languages the languages pages are keyed on, the default first (USE_I18N with
+     *     LANGUAGES)
+     */
     public void setLanguages(List<String> languages) {
       this.languages = languages;
     }
@@ -545,146 +787,283 @@ public class LarderProperties {
       return BoundSettings.of(this, "enabled", "url-patterns");
     }
 
+    /** {@return whether the session filter is registered} */
     public boolean isEnabled() {
       return enabled;
     }
 
+    /**
+     * Sets what {@link #isEnabled()} returns.
+     *
+     * @param enabled whether the session filter is registered
+     */
     public void setEnabled(boolean enabled) {
       this.enabled = enabled;
     }
 
+    /**
+     * {@return the SESSION_ENGINE: cache, cached_db, db or signed_cookies; null for Django's
+     * default}
+     */
     public String getEngine() {
       return engine;
     }
 
+    /**
+     * Sets what {@link #getEngine()} returns.
+     *
+     * @param engine the SESSION_ENGINE: cache, cached_db, db or signed_cookies; null for Django's
+     *     default
+     */
     public void setEngine(String engine) {
       this.engine = engine;
     }
 
+    /**
+     * {@return the alias sessions are stored in (SESSION_CACHE_ALIAS); null for Django's default}
+     */
     public String getCacheAlias() {
       return cacheAlias;
     }
 
+    /**
+     * Sets what {@link #getCacheAlias()} returns.
+     *
+     * @param cacheAlias the alias sessions are stored in (SESSION_CACHE_ALIAS); null for Django's
+     *     default
+     */
     public void setCacheAlias(String cacheAlias) {
       this.cacheAlias = cacheAlias;
     }
 
+    /**
+     * {@return the durable alias of cached_db, or the database cache holding django_session for db}
+     */
     public String getDatabaseAlias() {
       return databaseAlias;
     }
 
+    /**
+     * Sets what {@link #getDatabaseAlias()} returns.
+     *
+     * @param databaseAlias the durable alias of cached_db, or the database cache holding
+     *     django_session for db
+     */
     public void setDatabaseAlias(String databaseAlias) {
       this.databaseAlias = databaseAlias;
     }
 
+    /** {@return the session cookie's name (SESSION_COOKIE_NAME); null for Django's default} */
     public String getCookieName() {
       return cookieName;
     }
 
+    /**
+     * Sets what {@link #getCookieName()} returns.
+     *
+     * @param cookieName the session cookie's name (SESSION_COOKIE_NAME); null for Django's default
+     */
     public void setCookieName(String cookieName) {
       this.cookieName = cookieName;
     }
 
+    /** {@return how long the session cookie lives (SESSION_COOKIE_AGE); null for two weeks} */
     public Duration getCookieAge() {
       return cookieAge;
     }
 
+    /**
+     * Sets what {@link #getCookieAge()} returns.
+     *
+     * @param cookieAge how long the session cookie lives (SESSION_COOKIE_AGE); null for two weeks
+     */
     public void setCookieAge(Duration cookieAge) {
       this.cookieAge = cookieAge;
     }
 
+    /**
+     * {@return the session cookie's domain (SESSION_COOKIE_DOMAIN); null for a cookie of the
+     * request's host only}
+     */
     public String getCookieDomain() {
       return cookieDomain;
     }
 
+    /**
+     * Sets what {@link #getCookieDomain()} returns.
+     *
+     * @param cookieDomain the session cookie's domain (SESSION_COOKIE_DOMAIN); null for a cookie of
+     *     the request's host only
+     */
     public void setCookieDomain(String cookieDomain) {
       this.cookieDomain = cookieDomain;
     }
 
+    /** {@return the session cookie's path (SESSION_COOKIE_PATH); null for Django's default} */
     public String getCookiePath() {
       return cookiePath;
     }
 
+    /**
+     * Sets what {@link #getCookiePath()} returns.
+     *
+     * @param cookiePath the session cookie's path (SESSION_COOKIE_PATH); null for Django's default
+     */
     public void setCookiePath(String cookiePath) {
       this.cookiePath = cookiePath;
     }
 
+    /** {@return whether the session cookie is sent over HTTPS only (SESSION_COOKIE_SECURE)} */
     public Boolean getCookieSecure() {
       return cookieSecure;
     }
 
+    /**
+     * Sets what {@link #getCookieSecure()} returns.
+     *
+     * @param cookieSecure whether the session cookie is sent over HTTPS only
+     *     (SESSION_COOKIE_SECURE)
+     */
     public void setCookieSecure(Boolean cookieSecure) {
       this.cookieSecure = cookieSecure;
     }
 
+    /** {@return whether the session cookie is hidden from scripts (SESSION_COOKIE_HTTPONLY)} */
     public Boolean getCookieHttponly() {
       return cookieHttponly;
     }
 
+    /**
+     * Sets what {@link #getCookieHttponly()} returns.
+     *
+     * @param cookieHttponly whether the session cookie is hidden from scripts
+     *     (SESSION_COOKIE_HTTPONLY)
+     */
     public void setCookieHttponly(Boolean cookieHttponly) {
       this.cookieHttponly = cookieHttponly;
     }
 
+    /**
+     * {@return the session cookie's SameSite attribute, Lax, Strict or None
+     * (SESSION_COOKIE_SAMESITE)}
+     */
     public String getCookieSamesite() {
       return cookieSamesite;
     }
 
+    /**
+     * Sets what {@link #getCookieSamesite()} returns.
+     *
+     * @param cookieSamesite the session cookie's SameSite attribute, Lax, Strict or None
+     *     (SESSION_COOKIE_SAMESITE)
+     */
     public void setCookieSamesite(String cookieSamesite) {
       this.cookieSamesite = cookieSamesite;
     }
 
+    /**
+     * {@return whether the session ends when the browser closes (SESSION_EXPIRE_AT_BROWSER_CLOSE)}
+     */
     public Boolean getExpireAtBrowserClose() {
       return expireAtBrowserClose;
     }
 
+    /**
+     * Sets what {@link #getExpireAtBrowserClose()} returns.
+     *
+     * @param expireAtBrowserClose whether the session ends when the browser closes
+     *     (SESSION_EXPIRE_AT_BROWSER_CLOSE)
+     */
     public void setExpireAtBrowserClose(Boolean expireAtBrowserClose) {
       this.expireAtBrowserClose = expireAtBrowserClose;
     }
 
+    /**
+     * {@return whether the session is saved on every request, changed or not
+     * (SESSION_SAVE_EVERY_REQUEST)}
+     */
     public Boolean getSaveEveryRequest() {
       return saveEveryRequest;
     }
 
+    /**
+     * Sets what {@link #getSaveEveryRequest()} returns.
+     *
+     * @param saveEveryRequest whether the session is saved on every request, changed or not
+     *     (SESSION_SAVE_EVERY_REQUEST)
+     */
     public void setSaveEveryRequest(Boolean saveEveryRequest) {
       this.saveEveryRequest = saveEveryRequest;
     }
 
+    /** {@return the SECRET_KEY that signs db and signed_cookies sessions; never logged} */
     public String getSecretKey() {
       return secretKey;
     }
 
+    /**
+     * Sets what {@link #getSecretKey()} returns.
+     *
+     * @param secretKey the SECRET_KEY that signs db and signed_cookies sessions; never logged
+     */
     public void setSecretKey(String secretKey) {
       this.secretKey = secretKey;
     }
 
+    /** {@return the older keys that still verify sessions (SECRET_KEY_FALLBACKS), for rotation} */
     public List<String> getSecretKeyFallbacks() {
       return secretKeyFallbacks;
     }
 
+    /**
+     * Sets what {@link #getSecretKeyFallbacks()} returns.
+     *
+     * @param secretKeyFallbacks the older keys that still verify sessions (SECRET_KEY_FALLBACKS),
+     *     for rotation
+     */
     public void setSecretKeyFallbacks(List<String> secretKeyFallbacks) {
       this.secretKeyFallbacks = secretKeyFallbacks;
     }
 
+    /** {@return the URL patterns the session filter is mapped to} */
     public List<String> getUrlPatterns() {
       return urlPatterns;
     }
 
+    /**
+     * Sets what {@link #getUrlPatterns()} returns.
+     *
+     * @param urlPatterns the URL patterns the session filter is mapped to
+     */
     public void setUrlPatterns(List<String> urlPatterns) {
       this.urlPatterns = urlPatterns;
     }
 
+    /** {@return the environment variable secret-key is read from} */
     public String getSecretKeyEnv() {
       return secretKeyEnv;
     }
 
+    /**
+     * Sets what {@link #getSecretKeyEnv()} returns.
+     *
+     * @param secretKeyEnv the environment variable secret-key is read from
+     */
     public void setSecretKeyEnv(String secretKeyEnv) {
       this.secretKeyEnv = secretKeyEnv;
     }
 
+    /** {@return the environment variable secret-key-fallbacks is read from, separated by commas} */
     public String getSecretKeyFallbacksEnv() {
       return secretKeyFallbacksEnv;
     }
 
+    /**
+     * Sets what {@link #getSecretKeyFallbacksEnv()} returns.
+     *
+     * @param secretKeyFallbacksEnv the environment variable secret-key-fallbacks is read from,
+     *     separated by commas
+     */
     public void setSecretKeyFallbacksEnv(String secretKeyFallbacksEnv) {
       this.secretKeyFallbacksEnv = secretKeyFallbacksEnv;
     }
@@ -699,10 +1078,16 @@ public class LarderProperties {
     @DurationUnit(ChronoUnit.SECONDS)
     private Duration timeout = Duration.ofSeconds(2);
 
+    /** {@return how long a health check waits for a cache's server before reporting it DOWN} */
     public Duration getTimeout() {
       return timeout;
     }
 
+    /**
+     * Sets what {@link #getTimeout()} returns.
+     *
+     * @param timeout how long a health check waits for a cache's server before reporting it DOWN
+     */
     public void setTimeout(Duration timeout) {
       this.timeout = timeout;
     }
@@ -716,10 +1101,16 @@ public class LarderProperties {
      */
     private boolean timers;
 
+    /** {@return whether each cache's calls to its store are timed as {@code cache.operations}} */
     public boolean isTimers() {
       return timers;
     }
 
+    /**
+     * Sets what {@link #isTimers()} returns.
+     *
+     * @param timers whether each cache's calls to its store are timed as {@code cache.operations}
+     */
     public void setTimers(boolean timers) {
       this.timers = timers;
     }
@@ -733,10 +1124,16 @@ public class LarderProperties {
      */
     private KeyFormat keyFormat = KeyFormat.CURRENT;
 
+    /** {@return the fragment key format: current (Django 6.1 and later) or django-6-0} */
     public KeyFormat getKeyFormat() {
       return keyFormat;
     }
 
+    /**
+     * Sets what {@link #getKeyFormat()} returns.
+     *
+     * @param keyFormat the fragment key format: current (Django 6.1 and later) or django-6-0
+     */
     public void setKeyFormat(KeyFormat keyFormat) {
       this.keyFormat = keyFormat;
     }
@@ -744,7 +1141,9 @@ public class LarderProperties {
 
   /** The fragment key formats of {@link io.larder.FragmentKeys}. */
   public enum KeyFormat {
+    /** Django 6.1's and later fragment keys. */
     CURRENT,
+    /** Django 6.0's and older fragment keys, to share fragments with such an application. */
     DJANGO_6_0
   }
 }

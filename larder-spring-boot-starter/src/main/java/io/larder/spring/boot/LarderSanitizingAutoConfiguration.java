@@ -19,6 +19,12 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration
 @ConditionalOnClass(SanitizingFunction.class)
 public class LarderSanitizingAutoConfiguration {
+  /**
+   * Hides the passwords in {@code larder.*} locations and URLs, and every {@code larder.*}
+   * password or secret, in Actuator's endpoints; other keys pass through unchanged.
+   *
+   * @return the sanitizing function Actuator applies to each property it shows
+   */
   @Bean
   @ConditionalOnMissingBean(name = "larderSanitizingFunction")
   public SanitizingFunction larderSanitizingFunction() {

@@ -20,6 +20,14 @@ import org.thymeleaf.TemplateEngine;
     beforeName = "org.springframework.boot.thymeleaf.autoconfigure.ThymeleafAutoConfiguration")
 @ConditionalOnClass({FragmentCacheDialect.class, TemplateEngine.class})
 public class LarderThymeleafAutoConfiguration {
+  /**
+   * The {@code larder:cache} attribute for Thymeleaf templates, keyed in the format of {@code
+   * larder.fragments.key-format}.
+   *
+   * @param caches the caches fragments are stored in
+   * @param properties where {@code larder.fragments.key-format} is read
+   * @return the dialect Spring Boot's Thymeleaf auto-configuration adds to its template engine
+   */
   @Bean
   @ConditionalOnMissingBean
   public FragmentCacheDialect larderFragmentCacheDialect(

@@ -51,6 +51,17 @@ public class LarderWebAutoConfiguration {
   /** The name Spring Boot registers Spring Security's filter chain under. */
   static final String SECURITY_FILTER_NAME = "springSecurityFilterChain";
 
+  /**
+   * The page cache filter, with {@code larder.web.page-cache.enabled: true}, on the request
+   * dispatch of {@code url-patterns}, at {@code order}.
+   *
+   * @param caches the caches pages are stored in
+   * @param properties where {@code larder.web.page-cache.*} is read
+   * @param delegatingFilters the filter registrations, among them Spring Security's chain, which
+   *     the page cache must run after
+   * @return the filter's registration
+   * @throws IllegalStateException if the order puts the page cache ahead of Spring Security
+   */
   @Bean
   @ConditionalOnProperty(name = "larder.web.page-cache.enabled", havingValue = "true")
   public FilterRegistrationBean<Filter> larderPageCacheFilter(
@@ -69,6 +80,14 @@ public class LarderWebAutoConfiguration {
     return registration;
   }
 
+  /**
+   * The session filter, with {@code larder.web.sessions.enabled: true}, on the request dispatch
+   * of {@code url-patterns}, ahead of Spring Security ({@link #SESSIONS_ORDER}).
+   *
+   * @param caches the caches sessions are stored in
+   * @param properties where {@code larder.web.sessions.*} is read
+   * @return the filter's registration
+   */
   @Bean
   @ConditionalOnProperty(name = "larder.web.sessions.enabled", havingValue = "true")
   public FilterRegistrationBean<SessionFilter> larderSessionFilter(
