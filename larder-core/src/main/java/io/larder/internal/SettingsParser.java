@@ -6,6 +6,7 @@ import io.larder.KeyFunction;
 import io.larder.Timeout;
 import io.larder.spi.CacheBackend;
 import io.larder.spi.CommonOptions;
+import io.larder.spi.SettingValues;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,10 +31,31 @@ public final class SettingsParser {
 
   private final Backends backends;
   private final InstantSource clock;
+  private final SettingsFactory settingsFactory;
 
-  public SettingsParser(Backends backends, InstantSource clock) {
+  /**
+   * Makes a cache's settings of checked values: {@code CacheSettings::new}, a constructor that is
+   * not public API, handed over by {@code Caches}.
+   */
+  @FunctionalInterface
+  public interface SettingsFactory {
+    CacheSettings make(
+        String alias,
+        String backend,
+        String location,
+        List<String> locations,
+        Timeout timeout,
+        String keyPrefix,
+        int version,
+        KeyFunction keyFunction,
+        Map<String, Object> options,
+        InstantSource clock);
+  }
+
+  public SettingsParser(Backends backends, InstantSource clock, SettingsFactory settingsFactory) {
     this.backends = backends;
     this.clock = clock;
+    this.settingsFactory = settingsFactory;
   }
 
   /**
@@ -104,7 +126,7 @@ public final class SettingsParser {
 
     Object location = values.get("location");
     CacheSettings settings =
-        new CacheSettings(
+        settingsFactory.make(
             alias,
             name.trim(),
             location(alias, location),

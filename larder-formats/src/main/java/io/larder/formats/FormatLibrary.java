@@ -27,7 +27,8 @@ record FormatLibrary(String className, String artifact) {
     try {
       Class.forName(className, false, FormatLibrary.class.getClassLoader());
     } catch (ClassNotFoundException | LinkageError e) {
-      throw settings.bad(
+      throw Option.invalid(
+          settings,
           option,
           value,
           "this " + option + " needs " + artifact + " on the class path (larder-formats declares it"

@@ -1,4 +1,4 @@
-package io.larder.internal;
+package io.larder.spi;
 
 import io.larder.Timeout;
 import java.util.Arrays;
@@ -83,6 +83,14 @@ public final class SettingValues {
       throw new IllegalArgumentException(accepted);
     }
     return value;
+  }
+
+  /** A string, or a number or boolean as its text. */
+  public static String text(Object raw) {
+    if (raw instanceof String || raw instanceof Number || raw instanceof Boolean) {
+      return raw.toString();
+    }
+    throw new IllegalArgumentException("a string");
   }
 
   /** {@code true} or {@code false}, in any case. */

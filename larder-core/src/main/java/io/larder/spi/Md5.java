@@ -1,4 +1,4 @@
-package io.larder.internal;
+package io.larder.spi;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

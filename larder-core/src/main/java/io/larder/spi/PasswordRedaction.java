@@ -1,4 +1,4 @@
-package io.larder.internal;
+package io.larder.spi;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

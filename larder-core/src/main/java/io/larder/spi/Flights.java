@@ -1,4 +1,4 @@
-package io.larder.internal;
+package io.larder.spi;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
