@@ -2,6 +2,7 @@ package io.larder.formats;
 
 import io.larder.CacheSettings;
 import io.larder.spi.CommonOptions;
+import io.larder.spi.Option;
 
 /** An optional library a format needs, checked at start-up so its absence is explained. */
 record FormatLibrary(String className, String artifact) {

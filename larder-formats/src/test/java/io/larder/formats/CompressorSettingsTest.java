@@ -7,10 +7,6 @@ import io.larder.Cache;
 import io.larder.CacheSettings;
 import io.larder.Caches;
 import io.larder.InvalidConfigurationException;
-import io.larder.KeyFunction;
-import io.larder.Timeout;
-import java.time.InstantSource;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -65,16 +61,9 @@ class CompressorSettingsTest {
   }
 
   private static CacheSettings settingsWith(Map<String, Object> options) {
-    return new CacheSettings(
-        "default",
-        "locmem",
-        "",
-        List.of(),
-        Timeout.seconds(300),
-        "",
-        1,
-        KeyFunction.django(),
-        options,
-        InstantSource.system());
+    try (Caches caches =
+        Caches.from(Map.of("default", Map.of("BACKEND", "locmem", "OPTIONS", options)))) {
+      return caches.getDefault().settings();
+    }
   }
 }

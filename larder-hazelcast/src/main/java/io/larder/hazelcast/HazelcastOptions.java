@@ -4,6 +4,7 @@ import com.hazelcast.core.HazelcastInstance;
 import io.larder.CacheSettings;
 import io.larder.InvalidConfigurationException;
 import io.larder.Timeout;
+import io.larder.spi.CommonOptions;
 import io.larder.spi.Option;
 import io.larder.spi.SettingValues;
 import java.util.List;
