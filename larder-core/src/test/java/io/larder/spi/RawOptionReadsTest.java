@@ -25,9 +25,7 @@ class RawOptionReadsTest {
 
   /** A read of an option or an init-param named by a literal. */
   private static final Pattern RAW_READ =
-      Pattern.compile(
-          "\\b(booleanOption|intOption|stringOption|listOption|secondsOption|hasOption"
-              + "|getInitParameter)\\(\\s*\"|options\\(\\)\\.get\\(\\s*\"");
+      Pattern.compile("\\bgetInitParameter\\(\\s*\"|options\\(\\)\\.get\\(\\s*\"");
 
   /** A file that declares options, and so parses them. */
   private static final Pattern DECLARES =
