@@ -1,5 +1,6 @@
 package io.larder;
 
+import io.larder.internal.SettingsParser;
 import io.larder.spi.PasswordRedaction;
 import io.larder.spi.SettingValues;
 import java.time.InstantSource;
@@ -47,27 +48,17 @@ public final class CacheSettings {
    * Made by {@link Caches} from checked configuration. A test gets settings the same way: {@code
    * Caches.builder().config(...).build().get(alias).settings()}.
    */
-  CacheSettings(
-      String alias,
-      String backend,
-      String location,
-      List<String> locations,
-      Timeout timeout,
-      String keyPrefix,
-      int version,
-      KeyFunction keyFunction,
-      Map<String, Object> options,
-      InstantSource clock) {
-    this.alias = alias;
-    this.backend = backend;
-    this.location = location;
-    this.locations = List.copyOf(locations);
-    this.timeout = timeout;
-    this.keyPrefix = keyPrefix;
-    this.version = version;
-    this.keyFunction = keyFunction;
-    this.options = Collections.unmodifiableMap(options);
-    this.clock = clock;
+  CacheSettings(SettingsParser.Checked checked) {
+    this.alias = checked.alias();
+    this.backend = checked.backend();
+    this.location = checked.location();
+    this.locations = List.copyOf(checked.locations());
+    this.timeout = checked.timeout();
+    this.keyPrefix = checked.keyPrefix();
+    this.version = checked.version();
+    this.keyFunction = checked.keyFunction();
+    this.options = Collections.unmodifiableMap(checked.options());
+    this.clock = checked.clock();
   }
 
   /** The alias, e.g. {@code default}. */
