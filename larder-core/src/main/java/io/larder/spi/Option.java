@@ -166,12 +166,7 @@ public final class Option<T> {
     return invalid(settings, name, value, accepted);
   }
 
-  /**
-   * The start-up error for an option's value that is not accepted, for a reader that checks several
-   * options at once or names the option it reports at run time (a map of per-server weights, an
-   * option that only some modes take).
-   */
-  public static InvalidConfigurationException invalid(
+  private static InvalidConfigurationException invalid(
       CacheSettings settings, String option, Object value, String accepted) {
     return InvalidConfigurationException.badSetting(
         settings.alias(), "options." + option, value, accepted);

@@ -24,15 +24,14 @@ record FormatLibrary(String className, String artifact) {
           "com.fasterxml.jackson.datatype:jackson-datatype-jsr310");
 
   /** Throws the settings error naming the artifact when the library is not on the class path. */
-  void require(CacheSettings settings, String option, String value) {
+  void require(CacheSettings settings, Option<String> option, String value) {
     try {
       Class.forName(className, false, FormatLibrary.class.getClassLoader());
     } catch (ClassNotFoundException | LinkageError e) {
-      throw Option.invalid(
+      throw option.invalid(
           settings,
-          option,
           value,
-          "this " + option + " needs " + artifact + " on the class path (larder-formats declares it"
+          "this " + option.name() + " needs " + artifact + " on the class path (larder-formats declares it"
               + " optional: add it to your build)");
     }
   }

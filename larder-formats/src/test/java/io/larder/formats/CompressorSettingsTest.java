@@ -7,6 +7,7 @@ import io.larder.Cache;
 import io.larder.CacheSettings;
 import io.larder.Caches;
 import io.larder.InvalidConfigurationException;
+import io.larder.spi.CommonOptions;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -46,7 +47,7 @@ class CompressorSettingsTest {
     CacheSettings settings = settingsWith(Map.of("compressor", "lz4"));
     FormatLibrary absent = new FormatLibrary("net.example.Absent", "net.example:absent");
 
-    assertThatThrownBy(() -> absent.require(settings, "compressor", "lz4"))
+    assertThatThrownBy(() -> absent.require(settings, CommonOptions.COMPRESSOR, "lz4"))
         .isInstanceOf(InvalidConfigurationException.class)
         .hasMessageContaining("'default'")
         .hasMessageContaining("options.compressor")
