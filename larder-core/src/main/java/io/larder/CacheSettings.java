@@ -1,7 +1,8 @@
 package io.larder;
 
-import io.larder.internal.PasswordRedaction;
-import io.larder.internal.SettingValues;
+import io.larder.internal.SettingsParser;
+import io.larder.spi.PasswordRedaction;
+import io.larder.spi.SettingValues;
 import java.time.InstantSource;
 import java.util.Collections;
 import java.util.List;
@@ -10,11 +11,14 @@ import java.util.Objects;
 
 /**
  * The validated settings of one cache alias: Django's {@code CACHES[alias]}. Built by {@link
- * Caches} from configuration; a backend reads its options through the typed accessors, whose errors
- * name the alias, the option, the value and what is accepted.
+ * Caches} from configuration. A backend reads its {@link #options()} through its declared {@link
+ * io.larder.spi.Option}s, whose errors name the alias, the option, the value and what is accepted.
  *
  * <pre>{@code
- * int poolSize = settings.intOption("pool_size", 8, 1, 1024);
+ * static final Option<Integer> POOL_SIZE =
+ *     Option.integer("pool_size", 8, 1, 1024, "the most connections the cache's pool opens");
+ * ...
+ * int poolSize = POOL_SIZE.from(settings);
  * }</pre>
  *
  * @since 0.1
@@ -40,28 +44,21 @@ public final class CacheSettings {
   private final Map<String, Object> options;
   private final InstantSource clock;
 
-  /** Made by {@link Caches} from checked configuration; public for the engine and backend tests. */
-  public CacheSettings(
-      String alias,
-      String backend,
-      String location,
-      List<String> locations,
-      Timeout timeout,
-      String keyPrefix,
-      int version,
-      KeyFunction keyFunction,
-      Map<String, Object> options,
-      InstantSource clock) {
-    this.alias = alias;
-    this.backend = backend;
-    this.location = location;
-    this.locations = List.copyOf(locations);
-    this.timeout = timeout;
-    this.keyPrefix = keyPrefix;
-    this.version = version;
-    this.keyFunction = keyFunction;
-    this.options = Collections.unmodifiableMap(options);
-    this.clock = clock;
+  /**
+   * Made by {@link Caches} from checked configuration. A test gets settings the same way: {@code
+   * Caches.builder().config(...).build().get(alias).settings()}.
+   */
+  CacheSettings(SettingsParser.Checked checked) {
+    this.alias = checked.alias();
+    this.backend = checked.backend();
+    this.location = checked.location();
+    this.locations = List.copyOf(checked.locations());
+    this.timeout = checked.timeout();
+    this.keyPrefix = checked.keyPrefix();
+    this.version = checked.version();
+    this.keyFunction = checked.keyFunction();
+    this.options = Collections.unmodifiableMap(checked.options());
+    this.clock = checked.clock();
   }
 
   /** The alias, e.g. {@code default}. */
@@ -119,7 +116,7 @@ public final class CacheSettings {
 
   /** {@code options.max_entries}: the most entries locmem, file and database caches keep. */
   public int maxEntries() {
-    return intOption("max_entries", DEFAULT_MAX_ENTRIES, 1, Integer.MAX_VALUE);
+    return integer("max_entries", DEFAULT_MAX_ENTRIES, 1, Integer.MAX_VALUE);
   }
 
   /**
@@ -127,33 +124,15 @@ public final class CacheSettings {
    * Readers refuse anything larger (a zlib bomb, a huge file or row) as a corrupt value.
    */
   public int maxValueSize() {
-    return intOption("max_value_size", DEFAULT_MAX_VALUE_SIZE, 1, Integer.MAX_VALUE - 8);
+    return integer("max_value_size", DEFAULT_MAX_VALUE_SIZE, 1, Integer.MAX_VALUE - 8);
   }
 
   /** {@code options.cull_frequency}: 1/n of the entries are culled when full; 0 clears all. */
   public int cullFrequency() {
-    return intOption("cull_frequency", DEFAULT_CULL_FREQUENCY, 0, Integer.MAX_VALUE);
+    return integer("cull_frequency", DEFAULT_CULL_FREQUENCY, 0, Integer.MAX_VALUE);
   }
 
-  /** True if {@code options} has {@code name}. */
-  public boolean hasOption(String name) {
-    return options.containsKey(name);
-  }
-
-  /** A string option, or {@code defaultValue} when unset. */
-  public String stringOption(String name, String defaultValue) {
-    Object value = options.get(name);
-    if (value == null) {
-      return defaultValue;
-    }
-    if (value instanceof String || value instanceof Number || value instanceof Boolean) {
-      return value.toString();
-    }
-    throw bad(name, value, "a string");
-  }
-
-  /** An integer option in {@code [min, max]}, or {@code defaultValue} when unset. */
-  public int intOption(String name, int defaultValue, int min, int max) {
+  private int integer(String name, int defaultValue, int min, int max) {
     Object value = options.get(name);
     if (value == null) {
       return defaultValue;
@@ -161,59 +140,9 @@ public final class CacheSettings {
     try {
       return (int) SettingValues.integer(value, min, max);
     } catch (IllegalArgumentException e) {
-      throw bad(name, value, e.getMessage());
+      throw InvalidConfigurationException.badSetting(
+          alias, "options." + name, value, e.getMessage());
     }
-  }
-
-  /** A number of seconds (fractions allowed) as a timeout, or {@code defaultValue} when unset. */
-  public Timeout secondsOption(String name, Timeout defaultValue) {
-    return secondsOption(name, defaultValue, 0);
-  }
-
-  /** A number of seconds, at least {@code minSeconds}, or {@code defaultValue} when unset. */
-  public Timeout secondsOption(String name, Timeout defaultValue, double minSeconds) {
-    Object value = options.get(name);
-    if (value == null) {
-      return defaultValue;
-    }
-    try {
-      return SettingValues.seconds(value, minSeconds);
-    } catch (IllegalArgumentException e) {
-      throw bad(name, value, e.getMessage());
-    }
-  }
-
-  /** A boolean option ({@code true}/{@code false}, any case), or {@code defaultValue} when unset. */
-  public boolean booleanOption(String name, boolean defaultValue) {
-    Object value = options.get(name);
-    if (value == null) {
-      return defaultValue;
-    }
-    try {
-      return SettingValues.bool(value);
-    } catch (IllegalArgumentException e) {
-      throw bad(name, value, e.getMessage());
-    }
-  }
-
-  /**
-   * A list option: a configured list, or a string of items separated by commas. Empty when unset.
-   */
-  public List<String> listOption(String name) {
-    Object value = options.get(name);
-    if (value == null) {
-      return List.of();
-    }
-    try {
-      return SettingValues.list(value);
-    } catch (IllegalArgumentException e) {
-      throw bad(name, value, e.getMessage());
-    }
-  }
-
-  /** The standard error for an option whose value is not accepted. */
-  public InvalidConfigurationException bad(String option, Object value, String accepted) {
-    return InvalidConfigurationException.badSetting(alias, "options." + option, value, accepted);
   }
 
   @Override

@@ -253,7 +253,7 @@ public final class Caches implements AutoCloseable {
             "You must define a 'default' cache; the configured caches are "
                 + String.join(", ", config.keySet()));
       }
-      SettingsParser parser = new SettingsParser(new Backends(), clock);
+      SettingsParser parser = new SettingsParser(new Backends(), clock, CacheSettings::new);
       Map<String, SettingsParser.Parsed> parsed = new LinkedHashMap<>();
       config.forEach((alias, settings) -> parsed.put(alias, parser.parse(alias, settings)));
       Map<String, CacheEngine> built = new LinkedHashMap<>();

@@ -1,7 +1,7 @@
 package io.larder;
 
 import java.math.BigDecimal;
-import io.larder.internal.Md5;
+import io.larder.spi.Md5;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;

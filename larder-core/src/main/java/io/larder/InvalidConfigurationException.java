@@ -1,6 +1,6 @@
 package io.larder;
 
-import io.larder.internal.PasswordRedaction;
+import io.larder.spi.PasswordRedaction;
 import java.util.Locale;
 
 /**

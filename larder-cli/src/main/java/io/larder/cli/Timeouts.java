@@ -1,7 +1,7 @@
 package io.larder.cli;
 
 import io.larder.Timeout;
-import io.larder.internal.SettingValues;
+import io.larder.spi.SettingValues;
 import picocli.CommandLine.ITypeConverter;
 
 /** {@code --timeout}: Django's TIMEOUT, read as configuration reads it. */

@@ -6,6 +6,7 @@ import io.larder.Timeout;
 import io.larder.spi.CacheBackend;
 import io.larder.spi.CacheStore;
 import io.larder.spi.Option;
+import io.larder.spi.SettingValues;
 import io.larder.spi.StoreContext;
 import java.util.HashSet;
 import java.util.List;
@@ -35,11 +36,13 @@ public final class ChainBackend implements CacheBackend {
           "the most seconds a local tier over a shared one keeps a copy (over Redis, whose"
               + " invalidations keep it coherent: only if set)",
           settings -> {
-            Timeout timeout = settings.secondsOption("local_timeout", Timeout.seconds(5));
+            Timeout timeout =
+                ChainBackend.LOCAL_TIMEOUT.read(
+                    settings, Timeout.seconds(5), raw -> SettingValues.seconds(raw, 0));
             if (timeout.isExpired()) {
-              throw settings.bad(
-                  "local_timeout",
-                  settings.options().get("local_timeout"),
+              throw ChainBackend.LOCAL_TIMEOUT.invalid(
+                  settings,
+                  ChainBackend.LOCAL_TIMEOUT.raw(settings),
                   "a number of seconds greater than 0");
             }
             return timeout;
@@ -50,7 +53,8 @@ public final class ChainBackend implements CacheBackend {
           "larder:chain:ALIAS",
           "the Redis pub/sub channel a coherent chain's processes tell each other of changes on",
           settings ->
-              settings.stringOption("invalidation_channel", "larder:chain:" + settings.alias()));
+              ChainBackend.INVALIDATION_CHANNEL.read(
+                  settings, "larder:chain:" + settings.alias(), SettingValues::text));
 
   @Override
   public String name() {
@@ -69,26 +73,25 @@ public final class ChainBackend implements CacheBackend {
 
   @Override
   public List<String> builtOn(CacheSettings settings) {
-    boolean caches = settings.hasOption("caches");
-    boolean backends = settings.hasOption("backends");
+    boolean caches = CACHES.isSet(settings);
+    boolean backends = BACKENDS.isSet(settings);
     if (caches && backends) {
-      throw settings.bad(
-          "backends", settings.options().get("backends"), "caches or BACKENDS, not both");
+      throw BACKENDS.invalid(settings, BACKENDS.raw(settings), "caches or BACKENDS, not both");
     }
     if (!caches && !backends) {
-      throw settings.bad("caches", null, ACCEPTED);
+      throw CACHES.invalid(settings, null, ACCEPTED);
     }
-    String option = caches ? "caches" : "backends";
-    Object raw = settings.options().get(option);
-    List<String> tiers = (caches ? CACHES : BACKENDS).from(settings);
+    Option<List<String>> option = caches ? CACHES : BACKENDS;
+    Object raw = option.raw(settings);
+    List<String> tiers = option.from(settings);
     if (tiers.size() < 2) {
-      throw settings.bad(option, raw, ACCEPTED);
+      throw option.invalid(settings, raw, ACCEPTED);
     }
     if (tiers.contains(settings.alias())) {
-      throw settings.bad(option, raw, ACCEPTED + ", not the chain itself");
+      throw option.invalid(settings, raw, ACCEPTED + ", not the chain itself");
     }
     if (new HashSet<>(tiers).size() < tiers.size()) {
-      throw settings.bad(option, raw, ACCEPTED + ", each named once");
+      throw option.invalid(settings, raw, ACCEPTED + ", each named once");
     }
     return tiers;
   }

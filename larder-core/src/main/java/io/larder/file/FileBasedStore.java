@@ -7,7 +7,7 @@ import io.larder.InvalidConfigurationException;
 import io.larder.SerializationException;
 import io.larder.Timeout;
 import io.larder.compress.Zlib;
-import io.larder.internal.Md5;
+import io.larder.spi.Md5;
 import io.larder.spi.CacheStore;
 import io.larder.spi.Increments;
 import io.larder.spi.StoreContext;

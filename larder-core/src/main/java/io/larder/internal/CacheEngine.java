@@ -12,6 +12,7 @@ import io.larder.Timeout;
 import io.larder.spi.AsyncCacheStore;
 import io.larder.spi.CacheBackend;
 import io.larder.spi.CacheStore;
+import io.larder.spi.Flights;
 import io.larder.spi.StoreContext;
 import java.util.ArrayList;
 import java.util.Collection;

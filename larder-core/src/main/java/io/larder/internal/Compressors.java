@@ -54,8 +54,8 @@ final class Compressors {
       return provider.create(settings);
     }
     if (FORMATS.contains(name)) {
-      throw settings.bad(
-          "compressor",
+      throw CommonOptions.COMPRESSOR.invalid(
+          settings,
           name,
           "this compressor needs the io.larder:larder-formats module on the class path");
     }
@@ -66,7 +66,7 @@ final class Compressors {
     if (named instanceof CompressorProvider byClass) {
       return byClass.create(settings);
     }
-    throw settings.bad("compressor", name, accepted(providers));
+    throw CommonOptions.COMPRESSOR.invalid(settings, name, accepted(providers));
   }
 
   private static String accepted(Map<String, CompressorProvider> providers) {

@@ -41,8 +41,8 @@ final class Serializers {
     }
     SerializerProvider provider = providers().get(name);
     if (provider == null && FORMATS.contains(name)) {
-      throw settings.bad(
-          "serializer",
+      throw CommonOptions.SERIALIZER.invalid(
+          settings,
           name,
           "this serializer needs the io.larder:larder-formats module on the class path");
     }
@@ -92,6 +92,6 @@ final class Serializers {
         }
       };
     }
-    throw settings.bad("serializer", name, accepted);
+    throw CommonOptions.SERIALIZER.invalid(settings, name, accepted);
   }
 }

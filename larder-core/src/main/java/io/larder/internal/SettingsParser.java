@@ -6,6 +6,7 @@ import io.larder.KeyFunction;
 import io.larder.Timeout;
 import io.larder.spi.CacheBackend;
 import io.larder.spi.CommonOptions;
+import io.larder.spi.SettingValues;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Checks one alias's raw settings and makes its {@link CacheSettings}. Unlike Django, nothing wrong
@@ -30,10 +32,30 @@ public final class SettingsParser {
 
   private final Backends backends;
   private final InstantSource clock;
+  private final Function<Checked, CacheSettings> settingsFactory;
 
-  public SettingsParser(Backends backends, InstantSource clock) {
+  /** One alias's checked settings, which {@link CacheSettings} holds. */
+  public record Checked(
+      String alias,
+      String backend,
+      String location,
+      List<String> locations,
+      Timeout timeout,
+      String keyPrefix,
+      int version,
+      KeyFunction keyFunction,
+      Map<String, Object> options,
+      InstantSource clock) {}
+
+  /**
+   * @param settingsFactory {@code CacheSettings::new}, a constructor that is not public API, handed
+   *     over by {@code Caches}
+   */
+  public SettingsParser(
+      Backends backends, InstantSource clock, Function<Checked, CacheSettings> settingsFactory) {
     this.backends = backends;
     this.clock = clock;
+    this.settingsFactory = settingsFactory;
   }
 
   /**
@@ -104,17 +126,18 @@ public final class SettingsParser {
 
     Object location = values.get("location");
     CacheSettings settings =
-        new CacheSettings(
-            alias,
-            name.trim(),
-            location(alias, location),
-            locations(alias, location),
-            timeout(alias, values.getOrDefault("timeout", CacheSettings.DEFAULT_TIMEOUT)),
-            keyPrefix(alias, values.get("key_prefix")),
-            version(alias, values.get("version")),
-            keyFunction(alias, values.get("key_function")),
-            options,
-            clock);
+        settingsFactory.apply(
+            new Checked(
+                alias,
+                name.trim(),
+                location(alias, location),
+                locations(alias, location),
+                timeout(alias, values.getOrDefault("timeout", CacheSettings.DEFAULT_TIMEOUT)),
+                keyPrefix(alias, values.get("key_prefix")),
+                version(alias, values.get("version")),
+                keyFunction(alias, values.get("key_function")),
+                options,
+                clock));
     settings.maxEntries();
     settings.cullFrequency();
     return new Parsed(settings, backend, List.copyOf(backend.builtOn(settings)));

@@ -1,6 +1,7 @@
 package io.larder.spi;
 
 import io.larder.CacheSettings;
+import io.larder.InvalidConfigurationException;
 import io.larder.Timeout;
 import java.util.List;
 import java.util.Objects;
@@ -43,7 +44,8 @@ public final class Option<T> {
         name,
         String.valueOf(defaultValue),
         meaning,
-        settings -> settings.intOption(name, defaultValue, min, max));
+        settings ->
+            read(settings, name, defaultValue, raw -> (int) SettingValues.integer(raw, min, max)));
   }
 
   /** A number of seconds, fractions allowed, 0 or more. */
@@ -52,7 +54,7 @@ public final class Option<T> {
         name,
         secondsText(defaultValue),
         meaning,
-        settings -> settings.secondsOption(name, defaultValue));
+        settings -> read(settings, name, defaultValue, raw -> SettingValues.seconds(raw, 0)));
   }
 
   /** A number of seconds, fractions allowed, at least {@code minSeconds}. */
@@ -62,7 +64,8 @@ public final class Option<T> {
         name,
         secondsText(defaultValue),
         meaning,
-        settings -> settings.secondsOption(name, defaultValue, minSeconds));
+        settings ->
+            read(settings, name, defaultValue, raw -> SettingValues.seconds(raw, minSeconds)));
   }
 
   /** {@code true} or {@code false}, in any case. */
@@ -71,7 +74,7 @@ public final class Option<T> {
         name,
         String.valueOf(defaultValue),
         meaning,
-        settings -> settings.booleanOption(name, defaultValue));
+        settings -> read(settings, name, defaultValue, SettingValues::bool));
   }
 
   /** A string; {@code defaultValue} may be null ("none"). */
@@ -80,12 +83,13 @@ public final class Option<T> {
         name,
         defaultValue == null ? "none" : defaultValue,
         meaning,
-        settings -> settings.stringOption(name, defaultValue));
+        settings -> read(settings, name, defaultValue, SettingValues::text));
   }
 
   /** A list, or a string of items separated by commas; empty by default. */
   public static Option<List<String>> list(String name, String meaning) {
-    return new Option<>(name, "[]", meaning, settings -> settings.listOption(name));
+    return new Option<>(
+        name, "[]", meaning, settings -> read(settings, name, List.of(), SettingValues::list));
   }
 
   /**
@@ -103,7 +107,21 @@ public final class Option<T> {
 
   /**
    * An option with a reading of its own (a choice of names, a file that must exist): {@code reader}
-   * reports a wrong value with {@link CacheSettings#bad}.
+   * reports a wrong value with {@link #invalid}.
+   *
+   * <pre>{@code
+   * static final Option<ZoneId> TIME_ZONE =
+   *     Option.of("time_zone", "none", "the zone the table's times are in", Tables::timeZone);
+   *
+   * static ZoneId timeZone(CacheSettings settings) {
+   *   Object raw = TIME_ZONE.raw(settings);
+   *   try {
+   *     return raw == null ? null : ZoneId.of(raw.toString());
+   *   } catch (DateTimeException e) {
+   *     throw TIME_ZONE.invalid(settings, raw, "a time zone name such as UTC");
+   *   }
+   * }
+   * }</pre>
    */
   public static <T> Option<T> of(
       String name, String defaultText, String meaning, Function<CacheSettings, T> reader) {
@@ -122,7 +140,7 @@ public final class Option<T> {
 
   /** True if {@code settings} give this option a value (a default does not count). */
   public boolean isSet(CacheSettings settings) {
-    return settings.hasOption(name);
+    return settings.options().containsKey(name);
   }
 
   /**
@@ -131,6 +149,40 @@ public final class Option<T> {
    */
   public Object raw(CacheSettings settings) {
     return settings.options().get(name);
+  }
+
+  /**
+   * For a reader of its own: the value as {@code parse} reads it (a {@link SettingValues} method),
+   * or {@code defaultValue} when unset; an {@link IllegalArgumentException} from {@code parse}
+   * becomes the start-up error, with its message as what is accepted.
+   *
+   * <pre>{@code
+   * static final Option<String> MAP =
+   *     Option.of("map", "larder-ALIAS", "the IMap's name", settings ->
+   *         Backend.MAP.read(settings, "larder-" + settings.alias(), SettingValues::text));
+   * }</pre>
+   */
+  public <R> R read(CacheSettings settings, R defaultValue, Function<Object, R> parse) {
+    return read(settings, name, defaultValue, parse);
+  }
+
+  /**
+   * The start-up error for a value of this option that is not accepted: it names the alias, {@code
+   * options.<name>}, the value as configured and {@code accepted}.
+   *
+   * <pre>{@code
+   * throw HASHING.invalid(settings, raw, "ketama or modula");
+   * }</pre>
+   */
+  public InvalidConfigurationException invalid(
+      CacheSettings settings, Object value, String accepted) {
+    return invalid(settings, name, value, accepted);
+  }
+
+  private static InvalidConfigurationException invalid(
+      CacheSettings settings, String option, Object value, String accepted) {
+    return InvalidConfigurationException.badSetting(
+        settings.alias(), "options." + option, value, accepted);
   }
 
   /** The name, in lower case as configuration is read. */
@@ -151,6 +203,20 @@ public final class Option<T> {
   @Override
   public String toString() {
     return name + " (default " + defaultText + "): " + meaning;
+  }
+
+  /** The value of {@code name}, read by {@code parse}, or {@code defaultValue} when unset. */
+  private static <T> T read(
+      CacheSettings settings, String name, T defaultValue, Function<Object, T> parse) {
+    Object value = settings.options().get(name);
+    if (value == null) {
+      return defaultValue;
+    }
+    try {
+      return parse.apply(value);
+    } catch (IllegalArgumentException e) {
+      throw invalid(settings, name, value, e.getMessage());
+    }
   }
 
   private static String secondsText(Timeout timeout) {

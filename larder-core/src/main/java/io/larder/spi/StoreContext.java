@@ -13,8 +13,15 @@ import java.util.concurrent.Executor;
  * of a rule the engine already has.
  *
  * <pre>{@code
+ * static final Option<Integer> POOL_SIZE =
+ *     Option.integer("pool_size", 8, 1, 1024, "the most connections the store's pool opens");
+ *
+ * public List<Option<?>> options() {
+ *   return List.of(POOL_SIZE);
+ * }
+ *
  * public CacheStore create(StoreContext context) {
- *   int poolSize = context.settings().intOption("pool_size", 8, 1, 1024);
+ *   int poolSize = POOL_SIZE.from(context.settings());
  *   return new TapeStore(context, poolSize);
  * }
  * }</pre>

@@ -18,16 +18,14 @@ import org.junit.jupiter.api.Test;
  * the settings parsers, so that every option is read through its one declaration ({@link Option},
  * {@code WebSetting}) and the docs, checks and errors made from the declarations are the whole
  * truth. A settings parser is a file that declares {@link Option}s (the readers of its own
- * declarations), or {@code CacheSettings}, which does the reading.
+ * declarations).
  */
 class RawOptionReadsTest {
   private static final Path ROOT = Path.of("..");
 
   /** A read of an option or an init-param named by a literal. */
   private static final Pattern RAW_READ =
-      Pattern.compile(
-          "\\b(booleanOption|intOption|stringOption|listOption|secondsOption|hasOption"
-              + "|getInitParameter)\\(\\s*\"|options\\(\\)\\.get\\(\\s*\"");
+      Pattern.compile("\\bgetInitParameter\\(\\s*\"|options\\(\\)\\.get\\(\\s*\"");
 
   /** A file that declares options, and so parses them. */
   private static final Pattern DECLARES =
@@ -39,7 +37,6 @@ class RawOptionReadsTest {
    */
   private static final Set<String> ALLOWED =
       Set.of(
-          "larder-core/src/main/java/io/larder/CacheSettings.java",
           "larder-web/src/main/java/io/larder/web/headers/CacheControlFilter.java",
           "larder-web/src/main/java/io/larder/web/headers/VaryOnHeadersFilter.java");
 

@@ -2,6 +2,7 @@ package io.larder.formats;
 
 import io.larder.CacheSettings;
 import io.larder.spi.CommonOptions;
+import io.larder.spi.Option;
 
 /** An optional library a format needs, checked at start-up so its absence is explained. */
 record FormatLibrary(String className, String artifact) {
@@ -23,14 +24,14 @@ record FormatLibrary(String className, String artifact) {
           "com.fasterxml.jackson.datatype:jackson-datatype-jsr310");
 
   /** Throws the settings error naming the artifact when the library is not on the class path. */
-  void require(CacheSettings settings, String option, String value) {
+  void require(CacheSettings settings, Option<String> option, String value) {
     try {
       Class.forName(className, false, FormatLibrary.class.getClassLoader());
     } catch (ClassNotFoundException | LinkageError e) {
-      throw settings.bad(
-          option,
+      throw option.invalid(
+          settings,
           value,
-          "this " + option + " needs " + artifact + " on the class path (larder-formats declares it"
+          "this " + option.name() + " needs " + artifact + " on the class path (larder-formats declares it"
               + " optional: add it to your build)");
     }
   }

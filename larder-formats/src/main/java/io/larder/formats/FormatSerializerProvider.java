@@ -43,7 +43,7 @@ abstract class FormatSerializerProvider implements SerializerProvider {
   public final Serializer create(CacheSettings settings) {
     String named = CommonOptions.SERIALIZER.from(settings);
     for (FormatLibrary library : libraries) {
-      library.require(settings, "serializer", named);
+      library.require(settings, CommonOptions.SERIALIZER, named);
     }
     return factory.apply(settings);
   }

@@ -25,7 +25,8 @@ public final class Lz4CompressorProvider implements CompressorProvider {
 
   @Override
   public Compressor create(CacheSettings settings) {
-    FormatLibrary.LZ4.require(settings, "compressor", CommonOptions.COMPRESSOR.from(settings));
+    FormatLibrary.LZ4.require(
+        settings, CommonOptions.COMPRESSOR, CommonOptions.COMPRESSOR.from(settings));
     return new Lz4Compressor(FormatLibrary.minLength(settings, 15), settings.maxValueSize());
   }
 }

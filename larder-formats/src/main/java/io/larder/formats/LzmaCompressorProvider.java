@@ -25,7 +25,8 @@ public final class LzmaCompressorProvider implements CompressorProvider {
 
   @Override
   public Compressor create(CacheSettings settings) {
-    FormatLibrary.XZ.require(settings, "compressor", CommonOptions.COMPRESSOR.from(settings));
+    FormatLibrary.XZ.require(
+        settings, CommonOptions.COMPRESSOR, CommonOptions.COMPRESSOR.from(settings));
     return new LzmaCompressor(FormatLibrary.minLength(settings, 100), settings.maxValueSize());
   }
 }

@@ -25,7 +25,8 @@ public final class ZstdCompressorProvider implements CompressorProvider {
 
   @Override
   public Compressor create(CacheSettings settings) {
-    FormatLibrary.ZSTD.require(settings, "compressor", CommonOptions.COMPRESSOR.from(settings));
+    FormatLibrary.ZSTD.require(
+        settings, CommonOptions.COMPRESSOR, CommonOptions.COMPRESSOR.from(settings));
     return new ZstdCompressor(FormatLibrary.minLength(settings, 15), settings.maxValueSize());
   }
 }

@@ -7,10 +7,7 @@ import io.larder.Cache;
 import io.larder.CacheSettings;
 import io.larder.Caches;
 import io.larder.InvalidConfigurationException;
-import io.larder.KeyFunction;
-import io.larder.Timeout;
-import java.time.InstantSource;
-import java.util.List;
+import io.larder.spi.CommonOptions;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -50,7 +47,7 @@ class CompressorSettingsTest {
     CacheSettings settings = settingsWith(Map.of("compressor", "lz4"));
     FormatLibrary absent = new FormatLibrary("net.example.Absent", "net.example:absent");
 
-    assertThatThrownBy(() -> absent.require(settings, "compressor", "lz4"))
+    assertThatThrownBy(() -> absent.require(settings, CommonOptions.COMPRESSOR, "lz4"))
         .isInstanceOf(InvalidConfigurationException.class)
         .hasMessageContaining("'default'")
         .hasMessageContaining("options.compressor")
@@ -65,16 +62,9 @@ class CompressorSettingsTest {
   }
 
   private static CacheSettings settingsWith(Map<String, Object> options) {
-    return new CacheSettings(
-        "default",
-        "locmem",
-        "",
-        List.of(),
-        Timeout.seconds(300),
-        "",
-        1,
-        KeyFunction.django(),
-        options,
-        InstantSource.system());
+    try (Caches caches =
+        Caches.from(Map.of("default", Map.of("BACKEND", "locmem", "OPTIONS", options)))) {
+      return caches.getDefault().settings();
+    }
   }
 }

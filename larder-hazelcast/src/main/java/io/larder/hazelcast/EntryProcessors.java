@@ -30,7 +30,7 @@ enum EntryProcessors {
       case "auto" -> AUTO;
       case "true" -> ALWAYS;
       case "false" -> NEVER;
-      default -> throw settings.bad("entry_processors", value, ACCEPTED);
+      default -> throw HazelcastOptions.ENTRY_PROCESSORS.invalid(settings, value, ACCEPTED);
     };
   }
 }

@@ -4,7 +4,9 @@ import com.hazelcast.core.HazelcastInstance;
 import io.larder.CacheSettings;
 import io.larder.InvalidConfigurationException;
 import io.larder.Timeout;
+import io.larder.spi.CommonOptions;
 import io.larder.spi.Option;
+import io.larder.spi.SettingValues;
 import java.util.List;
 import java.util.Locale;
 
@@ -31,12 +33,11 @@ record HazelcastOptions(
   static final String DEFAULT_CLUSTER_NAME = "dev";
 
   static final Option<String> MODE =
-      Option.of(
+      Option.string(
           "mode",
           "client",
           "client (connect to the members in location) or embedded (this JVM is a member, joining"
-              + " the members in location)",
-          settings -> settings.stringOption("mode", "client"));
+              + " the members in location)");
   static final Option<Object> INSTANCE =
       Option.object(
           "instance",
@@ -52,7 +53,9 @@ record HazelcastOptions(
           "map",
           "larder-<alias>",
           "the name of the cache's IMap; caches naming one map share it",
-          settings -> settings.stringOption("map", "larder-" + settings.alias()));
+          settings ->
+              HazelcastOptions.MAP.read(
+                  settings, "larder-" + settings.alias(), SettingValues::text));
   static final Option<Timeout> CONNECT_TIMEOUT =
       Option.seconds(
           "connect_timeout",
@@ -118,18 +121,18 @@ record HazelcastOptions(
     }
     String clusterName = CLUSTER_NAME.from(settings);
     if (clusterName.isBlank()) {
-      throw settings.bad("cluster_name", clusterName, "the cluster's name, e.g. dev");
+      throw CLUSTER_NAME.invalid(settings, clusterName, "the cluster's name, e.g. dev");
     }
     String mapName = MAP.from(settings);
     if (mapName.isBlank()) {
-      throw settings.bad("map", mapName, "the name of the cache's IMap, e.g. larder-default");
+      throw MAP.invalid(settings, mapName, "the name of the cache's IMap, e.g. larder-default");
     }
     Integer maxEntries = null;
-    if (settings.hasOption("max_entries")) {
+    if (CommonOptions.MAX_ENTRIES.isSet(settings)) {
       if (mode != Mode.EMBEDDED) {
-        throw settings.bad(
-            "max_entries",
-            settings.options().get("max_entries"),
+        throw CommonOptions.MAX_ENTRIES.invalid(
+            settings,
+            CommonOptions.MAX_ENTRIES.raw(settings),
             "nothing in "
                 + mode.name().toLowerCase(Locale.ROOT)
                 + " mode: the cluster's own map configuration bounds the map (eviction with"
@@ -141,11 +144,10 @@ record HazelcastOptions(
     if (mode == Mode.GIVEN) {
       for (Option<?> declared :
           List.of(CLUSTER_NAME, CONNECT_TIMEOUT, OPERATION_TIMEOUT, PORT, BACKUP_COUNT, NEAR_CACHE)) {
-        String option = declared.name();
-        if (settings.hasOption(option)) {
-          throw settings.bad(
-              option,
-              settings.options().get(option),
+        if (declared.isSet(settings)) {
+          throw declared.invalid(
+              settings,
+              declared.raw(settings),
               "nothing when options.instance is given: configure it on that HazelcastInstance");
         }
       }
@@ -175,16 +177,16 @@ record HazelcastOptions(
   private static Mode mode(CacheSettings settings, Object given) {
     if (given != null) {
       if (!(given instanceof HazelcastInstance)) {
-        throw settings.bad(
-            "instance",
+        throw INSTANCE.invalid(
+            settings,
             given + " (a " + given.getClass().getName() + ")",
             "a com.hazelcast.core.HazelcastInstance (member or client), given through"
                 + " Caches.builder()");
       }
-      if (settings.hasOption("mode")) {
-        throw settings.bad(
-            "mode",
-            settings.options().get("mode"),
+      if (MODE.isSet(settings)) {
+        throw MODE.invalid(
+            settings,
+            MODE.raw(settings),
             "nothing when options.instance is given: the instance is a member or a client already");
       }
       return Mode.GIVEN;
@@ -193,7 +195,7 @@ record HazelcastOptions(
     return switch (mode) {
       case "client" -> Mode.CLIENT;
       case "embedded" -> Mode.EMBEDDED;
-      default -> throw settings.bad("mode", settings.options().get("mode"), "client or embedded");
+      default -> throw MODE.invalid(settings, MODE.raw(settings), "client or embedded");
     };
   }
 

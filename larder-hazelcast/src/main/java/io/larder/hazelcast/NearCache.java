@@ -36,11 +36,12 @@ record NearCache(int maxEntries, int timeoutSeconds, boolean invalidate) {
       return new NearCache(DEFAULT_MAX_ENTRIES, DEFAULT_TIMEOUT_SECONDS, true);
     }
     if (!(value instanceof Map<?, ?> map)) {
-      throw settings.bad("near_cache", value, ACCEPTED);
+      throw HazelcastOptions.NEAR_CACHE.invalid(settings, value, ACCEPTED);
     }
     for (Object key : map.keySet()) {
       if (!KEYS.contains(String.valueOf(key))) {
-        throw settings.bad("near_cache", value, ACCEPTED + " (unknown key '" + key + "')");
+        throw HazelcastOptions.NEAR_CACHE.invalid(
+            settings, value, ACCEPTED + " (unknown key '" + key + "')");
       }
     }
     return new NearCache(
@@ -64,7 +65,7 @@ record NearCache(int maxEntries, int timeoutSeconds, boolean invalidate) {
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw settings.bad("near_cache", whole, ACCEPTED);
+    throw HazelcastOptions.NEAR_CACHE.invalid(settings, whole, ACCEPTED);
   }
 
   private static boolean bool(CacheSettings settings, Object item, Object whole) {
@@ -74,7 +75,7 @@ record NearCache(int maxEntries, int timeoutSeconds, boolean invalidate) {
     if (Boolean.FALSE.equals(item) || "false".equals(item)) {
       return false;
     }
-    throw settings.bad("near_cache", whole, ACCEPTED);
+    throw HazelcastOptions.NEAR_CACHE.invalid(settings, whole, ACCEPTED);
   }
 
   /** Hazelcast's configuration of this near cache for {@code mapName}. */

@@ -5,7 +5,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.larder.CacheSettings;
 import io.larder.InvalidConfigurationException;
 import io.larder.Timeout;
-import io.larder.internal.PasswordRedaction;
+import io.larder.spi.PasswordRedaction;
+import io.larder.spi.SettingValues;
 import io.larder.spi.CacheBackend;
 import io.larder.spi.CacheStore;
 import io.larder.spi.Option;
@@ -69,7 +70,7 @@ public final class DatabaseBackend implements CacheBackend {
           "time_zone",
           "the JVM's zone",
           "with use_tz: false only: the zone of that wall clock, Django's TIME_ZONE",
-          settings -> settings.stringOption("time_zone", null));
+          settings -> DatabaseBackend.TIME_ZONE.read(settings, null, SettingValues::text));
   static final Option<Integer> CULL_COUNT_EVERY =
       Option.integer(
           "cull_count_every",
@@ -118,16 +119,16 @@ public final class DatabaseBackend implements CacheBackend {
     Object given = DATASOURCE.from(settings);
     if (given != null) {
       if (!(given instanceof DataSource dataSource)) {
-        throw settings.bad(
-            "datasource",
+        throw DATASOURCE.invalid(
+            settings,
             PasswordRedaction.apply(given.toString()) + " (a " + given.getClass().getName() + ")",
             "a javax.sql.DataSource object, given through Caches.builder(); or options.url");
       }
       for (Option<?> poolOption : POOL_OPTIONS) {
         Object value = settings.options().get(poolOption.name());
         if (value != null) {
-          throw settings.bad(
-              poolOption.name(),
+          throw poolOption.invalid(
+              settings,
               poolOption == PASSWORD ? "***" : value,
               "no "
                   + poolOption.name()
@@ -144,8 +145,8 @@ public final class DatabaseBackend implements CacheBackend {
       pool = new HikariDataSource(config);
     } catch (RuntimeException noDriver) {
       // HikariCP's own message repeats the URL, password included.
-      throw settings.bad(
-          "url",
+      throw URL.invalid(
+          settings,
           PasswordRedaction.apply(config.getJdbcUrl()),
           "a JDBC URL that a driver on the class path accepts (PostgreSQL, MariaDB/MySQL, SQLite"
               + " or H2: add the driver's jar)");
@@ -170,13 +171,13 @@ public final class DatabaseBackend implements CacheBackend {
       return useTz ? ZoneOffset.UTC : ZoneId.systemDefault();
     }
     if (useTz) {
-      throw settings.bad(
-          "time_zone", zone, "no time_zone with use_tz: true, where expiry times are UTC");
+      throw TIME_ZONE.invalid(
+          settings, zone, "no time_zone with use_tz: true, where expiry times are UTC");
     }
     try {
       return ZoneId.of(zone);
     } catch (DateTimeException e) {
-      throw settings.bad("time_zone", zone, "a time zone name such as America/Chicago or UTC");
+      throw TIME_ZONE.invalid(settings, zone, "a time zone name such as America/Chicago or UTC");
     }
   }
 
@@ -190,8 +191,8 @@ public final class DatabaseBackend implements CacheBackend {
   private static HikariConfig poolConfig(CacheSettings settings) {
     String url = URL.from(settings);
     if (url == null || !url.startsWith("jdbc:")) {
-      throw settings.bad(
-          "url",
+      throw URL.invalid(
+          settings,
           url == null ? null : PasswordRedaction.apply(url),
           "a JDBC URL such as jdbc:postgresql://127.0.0.1:5432/app, or a javax.sql.DataSource"
               + " as options.datasource");

@@ -1,6 +1,6 @@
 package io.larder.memcached;
 
-import io.larder.internal.Md5;
+import io.larder.spi.Md5;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;

@@ -5,6 +5,7 @@ import io.larder.InvalidConfigurationException;
 import io.larder.Timeout;
 import io.larder.spi.CommonOptions;
 import io.larder.spi.Option;
+import io.larder.spi.SettingValues;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -99,11 +100,11 @@ record PoolOptions(
         hashing,
         weights(settings, servers, hashing),
         MAX_ITEM_SIZE.from(settings),
-        pythonMemcached && !settings.hasOption(RETRY_ATTEMPTS.name())
+        pythonMemcached && !RETRY_ATTEMPTS.isSet(settings)
             ? 1
             : RETRY_ATTEMPTS.from(settings),
         RETRY_TIMEOUT.from(settings).toMillis(),
-        pythonMemcached && !settings.hasOption(DEAD_TIMEOUT.name())
+        pythonMemcached && !DEAD_TIMEOUT.isSet(settings)
             ? 30_000
             : DEAD_TIMEOUT.from(settings).toMillis(),
         Math.max(1, CONNECT_TIMEOUT.from(settings).toMillis()),
@@ -146,15 +147,16 @@ record PoolOptions(
           case PYTHON_MEMCACHED -> "crc32";
           default -> "ketama";
         };
-    String name = settings.stringOption("hashing", fallback).trim().toLowerCase(Locale.ROOT);
+    String name =
+        HASHING.read(settings, fallback, SettingValues::text).trim().toLowerCase(Locale.ROOT);
     return switch (name) {
       case "ketama" -> Ring.Hashing.KETAMA;
       case "rendezvous" -> Ring.Hashing.RENDEZVOUS;
       case "crc32" -> Ring.Hashing.CRC32;
       default ->
-          throw settings.bad(
-              "hashing",
-              settings.options().get("hashing"),
+          throw HASHING.invalid(
+              settings,
+              HASHING.raw(settings),
               "ketama (libmemcached/pylibmc ketama_weighted), rendezvous (pymemcache, Django's"
                   + " PyMemcacheCache) or crc32 (python-memcached, Django's MemcachedCache)");
     };
@@ -166,23 +168,23 @@ record PoolOptions(
    */
   private static List<Integer> weights(
       CacheSettings settings, List<Server> servers, Ring.Hashing hashing) {
-    if (!settings.hasOption("weights")) {
+    if (!WEIGHTS.isSet(settings)) {
       return Collections.nCopies(servers.size(), 1);
     }
-    Object raw = settings.options().get("weights");
+    Object raw = WEIGHTS.raw(settings);
     String accepted =
         "a list of "
             + servers.size()
             + " whole numbers from 1 to 1000, one per server of location in its order";
     if (hashing != Ring.Hashing.CRC32) {
-      throw settings.bad(
-          "weights",
+      throw WEIGHTS.invalid(
+          settings,
           raw,
           "no weights: only hashing crc32 (python-memcached, Django's MemcachedCache) weighs"
               + " servers");
     }
     if (!(raw instanceof List<?> list) || list.size() != servers.size()) {
-      throw settings.bad("weights", raw, accepted);
+      throw WEIGHTS.invalid(settings, raw, accepted);
     }
     List<Integer> weights = new ArrayList<>();
     for (Object item : list) {
@@ -190,10 +192,10 @@ record PoolOptions(
       try {
         weight = Integer.parseInt(String.valueOf(item).trim());
       } catch (NumberFormatException e) {
-        throw settings.bad("weights", raw, accepted);
+        throw WEIGHTS.invalid(settings, raw, accepted);
       }
       if (weight < 1 || weight > 1000) {
-        throw settings.bad("weights", raw, accepted);
+        throw WEIGHTS.invalid(settings, raw, accepted);
       }
       weights.add(weight);
     }
@@ -207,8 +209,10 @@ record PoolOptions(
       case "none", "identity" -> false;
       case "zlib" -> true;
       default ->
-          throw settings.bad(
-              "compressor", name, "none or zlib (memcached clients know compressed items as zlib)");
+          throw CommonOptions.COMPRESSOR.invalid(
+              settings,
+              name,
+              "none or zlib (memcached clients know compressed items as zlib)");
     };
   }
 }

@@ -83,8 +83,8 @@ final class RedisConnection implements AutoCloseable {
   private static Topology topology(CacheSettings settings, RedisOptions options) {
     if (options.cluster()) {
       if (!options.sentinels().isEmpty()) {
-        throw settings.bad(
-            "sentinels", RedisOptions.SENTINELS.raw(settings), "no sentinels with cluster: true");
+        throw RedisOptions.SENTINELS.invalid(
+            settings, RedisOptions.SENTINELS.raw(settings), "no sentinels with cluster: true");
       }
       return Topology.CLUSTER;
     }

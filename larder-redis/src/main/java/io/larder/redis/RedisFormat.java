@@ -39,8 +39,8 @@ enum RedisFormat {
     }
     String compressor = CommonOptions.COMPRESSOR.from(settings);
     if (!NO_COMPRESSION.contains(compressor)) {
-      throw settings.bad(
-          "compressor",
+      throw CommonOptions.COMPRESSOR.invalid(
+          settings,
           compressor,
           "none: "
               + DJANGO_BACKEND

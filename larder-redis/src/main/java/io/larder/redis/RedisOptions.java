@@ -2,7 +2,7 @@ package io.larder.redis;
 
 import io.larder.CacheSettings;
 import io.larder.Timeout;
-import io.larder.internal.SettingValues;
+import io.larder.spi.SettingValues;
 import io.larder.spi.Option;
 import io.lettuce.core.ReadFrom;
 import java.nio.file.Files;
@@ -74,7 +74,9 @@ record RedisOptions(
           "db",
           "none",
           "the database number, when the URL has none",
-          settings -> settings.hasOption("db") ? settings.intOption("db", 0, 0, 1 << 20) : null);
+          settings ->
+              RedisOptions.DB.read(
+                  settings, null, raw -> (int) SettingValues.integer(raw, 0, 1 << 20)));
   static final Option<Timeout> SOCKET_TIMEOUT =
       Option.seconds(
           "socket_timeout", Timeout.seconds(5), MIN_SECONDS, "seconds a command may take");
@@ -131,7 +133,10 @@ record RedisOptions(
           "stampede_lock_timeout",
           "seconds the others wait before computing the value themselves",
           settings ->
-              settings.secondsOption("stampede_wait", STAMPEDE_LOCK_TIMEOUT.from(settings)));
+              RedisOptions.STAMPEDE_WAIT.read(
+                  settings,
+                  STAMPEDE_LOCK_TIMEOUT.from(settings),
+                  raw -> SettingValues.seconds(raw, 0)));
   static final Option<Integer> SCAN_COUNT =
       Option.integer(
           "scan_count",
@@ -201,8 +206,8 @@ record RedisOptions(
     String clientClass = CLIENT_CLASS.from(settings);
     List<HostAndPort> sentinels = SENTINELS.from(settings);
     if (clientClass.endsWith("SentinelClient") && sentinels.isEmpty()) {
-      throw settings.bad(
-          "sentinels", null, "a list of sentinels as host:port, which SentinelClient needs");
+      throw SENTINELS.invalid(
+          settings, null, "a list of sentinels as host:port, which SentinelClient needs");
     }
     return new RedisOptions(
         PASSWORD.from(settings),
@@ -228,10 +233,11 @@ record RedisOptions(
   }
 
   private static String clientClass(CacheSettings settings) {
-    String clientClass = settings.stringOption("client_class", "django_redis.client.DefaultClient");
+    String clientClass =
+        CLIENT_CLASS.read(settings, "django_redis.client.DefaultClient", SettingValues::text);
     if (!CLIENT_CLASSES.contains(clientClass)) {
-      throw settings.bad(
-          "client_class",
+      throw CLIENT_CLASS.invalid(
+          settings,
           clientClass,
           String.join(" or ", CLIENT_CLASSES.stream().sorted().toList())
               + " (Sentinel and Cluster are chosen with options.sentinels and options.cluster)");
@@ -242,7 +248,7 @@ record RedisOptions(
 
   private static List<HostAndPort> sentinels(CacheSettings settings) {
     List<HostAndPort> sentinels = new ArrayList<>();
-    Object raw = settings.options().get("sentinels");
+    Object raw = SENTINELS.raw(settings);
     for (Object item : sentinelItems(settings, raw)) {
       String text =
           item instanceof List<?> pair && pair.size() == 2
@@ -256,8 +262,8 @@ record RedisOptions(
         }
         sentinels.add(new HostAndPort(text.substring(0, colon), port));
       } catch (NumberFormatException | IndexOutOfBoundsException e) {
-        throw settings.bad(
-            "sentinels", raw, "a list of sentinels as host:port or [host, port] pairs");
+        throw SENTINELS.invalid(
+            settings, raw, "a list of sentinels as host:port or [host, port] pairs");
       }
     }
     return List.copyOf(sentinels);
@@ -270,18 +276,18 @@ record RedisOptions(
     if (raw instanceof List<?> list) {
       return list;
     }
-    return settings.listOption("sentinels");
+    return SENTINELS.read(settings, List.of(), SettingValues::list);
   }
 
   private static ReadFrom readFrom(CacheSettings settings) {
-    String name = settings.stringOption("read_from", null);
+    String name = READ_FROM_OPTION.read(settings, null, SettingValues::text);
     if (name == null) {
       return null;
     }
     ReadFrom readFrom = READ_FROM.get(name.toLowerCase(Locale.ROOT));
     if (readFrom == null) {
-      throw settings.bad(
-          "read_from", name, String.join(", ", READ_FROM.keySet().stream().sorted().toList()));
+      throw READ_FROM_OPTION.invalid(
+          settings, name, String.join(", ", READ_FROM.keySet().stream().sorted().toList()));
     }
     return readFrom;
   }
@@ -290,60 +296,60 @@ record RedisOptions(
   private static int maxConnections(CacheSettings settings) {
     Integer fromKwargs = CONNECTION_POOL_KWARGS.from(settings);
     int otherwise = fromKwargs != null ? fromKwargs : DEFAULT_CONNECTIONS;
-    return settings.intOption("max_connections", otherwise, 1, MOST_CONNECTIONS);
+    return MAX_CONNECTIONS.read(
+        settings, otherwise, raw -> (int) SettingValues.integer(raw, 1, MOST_CONNECTIONS));
   }
 
   private static Integer poolKwargsMaxConnections(CacheSettings settings) {
-    Object raw = settings.options().get("connection_pool_kwargs");
+    Object raw = CONNECTION_POOL_KWARGS.raw(settings);
     if (raw == null) {
       return null;
     }
     String accepted = "a mapping holding only max_connections (1 to " + MOST_CONNECTIONS + ")";
     if (!(raw instanceof Map<?, ?> kwargs)) {
-      throw settings.bad("connection_pool_kwargs", raw, accepted);
+      throw CONNECTION_POOL_KWARGS.invalid(settings, raw, accepted);
     }
     Object max = null;
     for (Map.Entry<?, ?> kwarg : kwargs.entrySet()) {
       if (!"max_connections".equalsIgnoreCase(String.valueOf(kwarg.getKey()))) {
-        throw settings.bad(
-            "connection_pool_kwargs", raw, accepted + "; redis-py's other pool arguments have no"
-                + " Jedis meaning");
+        throw CONNECTION_POOL_KWARGS.invalid(
+            settings, raw, accepted + "; redis-py's other pool arguments have no Jedis meaning");
       }
       max = kwarg.getValue();
     }
     try {
       return max == null ? null : (int) SettingValues.integer(max, 1, MOST_CONNECTIONS);
     } catch (IllegalArgumentException e) {
-      throw settings.bad("connection_pool_kwargs", raw, accepted);
+      throw CONNECTION_POOL_KWARGS.invalid(settings, raw, accepted);
     }
   }
 
   private static boolean syncOnJedis(CacheSettings settings) {
-    String value = settings.stringOption("sync_client", "jedis");
+    String value = SYNC_CLIENT.read(settings, "jedis", SettingValues::text);
     return switch (value.toLowerCase(Locale.ROOT)) {
       case "jedis" -> true;
       case "lettuce" -> false;
-      default -> throw settings.bad("sync_client", value, "jedis or lettuce");
+      default -> throw SYNC_CLIENT.invalid(settings, value, "jedis or lettuce");
     };
   }
 
   private static boolean certReqs(CacheSettings settings) {
-    String value = settings.stringOption("ssl_cert_reqs", "required");
+    String value = SSL_CERT_REQS.read(settings, "required", SettingValues::text);
     return switch (value.toLowerCase(Locale.ROOT)) {
       case "required", "cert_required" -> true;
       case "none", "cert_none" -> false;
-      default -> throw settings.bad("ssl_cert_reqs", value, "required or none");
+      default -> throw SSL_CERT_REQS.invalid(settings, value, "required or none");
     };
   }
 
   private static Path caCertificates(CacheSettings settings) {
-    String value = settings.stringOption("ssl_ca_certs", null);
+    String value = SSL_CA_CERTS.read(settings, null, SettingValues::text);
     if (value == null) {
       return null;
     }
     Path path = Path.of(value);
     if (!Files.isReadable(path)) {
-      throw settings.bad("ssl_ca_certs", value, "a readable PEM file of CA certificates");
+      throw SSL_CA_CERTS.invalid(settings, value, "a readable PEM file of CA certificates");
     }
     return path;
   }

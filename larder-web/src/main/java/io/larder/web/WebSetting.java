@@ -1,6 +1,6 @@
 package io.larder.web;
 
-import io.larder.internal.SettingValues;
+import io.larder.spi.SettingValues;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

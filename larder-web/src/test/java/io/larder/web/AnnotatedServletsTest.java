@@ -2,7 +2,7 @@ package io.larder.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.larder.internal.Md5;
+import io.larder.spi.Md5;
 import io.larder.web.headers.CacheControl;
 import io.larder.web.headers.NeverCache;
 import io.larder.web.headers.VaryOnHeaders;

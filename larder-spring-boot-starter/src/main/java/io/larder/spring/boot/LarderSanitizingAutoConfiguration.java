@@ -1,6 +1,6 @@
 package io.larder.spring.boot;
 
-import io.larder.internal.PasswordRedaction;
+import io.larder.spi.PasswordRedaction;
 import org.springframework.boot.actuate.endpoint.SanitizableData;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;

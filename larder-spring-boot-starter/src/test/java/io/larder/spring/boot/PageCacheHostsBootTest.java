@@ -3,7 +3,7 @@ package io.larder.spring.boot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.larder.Caches;
-import io.larder.internal.Md5;
+import io.larder.spi.Md5;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -2,7 +2,7 @@ package io.larder.web.pagecache;
 
 import io.larder.CacheException;
 import io.larder.Timeout;
-import io.larder.internal.Md5;
+import io.larder.spi.Md5;
 import io.larder.web.headers.CacheDirectives;
 import io.larder.web.headers.ConditionalGet;
 import io.larder.web.headers.HttpCacheHeaders;

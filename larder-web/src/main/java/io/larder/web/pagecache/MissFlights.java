@@ -1,6 +1,6 @@
 package io.larder.web.pagecache;
 
-import io.larder.internal.Flights;
+import io.larder.spi.Flights;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,7 +1,7 @@
 package io.larder.web.pagecache;
 
 import io.larder.Caches;
-import io.larder.internal.SettingValues;
+import io.larder.spi.SettingValues;
 import io.larder.web.WebSetting;
 import io.larder.web.headers.HeaderValues;
 import java.time.Duration;

@@ -2,7 +2,7 @@ package io.larder.web.pagecache;
 
 import io.larder.Cache;
 import io.larder.Timeout;
-import io.larder.internal.Md5;
+import io.larder.spi.Md5;
 import io.larder.web.headers.HeaderValues;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

@@ -3,7 +3,7 @@ package io.larder.web.pagecache;
 import io.larder.Cache;
 import io.larder.CacheException;
 import io.larder.Timeout;
-import io.larder.internal.Md5;
+import io.larder.spi.Md5;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 

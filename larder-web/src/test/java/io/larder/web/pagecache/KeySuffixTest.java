@@ -2,7 +2,7 @@ package io.larder.web.pagecache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.larder.internal.Md5;
+import io.larder.spi.Md5;
 import io.larder.web.SiteTest;
 import io.larder.web.TestSite;
 import java.net.http.HttpResponse;

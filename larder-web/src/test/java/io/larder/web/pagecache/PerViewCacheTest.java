@@ -3,7 +3,7 @@ package io.larder.web.pagecache;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.larder.InvalidConfigurationException;
-import io.larder.internal.Md5;
+import io.larder.spi.Md5;
 import io.larder.web.FilterConfigStub;
 import io.larder.web.SiteTest;
 import io.larder.web.TestSite;

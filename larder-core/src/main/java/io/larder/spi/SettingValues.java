@@ -1,4 +1,4 @@
-package io.larder.internal;
+package io.larder.spi;
 
 import io.larder.Timeout;
 import java.util.Arrays;
@@ -9,7 +9,8 @@ import java.util.Locale;
  * The one reading of setting values that configuration, options, filters, the CLI and templates
  * share: seconds, Django's timeouts, booleans, integers, lists. Each method throws {@link
  * IllegalArgumentException} with what is accepted; the caller names where the value came from
- * (alias and setting, filter and init-param, command-line argument).
+ * (alias and setting, filter and init-param, command-line argument). An {@link Option} of a
+ * backend's own reads through these ({@link Option#read}).
  *
  * <pre>{@code
  * try {
@@ -18,6 +19,8 @@ import java.util.Locale;
  *   throw InvalidConfigurationException.badSetting(alias, "timeout", raw, e.getMessage());
  * }
  * }</pre>
+ *
+ * @since 0.1
  */
 public final class SettingValues {
   /** What {@link #timeout} accepts, for messages. */
@@ -83,6 +86,14 @@ public final class SettingValues {
       throw new IllegalArgumentException(accepted);
     }
     return value;
+  }
+
+  /** A string, or a number or boolean as its text. */
+  public static String text(Object raw) {
+    if (raw instanceof String || raw instanceof Number || raw instanceof Boolean) {
+      return raw.toString();
+    }
+    throw new IllegalArgumentException("a string");
   }
 
   /** {@code true} or {@code false}, in any case. */

@@ -1,4 +1,4 @@
-package io.larder.internal;
+package io.larder.spi;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -10,7 +10,15 @@ import java.util.regex.Pattern;
  * {@code @}, since a malformed password may hold {@code /}, {@code @}, {@code ?} or {@code //}
  * itself; only the user name before its first {@code :} stays. Without a scheme, the text counts as
  * user info only when it has a {@code :} in it ({@code user:pw@host}), so that a path or a name
- * with an {@code @} is shown as it is. Hiding too much is preferred to showing a secret.
+ * with an {@code @} is shown as it is. Hiding too much is preferred to showing a secret. A backend
+ * shows a URL or a handed-in object this way in its errors; {@link
+ * io.larder.CacheSettings#displayLocation()} is {@code LOCATION} shown so.
+ *
+ * <pre>{@code
+ * throw URL.invalid(settings, PasswordRedaction.apply(url), "a jdbc: URL");
+ * }</pre>
+ *
+ * @since 0.1
  */
 public final class PasswordRedaction {
   /**

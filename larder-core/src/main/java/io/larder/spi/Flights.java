@@ -1,4 +1,4 @@
-package io.larder.internal;
+package io.larder.spi;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -21,6 +21,9 @@ import java.util.function.Supplier;
  * // A follower that gives up after 10 s and gets `late` instead:
  * Boolean stored = flights.run(pageKey, pageKey, () -> render(), Duration.ofSeconds(10), false);
  * }</pre>
+ *
+ * @param <T> the type of a flight's result
+ * @since 0.1
  */
 public final class Flights<T> {
   private final ConcurrentHashMap<String, Flight<T>> running = new ConcurrentHashMap<>();

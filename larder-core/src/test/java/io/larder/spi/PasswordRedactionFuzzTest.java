@@ -1,4 +1,4 @@
-package io.larder.internal;
+package io.larder.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.larder.internal;
+package io.larder.spi;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -7,8 +7,16 @@ import java.util.HexFormat;
 
 /**
  * md5, as Django hashes file names, template fragment keys, URLs, vary values and ETags, and as
- * ketama places servers: never for security. One digest per thread, so a call neither looks up a
- * provider nor allocates a digest.
+ * ketama places servers: for a backend or integration that must make the same names Django makes,
+ * never for security. One digest per thread, so a call neither looks up a provider nor allocates a
+ * digest.
+ *
+ * <pre>{@code
+ * String urlHash = Md5.hex("http://example.com/page");   // as Django's page cache keys a URL
+ * long point = ByteBuffer.wrap(Md5.of(bytes)).getInt();   // a ring position
+ * }</pre>
+ *
+ * @since 0.1
  */
 public final class Md5 {
   /** The md5 of nothing: the vary hash of a page that varies on no header. */
