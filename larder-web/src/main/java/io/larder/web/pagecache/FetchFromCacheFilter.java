@@ -51,9 +51,9 @@ public final class FetchFromCacheFilter extends PageFilter {
     boolean cacheable = lookup == PagePolicy.Lookup.FETCH;
     if (cacheable) {
       // The split pair has no background refresh: a stale page is a miss here.
-      StoredPage page = fetch.find(request, facts).page();
-      if (page != null && fetch.isFresh(page)) {
-        fetch.answer(request, response, page);
+      PagePolicy.Serving serving = fetch.servingWithoutRefresh(fetch.find(request, facts));
+      if (serving.answers()) {
+        fetch.answer(request, response, serving.answer());
         request.setAttribute(UPDATE_ATTRIBUTE, Boolean.FALSE);
         return;
       }

@@ -65,14 +65,16 @@ public final class PageCacheFilter extends PageFilter {
       return;
     }
     PageRequest facts = pages.facts(request);
-    switch (pages.policy().lookup(facts)) {
+    PagePolicy.Lookup lookup = pages.policy().lookup(facts);
+    switch (lookup) {
       case PASS -> chain.doFilter(request, response);
       case REJECT -> rejectHost(request, response);
-      case PRIVATE -> update.around(request, response, chain, facts, () -> false, null);
+      case PRIVATE -> update.around(request, response, chain, facts, lookup, () -> true, null);
       case FETCH -> fetchOrRender(request, response, chain, facts);
     }
   }
 
+  /** Carries out the policy's {@link PagePolicy.Serving} for what the lookup found. */
   private void fetchOrRender(
       HttpServletRequest request,
       HttpServletResponse response,
@@ -80,38 +82,28 @@ public final class PageCacheFilter extends PageFilter {
       PageRequest facts)
       throws IOException, ServletException {
     CacheFetch.Found found = fetch.find(request, facts);
-    StoredPage stale = null;
-    if (found.page() != null) {
-      switch (fetch.freshness(found.page())) {
-        case FRESH -> {
-          fetch.answer(request, response, found.page());
-          return;
-        }
-        case REVALIDATE -> {
-          boolean refreshes = found.key() != null && pages.startRefresh(found.key());
-          if (refreshes) {
-            // This connection stays busy with the render: the client's next request takes
-            // another one instead of queueing behind it (HTTP/1.1; HTTP/2 multiplexes).
-            response.setHeader("Connection", "close");
-          }
-          pages.countServedWhileRevalidating();
-          fetch.answer(request, response, found.page());
-          if (refreshes) {
-            refresh(request, response, chain, facts, found.key());
-          }
-          return;
-        }
-        case IF_ERROR -> stale = found.page();
-        case EXPIRED -> {}
+    PagePolicy.Serving serving = fetch.serving(found);
+    if (serving.answers()) {
+      boolean refreshes = serving.refresh() && found.key() != null && pages.startRefresh(found.key());
+      if (refreshes) {
+        // This connection stays busy with the render: the client's next request takes
+        // another one instead of queueing behind it (HTTP/1.1; HTTP/2 multiplexes).
+        response.setHeader("Connection", "close");
       }
+      if (serving.refresh()) {
+        pages.countServedWhileRevalidating();
+      }
+      fetch.answer(request, response, serving.answer());
+      if (refreshes) {
+        refresh(request, response, chain, facts, found.key());
+      }
+      return;
     }
     MissFlights flights = pages.flights();
     String key = found.key();
     if (flights != null && key != null && !flights.remembersUnstored(key)) {
-      StoredPage fallback = stale;
       try {
-        if (flights.lead(
-            key, () -> update.around(request, response, chain, facts, () -> true, fallback))) {
+        if (flights.lead(key, () -> render(request, response, chain, facts, serving.fallback()))) {
           return;
         }
       } catch (IOException | ServletException | RuntimeException e) {
@@ -119,13 +111,25 @@ public final class PageCacheFilter extends PageFilter {
       } catch (Exception e) {
         throw new ServletException(e);
       }
-      CacheFetch.Found after = fetch.find(request, facts);
-      if (after.page() != null && fetch.isFresh(after.page())) {
-        fetch.answer(request, response, after.page());
+      PagePolicy.Serving after = fetch.servingWithoutRefresh(fetch.find(request, facts));
+      if (after.answers()) {
+        fetch.answer(request, response, after.answer());
         return;
       }
     }
-    update.around(request, response, chain, facts, () -> true, stale);
+    render(request, response, chain, facts, serving.fallback());
+  }
+
+  /** Runs the view and stores its response, with {@code fallback} for a failed render, or null. */
+  private boolean render(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      FilterChain chain,
+      PageRequest facts,
+      StoredPage fallback)
+      throws IOException, ServletException {
+    return update.around(
+        request, response, chain, facts, PagePolicy.Lookup.FETCH, () -> true, fallback);
   }
 
   /**
@@ -143,7 +147,7 @@ public final class PageCacheFilter extends PageFilter {
     try {
       // Sends the stale page on its way before the render starts.
       response.flushBuffer();
-      update.around(request, new DetachedResponse(), chain, facts, () -> true, null);
+      render(request, new DetachedResponse(), chain, facts, null);
     } catch (IOException | ServletException | RuntimeException e) {
       LOG.warn(
           "Page cache {}: refreshing {} failed; the stale page stays: {}",

@@ -36,7 +36,8 @@ public final class UpdateCacheFilter extends PageFilter {
   void filter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     PageRequest facts = pages.facts(request);
-    switch (pages.policy().lookup(facts)) {
+    PagePolicy.Lookup lookup = pages.policy().lookup(facts);
+    switch (lookup) {
       case PASS -> {
         chain.doFilter(request, response);
         return;
@@ -52,6 +53,7 @@ public final class UpdateCacheFilter extends PageFilter {
         response,
         chain,
         facts,
+        lookup,
         () -> Boolean.TRUE.equals(request.getAttribute(FetchFromCacheFilter.UPDATE_ATTRIBUTE)),
         null);
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.larder.web.headers.HttpDates;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -413,6 +414,54 @@ class PagePolicyTest {
   void freshness(long after, PagePolicy.Freshness expected) {
     StoredPage.Lifetime page = new StoredPage.Lifetime(NOW, 60, 30, 120);
     assertThat(PagePolicy.freshness(page, NOW + after)).isEqualTo(expected);
+  }
+
+  static Stream<Object[]> serving() {
+    // The page of freshness(): fresh 60 s, then 30 s while revalidating, 120 s if the view fails.
+    return Stream.of(
+        new Object[] {0L, "answer"},
+        new Object[] {60L, "answer, then refresh"},
+        new Object[] {90L, "render, the page standing in if it fails"},
+        new Object[] {180L, "render"});
+  }
+
+  @ParameterizedTest(name = "{0} s after storing: {1}")
+  @MethodSource
+  void serving(long after, String expected) {
+    StoredPage page = storedAtNow(60, 30, 120);
+    assertThat(described(PagePolicy.serving(page, NOW + after), page)).isEqualTo(expected);
+  }
+
+  @ParameterizedTest(name = "{0} s after storing, without refresh: {1}")
+  @MethodSource("serving")
+  void servingWithoutRefreshAnswersOnlyAFreshPage(long after, String withRefresh) {
+    StoredPage page = storedAtNow(60, 30, 120);
+    assertThat(described(PagePolicy.servingWithoutRefresh(page, NOW + after), page))
+        .isEqualTo(withRefresh.equals("answer") ? "answer" : "render");
+  }
+
+  @Test
+  void aMissRenders() {
+    assertThat(described(PagePolicy.serving(null, NOW), null)).isEqualTo("render");
+  }
+
+  private static StoredPage storedAtNow(long timeout, long whileRevalidate, long ifError) {
+    return StoredPage.from(
+        List.of(
+            "larder-page/4", 200, List.of(), new byte[0], 0L, Long.MIN_VALUE, NOW, "",
+            Long.MIN_VALUE, timeout, whileRevalidate, ifError, false, false));
+  }
+
+  private static String described(PagePolicy.Serving serving, StoredPage page) {
+    if (serving.answers()) {
+      assertThat(serving.answer()).isSameAs(page);
+      return serving.refresh() ? "answer, then refresh" : "answer";
+    }
+    if (serving.fallback() != null) {
+      assertThat(serving.fallback()).isSameAs(page);
+      return "render, the page standing in if it fails";
+    }
+    return "render";
   }
 
   static Stream<Object[]> answers() {
