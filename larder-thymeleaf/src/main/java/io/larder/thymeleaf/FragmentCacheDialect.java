@@ -4,7 +4,6 @@ import io.larder.Cache;
 import io.larder.Caches;
 import io.larder.FragmentCaches;
 import io.larder.FragmentKeys;
-import java.util.List;
 import java.util.Set;
 import org.thymeleaf.dialect.AbstractProcessorDialect;
 import org.thymeleaf.processor.IProcessor;
@@ -119,19 +118,8 @@ public final class FragmentCacheDialect extends AbstractProcessorDialect {
     return fragments.keys();
   }
 
-  Cache cache(String alias) {
-    return fragments.cache(alias);
-  }
-
-  boolean hasCache(String alias) {
-    return fragments.hasCache(alias);
-  }
-
-  String key(String fragmentName, List<Object> varyOn) {
-    return fragments.key(fragmentName, varyOn);
-  }
-
-  void failed() {
-    fragments.failed();
+  /** Where this dialect's elements store fragments and count failures. */
+  FragmentCaches fragments() {
+    return fragments;
   }
 }

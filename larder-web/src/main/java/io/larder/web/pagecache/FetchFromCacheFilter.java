@@ -21,19 +21,12 @@ public final class FetchFromCacheFilter extends PageFilter {
   /** The request attribute by which the fetch half asks the update half to store a response. */
   static final String UPDATE_ATTRIBUTE = "io.larder.web.updateCache";
 
-  private CacheFetch fetch;
 
   /** For web.xml and {@code @WebFilter}: configured from init-params in {@link #init}. */
   public FetchFromCacheFilter() {}
 
   FetchFromCacheFilter(PageCache pages) {
     super(pages);
-  }
-
-  @Override
-  void use(PageCache pages) {
-    super.use(pages);
-    this.fetch = new CacheFetch(pages);
   }
 
   @Override

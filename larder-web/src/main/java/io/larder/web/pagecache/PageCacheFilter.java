@@ -41,21 +41,11 @@ import org.slf4j.LoggerFactory;
 public final class PageCacheFilter extends PageFilter {
   private static final Logger LOG = LoggerFactory.getLogger(PageCacheFilter.class);
 
-  private CacheFetch fetch;
-  private CacheUpdate update;
-
   /** For web.xml and {@code @WebFilter}: configured from init-params in {@link #init}. */
   public PageCacheFilter() {}
 
   PageCacheFilter(PageCache pages) {
     super(pages);
-  }
-
-  @Override
-  void use(PageCache pages) {
-    super.use(pages);
-    this.fetch = new CacheFetch(pages);
-    this.update = new CacheUpdate(pages);
   }
 
   @Override

@@ -30,6 +30,12 @@ abstract class PageFilter implements Filter {
   /** Set by {@link #use}, once, before the first request. */
   PageCache pages;
 
+  /** The fetching half of {@link #pages}, set with it. */
+  CacheFetch fetch;
+
+  /** The storing half of {@link #pages}, set with it. */
+  CacheUpdate update;
+
   /** For web.xml and {@code @WebFilter}: configured from init-params in {@link #init}. */
   PageFilter() {
     this.setup = new FilterSetup();
@@ -37,7 +43,6 @@ abstract class PageFilter implements Filter {
 
   PageFilter(PageCache pages) {
     this.setup = new FilterSetup(pages);
-    // The subclasses' fields have no initializers, so what use() sets here stays set.
     use(pages);
   }
 
@@ -47,9 +52,11 @@ abstract class PageFilter implements Filter {
     security = SecurityChains.of(config.getServletContext());
   }
 
-  /** Takes {@code pages} and makes what the filter needs of it. */
-  void use(PageCache pages) {
+  /** Takes {@code pages} and makes its fetching and storing halves. */
+  private void use(PageCache pages) {
     this.pages = pages;
+    this.fetch = new CacheFetch(pages);
+    this.update = new CacheUpdate(pages);
   }
 
   @Override

@@ -17,19 +17,11 @@ import java.io.IOException;
  * @since 0.1
  */
 public final class UpdateCacheFilter extends PageFilter {
-  private CacheUpdate update;
-
   /** For web.xml and {@code @WebFilter}: configured from init-params in {@link #init}. */
   public UpdateCacheFilter() {}
 
   UpdateCacheFilter(PageCache pages) {
     super(pages);
-  }
-
-  @Override
-  void use(PageCache pages) {
-    super.use(pages);
-    this.update = new CacheUpdate(pages);
   }
 
   @Override
