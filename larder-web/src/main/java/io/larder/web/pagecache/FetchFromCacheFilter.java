@@ -30,17 +30,13 @@ public final class FetchFromCacheFilter extends PageFilter {
   }
 
   @Override
-  void filter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  void filter(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      FilterChain chain,
+      PageRequest facts,
+      PagePolicy.Lookup lookup)
       throws IOException, ServletException {
-    if (passedAheadOfSecurity(request, response, chain)) {
-      return;
-    }
-    PageRequest facts = pages.facts(request);
-    PagePolicy.Lookup lookup = pages.policy().lookup(facts);
-    if (lookup == PagePolicy.Lookup.REJECT) {
-      rejectHost(request, response);
-      return;
-    }
     boolean cacheable = lookup == PagePolicy.Lookup.FETCH;
     if (cacheable) {
       // The split pair has no background refresh: a stale page is a miss here.

@@ -49,16 +49,15 @@ public final class PageCacheFilter extends PageFilter {
   }
 
   @Override
-  void filter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  void filter(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      FilterChain chain,
+      PageRequest facts,
+      PagePolicy.Lookup lookup)
       throws IOException, ServletException {
-    if (passedAheadOfSecurity(request, response, chain)) {
-      return;
-    }
-    PageRequest facts = pages.facts(request);
-    PagePolicy.Lookup lookup = pages.policy().lookup(facts);
     switch (lookup) {
       case PASS -> chain.doFilter(request, response);
-      case REJECT -> rejectHost(request, response);
       case PRIVATE -> update.around(request, response, chain, facts, lookup, () -> true, null);
       case FETCH -> fetchOrRender(request, response, chain, facts);
     }

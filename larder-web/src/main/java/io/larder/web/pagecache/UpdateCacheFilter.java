@@ -25,20 +25,21 @@ public final class UpdateCacheFilter extends PageFilter {
   }
 
   @Override
-  void filter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  boolean answersFromCache() {
+    return false;
+  }
+
+  @Override
+  void filter(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      FilterChain chain,
+      PageRequest facts,
+      PagePolicy.Lookup lookup)
       throws IOException, ServletException {
-    PageRequest facts = pages.facts(request);
-    PagePolicy.Lookup lookup = pages.policy().lookup(facts);
-    switch (lookup) {
-      case PASS -> {
-        chain.doFilter(request, response);
-        return;
-      }
-      case REJECT -> {
-        rejectHost(request, response);
-        return;
-      }
-      case PRIVATE, FETCH -> {}
+    if (lookup == PagePolicy.Lookup.PASS) {
+      chain.doFilter(request, response);
+      return;
     }
     update.around(
         request,
