@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * @since 0.1
  */
 public final class CachedFragment {
-  private static final Logger LOG = LoggerFactory.getLogger(FragmentCaches.class);
+  private static final Logger LOG = LoggerFactory.getLogger(CachedFragment.class);
 
   private CachedFragment() {}
 
