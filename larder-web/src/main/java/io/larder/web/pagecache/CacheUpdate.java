@@ -46,8 +46,8 @@ final class CacheUpdate {
   }
 
   /**
-   * Runs the rest of the chain into a buffer, then stores the response if {@code lookup} and
-   * {@code update} say so and the policy allows, patching its caching headers, and sends it.
+   * Runs the rest of the chain into a buffer, then stores the response if {@code lookup} and {@code
+   * update} say so and the policy allows, patching its caching headers, and sends it.
    *
    * @param lookup the policy's decision on the request: whether the response is marked private,
    *     whether it may be stored at all

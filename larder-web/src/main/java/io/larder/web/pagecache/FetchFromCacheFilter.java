@@ -21,7 +21,6 @@ public final class FetchFromCacheFilter extends PageFilter {
   /** The request attribute by which the fetch half asks the update half to store a response. */
   static final String UPDATE_ATTRIBUTE = "io.larder.web.updateCache";
 
-
   /** For web.xml and {@code @WebFilter}: configured from init-params in {@link #init}. */
   public FetchFromCacheFilter() {}
 

@@ -29,8 +29,8 @@ import org.slf4j.LoggerFactory;
  * and {@code stale-if-error} (seconds), {@code max-variants-per-path}, {@code allowed-hosts}
  * (patterns separated by commas or spaces), {@code reject-disallowed-hosts} and {@code languages}
  * (Django's {@code LANGUAGES} in the key, the default first: {@link KeySuffix#languages}). The
- * caches are the context's ({@link PageCache}'s Javadoc and {@code docs/web.md} say where they
- * come from).
+ * caches are the context's ({@link PageCache}'s Javadoc and {@code docs/web.md} say where they come
+ * from).
  *
  * <p>Map it after every filter that controls access (a hit skips the filters after it): a
  * page-cache filter that finds Spring Security's filter chain covering a request but not yet run
@@ -73,7 +73,8 @@ public final class PageCacheFilter extends PageFilter {
     CacheFetch.Found found = fetch.find(request, facts);
     PagePolicy.Serving serving = fetch.serving(found);
     if (serving.answers()) {
-      boolean refreshes = serving.refresh() && found.key() != null && pages.startRefresh(found.key());
+      boolean refreshes =
+          serving.refresh() && found.key() != null && pages.startRefresh(found.key());
       if (refreshes) {
         // This connection stays busy with the render: the client's next request takes
         // another one instead of queueing behind it (HTTP/1.1; HTTP/2 multiplexes).

@@ -62,7 +62,8 @@ abstract class PageFilter implements Filter {
   @Override
   public final void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
       throws IOException, ServletException {
-    if (!(req instanceof HttpServletRequest request && res instanceof HttpServletResponse response)) {
+    if (!(req instanceof HttpServletRequest request
+        && res instanceof HttpServletResponse response)) {
       chain.doFilter(req, res);
       return;
     }
@@ -118,8 +119,8 @@ abstract class PageFilter implements Filter {
   }
 
   /**
-   * Carries out the policy's {@code lookup} of {@code facts} (never {@link PagePolicy.Lookup#REJECT},
-   * answered before) on an HTTP request.
+   * Carries out the policy's {@code lookup} of {@code facts} (never {@link
+   * PagePolicy.Lookup#REJECT}, answered before) on an HTTP request.
    */
   abstract void filter(
       HttpServletRequest request,
@@ -133,7 +134,8 @@ abstract class PageFilter implements Filter {
    * Answers a request for a host the allowed hosts do not name with 400, as Django answers its
    * {@code DisallowedHost}; logged with the host, cut short and stripped of control characters.
    */
-  private void rejectHost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  private void rejectHost(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     String host = AllowedHosts.host(request);
     String shown = host.length() > 100 ? host.substring(0, 100) + "…" : host;
     LOG.warn(

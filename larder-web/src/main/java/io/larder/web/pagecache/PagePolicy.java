@@ -7,14 +7,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Every decision of the page cache, made before anything is done: whether a request may be answered
- * from the cache and under which methods' keys, whether a stored page may answer it, which caching
- * headers a finished response gets, and, decided apart from those, whether it is stored, for how
- * long, and whether a stored page is still fresh, stale but usable, or gone. Django's {@code
- * UpdateCacheMiddleware}, {@code learn_cache_key} and {@code patch_response_headers} rules, in
- * their order, with Larder's additions (allowed hosts, cookies, expired responses, the response's
- * language, anonymous-only caching, RFC 5861's stale windows). Pure: a function of {@link
- * PageRequest}, {@link PageResponse}, the settings and the time given; the filters carry it out.
+ * Every decision of the page cache, made before anything is done, as OkHttp's {@code CacheStrategy}
+ * makes its own: whether a request is looked up, passed by, rejected or marked private ({@link
+ * Lookup}), under which methods' keys, whether a stored page may answer it, what a found page is
+ * worth and so what is done with it ({@link Serving}: answer, answer then refresh, render with the
+ * page standing in for a failure, or render), which caching headers a finished response gets, and,
+ * decided apart from those, whether it is stored and for how long ({@link Storing}). The filters
+ * ask, then carry the decision out. Django's {@code UpdateCacheMiddleware}, {@code learn_cache_key}
+ * and {@code patch_response_headers} rules, in their order, with Larder's additions (allowed hosts,
+ * cookies, expired responses, the response's language, anonymous-only caching, RFC 5861's stale
+ * windows). Pure: a function of {@link PageRequest}, {@link PageResponse}, the settings and the
+ * time given; the filters carry it out.
  *
  * <pre>{@code
  * PagePolicy.Storing s = policy.storing(PageRequest.get(), PageResponse.ok(), now);
@@ -76,7 +79,10 @@ final class PagePolicy {
       return RENDER;
     }
 
-    /** A stale page within stale-if-error: the view runs, and {@code fallback} stands in if it fails. */
+    /**
+     * A stale page within stale-if-error: the view runs, and {@code fallback} stands in if it
+     * fails.
+     */
     static Serving renderOrFallBackTo(StoredPage fallback) {
       return new Serving(null, false, fallback);
     }
@@ -118,7 +124,10 @@ final class PagePolicy {
       return UNTOUCHED;
     }
 
-    /** {@code Expires} (unless set) and {@code max-age} patched to {@code maxAge}; {@code vary} added. */
+    /**
+     * {@code Expires} (unless set) and {@code max-age} patched to {@code maxAge}; {@code vary}
+     * added.
+     */
     static Headers patched(long maxAge, List<String> vary) {
       return new Headers(true, maxAge, List.copyOf(vary));
     }
@@ -333,7 +342,10 @@ final class PagePolicy {
     if (request.language() != null
         && response.contentLanguage() != null
         && !KeySuffix.sameLanguage(request.language(), response.contentLanguage())) {
-      return "Content-Language " + response.contentLanguage() + " in a ." + request.language()
+      return "Content-Language "
+          + response.contentLanguage()
+          + " in a ."
+          + request.language()
           + " key";
     }
     return null;

@@ -1,8 +1,9 @@
 /**
  * Django's page cache for Jakarta Servlet applications: the whole-site pair of filters ({@link
- * io.larder.web.pagecache.UpdateCacheFilter}, {@link io.larder.web.pagecache.FetchFromCacheFilter}),
- * one filter for both ({@link io.larder.web.pagecache.PageCacheFilter}), and {@code cache_page} per
- * view ({@link io.larder.web.pagecache.CachedView}).
+ * io.larder.web.pagecache.UpdateCacheFilter}, {@link
+ * io.larder.web.pagecache.FetchFromCacheFilter}), one filter for both ({@link
+ * io.larder.web.pagecache.PageCacheFilter}), and {@code cache_page} per view ({@link
+ * io.larder.web.pagecache.CachedView}).
  *
  * <p>Applications touch the filters, {@link io.larder.web.pagecache.PageCache} and its builder (or
  * {@link io.larder.web.pagecache.PageCacheSettings} for the same settings as a map), {@link

@@ -210,8 +210,7 @@ class PagePolicyTest {
             GET.authenticated(true),
             OK,
             600),
-        stored(
-            "an anonymous request is stored under anonymous-only", ANONYMOUS_ONLY, GET, OK, 600),
+        stored("an anonymous request is stored under anonymous-only", ANONYMOUS_ONLY, GET, OK, 600),
         zeroPatched("a cache timeout of 0 marks the response max-age=0", CACHE_TIMEOUT_0, GET, OK),
         zeroPatched("a page timeout of 0 marks the response max-age=0", PAGE_TIMEOUT_0, GET, OK),
         zeroPatched(
@@ -308,10 +307,7 @@ class PagePolicyTest {
         new Object[] {"POST passes", DJANGO, GET.method("POST"), PagePolicy.Lookup.PASS},
         new Object[] {"PUT passes", DJANGO, GET.method("PUT"), PagePolicy.Lookup.PASS},
         new Object[] {
-          "a forward or include passes",
-          DJANGO,
-          GET.dispatched(),
-          PagePolicy.Lookup.PASS
+          "a forward or include passes", DJANGO, GET.dispatched(), PagePolicy.Lookup.PASS
         },
         new Object[] {
           "authenticated under anonymous-only is private",
@@ -448,8 +444,20 @@ class PagePolicyTest {
   private static StoredPage storedAtNow(long timeout, long whileRevalidate, long ifError) {
     return StoredPage.from(
         List.of(
-            "larder-page/4", 200, List.of(), new byte[0], 0L, Long.MIN_VALUE, NOW, "",
-            Long.MIN_VALUE, timeout, whileRevalidate, ifError, false, false));
+            "larder-page/4",
+            200,
+            List.of(),
+            new byte[0],
+            0L,
+            Long.MIN_VALUE,
+            NOW,
+            "",
+            Long.MIN_VALUE,
+            timeout,
+            whileRevalidate,
+            ifError,
+            false,
+            false));
   }
 
   private static String described(PagePolicy.Serving serving, StoredPage page) {
