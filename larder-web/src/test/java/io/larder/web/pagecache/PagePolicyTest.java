@@ -412,64 +412,61 @@ class PagePolicyTest {
     assertThat(PagePolicy.freshness(page, NOW + after)).isEqualTo(expected);
   }
 
+  /** Stored at NOW for 60 s, usable 30 s stale while revalidating and 120 s if the view fails. */
+  private static final StoredPage PAGE =
+      StoredPage.from(
+          List.of(
+              "larder-page/4",
+              200,
+              List.of(),
+              new byte[0],
+              0L,
+              Long.MIN_VALUE,
+              NOW,
+              "",
+              Long.MIN_VALUE,
+              60L,
+              30L,
+              120L,
+              false,
+              false));
+
   static Stream<Object[]> serving() {
-    // The page of freshness(): fresh 60 s, then 30 s while revalidating, 120 s if the view fails.
     return Stream.of(
-        new Object[] {0L, "answer"},
-        new Object[] {60L, "answer, then refresh"},
-        new Object[] {90L, "render, the page standing in if it fails"},
-        new Object[] {180L, "render"});
+        new Object[] {0L, PagePolicy.Serving.answer(PAGE)},
+        new Object[] {59L, PagePolicy.Serving.answer(PAGE)},
+        new Object[] {60L, PagePolicy.Serving.answerThenRefresh(PAGE)},
+        new Object[] {89L, PagePolicy.Serving.answerThenRefresh(PAGE)},
+        new Object[] {90L, PagePolicy.Serving.renderOrFallBackTo(PAGE)},
+        new Object[] {179L, PagePolicy.Serving.renderOrFallBackTo(PAGE)},
+        new Object[] {180L, PagePolicy.Serving.render()});
   }
 
   @ParameterizedTest(name = "{0} s after storing: {1}")
   @MethodSource
-  void serving(long after, String expected) {
-    StoredPage page = storedAtNow(60, 30, 120);
-    assertThat(described(PagePolicy.serving(page, NOW + after), page)).isEqualTo(expected);
+  void serving(long after, PagePolicy.Serving expected) {
+    assertThat(PagePolicy.serving(PAGE, NOW + after)).isEqualTo(expected);
   }
 
-  @ParameterizedTest(name = "{0} s after storing, without refresh: {1}")
-  @MethodSource("serving")
-  void servingWithoutRefreshAnswersOnlyAFreshPage(long after, String withRefresh) {
-    StoredPage page = storedAtNow(60, 30, 120);
-    assertThat(described(PagePolicy.servingWithoutRefresh(page, NOW + after), page))
-        .isEqualTo(withRefresh.equals("answer") ? "answer" : "render");
+  static Stream<Object[]> servingWithoutRefresh() {
+    // The split pair: only a fresh page answers, a stale one is a miss with nothing to fall back
+    // to.
+    return Stream.of(
+        new Object[] {59L, PagePolicy.Serving.answer(PAGE)},
+        new Object[] {60L, PagePolicy.Serving.render()},
+        new Object[] {90L, PagePolicy.Serving.render()},
+        new Object[] {180L, PagePolicy.Serving.render()});
+  }
+
+  @ParameterizedTest(name = "{0} s after storing: {1}")
+  @MethodSource
+  void servingWithoutRefresh(long after, PagePolicy.Serving expected) {
+    assertThat(PagePolicy.servingWithoutRefresh(PAGE, NOW + after)).isEqualTo(expected);
   }
 
   @Test
   void aMissRenders() {
-    assertThat(described(PagePolicy.serving(null, NOW), null)).isEqualTo("render");
-  }
-
-  private static StoredPage storedAtNow(long timeout, long whileRevalidate, long ifError) {
-    return StoredPage.from(
-        List.of(
-            "larder-page/4",
-            200,
-            List.of(),
-            new byte[0],
-            0L,
-            Long.MIN_VALUE,
-            NOW,
-            "",
-            Long.MIN_VALUE,
-            timeout,
-            whileRevalidate,
-            ifError,
-            false,
-            false));
-  }
-
-  private static String described(PagePolicy.Serving serving, StoredPage page) {
-    if (serving.answers()) {
-      assertThat(serving.answer()).isSameAs(page);
-      return serving.refresh() ? "answer, then refresh" : "answer";
-    }
-    if (serving.fallback() != null) {
-      assertThat(serving.fallback()).isSameAs(page);
-      return "render, the page standing in if it fails";
-    }
-    return "render";
+    assertThat(PagePolicy.serving(null, NOW)).isEqualTo(PagePolicy.Serving.render());
   }
 
   static Stream<Object[]> answers() {
