@@ -1,8 +1,9 @@
 package io.larder.pebble;
 
 import io.larder.Cache;
-import io.larder.CacheException;
 import io.larder.Timeout;
+import io.larder.web.fragment.CachedFragment;
+import io.larder.web.fragment.FragmentTimeout;
 import io.pebbletemplates.pebble.error.PebbleException;
 import io.pebbletemplates.pebble.extension.NodeVisitor;
 import io.pebbletemplates.pebble.node.AbstractRenderableNode;
@@ -18,13 +19,9 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** One {@code {% cache %}} block: resolves its arguments, then serves or renders the fragment. */
 final class CacheTagNode extends AbstractRenderableNode {
-  private static final Logger log = LoggerFactory.getLogger(FragmentCacheExtension.class);
-
   private final FragmentCacheExtension extension;
   private final Expression<?> timeout;
   private final String name;
@@ -70,27 +67,17 @@ final class CacheTagNode extends AbstractRenderableNode {
     for (Expression<?> expression : varyOn) {
       values.add(varyOnValue(expression, self, context));
     }
-    String key = extension.key(name, values);
-    String[] rendered = new String[1];
+    String key = extension.fragments().key(name, values);
     String fragment;
     try {
       fragment =
-          cache.getOrSet(
+          CachedFragment.getOrRender(
+              extension.fragments(),
+              cache,
               key,
-              () -> {
-                rendered[0] = renderBody(self, context);
-                return rendered[0];
-              },
-              expiry);
-    } catch (CacheException e) {
-      extension.failed();
-      log.warn(
-          "Cache '{}' failed for fragment '{}' of {}, rendered uncached: {}",
-          cache.settings().alias(),
-          name,
-          self.getName(),
-          e.toString());
-      fragment = rendered[0] != null ? rendered[0] : renderBody(self, context);
+              expiry,
+              () -> renderBody(self, context),
+              "fragment '" + name + "' of " + self.getName());
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
@@ -123,28 +110,11 @@ final class CacheTagNode extends AbstractRenderableNode {
   /** Django's {@code int(expire_time)}; {@code None} stores forever. */
   private Timeout expiry(PebbleTemplateImpl self, EvaluationContextImpl context) {
     Object value = resolve(timeout, self, context);
-    if (value == null) {
-      return Timeout.NEVER;
+    try {
+      return FragmentTimeout.of(value);
+    } catch (IllegalArgumentException e) {
+      throw error(self, "\"cache\" tag got a non-integer timeout value: '" + value + "'");
     }
-    if (value instanceof Number number) {
-      return seconds(number.longValue());
-    }
-    if (value instanceof Boolean b) {
-      return seconds(b ? 1 : 0);
-    }
-    if (value instanceof CharSequence text) {
-      try {
-        return seconds(Long.parseLong(text.toString().strip()));
-      } catch (NumberFormatException e) {
-        // falls through to the error naming the value
-      }
-    }
-    throw error(self, "\"cache\" tag got a non-integer timeout value: '" + value + "'");
-  }
-
-  /** Beyond what a {@link Timeout} holds (about 292 years) a fragment is stored forever. */
-  private static Timeout seconds(long seconds) {
-    return seconds > Long.MAX_VALUE / 1_000_000_000L ? Timeout.NEVER : Timeout.seconds(seconds);
   }
 
   private Cache cache(PebbleTemplateImpl self, EvaluationContextImpl context) {
@@ -152,10 +122,10 @@ final class CacheTagNode extends AbstractRenderableNode {
       return extension.cache();
     }
     Object alias = resolve(using, self, context);
-    if (alias == null || !extension.hasCache(alias.toString())) {
+    if (alias == null || !extension.fragments().hasCache(alias.toString())) {
       throw error(self, "Invalid cache name specified for cache tag: '" + alias + "'");
     }
-    return extension.cache(alias.toString());
+    return extension.fragments().cache(alias.toString());
   }
 
   /** Evaluates, failing on an undefined variable as Django does, even without strict variables. */

@@ -98,19 +98,8 @@ public final class FragmentCacheExtension extends AbstractExtension {
     return fragments.keys();
   }
 
-  Cache cache(String alias) {
-    return fragments.cache(alias);
-  }
-
-  boolean hasCache(String alias) {
-    return fragments.hasCache(alias);
-  }
-
-  String key(String fragmentName, List<Object> varyOn) {
-    return fragments.key(fragmentName, varyOn);
-  }
-
-  void failed() {
-    fragments.failed();
+  /** Where this extension's tags store fragments and count failures. */
+  FragmentCaches fragments() {
+    return fragments;
   }
 }

@@ -1,6 +1,11 @@
 /**
- * Django's {@code {% cache %}} template fragment tag for Pebble templates, through
- * {@link io.larder.pebble.FragmentCacheExtension}.
+ * Django's {@code {% cache %}} template fragment tag for Pebble templates.
+ *
+ * <p>Applications touch only {@link io.larder.pebble.FragmentCacheExtension}: registered on the
+ * Pebble engine, it replaces Pebble's own {@code cache} tag, and gives the fragments' cache, key
+ * format and failure count. The tag's parser and node are package-private; what they share with the
+ * Thymeleaf dialect (the timeout's reading, render-once and fail-open) lives in {@code
+ * io.larder.web.fragment}, the caches and keys in {@link io.larder.FragmentCaches}.
  *
  * @since 0.1
  */

@@ -1,16 +1,15 @@
 package io.larder.thymeleaf;
 
 import io.larder.Cache;
-import io.larder.CacheException;
 import io.larder.Timeout;
+import io.larder.web.fragment.CachedFragment;
+import io.larder.web.fragment.FragmentTimeout;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.thymeleaf.context.ITemplateContext;
 import org.thymeleaf.engine.AttributeName;
 import org.thymeleaf.engine.TemplateManager;
@@ -35,7 +34,6 @@ import org.thymeleaf.templatemode.TemplateMode;
  * it (once per process for concurrent misses) and stores it.
  */
 final class CacheAttributeProcessor extends AbstractAttributeModelProcessor {
-  private static final Logger log = LoggerFactory.getLogger(FragmentCacheDialect.class);
   private static final String USING = "cache-using";
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
 
@@ -72,28 +70,14 @@ final class CacheAttributeProcessor extends AbstractAttributeModelProcessor {
       return;
     }
     String body = source(model);
-    String key = dialect.key(name, varyOn);
-    String[] rendered = new String[1];
-    String fragment;
-    try {
-      fragment =
-          cache.getOrSet(
-              key,
-              () -> {
-                rendered[0] = render(body, context, model);
-                return rendered[0];
-              },
-              expiry);
-    } catch (CacheException e) {
-      dialect.failed();
-      log.warn(
-          "Cache '{}' failed for fragment '{}' of {}, rendered uncached: {}",
-          cache.settings().alias(),
-          name,
-          context.getTemplateData().getTemplate(),
-          e.toString());
-      fragment = rendered[0] != null ? rendered[0] : render(body, context, model);
-    }
+    String fragment =
+        CachedFragment.getOrRender(
+            dialect.fragments(),
+            cache,
+            dialect.fragments().key(name, varyOn),
+            expiry,
+            () -> render(body, context, model),
+            "fragment '" + name + "' of " + context.getTemplateData().getTemplate());
     IModelFactory factory = context.getModelFactory();
     while (model.size() > 2) {
       model.remove(1);
@@ -133,35 +117,20 @@ final class CacheAttributeProcessor extends AbstractAttributeModelProcessor {
     return out.toString();
   }
 
-  /** Django's {@code int(expire_time)}; null ({@code None}) stores forever. */
+  /**
+   * Django's {@code int(expire_time)}; null stores forever, and so does {@code 'None'}, since a
+   * Thymeleaf expression has no {@code None}.
+   */
   private Timeout expiry(Object value) {
-    if (value == null) {
+    if (value instanceof CharSequence text && text.toString().strip().equals("None")) {
       return Timeout.NEVER;
     }
-    if (value instanceof Number number) {
-      return seconds(number.longValue());
+    try {
+      return FragmentTimeout.of(value);
+    } catch (IllegalArgumentException e) {
+      throw new TemplateProcessingException(
+          "'" + prefix + ":cache' got a non-integer timeout value: '" + value + "'");
     }
-    if (value instanceof Boolean b) {
-      return seconds(b ? 1 : 0);
-    }
-    if (value instanceof CharSequence text) {
-      String s = text.toString().strip();
-      if (s.equals("None")) {
-        return Timeout.NEVER;
-      }
-      try {
-        return seconds(Long.parseLong(s));
-      } catch (NumberFormatException e) {
-        // reported below with the value
-      }
-    }
-    throw new TemplateProcessingException(
-        "'" + prefix + ":cache' got a non-integer timeout value: '" + value + "'");
-  }
-
-  /** Beyond what a {@link Timeout} holds (about 292 years) a fragment is stored forever. */
-  private static Timeout seconds(long seconds) {
-    return seconds > Long.MAX_VALUE / 1_000_000_000L ? Timeout.NEVER : Timeout.seconds(seconds);
   }
 
   /** A quoted text or a bare token ({@code sidebar}, {@code a.fragment}), never evaluated. */
@@ -205,10 +174,10 @@ final class CacheAttributeProcessor extends AbstractAttributeModelProcessor {
             .getExpressions()
             .get(0)
             .execute(context);
-    if (alias == null || !dialect.hasCache(alias.toString())) {
+    if (alias == null || !dialect.fragments().hasCache(alias.toString())) {
       throw new TemplateProcessingException(
           "Invalid cache name specified for '" + prefix + ":cache': '" + alias + "'");
     }
-    return dialect.cache(alias.toString());
+    return dialect.fragments().cache(alias.toString());
   }
 }

@@ -4,7 +4,6 @@ import io.larder.Cache;
 import io.larder.Caches;
 import io.larder.FragmentCaches;
 import io.larder.FragmentKeys;
-import java.util.List;
 import java.util.Set;
 import org.thymeleaf.dialect.AbstractProcessorDialect;
 import org.thymeleaf.processor.IProcessor;
@@ -30,11 +29,11 @@ import org.thymeleaf.templatemode.TemplateMode;
  * <p>The arguments are those of Django's tag and Larder's Pebble tag, as Thymeleaf expressions
  * separated by commas: first the timeout in seconds ({@code null} or {@code 'None'} stores the
  * fragment forever), then the fragment's name, which must be a literal ({@code sidebar} or {@code
- * 'sidebar'}, never a variable), then any number of vary-on expressions. {@code
- * larder:cache-using} names another alias; without it, fragments go to {@code template_fragments}
- * if it is configured, otherwise to {@code default}. The element itself is always rendered; what is
- * cached is its body. A vary-on variable that is not defined varies as Django's {@code
- * string_if_invalid} (the empty string); one that holds null as {@code None}.
+ * 'sidebar'}, never a variable), then any number of vary-on expressions. {@code larder:cache-using}
+ * names another alias; without it, fragments go to {@code template_fragments} if it is configured,
+ * otherwise to {@code default}. The element itself is always rendered; what is cached is its body.
+ * A vary-on variable that is not defined varies as Django's {@code string_if_invalid} (the empty
+ * string); one that holds null as {@code None}.
  *
  * <p>A fragment is rendered once per process for concurrent misses (Larder's {@code getOrSet}). A
  * cache that fails never breaks the page: the body is rendered uncached, and the failure is logged
@@ -119,19 +118,8 @@ public final class FragmentCacheDialect extends AbstractProcessorDialect {
     return fragments.keys();
   }
 
-  Cache cache(String alias) {
-    return fragments.cache(alias);
-  }
-
-  boolean hasCache(String alias) {
-    return fragments.hasCache(alias);
-  }
-
-  String key(String fragmentName, List<Object> varyOn) {
-    return fragments.key(fragmentName, varyOn);
-  }
-
-  void failed() {
-    fragments.failed();
+  /** Where this dialect's elements store fragments and count failures. */
+  FragmentCaches fragments() {
+    return fragments;
   }
 }

@@ -61,13 +61,14 @@ final class CacheFetch {
     }
   }
 
-  /** True if {@code page} is fresh now. */
-  boolean isFresh(StoredPage page) {
-    return freshness(page) == PagePolicy.Freshness.FRESH;
+  /** What the policy does with the page {@code found} holds, now. */
+  PagePolicy.Serving serving(Found found) {
+    return PagePolicy.serving(found.page(), pages.clock().millis() / 1000);
   }
 
-  PagePolicy.Freshness freshness(StoredPage page) {
-    return PagePolicy.freshness(page.lifetime(), pages.clock().millis() / 1000);
+  /** The same where no refresh can follow the answer: only a fresh page answers. */
+  PagePolicy.Serving servingWithoutRefresh(Found found) {
+    return PagePolicy.servingWithoutRefresh(found.page(), pages.clock().millis() / 1000);
   }
 
   private Found lookUp(HttpServletRequest request, PageRequest facts) {

@@ -46,11 +46,13 @@ final class CacheUpdate {
   }
 
   /**
-   * Runs the rest of the chain into a buffer, then stores the response if {@code update} says so
-   * and the policy allows, patching its caching headers, and sends it.
+   * Runs the rest of the chain into a buffer, then stores the response if {@code lookup} and {@code
+   * update} say so and the policy allows, patching its caching headers, and sends it.
    *
+   * @param lookup the policy's decision on the request: whether the response is marked private,
+   *     whether it may be stored at all
    * @param update read after the chain: false when the response must not be stored (the split
-   *     pair's fetch half did not ask for it, a PRIVATE lookup)
+   *     pair's fetch half did not ask for it)
    * @param stale a stale page to answer with if the view throws or answers 5xx, or null
    * @return true if the response was stored
    */
@@ -59,17 +61,17 @@ final class CacheUpdate {
       HttpServletResponse target,
       FilterChain chain,
       PageRequest facts,
+      PagePolicy.Lookup lookup,
       BooleanSupplier update,
       StoredPage stale)
       throws IOException, ServletException {
-    boolean markPrivate = pages.policy().lookup(facts) == PagePolicy.Lookup.PRIVATE;
     // A streamed response is passed on as it is: Django adds no headers to one. A private one is
     // marked before its first byte all the same.
     HeldResponse response =
         HeldResponse.buffering(
             target,
             pages.maxPageBytes(),
-            markPrivate
+            lookup.marksPrivate()
                 ? () ->
                     HttpCacheHeaders.patchCacheControl(
                         target, CacheDirectives.none().privateCache())
@@ -90,7 +92,7 @@ final class CacheUpdate {
     response.beforeCommit();
     boolean head = "HEAD".equals(request.getMethod());
     Stored stored =
-        update.getAsBoolean() && !response.isStreaming()
+        lookup.mayStore() && update.getAsBoolean() && !response.isStreaming()
             ? store(request, response, facts, head)
             : Stored.NO;
     if (stored != Stored.ANSWERED) {

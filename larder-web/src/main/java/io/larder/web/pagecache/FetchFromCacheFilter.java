@@ -21,8 +21,6 @@ public final class FetchFromCacheFilter extends PageFilter {
   /** The request attribute by which the fetch half asks the update half to store a response. */
   static final String UPDATE_ATTRIBUTE = "io.larder.web.updateCache";
 
-  private CacheFetch fetch;
-
   /** For web.xml and {@code @WebFilter}: configured from init-params in {@link #init}. */
   public FetchFromCacheFilter() {}
 
@@ -31,29 +29,19 @@ public final class FetchFromCacheFilter extends PageFilter {
   }
 
   @Override
-  void use(PageCache pages) {
-    super.use(pages);
-    this.fetch = new CacheFetch(pages);
-  }
-
-  @Override
-  void filter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  void filter(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      FilterChain chain,
+      PageRequest facts,
+      PagePolicy.Lookup lookup)
       throws IOException, ServletException {
-    if (passedAheadOfSecurity(request, response, chain)) {
-      return;
-    }
-    PageRequest facts = pages.facts(request);
-    PagePolicy.Lookup lookup = pages.policy().lookup(facts);
-    if (lookup == PagePolicy.Lookup.REJECT) {
-      rejectHost(request, response);
-      return;
-    }
     boolean cacheable = lookup == PagePolicy.Lookup.FETCH;
     if (cacheable) {
       // The split pair has no background refresh: a stale page is a miss here.
-      StoredPage page = fetch.find(request, facts).page();
-      if (page != null && fetch.isFresh(page)) {
-        fetch.answer(request, response, page);
+      PagePolicy.Serving serving = fetch.servingWithoutRefresh(fetch.find(request, facts));
+      if (serving.answers()) {
+        fetch.answer(request, response, serving.answer());
         request.setAttribute(UPDATE_ATTRIBUTE, Boolean.FALSE);
         return;
       }

@@ -1,13 +1,7 @@
 package io.larder.web.pagecache;
 
-import io.larder.Caches;
-import io.larder.InvalidConfigurationException;
-import io.larder.web.ContextCaches;
+import io.larder.web.FilterCaches;
 import jakarta.servlet.FilterConfig;
-import jakarta.servlet.ServletContext;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * A page-cache filter's configuration: the {@link PageCache} it was made with, or one read from its
@@ -16,7 +10,7 @@ import java.util.Map;
  */
 final class FilterSetup {
   private final PageCache given;
-  private ServletContext acquiredFrom;
+  private final FilterCaches caches = new FilterCaches();
 
   FilterSetup() {
     this.given = null;
@@ -30,41 +24,10 @@ final class FilterSetup {
     if (given != null) {
       return given;
     }
-    Map<String, String> params = new LinkedHashMap<>();
-    for (String name : Collections.list(config.getInitParameterNames())) {
-      params.put(name, config.getInitParameter(name));
-    }
-    ServletContext context = config.getServletContext();
-    Caches caches = ContextCaches.acquire(context);
-    try {
-      PageCache pages =
-          PageCacheSettings.build(
-              caches, params, (name, value, accepted) -> bad(config, name, value, accepted));
-      acquiredFrom = context;
-      return pages;
-    } catch (RuntimeException e) {
-      ContextCaches.release(context);
-      throw e;
-    }
+    return caches.setUp(config, PageCacheSettings::build);
   }
 
   void destroy() {
-    if (acquiredFrom != null) {
-      ContextCaches.release(acquiredFrom);
-      acquiredFrom = null;
-    }
-  }
-
-  private static InvalidConfigurationException bad(
-      FilterConfig config, String name, Object value, String accepted) {
-    return new InvalidConfigurationException(
-        "Filter '"
-            + config.getFilterName()
-            + "': init-param '"
-            + name
-            + "' is '"
-            + value
-            + "'; accepted: "
-            + accepted);
+    caches.release();
   }
 }

@@ -29,8 +29,8 @@ import org.slf4j.LoggerFactory;
  * and {@code stale-if-error} (seconds), {@code max-variants-per-path}, {@code allowed-hosts}
  * (patterns separated by commas or spaces), {@code reject-disallowed-hosts} and {@code languages}
  * (Django's {@code LANGUAGES} in the key, the default first: {@link KeySuffix#languages}). The
- * caches are the context's ({@link PageCache}'s Javadoc and {@code docs/web.md} say where they
- * come from).
+ * caches are the context's ({@link PageCache}'s Javadoc and {@code docs/web.md} say where they come
+ * from).
  *
  * <p>Map it after every filter that controls access (a hit skips the filters after it): a
  * page-cache filter that finds Spring Security's filter chain covering a request but not yet run
@@ -41,9 +41,6 @@ import org.slf4j.LoggerFactory;
 public final class PageCacheFilter extends PageFilter {
   private static final Logger LOG = LoggerFactory.getLogger(PageCacheFilter.class);
 
-  private CacheFetch fetch;
-  private CacheUpdate update;
-
   /** For web.xml and {@code @WebFilter}: configured from init-params in {@link #init}. */
   public PageCacheFilter() {}
 
@@ -52,27 +49,21 @@ public final class PageCacheFilter extends PageFilter {
   }
 
   @Override
-  void use(PageCache pages) {
-    super.use(pages);
-    this.fetch = new CacheFetch(pages);
-    this.update = new CacheUpdate(pages);
-  }
-
-  @Override
-  void filter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  void filter(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      FilterChain chain,
+      PageRequest facts,
+      PagePolicy.Lookup lookup)
       throws IOException, ServletException {
-    if (passedAheadOfSecurity(request, response, chain)) {
-      return;
-    }
-    PageRequest facts = pages.facts(request);
-    switch (pages.policy().lookup(facts)) {
+    switch (lookup) {
       case PASS -> chain.doFilter(request, response);
-      case REJECT -> rejectHost(request, response);
-      case PRIVATE -> update.around(request, response, chain, facts, () -> false, null);
+      case PRIVATE -> update.around(request, response, chain, facts, lookup, () -> true, null);
       case FETCH -> fetchOrRender(request, response, chain, facts);
     }
   }
 
+  /** Carries out the policy's {@link PagePolicy.Serving} for what the lookup found. */
   private void fetchOrRender(
       HttpServletRequest request,
       HttpServletResponse response,
@@ -80,38 +71,29 @@ public final class PageCacheFilter extends PageFilter {
       PageRequest facts)
       throws IOException, ServletException {
     CacheFetch.Found found = fetch.find(request, facts);
-    StoredPage stale = null;
-    if (found.page() != null) {
-      switch (fetch.freshness(found.page())) {
-        case FRESH -> {
-          fetch.answer(request, response, found.page());
-          return;
-        }
-        case REVALIDATE -> {
-          boolean refreshes = found.key() != null && pages.startRefresh(found.key());
-          if (refreshes) {
-            // This connection stays busy with the render: the client's next request takes
-            // another one instead of queueing behind it (HTTP/1.1; HTTP/2 multiplexes).
-            response.setHeader("Connection", "close");
-          }
-          pages.countServedWhileRevalidating();
-          fetch.answer(request, response, found.page());
-          if (refreshes) {
-            refresh(request, response, chain, facts, found.key());
-          }
-          return;
-        }
-        case IF_ERROR -> stale = found.page();
-        case EXPIRED -> {}
+    PagePolicy.Serving serving = fetch.serving(found);
+    if (serving.answers()) {
+      boolean refreshes =
+          serving.refresh() && found.key() != null && pages.startRefresh(found.key());
+      if (refreshes) {
+        // This connection stays busy with the render: the client's next request takes
+        // another one instead of queueing behind it (HTTP/1.1; HTTP/2 multiplexes).
+        response.setHeader("Connection", "close");
       }
+      if (serving.refresh()) {
+        pages.countServedWhileRevalidating();
+      }
+      fetch.answer(request, response, serving.answer());
+      if (refreshes) {
+        refresh(request, response, chain, facts, found.key());
+      }
+      return;
     }
     MissFlights flights = pages.flights();
     String key = found.key();
     if (flights != null && key != null && !flights.remembersUnstored(key)) {
-      StoredPage fallback = stale;
       try {
-        if (flights.lead(
-            key, () -> update.around(request, response, chain, facts, () -> true, fallback))) {
+        if (flights.lead(key, () -> render(request, response, chain, facts, serving.fallback()))) {
           return;
         }
       } catch (IOException | ServletException | RuntimeException e) {
@@ -119,13 +101,25 @@ public final class PageCacheFilter extends PageFilter {
       } catch (Exception e) {
         throw new ServletException(e);
       }
-      CacheFetch.Found after = fetch.find(request, facts);
-      if (after.page() != null && fetch.isFresh(after.page())) {
-        fetch.answer(request, response, after.page());
+      PagePolicy.Serving after = fetch.servingWithoutRefresh(fetch.find(request, facts));
+      if (after.answers()) {
+        fetch.answer(request, response, after.answer());
         return;
       }
     }
-    update.around(request, response, chain, facts, () -> true, stale);
+    render(request, response, chain, facts, serving.fallback());
+  }
+
+  /** Runs the view and stores its response, with {@code fallback} for a failed render, or null. */
+  private boolean render(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      FilterChain chain,
+      PageRequest facts,
+      StoredPage fallback)
+      throws IOException, ServletException {
+    return update.around(
+        request, response, chain, facts, PagePolicy.Lookup.FETCH, () -> true, fallback);
   }
 
   /**
@@ -143,7 +137,7 @@ public final class PageCacheFilter extends PageFilter {
     try {
       // Sends the stale page on its way before the render starts.
       response.flushBuffer();
-      update.around(request, new DetachedResponse(), chain, facts, () -> true, null);
+      render(request, new DetachedResponse(), chain, facts, null);
     } catch (IOException | ServletException | RuntimeException e) {
       LOG.warn(
           "Page cache {}: refreshing {} failed; the stale page stays: {}",

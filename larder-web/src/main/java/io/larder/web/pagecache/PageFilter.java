@@ -30,6 +30,12 @@ abstract class PageFilter implements Filter {
   /** Set by {@link #use}, once, before the first request. */
   PageCache pages;
 
+  /** The fetching half of {@link #pages}, set with it. */
+  CacheFetch fetch;
+
+  /** The storing half of {@link #pages}, set with it. */
+  CacheUpdate update;
+
   /** For web.xml and {@code @WebFilter}: configured from init-params in {@link #init}. */
   PageFilter() {
     this.setup = new FilterSetup();
@@ -37,7 +43,6 @@ abstract class PageFilter implements Filter {
 
   PageFilter(PageCache pages) {
     this.setup = new FilterSetup(pages);
-    // The subclasses' fields have no initializers, so what use() sets here stays set.
     use(pages);
   }
 
@@ -47,19 +52,39 @@ abstract class PageFilter implements Filter {
     security = SecurityChains.of(config.getServletContext());
   }
 
-  /** Takes {@code pages} and makes what the filter needs of it. */
-  void use(PageCache pages) {
+  /** Takes {@code pages} and makes its fetching and storing halves. */
+  private void use(PageCache pages) {
     this.pages = pages;
+    this.fetch = new CacheFetch(pages);
+    this.update = new CacheUpdate(pages);
   }
 
   @Override
   public final void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
       throws IOException, ServletException {
-    if (req instanceof HttpServletRequest request && res instanceof HttpServletResponse response) {
-      filter(request, response, chain);
-    } else {
+    if (!(req instanceof HttpServletRequest request
+        && res instanceof HttpServletResponse response)) {
       chain.doFilter(req, res);
+      return;
     }
+    if (answersFromCache() && passedAheadOfSecurity(request, response, chain)) {
+      return;
+    }
+    PageRequest facts = pages.facts(request);
+    PagePolicy.Lookup lookup = pages.policy().lookup(facts);
+    if (lookup == PagePolicy.Lookup.REJECT) {
+      rejectHost(request, response);
+      return;
+    }
+    filter(request, response, chain, facts, lookup);
+  }
+
+  /**
+   * Whether this filter answers requests from the cache, and so must run after every filter that
+   * controls access; the split pair's storing half only stores what the fetching half let by.
+   */
+  boolean answersFromCache() {
+    return true;
   }
 
   /**
@@ -68,7 +93,7 @@ abstract class PageFilter implements Filter {
    * chain's access control, and a page it stored would be served so later. Said once as an error,
    * with the fix.
    */
-  final boolean passedAheadOfSecurity(
+  private boolean passedAheadOfSecurity(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     if (request.getDispatcherType() != DispatcherType.REQUEST) {
@@ -93,14 +118,24 @@ abstract class PageFilter implements Filter {
     return true;
   }
 
-  abstract void filter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  /**
+   * Carries out the policy's {@code lookup} of {@code facts} (never {@link
+   * PagePolicy.Lookup#REJECT}, answered before) on an HTTP request.
+   */
+  abstract void filter(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      FilterChain chain,
+      PageRequest facts,
+      PagePolicy.Lookup lookup)
       throws IOException, ServletException;
 
   /**
    * Answers a request for a host the allowed hosts do not name with 400, as Django answers its
    * {@code DisallowedHost}; logged with the host, cut short and stripped of control characters.
    */
-  void rejectHost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  private void rejectHost(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     String host = AllowedHosts.host(request);
     String shown = host.length() > 100 ? host.substring(0, 100) + "…" : host;
     LOG.warn(

@@ -7,14 +7,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Every decision of the page cache, made before anything is done: whether a request may be answered
- * from the cache and under which methods' keys, whether a stored page may answer it, which caching
- * headers a finished response gets, and, decided apart from those, whether it is stored, for how
- * long, and whether a stored page is still fresh, stale but usable, or gone. Django's {@code
- * UpdateCacheMiddleware}, {@code learn_cache_key} and {@code patch_response_headers} rules, in
- * their order, with Larder's additions (allowed hosts, cookies, expired responses, the response's
- * language, anonymous-only caching, RFC 5861's stale windows). Pure: a function of {@link
- * PageRequest}, {@link PageResponse}, the settings and the time given; the filters carry it out.
+ * Every decision of the page cache, made before anything is done, as OkHttp's {@code CacheStrategy}
+ * makes its own: whether a request is looked up, passed by, rejected or marked private ({@link
+ * Lookup}), under which methods' keys, whether a stored page may answer it, what a found page is
+ * worth and so what is done with it ({@link Serving}: answer, answer then refresh, render with the
+ * page standing in for a failure, or render), which caching headers a finished response gets, and,
+ * decided apart from those, whether it is stored and for how long ({@link Storing}). The filters
+ * ask, then carry the decision out. Django's {@code UpdateCacheMiddleware}, {@code learn_cache_key}
+ * and {@code patch_response_headers} rules, in their order, with Larder's additions (allowed hosts,
+ * cookies, expired responses, the response's language, anonymous-only caching, RFC 5861's stale
+ * windows). Pure: a function of {@link PageRequest}, {@link PageResponse}, the settings and the
+ * time given; the filters carry it out.
  *
  * <pre>{@code
  * PagePolicy.Storing s = policy.storing(PageRequest.get(), PageResponse.ok(), now);
@@ -33,7 +36,61 @@ final class PagePolicy {
     /** An authenticated request under anonymous-only caching: not looked up, marked private. */
     PRIVATE,
     /** Looked up; on a miss the view runs and its response may be stored. */
-    FETCH
+    FETCH;
+
+    /**
+     * Whether the response gets {@code Cache-Control: private} before its first byte, streamed or
+     * not: neither stored nor served here, a cache between here and the user must not keep it.
+     */
+    boolean marksPrivate() {
+      return this == PRIVATE;
+    }
+
+    /** Whether the view's response may be stored (the storing rules still decide). */
+    boolean mayStore() {
+      return this == FETCH;
+    }
+  }
+
+  /**
+   * What the page cache does with what a lookup found (OkHttp's {@code CacheStrategy}: the cache,
+   * the network, or both). Built by {@link PagePolicy#serving}; the filters carry it out.
+   *
+   * @param answer the page to answer with now, or null when the view runs
+   * @param refresh whether the view then runs again to store a fresh page (stale-while-revalidate),
+   *     if this request can claim the page's one refresh
+   * @param fallback the stale page that stands in if the view fails (stale-if-error), or null
+   */
+  record Serving(StoredPage answer, boolean refresh, StoredPage fallback) {
+    private static final Serving RENDER = new Serving(null, false, null);
+
+    /** A fresh page: answered, the view does not run. */
+    static Serving answer(StoredPage page) {
+      return new Serving(page, false, null);
+    }
+
+    /** A stale page within stale-while-revalidate: answered, then rendered again and stored. */
+    static Serving answerThenRefresh(StoredPage page) {
+      return new Serving(page, true, null);
+    }
+
+    /** A miss, or a page past every window: the view runs. */
+    static Serving render() {
+      return RENDER;
+    }
+
+    /**
+     * A stale page within stale-if-error: the view runs, and {@code fallback} stands in if it
+     * fails.
+     */
+    static Serving renderOrFallBackTo(StoredPage fallback) {
+      return new Serving(null, false, fallback);
+    }
+
+    /** Whether a page answers the request (the view runs only to refresh it, if at all). */
+    boolean answers() {
+      return answer != null;
+    }
   }
 
   /** What a stored page is worth at a moment (RFC 5861). */
@@ -51,22 +108,34 @@ final class PagePolicy {
   /**
    * The caching headers a finished response gets, decided apart from whether it is stored: Django
    * patches every response it would store, every 304 the view answered itself, and every response
-   * it does not store only because the timeout is 0 ({@code max-age=0}, {@code Expires} now).
+   * it does not store only because the timeout is 0 ({@code max-age=0}, {@code Expires} now). Made
+   * by {@link #untouched()} or {@link #patched}.
    *
    * @param patch whether {@code Expires} (unless set) and {@code max-age} are patched, and {@code
    *     vary} added to the response's {@code Vary}
    * @param maxAge the seconds patched into {@code max-age} (and {@code Expires})
    * @param vary request headers to add to the response's {@code Vary}
-   * @param markPrivate whether {@code Cache-Control: private} is added (an authenticated response
-   *     under anonymous-only caching)
    */
-  record Headers(boolean patch, long maxAge, List<String> vary, boolean markPrivate) {
-    static final Headers UNTOUCHED = new Headers(false, 0, List.of(), false);
-    static final Headers PRIVATE = new Headers(false, 0, List.of(), true);
+  record Headers(boolean patch, long maxAge, List<String> vary) {
+    private static final Headers UNTOUCHED = new Headers(false, 0, List.of());
+
+    /** The response's headers are left as the view made them. */
+    static Headers untouched() {
+      return UNTOUCHED;
+    }
+
+    /**
+     * {@code Expires} (unless set) and {@code max-age} patched to {@code maxAge}; {@code vary}
+     * added.
+     */
+    static Headers patched(long maxAge, List<String> vary) {
+      return new Headers(true, maxAge, List.copyOf(vary));
+    }
   }
 
   /**
-   * What to do with a finished response.
+   * What to do with a finished response. Made by {@link #refused} or {@link #stored}, then {@link
+   * #staleFor} and {@link #countedAsVariant}.
    *
    * @param headers the caching headers it gets, whether or not it is stored
    * @param store whether the page is stored (a 200 that passed every rule)
@@ -86,8 +155,25 @@ final class PagePolicy {
       boolean countedVariant,
       String reason) {
 
+    /** Not stored, for {@code reason}; the response still gets {@code headers}. */
     static Storing refused(Headers headers, String reason) {
       return new Storing(headers, false, headers.maxAge(), 0, 0, false, reason);
+    }
+
+    /** Stored, fresh for {@code timeout} seconds, with no stale windows and not counted. */
+    static Storing stored(Headers headers, long timeout) {
+      return new Storing(headers, true, timeout, 0, 0, false, "");
+    }
+
+    /** This decision with the page usable when stale for these windows, in seconds. */
+    Storing staleFor(long whileRevalidate, long ifError) {
+      return new Storing(headers, store, timeout, whileRevalidate, ifError, countedVariant, reason);
+    }
+
+    /** This decision with the page counted, or not, against its path's cap on variants. */
+    Storing countedAsVariant(boolean counted) {
+      return new Storing(
+          headers, store, timeout, staleWhileRevalidate, staleIfError, counted, reason);
     }
 
     /** Seconds the cache keeps the page: fresh, then as long as a stale window may use it. */
@@ -179,12 +265,12 @@ final class PagePolicy {
    */
   Storing storing(PageRequest request, PageResponse response, long nowSecond) {
     if (anonymousOnly && request.authenticated()) {
-      // Neither stored nor served: and a cache between here and the user must not keep it either.
-      return Storing.refused(Headers.PRIVATE, "authenticated");
+      // Never looked up (Lookup.PRIVATE), so never stored either; the lookup marks it private.
+      return Storing.refused(Headers.untouched(), "authenticated");
     }
     int status = response.status();
     if (status != 200 && status != 304) {
-      return Storing.refused(Headers.UNTOUCHED, "status " + status);
+      return Storing.refused(Headers.untouched(), "status " + status);
     }
     List<String> recorded = response.recordedVary();
     if (HttpCacheHeaders.hasVary(String.join(",", recorded), "Cookie")
@@ -192,25 +278,25 @@ final class PagePolicy {
       // The page looked at its session and its component has not yet said Vary: Cookie (Django's
       // cache_page inside SessionMiddleware would see the cookie and Vary: Cookie, and leave the
       // response as it is). Without a valid session the component is about to set a cookie.
-      return Storing.refused(Headers.UNTOUCHED, "session cookie pending");
+      return Storing.refused(Headers.untouched(), "session cookie pending");
     }
     String vary = HttpCacheHeaders.patchVary(response.vary(), recorded);
     if (response.setsCookie() && HttpCacheHeaders.hasVary(vary, "Cookie")) {
-      return Storing.refused(Headers.UNTOUCHED, "sets a cookie");
+      return Storing.refused(Headers.untouched(), "sets a cookie");
     }
     List<String> directives = HeaderValues.directiveNames(response.cacheControl());
     for (String name : UNCACHEABLE) {
       if (directives.contains(name)) {
-        return Storing.refused(Headers.UNTOUCHED, "Cache-Control: " + name);
+        return Storing.refused(Headers.untouched(), "Cache-Control: " + name);
       }
     }
     if (HttpCacheHeaders.hasVary(vary, "*")) {
-      return Storing.refused(Headers.UNTOUCHED, "Vary: *");
+      return Storing.refused(Headers.untouched(), "Vary: *");
     }
     Long maxAge = HttpCacheHeaders.getMaxAge(response.cacheControl());
     if (pageTimeout == null && maxAge != null && maxAge == 0) {
       // The view said max-age=0 itself: Django leaves such a response as it is.
-      return Storing.refused(Headers.UNTOUCHED, "timeout 0");
+      return Storing.refused(Headers.untouched(), "timeout 0");
     }
     long timeout = pageTimeout != null ? pageTimeout : maxAge != null ? maxAge : cacheTimeout;
     List<String> addVary = new ArrayList<>(recorded);
@@ -222,8 +308,8 @@ final class PagePolicy {
     // forbids keeping it, which is always safe to say.
     Headers headers =
         ownRefusal == null || timeout <= 0
-            ? new Headers(true, Math.max(0, timeout), List.copyOf(addVary), false)
-            : Headers.UNTOUCHED;
+            ? Headers.patched(Math.max(0, timeout), addVary)
+            : Headers.untouched();
     String reason =
         ownRefusal != null
             ? ownRefusal
@@ -231,14 +317,11 @@ final class PagePolicy {
     if (!reason.isEmpty()) {
       return Storing.refused(headers, reason);
     }
-    return new Storing(
-        headers,
-        true,
-        timeout,
-        window(response, "stale-while-revalidate", staleWhileRevalidate),
-        window(response, "stale-if-error", staleIfError),
-        request.variant() || variesOnHeaders(request, vary, addVary),
-        "");
+    return Storing.stored(headers, timeout)
+        .staleFor(
+            window(response, "stale-while-revalidate", staleWhileRevalidate),
+            window(response, "stale-if-error", staleIfError))
+        .countedAsVariant(request.variant() || variesOnHeaders(request, vary, addVary));
   }
 
   /**
@@ -259,7 +342,10 @@ final class PagePolicy {
     if (request.language() != null
         && response.contentLanguage() != null
         && !KeySuffix.sameLanguage(request.language(), response.contentLanguage())) {
-      return "Content-Language " + response.contentLanguage() + " in a ." + request.language()
+      return "Content-Language "
+          + response.contentLanguage()
+          + " in a ."
+          + request.language()
           + " key";
     }
     return null;
@@ -281,6 +367,31 @@ final class PagePolicy {
       return Freshness.REVALIDATE;
     }
     return staleFor < page.staleIfError() ? Freshness.IF_ERROR : Freshness.EXPIRED;
+  }
+
+  /**
+   * What to do with {@code found}, the page a lookup found (null on a miss), at {@code nowSecond}:
+   * its {@link #freshness} mapped to answering, refreshing, rendering and falling back.
+   */
+  static Serving serving(StoredPage found, long nowSecond) {
+    if (found == null) {
+      return Serving.render();
+    }
+    return switch (freshness(found.lifetime(), nowSecond)) {
+      case FRESH -> Serving.answer(found);
+      case REVALIDATE -> Serving.answerThenRefresh(found);
+      case IF_ERROR -> Serving.renderOrFallBackTo(found);
+      case EXPIRED -> Serving.render();
+    };
+  }
+
+  /**
+   * What to do with {@code found} where no refresh can run after the answer (the split pair): only
+   * a fresh page answers; a stale one is a miss.
+   */
+  static Serving servingWithoutRefresh(StoredPage found, long nowSecond) {
+    Serving serving = serving(found, nowSecond);
+    return serving.answers() && !serving.refresh() ? serving : Serving.render();
   }
 
   /** The view's own directive (RFC 5861) wins over the setting. */

@@ -3,6 +3,7 @@ package io.larder.web.pagecache;
 import io.larder.web.session.SessionLookup;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.function.Consumer;
 
 /**
  * What the page cache's decisions need to know of a request, read once before the view runs: its
@@ -73,50 +74,76 @@ record PageRequest(
   }
 
   PageRequest method(String method) {
-    return new PageRequest(
-        method, fromClient, hostAllowed, authenticated, credentials, variant, language, keyable);
+    return with(copy -> copy.method = method);
   }
 
   PageRequest dispatched() {
-    return new PageRequest(
-        method, false, hostAllowed, authenticated, credentials, variant, language, keyable);
+    return with(copy -> copy.fromClient = false);
   }
 
   PageRequest disallowedHost() {
-    return new PageRequest(
-        method, fromClient, false, authenticated, credentials, variant, language, keyable);
+    return with(copy -> copy.hostAllowed = false);
   }
 
   PageRequest authenticated(boolean authenticated) {
-    return new PageRequest(
-        method, fromClient, hostAllowed, authenticated, credentials, variant, language, keyable);
+    return with(copy -> copy.authenticated = authenticated);
   }
 
   PageRequest withAuthorization() {
-    return credentials(new Credentials(true, credentials.session()));
+    return with(copy -> copy.credentials = new Credentials(true, credentials.session()));
   }
 
   PageRequest withSession() {
-    return credentials(new Credentials(credentials.authorization(), true));
-  }
-
-  private PageRequest credentials(Credentials credentials) {
-    return new PageRequest(
-        method, fromClient, hostAllowed, authenticated, credentials, variant, language, keyable);
+    return with(copy -> copy.credentials = new Credentials(credentials.authorization(), true));
   }
 
   PageRequest asVariant() {
-    return new PageRequest(
-        method, fromClient, hostAllowed, authenticated, credentials, true, language, keyable);
+    return with(copy -> copy.variant = true);
   }
 
   PageRequest language(String language) {
-    return new PageRequest(
-        method, fromClient, hostAllowed, authenticated, credentials, variant, language, keyable);
+    return with(copy -> copy.language = language);
   }
 
   PageRequest unkeyable() {
+    return with(copy -> copy.keyable = false);
+  }
+
+  /** This request with {@code change} made to a copy of its fields. */
+  private PageRequest with(Consumer<Copy> change) {
+    Copy copy = new Copy(this);
+    change.accept(copy);
     return new PageRequest(
-        method, fromClient, hostAllowed, authenticated, credentials, variant, language, false);
+        copy.method,
+        copy.fromClient,
+        copy.hostAllowed,
+        copy.authenticated,
+        copy.credentials,
+        copy.variant,
+        copy.language,
+        copy.keyable);
+  }
+
+  /** The fields of a request, to change one by name. */
+  private static final class Copy {
+    String method;
+    boolean fromClient;
+    boolean hostAllowed;
+    boolean authenticated;
+    Credentials credentials;
+    boolean variant;
+    String language;
+    boolean keyable;
+
+    Copy(PageRequest from) {
+      method = from.method;
+      fromClient = from.fromClient;
+      hostAllowed = from.hostAllowed;
+      authenticated = from.authenticated;
+      credentials = from.credentials;
+      variant = from.variant;
+      language = from.language;
+      keyable = from.keyable;
+    }
   }
 }

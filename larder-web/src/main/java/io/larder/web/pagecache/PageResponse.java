@@ -5,6 +5,7 @@ import io.larder.web.response.VaryRecord;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * What the page cache's decisions need to know of a finished response: its status, the headers
@@ -50,80 +51,73 @@ record PageResponse(
   }
 
   PageResponse status(int status) {
-    return new PageResponse(
-        status,
-        cacheControl,
-        vary,
-        expires,
-        contentLanguage,
-        setsCookie,
-        recordedVary,
-        sessionIdValid);
+    return with(copy -> copy.status = status);
   }
 
   PageResponse cacheControl(String cacheControl) {
-    return new PageResponse(
-        status,
-        cacheControl,
-        vary,
-        expires,
-        contentLanguage,
-        setsCookie,
-        recordedVary,
-        sessionIdValid);
+    return with(copy -> copy.cacheControl = cacheControl);
   }
 
   PageResponse vary(String vary) {
-    return new PageResponse(
-        status,
-        cacheControl,
-        vary,
-        expires,
-        contentLanguage,
-        setsCookie,
-        recordedVary,
-        sessionIdValid);
+    return with(copy -> copy.vary = vary);
   }
 
   PageResponse expires(String expires) {
-    return new PageResponse(
-        status,
-        cacheControl,
-        vary,
-        expires,
-        contentLanguage,
-        setsCookie,
-        recordedVary,
-        sessionIdValid);
+    return with(copy -> copy.expires = expires);
   }
 
   PageResponse contentLanguage(String contentLanguage) {
-    return new PageResponse(
-        status,
-        cacheControl,
-        vary,
-        expires,
-        contentLanguage,
-        setsCookie,
-        recordedVary,
-        sessionIdValid);
+    return with(copy -> copy.contentLanguage = contentLanguage);
   }
 
   PageResponse settingCookie() {
-    return new PageResponse(
-        status, cacheControl, vary, expires, contentLanguage, true, recordedVary, sessionIdValid);
+    return with(copy -> copy.setsCookie = true);
   }
 
   /** The record names {@code headers}; {@code sessionIdValid} answers for a recorded Cookie. */
   PageResponse recorded(boolean sessionIdValid, String... headers) {
+    return with(
+        copy -> {
+          copy.recordedVary = List.of(headers);
+          copy.sessionIdValid = sessionIdValid;
+        });
+  }
+
+  /** This response with {@code change} made to a copy of its fields. */
+  private PageResponse with(Consumer<Copy> change) {
+    Copy copy = new Copy(this);
+    change.accept(copy);
     return new PageResponse(
-        status,
-        cacheControl,
-        vary,
-        expires,
-        contentLanguage,
-        setsCookie,
-        List.of(headers),
-        sessionIdValid);
+        copy.status,
+        copy.cacheControl,
+        copy.vary,
+        copy.expires,
+        copy.contentLanguage,
+        copy.setsCookie,
+        copy.recordedVary,
+        copy.sessionIdValid);
+  }
+
+  /** The fields of a response, to change one or two by name. */
+  private static final class Copy {
+    int status;
+    String cacheControl;
+    String vary;
+    String expires;
+    String contentLanguage;
+    boolean setsCookie;
+    List<String> recordedVary;
+    boolean sessionIdValid;
+
+    Copy(PageResponse from) {
+      status = from.status;
+      cacheControl = from.cacheControl;
+      vary = from.vary;
+      expires = from.expires;
+      contentLanguage = from.contentLanguage;
+      setsCookie = from.setsCookie;
+      recordedVary = from.recordedVary;
+      sessionIdValid = from.sessionIdValid;
+    }
   }
 }

@@ -17,8 +17,6 @@ import java.io.IOException;
  * @since 0.1
  */
 public final class UpdateCacheFilter extends PageFilter {
-  private CacheUpdate update;
-
   /** For web.xml and {@code @WebFilter}: configured from init-params in {@link #init}. */
   public UpdateCacheFilter() {}
 
@@ -27,31 +25,28 @@ public final class UpdateCacheFilter extends PageFilter {
   }
 
   @Override
-  void use(PageCache pages) {
-    super.use(pages);
-    this.update = new CacheUpdate(pages);
+  boolean answersFromCache() {
+    return false;
   }
 
   @Override
-  void filter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  void filter(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      FilterChain chain,
+      PageRequest facts,
+      PagePolicy.Lookup lookup)
       throws IOException, ServletException {
-    PageRequest facts = pages.facts(request);
-    switch (pages.policy().lookup(facts)) {
-      case PASS -> {
-        chain.doFilter(request, response);
-        return;
-      }
-      case REJECT -> {
-        rejectHost(request, response);
-        return;
-      }
-      case PRIVATE, FETCH -> {}
+    if (lookup == PagePolicy.Lookup.PASS) {
+      chain.doFilter(request, response);
+      return;
     }
     update.around(
         request,
         response,
         chain,
         facts,
+        lookup,
         () -> Boolean.TRUE.equals(request.getAttribute(FetchFromCacheFilter.UPDATE_ATTRIBUTE)),
         null);
   }

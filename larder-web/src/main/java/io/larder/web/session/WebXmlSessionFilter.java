@@ -1,19 +1,14 @@
 package io.larder.web.session;
 
-import io.larder.Caches;
-import io.larder.InvalidConfigurationException;
 import io.larder.web.ContextCaches;
+import io.larder.web.FilterCaches;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
-import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import java.io.IOException;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The {@link SessionFilter} as web.xml declares it: its init-params are the {@link
@@ -33,40 +28,22 @@ import java.util.Map;
  */
 public final class WebXmlSessionFilter implements Filter {
   private SessionFilter sessions;
-  private ServletContext acquiredFrom;
+  private final FilterCaches caches = new FilterCaches();
 
   /** A filter that reads its settings from its init-params when the container starts it. */
   public WebXmlSessionFilter() {}
 
   @Override
   public void init(FilterConfig config) {
-    Map<String, String> params = new LinkedHashMap<>();
-    for (String name : Collections.list(config.getInitParameterNames())) {
-      params.put(name, config.getInitParameter(name));
-    }
-    ServletContext context = config.getServletContext();
-    Caches caches = ContextCaches.acquire(context);
-    try {
-      SessionSettings settings =
-          SessionSettings.from(
-              params,
-              (name, value, accepted) ->
-                  new InvalidConfigurationException(
-                      "Filter '"
-                          + config.getFilterName()
-                          + "': init-param '"
-                          + name
-                          + "' is '"
-                          + value
-                          + "'; accepted: "
-                          + accepted));
-      sessions = new SessionFilter(caches, settings);
-      sessions.init(config);
-      acquiredFrom = context;
-    } catch (RuntimeException e) {
-      ContextCaches.release(context);
-      throw e;
-    }
+    sessions =
+        caches.setUp(
+            config,
+            (contextCaches, params, complaint) -> {
+              SessionFilter filter =
+                  new SessionFilter(contextCaches, SessionSettings.from(params, complaint));
+              filter.init(config);
+              return filter;
+            });
   }
 
   @Override
@@ -80,9 +57,6 @@ public final class WebXmlSessionFilter implements Filter {
     if (sessions != null) {
       sessions.destroy();
     }
-    if (acquiredFrom != null) {
-      ContextCaches.release(acquiredFrom);
-      acquiredFrom = null;
-    }
+    caches.release();
   }
 }

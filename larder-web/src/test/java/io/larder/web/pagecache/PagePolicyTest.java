@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.larder.web.headers.HttpDates;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -209,8 +210,7 @@ class PagePolicyTest {
             GET.authenticated(true),
             OK,
             600),
-        stored(
-            "an anonymous request is stored under anonymous-only", ANONYMOUS_ONLY, GET, OK, 600),
+        stored("an anonymous request is stored under anonymous-only", ANONYMOUS_ONLY, GET, OK, 600),
         zeroPatched("a cache timeout of 0 marks the response max-age=0", CACHE_TIMEOUT_0, GET, OK),
         zeroPatched("a page timeout of 0 marks the response max-age=0", PAGE_TIMEOUT_0, GET, OK),
         zeroPatched(
@@ -307,10 +307,7 @@ class PagePolicyTest {
         new Object[] {"POST passes", DJANGO, GET.method("POST"), PagePolicy.Lookup.PASS},
         new Object[] {"PUT passes", DJANGO, GET.method("PUT"), PagePolicy.Lookup.PASS},
         new Object[] {
-          "a forward or include passes",
-          DJANGO,
-          GET.dispatched(),
-          PagePolicy.Lookup.PASS
+          "a forward or include passes", DJANGO, GET.dispatched(), PagePolicy.Lookup.PASS
         },
         new Object[] {
           "authenticated under anonymous-only is private",
@@ -413,6 +410,63 @@ class PagePolicyTest {
   void freshness(long after, PagePolicy.Freshness expected) {
     StoredPage.Lifetime page = new StoredPage.Lifetime(NOW, 60, 30, 120);
     assertThat(PagePolicy.freshness(page, NOW + after)).isEqualTo(expected);
+  }
+
+  /** Stored at NOW for 60 s, usable 30 s stale while revalidating and 120 s if the view fails. */
+  private static final StoredPage PAGE =
+      StoredPage.from(
+          List.of(
+              "larder-page/4",
+              200,
+              List.of(),
+              new byte[0],
+              0L,
+              Long.MIN_VALUE,
+              NOW,
+              "",
+              Long.MIN_VALUE,
+              60L,
+              30L,
+              120L,
+              false,
+              false));
+
+  static Stream<Object[]> serving() {
+    return Stream.of(
+        new Object[] {0L, PagePolicy.Serving.answer(PAGE)},
+        new Object[] {59L, PagePolicy.Serving.answer(PAGE)},
+        new Object[] {60L, PagePolicy.Serving.answerThenRefresh(PAGE)},
+        new Object[] {89L, PagePolicy.Serving.answerThenRefresh(PAGE)},
+        new Object[] {90L, PagePolicy.Serving.renderOrFallBackTo(PAGE)},
+        new Object[] {179L, PagePolicy.Serving.renderOrFallBackTo(PAGE)},
+        new Object[] {180L, PagePolicy.Serving.render()});
+  }
+
+  @ParameterizedTest(name = "{0} s after storing: {1}")
+  @MethodSource
+  void serving(long after, PagePolicy.Serving expected) {
+    assertThat(PagePolicy.serving(PAGE, NOW + after)).isEqualTo(expected);
+  }
+
+  static Stream<Object[]> servingWithoutRefresh() {
+    // The split pair: only a fresh page answers, a stale one is a miss with nothing to fall back
+    // to.
+    return Stream.of(
+        new Object[] {59L, PagePolicy.Serving.answer(PAGE)},
+        new Object[] {60L, PagePolicy.Serving.render()},
+        new Object[] {90L, PagePolicy.Serving.render()},
+        new Object[] {180L, PagePolicy.Serving.render()});
+  }
+
+  @ParameterizedTest(name = "{0} s after storing: {1}")
+  @MethodSource
+  void servingWithoutRefresh(long after, PagePolicy.Serving expected) {
+    assertThat(PagePolicy.servingWithoutRefresh(PAGE, NOW + after)).isEqualTo(expected);
+  }
+
+  @Test
+  void aMissRenders() {
+    assertThat(PagePolicy.serving(null, NOW)).isEqualTo(PagePolicy.Serving.render());
   }
 
   static Stream<Object[]> answers() {
