@@ -3,14 +3,19 @@ package io.larder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -18,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -856,6 +862,66 @@ public abstract class CacheContractTest {
     assertThat(async.sync()).isSameAs(cache);
     async.clear().join();
     assertThat(cache.hasKey("a")).isFalse();
+  }
+
+  // Found by reflection, so an operation added to AsyncCache is checked here without a new line:
+  // each one, from the same stored state, gives what its Cache twin gives (a value, or the class of
+  // the exception that completes the future) and leaves the same value behind.
+  @Test
+  protected void everyAsyncMethodGivesWhatItsCacheTwinGives() throws Exception {
+    for (Method method : AsyncCache.class.getMethods()) {
+      if (method.getName().equals("sync")) {
+        continue;
+      }
+      Method twin = Cache.class.getMethod(method.getName(), method.getParameterTypes());
+      Object[] args = twinArguments(method.getParameterTypes());
+      String call = method.toGenericString();
+      List<Object> fromCache = outcome(() -> twin.invoke(cache, args));
+      List<Object> fromAsync =
+          outcome(() -> ((CompletableFuture<?>) method.invoke(cache.async(), args)).join());
+      assertThat(fromAsync).as(call).isEqualTo(fromCache);
+    }
+  }
+
+  /** One argument of each parameter type an operation takes; its key is "twin". */
+  private static Object[] twinArguments(Class<?>[] types) {
+    Object[] args = new Object[types.length];
+    for (int i = 0; i < types.length; i++) {
+      Class<?> type = types[i];
+      args[i] =
+          type == String.class ? "twin"
+              : type == Class.class ? Integer.class
+              : type == Timeout.class ? Timeout.seconds(60)
+              : type == Supplier.class ? (Supplier<Object>) () -> 9
+              : type == Collection.class ? List.of("twin", "missing")
+              : type == Map.class ? Map.of("twin", 8)
+              : type == long.class ? 2L
+              : type == int.class ? 1
+              : 7;
+    }
+    return args;
+  }
+
+  /**
+   * From a cache holding only {@code twin = 5}: what {@code call} gives (its result, or its
+   * exception's class, unwrapped from reflection and from the future) and what "twin" holds after.
+   */
+  private List<Object> outcome(Callable<Object> call) {
+    cache.clear();
+    cache.set("twin", 5);
+    Object result;
+    try {
+      result = call.call();
+    } catch (Exception e) {
+      Throwable cause = e;
+      while ((cause instanceof InvocationTargetException || cause instanceof CompletionException)
+          && cause.getCause() != null) {
+        cause = cause.getCause();
+      }
+      result = cause.getClass();
+    }
+    Object after = cache.get("twin");
+    return Arrays.asList(result, after);
   }
 
   // ------------------------------------------------------------ handles and lifecycle
