@@ -865,8 +865,8 @@ public abstract class CacheContractTest {
   }
 
   // Found by reflection, so an operation added to AsyncCache is checked here without a new line:
-  // each one, from the same stored state, gives what its Cache twin gives (a value, or the class of
-  // the exception that completes the future) and leaves the same value behind.
+  // each one, from the same state (the key stored or missing), gives what its Cache twin gives (a
+  // value, or the class of the exception that completes the future) and leaves the same value.
   @Test
   protected void everyAsyncMethodGivesWhatItsCacheTwinGives() throws Exception {
     for (Method method : AsyncCache.class.getMethods()) {
@@ -876,43 +876,51 @@ public abstract class CacheContractTest {
       Method twin = Cache.class.getMethod(method.getName(), method.getParameterTypes());
       Object[] args = twinArguments(method.getParameterTypes());
       String call = method.toGenericString();
-      List<Object> fromCache = outcome(() -> twin.invoke(cache, args));
-      List<Object> fromAsync =
-          outcome(() -> ((CompletableFuture<?>) method.invoke(cache.async(), args)).join());
-      assertThat(fromAsync).as(call).isEqualTo(fromCache);
+      for (boolean stored : new boolean[] {true, false}) {
+        List<Object> fromCache = outcome(stored, () -> twin.invoke(cache, args));
+        List<Object> fromAsync =
+            outcome(
+                stored, () -> ((CompletableFuture<?>) method.invoke(cache.async(), args)).join());
+        assertThat(fromAsync)
+            .as(call + (stored ? " on a stored key" : " on a missing key"))
+            .isEqualTo(fromCache);
+      }
     }
   }
 
-  /** One argument of each parameter type an operation takes; its key is "twin". */
+  /** One argument of each parameter type an operation takes; its key is "twin", a value 7. */
   private static Object[] twinArguments(Class<?>[] types) {
+    Map<Class<?>, Object> byType =
+        Map.of(
+            String.class, "twin",
+            Class.class, Integer.class,
+            Timeout.class, Timeout.seconds(60),
+            Supplier.class, (Supplier<Object>) () -> 9,
+            Collection.class, List.of("twin", "missing"),
+            Map.class, Map.of("twin", 8),
+            long.class, 2L,
+            int.class, 3);
     Object[] args = new Object[types.length];
     for (int i = 0; i < types.length; i++) {
-      Class<?> type = types[i];
-      args[i] =
-          type == String.class ? "twin"
-              : type == Class.class ? Integer.class
-              : type == Timeout.class ? Timeout.seconds(60)
-              : type == Supplier.class ? (Supplier<Object>) () -> 9
-              : type == Collection.class ? List.of("twin", "missing")
-              : type == Map.class ? Map.of("twin", 8)
-              : type == long.class ? 2L
-              : type == int.class ? 1
-              : 7;
+      args[i] = byType.getOrDefault(types[i], 7);
     }
     return args;
   }
 
   /**
-   * From a cache holding only {@code twin = 5}: what {@code call} gives (its result, or its
-   * exception's class, unwrapped from reflection and from the future) and what "twin" holds after.
+   * From a cache holding only {@code twin = 5}, or nothing if not {@code stored}: what {@code call}
+   * gives (its result, or its exception's class, unwrapped from reflection and from the future)
+   * and what "twin" holds after.
    */
-  private List<Object> outcome(Callable<Object> call) {
+  private List<Object> outcome(boolean stored, Callable<Object> call) throws Exception {
     cache.clear();
-    cache.set("twin", 5);
+    if (stored) {
+      cache.set("twin", 5);
+    }
     Object result;
     try {
       result = call.call();
-    } catch (Exception e) {
+    } catch (InvocationTargetException | CompletionException e) {
       Throwable cause = e;
       while ((cause instanceof InvocationTargetException || cause instanceof CompletionException)
           && cause.getCause() != null) {
