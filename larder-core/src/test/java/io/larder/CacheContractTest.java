@@ -3,14 +3,19 @@ package io.larder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -18,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -856,6 +862,74 @@ public abstract class CacheContractTest {
     assertThat(async.sync()).isSameAs(cache);
     async.clear().join();
     assertThat(cache.hasKey("a")).isFalse();
+  }
+
+  // Found by reflection, so an operation added to AsyncCache is checked here without a new line:
+  // each one, from the same state (the key stored or missing), gives what its Cache twin gives (a
+  // value, or the class of the exception that completes the future) and leaves the same value.
+  @Test
+  protected void everyAsyncMethodGivesWhatItsCacheTwinGives() throws Exception {
+    for (Method method : AsyncCache.class.getMethods()) {
+      if (method.getName().equals("sync")) {
+        continue;
+      }
+      Method twin = Cache.class.getMethod(method.getName(), method.getParameterTypes());
+      Object[] args = twinArguments(method.getParameterTypes());
+      String call = method.toGenericString();
+      for (boolean stored : new boolean[] {true, false}) {
+        List<Object> fromCache = outcome(stored, () -> twin.invoke(cache, args));
+        List<Object> fromAsync =
+            outcome(
+                stored, () -> ((CompletableFuture<?>) method.invoke(cache.async(), args)).join());
+        assertThat(fromAsync)
+            .as(call + (stored ? " on a stored key" : " on a missing key"))
+            .isEqualTo(fromCache);
+      }
+    }
+  }
+
+  /** One argument of each parameter type an operation takes; its key is "twin", a value 7. */
+  private static Object[] twinArguments(Class<?>[] types) {
+    Map<Class<?>, Object> byType =
+        Map.of(
+            String.class, "twin",
+            Class.class, Integer.class,
+            Timeout.class, Timeout.seconds(60),
+            Supplier.class, (Supplier<Object>) () -> 9,
+            Collection.class, List.of("twin", "missing"),
+            Map.class, Map.of("twin", 8),
+            long.class, 2L,
+            int.class, 3);
+    Object[] args = new Object[types.length];
+    for (int i = 0; i < types.length; i++) {
+      args[i] = byType.getOrDefault(types[i], 7);
+    }
+    return args;
+  }
+
+  /**
+   * From a cache holding only {@code twin = 5}, or nothing if not {@code stored}: what {@code call}
+   * gives (its result, or its exception's class, unwrapped from reflection and from the future)
+   * and what "twin" holds after.
+   */
+  private List<Object> outcome(boolean stored, Callable<Object> call) throws Exception {
+    cache.clear();
+    if (stored) {
+      cache.set("twin", 5);
+    }
+    Object result;
+    try {
+      result = call.call();
+    } catch (InvocationTargetException | CompletionException e) {
+      Throwable cause = e;
+      while ((cause instanceof InvocationTargetException || cause instanceof CompletionException)
+          && cause.getCause() != null) {
+        cause = cause.getCause();
+      }
+      result = cause.getClass();
+    }
+    Object after = cache.get("twin");
+    return Arrays.asList(result, after);
   }
 
   // ------------------------------------------------------------ handles and lifecycle

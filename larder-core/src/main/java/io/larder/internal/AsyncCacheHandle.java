@@ -16,8 +16,9 @@ import java.util.function.Supplier;
  * io.larder.spi.AsyncCacheStore}) an operation it offers (single-key reads and writes, {@code
  * getMany}, {@code incr}/{@code decr}) goes to it and holds no thread while it waits; every other
  * operation, on every other store, runs its {@code Cache} twin through {@link #onPool}: on Larder's
- * bounded pool for stores that block on I/O, on the calling thread for in-memory ones, whose futures
- * are then complete when returned.
+ * bounded pool for stores that block on I/O, on the calling thread for in-memory ones, whose
+ * futures are then complete when returned. Each operation chooses with a field test rather than
+ * through a helper taking both forms, so that a call allocates one lambda, not two.
  */
 final class AsyncCacheHandle implements AsyncCache {
   private final Cache cache;
@@ -117,7 +118,9 @@ final class AsyncCacheHandle implements AsyncCache {
 
   @Override
   public <T> CompletableFuture<Map<String, T>> getMany(Collection<String> keys) {
-    return onStoresClient ? cast(engine.getManyAsync(keys, version)) : onPool(() -> cache.getMany(keys));
+    return onStoresClient
+        ? cast(engine.getManyAsync(keys, version))
+        : onPool(() -> cache.getMany(keys));
   }
 
   @Override
@@ -142,7 +145,9 @@ final class AsyncCacheHandle implements AsyncCache {
 
   @Override
   public CompletableFuture<Long> incr(String key, long delta) {
-    return onStoresClient ? engine.incrAsync(key, delta, version) : onPool(() -> cache.incr(key, delta));
+    return onStoresClient
+        ? engine.incrAsync(key, delta, version)
+        : onPool(() -> cache.incr(key, delta));
   }
 
   @Override
@@ -206,7 +211,9 @@ final class AsyncCacheHandle implements AsyncCache {
     return CompletableFuture.runAsync(twin, executor);
   }
 
-  /** The engine's futures carry {@code Object}s; the caller names the type, as in {@code Cache.get}. */
+  /**
+   * The engine's futures carry {@code Object}s; the caller names the type, as in {@code Cache.get}.
+   */
   @SuppressWarnings("unchecked")
   private static <T> CompletableFuture<T> cast(CompletableFuture<?> future) {
     return (CompletableFuture<T>) future;
