@@ -761,7 +761,8 @@ public final class LarderJCache<K, V> implements Cache<K, V> {
   /**
    * Closes this cache: its MXBeans are unregistered, and its loader, writer, expiry policy and
    * listeners closed where they are {@link Closeable}. The entries stay in the store; {@link
-   * CacheManager#destroyCache(String)} removes them.
+   * CacheManager#destroyCache(String)} removes them. A created cache's local-memory store, which
+   * nothing reaches once the cache is closed, is released with its entries.
    */
   @Override
   public void close() {

@@ -35,7 +35,7 @@ import javax.cache.spi.CachingProvider;
  *   <li>{@code createCache(name, configuration)} makes a new cache on the backend of the template
  *       alias: the manager property {@value #TEMPLATE_PROPERTY}, {@code default} if unset. The new
  *       cache has the template's settings, with its own store: {@code key_prefix} is the name (or
- *       {@code <template prefix>:<name>}), and on local memory a store of its own. On the {@code
+ *       {@code <template prefix>:<name>}), and on local memory a store of its own, released with its entries as the cache closes. On the {@code
  *       java} serializer its allow-list adds what Hibernate's second-level cache stores: Hibernate's
  *       cache entry packages, and the package of the JPA entity the cache is named after.
  * </ul>
@@ -117,8 +117,21 @@ public final class LarderJCacheManager implements CacheManager {
                 + " cache with setStoreByValue(true), or use a local-memory template");
       }
       Caches own = build(cacheName, complete);
+      io.larder.Cache larder = own.get(cacheName);
+      boolean ownStore = isLocalMemory(larder);
       LarderJCache<K, V> cache =
-          new LarderJCache<>(cacheName, this, own.get(cacheName), complete, own::close);
+          new LarderJCache<>(
+              cacheName,
+              this,
+              larder,
+              complete,
+              () -> {
+                own.close();
+                // The store's location is this cache's alone: closed, nothing can reach it again.
+                if (ownStore) {
+                  LocMemStore.release(larder.settings().location());
+                }
+              });
       caches.put(cacheName, cache);
       return cache;
     }
