@@ -109,6 +109,10 @@ public final class LarderJCache<K, V> implements Cache<K, V> {
             : configuration.getCacheLoaderFactory().create();
     this.writer = writer(configuration);
     this.listeners = new EntryListeners<>(this);
+    if (configuration.getCacheEntryListenerConfigurations().iterator().hasNext()) {
+      ListenerReach.require(
+          name, larder, shared, configuration.getKeyType(), manager.optionsAlias(name));
+    }
     for (CacheEntryListenerConfiguration<K, V> listener :
         configuration.getCacheEntryListenerConfigurations()) {
       listeners.register(listener);
@@ -687,6 +691,8 @@ public final class LarderJCache<K, V> implements Cache<K, V> {
   public void registerCacheEntryListener(CacheEntryListenerConfiguration<K, V> listener) {
     requireOpen();
     Objects.requireNonNull(listener, "cacheEntryListenerConfiguration");
+    ListenerReach.require(
+        name, larder, shared, configuration.getKeyType(), manager.optionsAlias(name));
     listeners.register(listener);
     configuration.addCacheEntryListenerConfiguration(listener);
     hearOtherProcesses();

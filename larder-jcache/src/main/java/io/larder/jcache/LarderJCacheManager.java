@@ -93,7 +93,9 @@ public final class LarderJCacheManager implements CacheManager {
    * Makes a cache on the template alias's backend.
    *
    * @throws CacheException if a cache of that name exists, or the name is a configured alias
-   * @throws UnsupportedOperationException for store-by-reference on a backend that stores copies
+   * @throws UnsupportedOperationException for store-by-reference on a backend that stores copies,
+   *     or an entry listener that would hear only this process's changes of a shared store, unless
+   *     the template's {@code jcache_local_listeners} option accepts that
    */
   @Override
   public <K, V, C extends Configuration<K, V>> Cache<K, V> createCache(
@@ -119,19 +121,21 @@ public final class LarderJCacheManager implements CacheManager {
       Caches own = build(cacheName, complete);
       io.larder.Cache larder = own.get(cacheName);
       boolean ownStore = isLocalMemory(larder);
-      LarderJCache<K, V> cache =
-          new LarderJCache<>(
-              cacheName,
-              this,
-              larder,
-              complete,
-              () -> {
-                own.close();
-                // The store's location is this cache's alone: closed, nothing can reach it again.
-                if (ownStore) {
-                  LocMemStore.release(larder.settings().location());
-                }
-              });
+      Runnable closing =
+          () -> {
+            own.close();
+            // The store's location is this cache's alone: closed, nothing can reach it again.
+            if (ownStore) {
+              LocMemStore.release(larder.settings().location());
+            }
+          };
+      LarderJCache<K, V> cache;
+      try {
+        cache = new LarderJCache<>(cacheName, this, larder, complete, closing);
+      } catch (RuntimeException e) {
+        closing.run();
+        throw e;
+      }
       caches.put(cacheName, cache);
       return cache;
     }
@@ -281,6 +285,11 @@ public final class LarderJCacheManager implements CacheManager {
     return isLocalMemory(configured.get(template));
   }
 
+  /** The alias of larder.yml whose options a cache has: its own if configured, else the template. */
+  String optionsAlias(String cacheName) {
+    return configured.aliases().contains(cacheName) ? cacheName : template;
+  }
+
   /** Called by a cache as it closes. */
   void forget(LarderJCache<?, ?> cache) {
     caches.remove(cache.getName(), cache);
@@ -359,7 +368,8 @@ public final class LarderJCacheManager implements CacheManager {
     return LocMemStore.STORE_BY_VALUE.from(larder.settings());
   }
 
-  private static boolean isLocalMemory(io.larder.Cache larder) {
+  /** True if {@code larder} is on local memory: a store of this process alone. */
+  static boolean isLocalMemory(io.larder.Cache larder) {
     try {
       larder.unwrap(LocMemStore.class);
       return true;
