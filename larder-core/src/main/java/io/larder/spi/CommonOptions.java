@@ -99,9 +99,9 @@ public final class CommonOptions {
           "jcache_local_listeners",
           false,
           "larder-jcache: accept entry listeners that hear only this process's changes on a"
-              + " backend that cannot deliver another process's (memcached, database, filebased;"
-              + " Redis for keys other than `String` and `Object`), which are refused otherwise."
-              + " See docs/jcache.md");
+              + " backend that cannot deliver another process's (memcached, Hazelcast, database,"
+              + " filebased; Redis for keys other than `String` and `Object`), which are refused"
+              + " otherwise. See docs/jcache.md");
 
   private static final List<Option<?>> ALL =
       List.of(

@@ -68,7 +68,7 @@ final class JCacheStatistics implements CacheStatisticsMXBean {
     return enabled ? System.nanoTime() : NOT_TIMED;
   }
 
-  /** Adds the time since {@code startNanos}, from {@link #start()}, to the {@code timed} averages. */
+  /** Adds the time since {@code startNanos}, from {@link #start()}, to {@code timed}'s averages. */
   void timed(Timed timed, long startNanos) {
     if (startNanos == NOT_TIMED || timed == Timed.NONE) {
       return;

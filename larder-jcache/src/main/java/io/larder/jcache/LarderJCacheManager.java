@@ -35,9 +35,10 @@ import javax.cache.spi.CachingProvider;
  *   <li>{@code createCache(name, configuration)} makes a new cache on the backend of the template
  *       alias: the manager property {@value #TEMPLATE_PROPERTY}, {@code default} if unset. The new
  *       cache has the template's settings, with its own store: {@code key_prefix} is the name (or
- *       {@code <template prefix>:<name>}), and on local memory a store of its own, released with its entries as the cache closes. On the {@code
- *       java} serializer its allow-list adds what Hibernate's second-level cache stores: Hibernate's
- *       cache entry packages, and the package of the JPA entity the cache is named after.
+ *       {@code <template prefix>:<name>}), and on local memory a store of its own, released with
+ *       its entries as the cache closes. On the {@code java} serializer its allow-list adds what
+ *       Hibernate's second-level cache stores: Hibernate's cache entry packages, and the package
+ *       of the JPA entity the cache is named after.
  * </ul>
  *
  * <pre>{@code
@@ -285,7 +286,7 @@ public final class LarderJCacheManager implements CacheManager {
     return isLocalMemory(configured.get(template));
   }
 
-  /** The alias of larder.yml whose options a cache has: its own if configured, else the template. */
+  /** The alias whose options a cache has: its own if it is configured, else the template. */
   String optionsAlias(String cacheName) {
     return configured.aliases().contains(cacheName) ? cacheName : template;
   }
