@@ -570,7 +570,7 @@ public final class LarderJCache<K, V> implements Cache<K, V> {
     return switch (operation) {
       case GET -> getLocked(id, key, now);
       case READ -> readLocked(id, key, now);
-      case CONTAINS -> present(id, key, now) ? Boolean.TRUE : null;
+      case CONTAINS -> peek(id, key, now) != null ? Boolean.TRUE : null;
       case PUT -> {
         put(id, key, value, true, false, now);
         yield null;
@@ -973,7 +973,7 @@ public final class LarderJCache<K, V> implements Cache<K, V> {
   /**
    * True if {@code id} holds a live entry. With listeners this is {@link #peek}, as they hear an
    * expired entry with its value; without, the store is asked whether it has the key, which reads
-   * no value.
+   * no value (so an entry a Django app stored as {@code None} counts as present here).
    */
   private boolean present(String id, K key, long now) {
     if (!listeners.isEmpty()) {
