@@ -312,10 +312,7 @@ public final class LarderJCache<K, V> implements Cache<K, V> {
       return false;
     }
     statistics.misses(1);
-    write(key, value);
-    if (store(id, key, value, null, now)) {
-      statistics.puts(1);
-    }
+    writeAndStore(id, key, value, null, now);
     return true;
   }
 
@@ -377,10 +374,7 @@ public final class LarderJCache<K, V> implements Cache<K, V> {
     if (old == null) {
       return false;
     }
-    write(key, value);
-    if (store(id, key, value, old, now)) {
-      statistics.puts(1);
-    }
+    writeAndStore(id, key, value, old, now);
     return true;
   }
 
@@ -414,10 +408,7 @@ public final class LarderJCache<K, V> implements Cache<K, V> {
     if (old == null) {
       return null;
     }
-    write(key, value);
-    if (store(id, key, value, old, now)) {
-      statistics.puts(1);
-    }
+    writeAndStore(id, key, value, old, now);
     return old;
   }
 
@@ -638,10 +629,7 @@ public final class LarderJCache<K, V> implements Cache<K, V> {
         }
       }
       case CREATED, UPDATED -> {
-        write(key, entry.value());
-        if (store(id, key, entry.value(), original, now)) {
-          statistics.puts(1);
-        }
+        writeAndStore(id, key, entry.value(), original, now);
       }
       case REMOVED -> {
         delete(key);
@@ -968,6 +956,14 @@ public final class LarderJCache<K, V> implements Cache<K, V> {
       statistics.puts(1);
     }
     return old == PRESENT ? null : old;
+  }
+
+  /** The writer, then {@link #store}, counting the put if the value was stored. */
+  private void writeAndStore(String id, K key, V value, V old, long now) {
+    write(key, value);
+    if (store(id, key, value, old, now)) {
+      statistics.puts(1);
+    }
   }
 
   /**
