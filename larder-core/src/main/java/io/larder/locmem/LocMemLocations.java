@@ -15,4 +15,12 @@ final class LocMemLocations {
     store.admit(maxEntries);
     return store;
   }
+
+  /** Drops the store named {@code location} and its entries, if there is one. */
+  static void release(String location) {
+    LocMemLocation store = STORES.remove(location);
+    if (store != null) {
+      store.entries.invalidateAll();
+    }
+  }
 }

@@ -89,6 +89,20 @@ public final class CommonOptions {
               + " bomb), a cache file, a database row, a memcached item. See docs/reliability.md",
           CacheSettings::maxValueSize);
 
+  /**
+   * larder-jcache: accept JCache entry listeners that hear this process's changes only, where the
+   * backend cannot bring them another process's (read by larder-jcache's {@code createCache} and
+   * {@code registerCacheEntryListener}, which refuse such listeners otherwise).
+   */
+  public static final Option<Boolean> JCACHE_LOCAL_LISTENERS =
+      Option.flag(
+          "jcache_local_listeners",
+          false,
+          "larder-jcache: accept entry listeners that hear only this process's changes on a"
+              + " backend that cannot deliver another process's (memcached, Hazelcast, database,"
+              + " filebased; Redis for keys other than `String` and `Object`), which are refused"
+              + " otherwise. See docs/jcache.md");
+
   private static final List<Option<?>> ALL =
       List.of(
           MAX_ENTRIES,
@@ -100,7 +114,8 @@ public final class CommonOptions {
           COMPRESS_LEVEL,
           MAX_VALUE_SIZE,
           IGNORE_EXCEPTIONS,
-          CIRCUIT_BREAKER_INTERVAL);
+          CIRCUIT_BREAKER_INTERVAL,
+          JCACHE_LOCAL_LISTENERS);
 
   private CommonOptions() {}
 

@@ -1,11 +1,16 @@
 package io.larder.jcache;
 
 import io.larder.Timeout;
-import java.util.function.Supplier;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.cache.expiry.AccessedExpiryPolicy;
+import javax.cache.expiry.CreatedExpiryPolicy;
 import javax.cache.expiry.Duration;
+import javax.cache.expiry.EternalExpiryPolicy;
 import javax.cache.expiry.ExpiryPolicy;
+import javax.cache.expiry.ModifiedExpiryPolicy;
+import javax.cache.expiry.TouchedExpiryPolicy;
 
 /**
  * JSR-107's expiry policy on Larder's per-entry timeouts: each answer of the policy becomes an
@@ -16,11 +21,30 @@ import javax.cache.expiry.ExpiryPolicy;
  */
 final class Expiries {
   private static final Logger LOG = Logger.getLogger(Expiries.class.getName());
+  private static final Set<Class<?>> STANDARD =
+      Set.of(
+          EternalExpiryPolicy.class,
+          CreatedExpiryPolicy.class,
+          AccessedExpiryPolicy.class,
+          ModifiedExpiryPolicy.class,
+          TouchedExpiryPolicy.class);
 
   private final ExpiryPolicy policy;
+  /**
+   * True for JSR-107's own policies, whose answers are fixed at construction: those are asked once,
+   * here, and not on every operation.
+   */
+  private final boolean fixed;
+  private final Duration creation;
+  private final Duration update;
+  private final Duration access;
 
   Expiries(ExpiryPolicy policy) {
     this.policy = policy;
+    this.fixed = STANDARD.contains(policy.getClass());
+    this.creation = fixed ? policy.getExpiryForCreation() : null;
+    this.update = fixed ? policy.getExpiryForUpdate() : null;
+    this.access = fixed ? policy.getExpiryForAccess() : null;
   }
 
   ExpiryPolicy policy() {
@@ -29,19 +53,19 @@ final class Expiries {
 
   /** When a new entry expires; a policy that answers null makes it eternal. */
   long forCreation(long now) {
-    Duration duration = ask(policy::getExpiryForCreation);
+    Duration duration = fixed ? creation : ask(Question.CREATION);
     return duration == null ? Tracked.ETERNAL : at(now, duration);
   }
 
   /** When an updated entry expires, or null to keep its expiry. */
   Long forUpdate(long now) {
-    Duration duration = ask(policy::getExpiryForUpdate);
+    Duration duration = fixed ? update : ask(Question.UPDATE);
     return duration == null ? null : at(now, duration);
   }
 
   /** When an entry that was read expires, or null to keep its expiry. */
   Long forAccess(long now) {
-    Duration duration = ask(policy::getExpiryForAccess);
+    Duration duration = fixed ? access : ask(Question.ACCESS);
     return duration == null ? null : at(now, duration);
   }
 
@@ -67,9 +91,19 @@ final class Expiries {
     return millis >= Tracked.ETERNAL - now ? Tracked.ETERNAL : now + Math.max(millis, 1);
   }
 
-  private static Duration ask(Supplier<Duration> question) {
+  private enum Question {
+    CREATION,
+    UPDATE,
+    ACCESS
+  }
+
+  private Duration ask(Question question) {
     try {
-      return question.get();
+      return switch (question) {
+        case CREATION -> policy.getExpiryForCreation();
+        case UPDATE -> policy.getExpiryForUpdate();
+        case ACCESS -> policy.getExpiryForAccess();
+      };
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "The cache's expiry policy failed; the entry keeps its expiry", e);
       return null;

@@ -28,10 +28,20 @@ public final class JCacheEntry<K, V> implements Cache.Entry<K, V> {
 
   @Override
   public <T> T unwrap(Class<T> type) {
-    if (type.isInstance(this)) {
-      return type.cast(this);
+    return unwrap(this, "A cache entry", type);
+  }
+
+  /**
+   * {@code entry} as {@code type}, for the {@code unwrap} of every entry kind: JSR-107's entries
+   * unwrap to themselves only.
+   *
+   * @throws IllegalArgumentException naming {@code kind} if {@code entry} is not a {@code type}
+   */
+  static <T> T unwrap(Object entry, String kind, Class<T> type) {
+    if (type.isInstance(entry)) {
+      return type.cast(entry);
     }
-    throw new IllegalArgumentException("A cache entry is not a " + type.getName());
+    throw new IllegalArgumentException(kind + " is not a " + type.getName());
   }
 
   @Override

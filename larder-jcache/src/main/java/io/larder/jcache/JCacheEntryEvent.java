@@ -14,15 +14,12 @@ final class JCacheEntryEvent<K, V> extends CacheEntryEvent<K, V> {
   private final K key;
   private final transient V value;
   private final transient V oldValue;
-  private final boolean oldValueAvailable;
 
   JCacheEntryEvent(Cache<K, V> source, EventType type, K key, V value, V oldValue) {
     super(source, type);
     this.key = key;
     this.oldValue = oldValue;
-    this.oldValueAvailable = oldValue != null;
-    this.value =
-        type == EventType.REMOVED || type == EventType.EXPIRED ? oldValue : value;
+    this.value = value;
   }
 
   @Override
@@ -30,9 +27,11 @@ final class JCacheEntryEvent<K, V> extends CacheEntryEvent<K, V> {
     return key;
   }
 
+  /** The new value; for a removed or expired entry, the old one. */
   @Override
   public V getValue() {
-    return value;
+    EventType type = getEventType();
+    return type == EventType.REMOVED || type == EventType.EXPIRED ? oldValue : value;
   }
 
   @Override
@@ -42,14 +41,11 @@ final class JCacheEntryEvent<K, V> extends CacheEntryEvent<K, V> {
 
   @Override
   public boolean isOldValueAvailable() {
-    return oldValueAvailable;
+    return oldValue != null;
   }
 
   @Override
   public <T> T unwrap(Class<T> type) {
-    if (type.isInstance(this)) {
-      return type.cast(this);
-    }
-    throw new IllegalArgumentException("A cache entry event is not a " + type.getName());
+    return JCacheEntry.unwrap(this, "A cache entry event", type);
   }
 }

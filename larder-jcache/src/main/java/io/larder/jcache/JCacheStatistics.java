@@ -17,6 +17,8 @@ final class JCacheStatistics implements CacheStatisticsMXBean {
   private final LongAdder getNanos = new LongAdder();
   private final LongAdder putNanos = new LongAdder();
   private final LongAdder removeNanos = new LongAdder();
+  private static final long NOT_TIMED = Long.MIN_VALUE;
+
   private volatile boolean enabled;
 
   void enable(boolean enabled) {
@@ -51,21 +53,40 @@ final class JCacheStatistics implements CacheStatisticsMXBean {
     }
   }
 
-  void getTime(long startNanos) {
-    if (enabled) {
-      getNanos.add(System.nanoTime() - startNanos);
-    }
+  /** Which of the average times an operation adds to. */
+  enum Timed {
+    NONE,
+    GET,
+    PUT,
+    REMOVE,
+    GET_AND_PUT,
+    GET_AND_REMOVE
   }
 
-  void putTime(long startNanos) {
-    if (enabled) {
-      putNanos.add(System.nanoTime() - startNanos);
-    }
+  /** The start of a timed operation: {@link #NOT_TIMED} while statistics are disabled. */
+  long start() {
+    return enabled ? System.nanoTime() : NOT_TIMED;
   }
 
-  void removeTime(long startNanos) {
-    if (enabled) {
-      removeNanos.add(System.nanoTime() - startNanos);
+  /** Adds the time since {@code startNanos}, from {@link #start()}, to {@code timed}'s averages. */
+  void timed(Timed timed, long startNanos) {
+    if (startNanos == NOT_TIMED || timed == Timed.NONE) {
+      return;
+    }
+    long nanos = System.nanoTime() - startNanos;
+    switch (timed) {
+      case GET -> getNanos.add(nanos);
+      case PUT -> putNanos.add(nanos);
+      case REMOVE -> removeNanos.add(nanos);
+      case GET_AND_PUT -> {
+        getNanos.add(nanos);
+        putNanos.add(nanos);
+      }
+      case GET_AND_REMOVE -> {
+        getNanos.add(nanos);
+        removeNanos.add(nanos);
+      }
+      case NONE -> {}
     }
   }
 

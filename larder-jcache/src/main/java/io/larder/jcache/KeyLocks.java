@@ -35,43 +35,55 @@ final class KeyLocks {
     return shared != null;
   }
 
-  /** Runs a read of {@code key} under this JVM's lock of it. */
-  <T> T reading(String key, Supplier<T> action) {
-    ReentrantLock lock = stripe(key);
-    lock.lock();
-    try {
-      return action.get();
-    } finally {
-      lock.unlock();
+  /** This JVM's lock of {@code key}: every operation on the key holds it. */
+  ReentrantLock local(String key) {
+    int h = key.hashCode();
+    return locks[(h ^ (h >>> 16)) & (STRIPES - 1)];
+  }
+
+  /**
+   * Takes the store's shared lock of {@code key} for a write, with {@link #local} held; null where
+   * there is none to take: the store has none, or this thread holds it already.
+   */
+  SharedLocks.Held shared(String key) {
+    if (shared == null) {
+      return null;
     }
+    Set<String> mine = held.get();
+    if (!mine.add(key)) {
+      return null;
+    }
+    SharedLocks.Held lock;
+    try {
+      lock = shared.acquire(key);
+    } catch (RuntimeException e) {
+      mine.remove(key);
+      throw e;
+    }
+    return () -> {
+      try {
+        lock.close();
+      } finally {
+        mine.remove(key);
+      }
+    };
   }
 
   /** Runs a write of {@code key} under this JVM's lock of it and the store's shared one. */
   <T> T writing(String key, Supplier<T> action) {
-    ReentrantLock lock = stripe(key);
+    ReentrantLock lock = local(key);
     lock.lock();
     try {
-      Set<String> mine = held.get();
-      if (shared == null || !mine.add(key)) {
-        return action.get();
-      }
+      SharedLocks.Held sharedLock = shared(key);
       try {
-        SharedLocks.Held sharedLock = shared.acquire(key);
-        try {
-          return action.get();
-        } finally {
+        return action.get();
+      } finally {
+        if (sharedLock != null) {
           sharedLock.close();
         }
-      } finally {
-        mine.remove(key);
       }
     } finally {
       lock.unlock();
     }
-  }
-
-  private ReentrantLock stripe(String key) {
-    int h = key.hashCode();
-    return locks[(h ^ (h >>> 16)) & (STRIPES - 1)];
   }
 }

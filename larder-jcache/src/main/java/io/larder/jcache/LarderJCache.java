@@ -18,7 +18,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.ForkJoinPool;
-import java.util.function.Supplier;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.cache.Cache;
@@ -65,6 +65,8 @@ import javax.cache.processor.EntryProcessorResult;
 public final class LarderJCache<K, V> implements Cache<K, V> {
   private static final Logger LOG = Logger.getLogger(LarderJCache.class.getName());
   private static final Object ABSENT = new Object();
+  /** The old value of a put that asked only whether there is one: it stands for "some value". */
+  private static final Object PRESENT = new Object();
   /** The fewest remembered keys at which {@link #sweepIfGrown()} looks for stale ones. */
   private static final long MIN_SWEEP = 1024;
 
@@ -107,6 +109,10 @@ public final class LarderJCache<K, V> implements Cache<K, V> {
             : configuration.getCacheLoaderFactory().create();
     this.writer = writer(configuration);
     this.listeners = new EntryListeners<>(this);
+    if (configuration.getCacheEntryListenerConfigurations().iterator().hasNext()) {
+      ListenerReach.require(
+          name, larder, shared, configuration.getKeyType(), manager.optionsAlias(name));
+    }
     for (CacheEntryListenerConfiguration<K, V> listener :
         configuration.getCacheEntryListenerConfigurations()) {
       listeners.register(listener);
@@ -123,16 +129,10 @@ public final class LarderJCache<K, V> implements Cache<K, V> {
 
   @Override
   public V get(K key) {
-    requireOpen();
-    String id = idOf(key);
-    long start = System.nanoTime();
-    V value = reading(id, () -> getLocked(id, key));
-    statistics.getTime(start);
-    return value;
+    return onKey(KeyOperation.GET, key, null, null);
   }
 
-  private V getLocked(String id, K key) {
-    long now = clock.millis();
+  private V getLocked(String id, K key, long now) {
     V value = peek(id, key, now);
     if (value != null) {
       statistics.hits(1);
@@ -154,22 +154,11 @@ public final class LarderJCache<K, V> implements Cache<K, V> {
   public Map<K, V> getAll(Set<? extends K> keys) {
     requireOpen();
     requireNoNulls(keys, "keys");
-    long start = System.nanoTime();
+    long start = statistics.start();
     Map<K, V> found = new LinkedHashMap<>();
     Set<K> missed = new LinkedHashSet<>();
     for (K key : keys) {
-      String id = idOf(key);
-      V value =
-          reading(
-              id,
-              () -> {
-                long now = clock.millis();
-                V v = peek(id, key, now);
-                if (v != null) {
-                  accessed(id, key, v, now);
-                }
-                return v;
-              });
+      V value = onKey(KeyOperation.READ, key, null, null);
       if (value == null) {
         missed.add(key);
       } else {
@@ -181,8 +170,17 @@ public final class LarderJCache<K, V> implements Cache<K, V> {
     if (!missed.isEmpty() && configuration.isReadThrough() && loader != null) {
       loadInto(missed, found);
     }
-    statistics.getTime(start);
+    statistics.timed(JCacheStatistics.Timed.GET, start);
     return found;
+  }
+
+  /** A read without statistics, as {@code getAll} and the iterator count theirs. */
+  private V readLocked(String id, K key, long now) {
+    V value = peek(id, key, now);
+    if (value != null) {
+      accessed(id, key, value, now);
+    }
+    return value;
   }
 
   private void loadInto(Set<K> missed, Map<K, V> found) {
@@ -200,8 +198,7 @@ public final class LarderJCache<K, V> implements Cache<K, V> {
     for (K key : missed) {
       V value = loaded.get(key);
       if (value != null) {
-        String id = idOf(key);
-        locked(id, () -> store(id, key, value, null, clock.millis()));
+        onKey(KeyOperation.STORE_LOADED, key, value, null);
         found.put(key, value);
       }
     }
@@ -209,9 +206,7 @@ public final class LarderJCache<K, V> implements Cache<K, V> {
 
   @Override
   public boolean containsKey(K key) {
-    requireOpen();
-    String id = idOf(key);
-    return reading(id, () -> peek(id, key, clock.millis()) != null);
+    return onKey(KeyOperation.CONTAINS, key, null, null) != null;
   }
 
   @Override
@@ -240,8 +235,7 @@ public final class LarderJCache<K, V> implements Cache<K, V> {
                   for (K key : wanted) {
                     V value = loaded.get(key);
                     if (value != null) {
-                      String id = idOf(key);
-                      locked(id, () -> put(id, key, value, false, clock.millis()));
+                      onKey(KeyOperation.PUT_UNWRITTEN, key, value, null);
                     }
                   }
                 }
@@ -268,48 +262,23 @@ public final class LarderJCache<K, V> implements Cache<K, V> {
 
   @Override
   public void put(K key, V value) {
-    requireOpen();
-    String id = idOf(key);
-    requireValue(value);
-    long start = System.nanoTime();
-    locked(
-        id,
-        () -> {
-          put(id, key, value, true, clock.millis());
-          return null;
-        });
-    statistics.putTime(start);
+    onKey(KeyOperation.PUT, key, value, null);
   }
 
   @Override
   public V getAndPut(K key, V value) {
-    requireOpen();
-    String id = idOf(key);
-    requireValue(value);
-    long start = System.nanoTime();
-    V old =
-        locked(
-            id,
-            () -> {
-              V previous = put(id, key, value, true, clock.millis());
-              countRead(previous);
-              return previous;
-            });
-    statistics.getTime(start);
-    statistics.putTime(start);
-    return old;
+    return onKey(KeyOperation.GET_AND_PUT, key, value, null);
   }
 
   @Override
   public void putAll(Map<? extends K, ? extends V> map) {
     requireOpen();
     Objects.requireNonNull(map, "map");
-    Map<String, K> ids = new LinkedHashMap<>();
     for (Map.Entry<? extends K, ? extends V> entry : map.entrySet()) {
-      ids.put(idOf(entry.getKey()), entry.getKey());
+      idOf(entry.getKey());
       requireValue(entry.getValue());
     }
-    long start = System.nanoTime();
+    long start = statistics.start();
     Map<K, V> toStore = new LinkedHashMap<>(map);
     CacheWriterException failure = null;
     if (configuration.isWriteThrough() && writer != null) {
@@ -325,14 +294,8 @@ public final class LarderJCache<K, V> implements Cache<K, V> {
         }
       }
     }
-    ids.forEach(
-        (id, key) -> {
-          if (toStore.containsKey(key)) {
-            V value = toStore.get(key);
-            locked(id, () -> put(id, key, value, false, clock.millis()));
-          }
-        });
-    statistics.putTime(start);
+    toStore.forEach((key, value) -> onKey(KeyOperation.PUT_UNWRITTEN, key, value, null));
+    statistics.timed(JCacheStatistics.Timed.PUT, start);
     if (failure != null) {
       throw failure;
     }
@@ -340,135 +303,93 @@ public final class LarderJCache<K, V> implements Cache<K, V> {
 
   @Override
   public boolean putIfAbsent(K key, V value) {
-    requireOpen();
-    String id = idOf(key);
-    requireValue(value);
-    long start = System.nanoTime();
-    boolean stored =
-        locked(
-            id,
-            () -> {
-              long now = clock.millis();
-              if (peek(id, key, now) != null) {
-                statistics.hits(1);
-                return false;
-              }
-              statistics.misses(1);
-              write(key, value);
-              if (store(id, key, value, null, now)) {
-                statistics.puts(1);
-              }
-              return true;
-            });
-    statistics.putTime(start);
-    return stored;
+    return onKey(KeyOperation.PUT_IF_ABSENT, key, value, null) != null;
+  }
+
+  private boolean putIfAbsentLocked(String id, K key, V value, long now) {
+    if (present(id, key, now)) {
+      statistics.hits(1);
+      return false;
+    }
+    statistics.misses(1);
+    writeAndStore(id, key, value, null, now);
+    return true;
   }
 
   @Override
   public boolean remove(K key) {
-    requireOpen();
-    String id = idOf(key);
-    long start = System.nanoTime();
-    boolean removed =
-        locked(
-            id,
-            () -> {
-              V old = peek(id, key, clock.millis());
-              delete(key);
-              if (old == null) {
-                return false;
-              }
-              unstore(id, key, old);
-              statistics.removals(1);
-              return true;
-            });
-    statistics.removeTime(start);
-    return removed;
+    return onKey(KeyOperation.REMOVE, key, null, null) != null;
+  }
+
+  private boolean removeLocked(String id, K key, long now) {
+    V old = peek(id, key, now);
+    delete(key);
+    if (old == null) {
+      return false;
+    }
+    unstore(id, key, old);
+    statistics.removals(1);
+    return true;
   }
 
   @Override
   public boolean remove(K key, V oldValue) {
-    requireOpen();
-    String id = idOf(key);
-    requireValue(oldValue);
-    long start = System.nanoTime();
-    boolean removed =
-        locked(
-            id,
-            () -> {
-              long now = clock.millis();
-              V old = peek(id, key, now);
-              if (old == null) {
-                statistics.misses(1);
-                return false;
-              }
-              statistics.hits(1);
-              if (!old.equals(oldValue)) {
-                accessed(id, key, old, now);
-                return false;
-              }
-              delete(key);
-              unstore(id, key, old);
-              statistics.removals(1);
-              return true;
-            });
-    statistics.removeTime(start);
-    return removed;
+    return onKey(KeyOperation.REMOVE_IF_EQUAL, key, oldValue, null) != null;
+  }
+
+  private boolean removeIfEqualLocked(String id, K key, V expected, long now) {
+    V old = equalValue(id, key, expected, now);
+    if (old == null) {
+      return false;
+    }
+    delete(key);
+    unstore(id, key, old);
+    statistics.removals(1);
+    return true;
   }
 
   @Override
   public V getAndRemove(K key) {
-    requireOpen();
-    String id = idOf(key);
-    long start = System.nanoTime();
-    V removed =
-        locked(
-            id,
-            () -> {
-              V old = peek(id, key, clock.millis());
-              delete(key);
-              countRead(old);
-              if (old != null) {
-                unstore(id, key, old);
-                statistics.removals(1);
-              }
-              return old;
-            });
-    statistics.getTime(start);
-    statistics.removeTime(start);
-    return removed;
+    return onKey(KeyOperation.GET_AND_REMOVE, key, null, null);
+  }
+
+  private V getAndRemoveLocked(String id, K key, long now) {
+    V old = peek(id, key, now);
+    delete(key);
+    countRead(old);
+    if (old != null) {
+      unstore(id, key, old);
+      statistics.removals(1);
+    }
+    return old;
   }
 
   @Override
   public boolean replace(K key, V oldValue, V newValue) {
-    requireOpen();
-    String id = idOf(key);
-    requireValue(oldValue);
-    requireValue(newValue);
-    long start = System.nanoTime();
-    boolean replaced =
-        locked(
-            id,
-            () -> {
-              long now = clock.millis();
-              V old = peek(id, key, now);
-              if (old == null) {
-                statistics.misses(1);
-                return false;
-              }
-              statistics.hits(1);
-              if (!old.equals(oldValue)) {
-                accessed(id, key, old, now);
-                return false;
-              }
-              write(key, newValue);
-              if (store(id, key, newValue, old, now)) {
-                statistics.puts(1);
-              }
-              return true;
-            });
-    statistics.putTime(start);
-    return replaced;
+    return onKey(KeyOperation.REPLACE_IF_EQUAL, key, oldValue, newValue) != null;
+  }
+
+  private boolean replaceIfEqualLocked(String id, K key, V expected, V value, long now) {
+    V old = equalValue(id, key, expected, now);
+    if (old == null) {
+      return false;
+    }
+    writeAndStore(id, key, value, old, now);
+    return true;
+  }
+
+  /**
+   * The value of {@code id} if it equals {@code expected}, else null: a hit or a miss, and a value
+   * that differs is an access.
+   */
+  private V equalValue(String id, K key, V expected, long now) {
+    V old = peek(id, key, now);
+    countRead(old);
+    if (old == null || old.equals(expected)) {
+      return old;
+    }
+    accessed(id, key, old, now);
+    return null;
   }
 
   @Override
@@ -478,28 +399,17 @@ public final class LarderJCache<K, V> implements Cache<K, V> {
 
   @Override
   public V getAndReplace(K key, V value) {
-    requireOpen();
-    String id = idOf(key);
-    requireValue(value);
-    long start = System.nanoTime();
-    V replaced =
-        locked(
-            id,
-            () -> {
-              long now = clock.millis();
-              V old = peek(id, key, now);
-              countRead(old);
-              if (old == null) {
-                return null;
-              }
-              write(key, value);
-              if (store(id, key, value, old, now)) {
-                statistics.puts(1);
-              }
-              return old;
-            });
-    statistics.putTime(start);
-    return replaced;
+    return onKey(KeyOperation.GET_AND_REPLACE, key, value, null);
+  }
+
+  private V getAndReplaceLocked(String id, K key, V value, long now) {
+    V old = peek(id, key, now);
+    countRead(old);
+    if (old == null) {
+      return null;
+    }
+    writeAndStore(id, key, value, old, now);
+    return old;
   }
 
   @Override
@@ -518,7 +428,7 @@ public final class LarderJCache<K, V> implements Cache<K, V> {
   }
 
   private void removeAll(Collection<? extends K> keys, boolean deleteAbsent) {
-    long start = System.nanoTime();
+    long start = statistics.start();
     Map<String, K> ids = new LinkedHashMap<>();
     for (K key : keys) {
       ids.put(idOf(key), key);
@@ -541,26 +451,24 @@ public final class LarderJCache<K, V> implements Cache<K, V> {
         toRemove.removeAll(unwritten);
       }
     }
-    ids.forEach(
-        (id, key) -> {
-          if (toRemove.contains(key)) {
-            locked(
-                id,
-                () -> {
-                  V old = peek(id, key, clock.millis());
-                  if (old != null) {
-                    unstore(id, key, old);
-                    statistics.removals(1);
-                  }
-                  return null;
-                });
-          }
-        });
-    statistics.removeTime(start);
+    for (K key : toRemove) {
+      onKey(KeyOperation.REMOVE_UNWRITTEN, key, null, null);
+    }
+    statistics.timed(JCacheStatistics.Timed.REMOVE, start);
     if (failure != null) {
       throw failure;
     }
   }
+
+  private Object removeUnwrittenLocked(String id, K key, long now) {
+    V old = peek(id, key, now);
+    if (old != null) {
+      unstore(id, key, old);
+      statistics.removals(1);
+    }
+    return null;
+  }
+
 
   /**
    * Removes every entry without the writer or listeners, as JSR-107 defines: through Larder's
@@ -577,6 +485,111 @@ public final class LarderJCache<K, V> implements Cache<K, V> {
     tracked.clear();
   }
 
+
+  // ---- the frame of every operation on one key
+
+  /**
+   * The operations on one key that {@link #onKey} runs: whether each writes (and so also takes the
+   * store's shared lock), how many values it is given, and which time statistic it adds to.
+   */
+  private enum KeyOperation {
+    GET(false, 0, JCacheStatistics.Timed.GET),
+    READ(false, 0, JCacheStatistics.Timed.NONE),
+    CONTAINS(false, 0, JCacheStatistics.Timed.NONE),
+    PUT(true, 1, JCacheStatistics.Timed.PUT),
+    GET_AND_PUT(true, 1, JCacheStatistics.Timed.GET_AND_PUT),
+    PUT_IF_ABSENT(true, 1, JCacheStatistics.Timed.PUT),
+    REMOVE(true, 0, JCacheStatistics.Timed.REMOVE),
+    REMOVE_IF_EQUAL(true, 1, JCacheStatistics.Timed.REMOVE),
+    GET_AND_REMOVE(true, 0, JCacheStatistics.Timed.GET_AND_REMOVE),
+    REPLACE_IF_EQUAL(true, 2, JCacheStatistics.Timed.PUT),
+    GET_AND_REPLACE(true, 1, JCacheStatistics.Timed.PUT),
+    /** A loaded value: stored without the writer, not counted as a put. */
+    STORE_LOADED(false, 0, JCacheStatistics.Timed.NONE),
+    /** A put whose writer call is made, or the value loaded, by the caller. */
+    PUT_UNWRITTEN(true, 0, JCacheStatistics.Timed.NONE),
+    /** A removal whose writer call is made by the caller. */
+    REMOVE_UNWRITTEN(true, 0, JCacheStatistics.Timed.NONE);
+
+    final boolean writes;
+    final int values;
+    final JCacheStatistics.Timed timed;
+
+    KeyOperation(boolean writes, int values, JCacheStatistics.Timed timed) {
+      this.writes = writes;
+      this.values = values;
+      this.timed = timed;
+    }
+  }
+
+  /**
+   * Runs {@code operation} on {@code key}: the checks JSR-107 asks for (open, a key and values of
+   * the configured types), then the operation under the key's locks, timed. A {@code boolean}
+   * answer comes back as {@link Boolean#TRUE} or null.
+   */
+  @SuppressWarnings("unchecked")
+  private <T> T onKey(KeyOperation operation, K key, V value, V other) {
+    requireOpen();
+    String id = idOf(key);
+    if (operation.values > 0) {
+      requireValue(value);
+      if (operation.values > 1) {
+        requireValue(other);
+      }
+    }
+    long start = statistics.start();
+    ReentrantLock lock = locks.local(id);
+    lock.lock();
+    Object result;
+    try {
+      SharedLocks.Held shared = operation.writes ? locks.shared(id) : null;
+      try {
+        result = run(operation, id, key, value, other, clock.millis());
+      } finally {
+        if (shared != null) {
+          shared.close();
+        }
+      }
+    } finally {
+      lock.unlock();
+    }
+    statistics.timed(operation.timed, start);
+    return (T) result;
+  }
+
+  private Object run(KeyOperation operation, String id, K key, V value, V other, long now) {
+    return switch (operation) {
+      case GET -> getLocked(id, key, now);
+      case READ -> readLocked(id, key, now);
+      case CONTAINS -> peek(id, key, now) != null ? Boolean.TRUE : null;
+      case PUT -> {
+        put(id, key, value, true, false, now);
+        yield null;
+      }
+      case GET_AND_PUT -> {
+        V previous = put(id, key, value, true, true, now);
+        countRead(previous);
+        yield previous;
+      }
+      case PUT_IF_ABSENT -> putIfAbsentLocked(id, key, value, now) ? Boolean.TRUE : null;
+      case REMOVE -> removeLocked(id, key, now) ? Boolean.TRUE : null;
+      case REMOVE_IF_EQUAL -> removeIfEqualLocked(id, key, value, now) ? Boolean.TRUE : null;
+      case GET_AND_REMOVE -> getAndRemoveLocked(id, key, now);
+      case REPLACE_IF_EQUAL ->
+          replaceIfEqualLocked(id, key, value, other, now) ? Boolean.TRUE : null;
+      case GET_AND_REPLACE -> getAndReplaceLocked(id, key, value, now);
+      case STORE_LOADED -> {
+        store(id, key, value, null, now);
+        yield null;
+      }
+      case PUT_UNWRITTEN -> {
+        put(id, key, value, false, false, now);
+        yield null;
+      }
+      case REMOVE_UNWRITTEN -> removeUnwrittenLocked(id, key, now);
+    };
+  }
+
   // ---- entry processors
 
   @Override
@@ -584,7 +597,7 @@ public final class LarderJCache<K, V> implements Cache<K, V> {
     requireOpen();
     String id = idOf(key);
     Objects.requireNonNull(processor, "processor");
-    return locked(id, () -> invokeLocked(id, key, processor, arguments));
+    return locks.writing(id, () -> invokeLocked(id, key, processor, arguments));
   }
 
   private <T> T invokeLocked(
@@ -616,10 +629,7 @@ public final class LarderJCache<K, V> implements Cache<K, V> {
         }
       }
       case CREATED, UPDATED -> {
-        write(key, entry.value());
-        if (store(id, key, entry.value(), original, now)) {
-          statistics.puts(1);
-        }
+        writeAndStore(id, key, entry.value(), original, now);
       }
       case REMOVED -> {
         delete(key);
@@ -669,6 +679,8 @@ public final class LarderJCache<K, V> implements Cache<K, V> {
   public void registerCacheEntryListener(CacheEntryListenerConfiguration<K, V> listener) {
     requireOpen();
     Objects.requireNonNull(listener, "cacheEntryListenerConfiguration");
+    ListenerReach.require(
+        name, larder, shared, configuration.getKeyType(), manager.optionsAlias(name));
     listeners.register(listener);
     configuration.addCacheEntryListenerConfiguration(listener);
     hearOtherProcesses();
@@ -743,7 +755,8 @@ public final class LarderJCache<K, V> implements Cache<K, V> {
   /**
    * Closes this cache: its MXBeans are unregistered, and its loader, writer, expiry policy and
    * listeners closed where they are {@link Closeable}. The entries stay in the store; {@link
-   * CacheManager#destroyCache(String)} removes them.
+   * CacheManager#destroyCache(String)} removes them. A created cache's local-memory store, which
+   * nothing reaches once the cache is closed, is released with its entries.
    */
   @Override
   public void close() {
@@ -800,19 +813,8 @@ public final class LarderJCache<K, V> implements Cache<K, V> {
       public boolean hasNext() {
         while (next == null && ids.hasNext()) {
           Map.Entry<String, Tracked<K>> candidate = ids.next();
-          String id = candidate.getKey();
           K key = candidate.getValue().key();
-          V value =
-              reading(
-                  id,
-                  () -> {
-                    long now = clock.millis();
-                    V v = peek(id, key, now);
-                    if (v != null) {
-                      accessed(id, key, v, now);
-                    }
-                    return v;
-                  });
+          V value = onKey(KeyOperation.READ, key, null, null);
           if (value != null) {
             next = new JCacheEntry<>(key, value);
           }
@@ -910,7 +912,7 @@ public final class LarderJCache<K, V> implements Cache<K, V> {
     if (expiresAt != Tracked.UNKNOWN && expiresAt <= now) {
       tracked.remove(id);
       deleteFromStore(id);
-      if (old != null) {
+      if (old != null && old != PRESENT) {
         listeners.expired(key, old);
       }
       return false;
@@ -929,24 +931,67 @@ public final class LarderJCache<K, V> implements Cache<K, V> {
     if (old == null) {
       listeners.created(key, value);
     } else {
-      listeners.updated(key, value, old);
+      listeners.updated(key, value, old == PRESENT ? null : old);
     }
     return true;
   }
 
   /**
-   * {@link #store} after the writer, for {@code put}: returns the old value, and counts the put if
-   * the value was stored.
+   * {@link #store} after the writer, for {@code put}: counts the put if the value was stored, and
+   * returns the old value if {@code returnsOld}. Without that or a listener to hear the old value,
+   * only whether there is one is asked, which spares reading (and copying) it.
    */
-  private V put(String id, K key, V value, boolean writeThrough, long now) {
-    V old = peek(id, key, now);
+  @SuppressWarnings("unchecked")
+  private V put(String id, K key, V value, boolean writeThrough, boolean returnsOld, long now) {
+    V old;
+    if (returnsOld || !listeners.isEmpty()) {
+      old = peek(id, key, now);
+    } else {
+      old = present(id, key, now) ? (V) PRESENT : null;
+    }
     if (writeThrough) {
       write(key, value);
     }
     if (store(id, key, value, old, now)) {
       statistics.puts(1);
     }
-    return old;
+    return old == PRESENT ? null : old;
+  }
+
+  /** The writer, then {@link #store}, counting the put if the value was stored. */
+  private void writeAndStore(String id, K key, V value, V old, long now) {
+    write(key, value);
+    if (store(id, key, value, old, now)) {
+      statistics.puts(1);
+    }
+  }
+
+  /**
+   * True if {@code id} holds a live entry. With listeners this is {@link #peek}, as they hear an
+   * expired entry with its value; without, the store is asked whether it has the key, which reads
+   * no value (so an entry a Django app stored as {@code None} counts as present here).
+   */
+  private boolean present(String id, K key, long now) {
+    if (!listeners.isEmpty()) {
+      return peek(id, key, now) != null;
+    }
+    Tracked<K> entry = tracked.get(id);
+    if (entry != null && entry.isExpiredAt(now)) {
+      tracked.remove(id);
+      deleteFromStore(id);
+      return false;
+    }
+    boolean stored;
+    try {
+      stored = larder.hasKey(id);
+    } catch (io.larder.CacheException e) {
+      throw new CacheException(
+          "Cache '" + name + "' could not read " + id + ": " + e.getMessage(), e);
+    }
+    if (!stored && entry != null) {
+      tracked.remove(id);
+    }
+    return stored;
   }
 
   /**
@@ -1067,25 +1112,6 @@ public final class LarderJCache<K, V> implements Cache<K, V> {
 
   private static CacheWriterException writerFailure(Exception e) {
     return e instanceof CacheWriterException w ? w : new CacheWriterException(e);
-  }
-
-  /** Runs a change of {@code id} under its locks: this JVM's, and the store's shared one. */
-  private <T> T locked(String id, Supplier<T> action) {
-    return locks.writing(id, action);
-  }
-
-  private void locked(String id, Runnable action) {
-    locks.writing(
-        id,
-        () -> {
-          action.run();
-          return null;
-        });
-  }
-
-  /** Runs a read of {@code id} under this JVM's lock of it. */
-  private <T> T reading(String id, Supplier<T> action) {
-    return locks.reading(id, action);
   }
 
   /** The writer takes supertypes of K and V; it is called with K and V only. */

@@ -35,9 +35,10 @@ import javax.cache.spi.CachingProvider;
  *   <li>{@code createCache(name, configuration)} makes a new cache on the backend of the template
  *       alias: the manager property {@value #TEMPLATE_PROPERTY}, {@code default} if unset. The new
  *       cache has the template's settings, with its own store: {@code key_prefix} is the name (or
- *       {@code <template prefix>:<name>}), and on local memory a store of its own. On the {@code
- *       java} serializer its allow-list adds what Hibernate's second-level cache stores: Hibernate's
- *       cache entry packages, and the package of the JPA entity the cache is named after.
+ *       {@code <template prefix>:<name>}), and on local memory a store of its own, released with
+ *       its entries as the cache closes. On the {@code java} serializer its allow-list adds what
+ *       Hibernate's second-level cache stores: Hibernate's cache entry packages, and the package
+ *       of the JPA entity the cache is named after.
  * </ul>
  *
  * <pre>{@code
@@ -93,7 +94,9 @@ public final class LarderJCacheManager implements CacheManager {
    * Makes a cache on the template alias's backend.
    *
    * @throws CacheException if a cache of that name exists, or the name is a configured alias
-   * @throws UnsupportedOperationException for store-by-reference on a backend that stores copies
+   * @throws UnsupportedOperationException for store-by-reference on a backend that stores copies,
+   *     or an entry listener that would hear only this process's changes of a shared store, unless
+   *     the template's {@code jcache_local_listeners} option accepts that
    */
   @Override
   public <K, V, C extends Configuration<K, V>> Cache<K, V> createCache(
@@ -117,8 +120,23 @@ public final class LarderJCacheManager implements CacheManager {
                 + " cache with setStoreByValue(true), or use a local-memory template");
       }
       Caches own = build(cacheName, complete);
-      LarderJCache<K, V> cache =
-          new LarderJCache<>(cacheName, this, own.get(cacheName), complete, own::close);
+      io.larder.Cache larder = own.get(cacheName);
+      boolean ownStore = isLocalMemory(larder);
+      Runnable closing =
+          () -> {
+            own.close();
+            // The store's location is this cache's alone: closed, nothing can reach it again.
+            if (ownStore) {
+              LocMemStore.release(larder.settings().location());
+            }
+          };
+      LarderJCache<K, V> cache;
+      try {
+        cache = new LarderJCache<>(cacheName, this, larder, complete, closing);
+      } catch (RuntimeException e) {
+        closing.run();
+        throw e;
+      }
       caches.put(cacheName, cache);
       return cache;
     }
@@ -268,6 +286,11 @@ public final class LarderJCacheManager implements CacheManager {
     return isLocalMemory(configured.get(template));
   }
 
+  /** The alias whose options a cache has: its own if it is configured, else the template. */
+  String optionsAlias(String cacheName) {
+    return configured.aliases().contains(cacheName) ? cacheName : template;
+  }
+
   /** Called by a cache as it closes. */
   void forget(LarderJCache<?, ?> cache) {
     caches.remove(cache.getName(), cache);
@@ -346,7 +369,8 @@ public final class LarderJCacheManager implements CacheManager {
     return LocMemStore.STORE_BY_VALUE.from(larder.settings());
   }
 
-  private static boolean isLocalMemory(io.larder.Cache larder) {
+  /** True if {@code larder} is on local memory: a store of this process alone. */
+  static boolean isLocalMemory(io.larder.Cache larder) {
     try {
       larder.unwrap(LocMemStore.class);
       return true;

@@ -89,10 +89,7 @@ final class ProcessorEntry<K, V> implements MutableEntry<K, V> {
 
   @Override
   public <T> T unwrap(Class<T> type) {
-    if (type.isInstance(this)) {
-      return type.cast(this);
-    }
-    throw new IllegalArgumentException("A mutable entry is not a " + type.getName());
+    return JCacheEntry.unwrap(this, "A mutable entry", type);
   }
 
   Outcome outcome() {

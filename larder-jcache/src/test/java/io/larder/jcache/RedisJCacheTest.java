@@ -92,4 +92,49 @@ class RedisJCacheTest {
         .hasMessageContaining("template alias 'default'")
         .hasMessageContaining("setStoreByValue(true)");
   }
+
+  @Test
+  void aListenerOnKeysOtherProcessesCannotNameIsRefusedNamingTheOption() {
+    assertThatThrownBy(
+            () ->
+                manager.createCache(
+                    name, ListenerReachTest.withListener(new CreatedListener<>())))
+        .isInstanceOf(UnsupportedOperationException.class)
+        .hasMessageContaining("'" + name + "'")
+        .hasMessageContaining("only for String or Object keys, not java.lang.Long")
+        .hasMessageContaining("options.jcache_local_listeners: true");
+  }
+
+  @Test
+  void theOptionAcceptsAListenerOnKeysOtherProcessesCannotName(@TempDir Path dir)
+      throws IOException {
+    Path file = dir.resolve("local-listeners.yml");
+    Files.writeString(
+        file,
+        "caches:\n  default:\n    backend: redis\n    location: " + server.url(0)
+            + "\n    options: {jcache_local_listeners: true}\n");
+    CacheManager local = provider.getCacheManager(file.toUri(), getClass().getClassLoader());
+    CreatedListener<Long, String> listener = new CreatedListener<>();
+
+    Cache<Long, String> numbers =
+        local.createCache(name, ListenerReachTest.withListener(listener));
+    numbers.put(1L, "one");
+
+    assertThat(listener.created).containsExactly(1L);
+  }
+
+  @Test
+  void aListenerOnStringKeysHearsEveryProcessWithoutTheOption() {
+    CreatedListener<String, String> listener = new CreatedListener<>();
+
+    Cache<String, String> books =
+        manager.createCache(
+            name,
+            new MutableConfiguration<String, String>()
+                .setTypes(String.class, String.class)
+                .addCacheEntryListenerConfiguration(CreatedListener.of(listener)));
+    books.put("isbn:978", "K&R");
+
+    assertThat(listener.created).containsExactly("isbn:978");
+  }
 }

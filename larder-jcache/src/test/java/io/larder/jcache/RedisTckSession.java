@@ -33,6 +33,8 @@ public final class RedisTckSession implements LauncherSessionListener {
               location: %s
               options:
                 serializer_allow: [domain, org.jsr107.tck]
+                # The TCK runs in one process, on Long and Integer keys.
+                jcache_local_listeners: true
           """
               .formatted(url));
     } catch (IOException e) {
