@@ -52,6 +52,14 @@ public final class ChainBackend implements CacheBackend {
           settings ->
               settings.stringOption("invalidation_channel", "larder:chain:" + settings.alias()));
 
+  static final Option<String> COHERENCE =
+      Option.string(
+          "coherence",
+          "auto",
+          "how local tiers hear of other writers' changes: auto, tracking (Redis 6+: every"
+              + " writer), events, notify, publish (other chains only) or timeout (local_timeout"
+              + " alone)");
+
   @Override
   public String name() {
     return "chain";
@@ -64,7 +72,7 @@ public final class ChainBackend implements CacheBackend {
 
   @Override
   public List<Option<?>> options() {
-    return List.of(CACHES, BACKENDS, LOCAL_TIMEOUT, INVALIDATION_CHANNEL);
+    return List.of(CACHES, BACKENDS, LOCAL_TIMEOUT, INVALIDATION_CHANNEL, COHERENCE);
   }
 
   @Override
