@@ -56,6 +56,14 @@ public final class ChainBackend implements CacheBackend {
               ChainBackend.INVALIDATION_CHANNEL.read(
                   settings, "larder:chain:" + settings.alias(), SettingValues::text));
 
+  static final Option<String> COHERENCE =
+      Option.string(
+          "coherence",
+          "auto",
+          "how local tiers hear of other writers' changes: auto, tracking (Redis 6+: every"
+              + " writer), events, notify, publish (other chains only) or timeout (local_timeout"
+              + " alone)");
+
   @Override
   public String name() {
     return "chain";
@@ -68,7 +76,7 @@ public final class ChainBackend implements CacheBackend {
 
   @Override
   public List<Option<?>> options() {
-    return List.of(CACHES, BACKENDS, LOCAL_TIMEOUT, INVALIDATION_CHANNEL);
+    return List.of(CACHES, BACKENDS, LOCAL_TIMEOUT, INVALIDATION_CHANNEL, COHERENCE);
   }
 
   @Override

@@ -23,8 +23,18 @@ public interface ChainExtension {
 
   /**
    * False while the local tiers are bypassed: the chain keeps them coherent through a shared tier's
-   * invalidation messages (Redis), and that connection is down or not yet up. Always true for a
-   * chain without invalidations (its local copies are bounded by {@code local_timeout} instead).
+   * invalidations (Redis), and that connection is down or not yet up. Always true for a chain
+   * without invalidations (its local copies are bounded by {@code local_timeout} instead).
    */
   boolean localTiersInUse();
+
+  /**
+   * How the local tiers hear of other writers' changes, as the {@code coherence} option names it:
+   * {@code tracking} (the shared store tells of every writer's changes), {@code publish} (other
+   * chains tell), or {@code timeout} (nothing tells: {@code local_timeout} bounds a copy's age; also
+   * a chain with no local tier over a shared one).
+   *
+   * @return the source in use
+   */
+  String coherence();
 }

@@ -3,7 +3,6 @@ package io.larder.chain;
 import io.larder.BackendUnavailableException;
 import io.larder.Timeout;
 import io.larder.spi.CacheStore;
-import io.larder.spi.Channels;
 import io.larder.spi.CommonOptions;
 import io.larder.spi.StoreContext;
 import java.util.ArrayList;
@@ -48,9 +47,9 @@ final class ChainStore implements CacheStore, ChainExtension {
   ChainStore(StoreContext context, List<String> aliases) {
     this.alias = context.alias();
     List<CacheStore> stores = aliases.stream().map(context::store).toList();
-    int channelTier = channelTier(stores);
+    CoherenceChoice source = CoherenceChoice.of(context, aliases, stores);
     // With invalidations, local copies need no time bound unless one is asked for.
-    boolean capped = channelTier < 0 || ChainBackend.LOCAL_TIMEOUT.isSet(context.settings());
+    boolean capped = source.timeoutOnly() || ChainBackend.LOCAL_TIMEOUT.isSet(context.settings());
     Timeout localTimeout = ChainBackend.LOCAL_TIMEOUT.from(context.settings());
     List<Tier> built = new ArrayList<>();
     for (int i = 0; i < stores.size(); i++) {
@@ -72,31 +71,16 @@ final class ChainStore implements CacheStore, ChainExtension {
     this.blocksOnIo = tiers.stream().anyMatch(t -> t.store.blocksOnIo());
     this.rejectsInvalidKeys = tiers.stream().anyMatch(t -> t.store.rejectsInvalidKeys());
     this.coherence =
-        channelTier < 0 || tiers.stream().noneMatch(t -> t.near)
+        source.timeoutOnly() || tiers.stream().noneMatch(t -> t.near)
             ? null
-            : coherence(context, tiers.get(channelTier));
+            : coherence(context, source);
   }
 
-  /** The first shared tier that can carry messages between processes, or -1. */
-  private static int channelTier(List<CacheStore> stores) {
-    for (int i = 0; i < stores.size(); i++) {
-      CacheStore store = stores.get(i);
-      if (store.blocksOnIo() && store.extension(Channels.class, null) != null) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  private Coherence coherence(StoreContext context, Tier through) {
-    String channel = ChainBackend.INVALIDATION_CHANNEL.from(context.settings());
+  private Coherence coherence(StoreContext context, CoherenceChoice source) {
     List<Tier> near = tiers.stream().filter(t -> t.near).toList();
-    return new Coherence(
-        alias,
-        through.alias,
-        through.store.extension(Channels.class, null),
-        channel,
-        CommonOptions.IGNORE_EXCEPTIONS.from(context.cache(through.alias).settings()),
+    return source.open(
+        context,
+        CommonOptions.IGNORE_EXCEPTIONS.from(context.cache(source.tierAlias()).settings()),
         key ->
             guard.write(
                 key,
@@ -401,6 +385,11 @@ final class ChainStore implements CacheStore, ChainExtension {
   @Override
   public boolean localTiersInUse() {
     return coherence == null || coherence.live();
+  }
+
+  @Override
+  public String coherence() {
+    return coherence == null ? "timeout" : coherence.source();
   }
 
   @Override

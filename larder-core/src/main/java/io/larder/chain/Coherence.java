@@ -2,6 +2,7 @@ package io.larder.chain;
 
 import io.larder.BackendUnavailableException;
 import io.larder.spi.Channels;
+import io.larder.spi.KeyChanges;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -10,24 +11,38 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps a chain's local tiers coherent with other processes through a shared tier's {@link
- * Channels}: every write through a chain publishes the keys it changed, and every other process's
- * chain on the same channel drops its local copies of them. While the channel is down the local
- * tiers must not be used (messages are being lost), and they are cleared when it comes back.
+ * Keeps a chain's local tiers coherent with other writers, from one of two sources:
  *
- * <p>A message is the publisher's id, then {@code *} for everything (a {@code clear}) or each key
- * as {@code length:key}, so keys may hold any character.
+ * <ul>
+ *   <li>{@code tracking} (and any other {@link KeyChanges} source): the shared store itself tells of
+ *       every change to the chain's keys, whoever the writer (Django, a plain cache, a command-line
+ *       client), and this drops the local copies;
+ *   <li>{@code publish}: a shared tier's {@link Channels}. Every write through a chain publishes the
+ *       keys it changed, and every other process's chain on the same channel drops its local copies
+ *       of them; writers that are not chains are not heard.
+ * </ul>
+ *
+ * While the source is down the local tiers must not be used (changes are being missed), and they
+ * are cleared when it comes back.
+ *
+ * <p>A published message is the publisher's id, then {@code *} for everything (a {@code clear}) or
+ * each key as {@code length:key}, so keys may hold any character.
  */
-final class Coherence implements Channels.Subscriber, AutoCloseable {
+final class Coherence implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Coherence.class);
 
   private final String alias;
   private final String tierAlias;
+  private final String source;
+
+  /** Null when the store tells of changes itself: nothing to publish. */
   private final Channels channels;
+
   private final String channel;
   private final boolean failsOpen;
   private final String origin = UUID.randomUUID().toString();
@@ -51,20 +66,19 @@ final class Coherence implements Channels.Subscriber, AutoCloseable {
 
   private final Channels.Subscription subscription;
 
-  /**
-   * @param dropKey drops the local copies of a chain key (under the key's write lock)
-   * @param dropAll clears the local tiers (under every write lock)
-   */
-  Coherence(
+  private Coherence(
       String alias,
       String tierAlias,
+      String source,
       Channels channels,
       String channel,
       boolean failsOpen,
       Consumer<String> dropKey,
-      Runnable dropAll) {
+      Runnable dropAll,
+      Function<Coherence, Channels.Subscription> subscribe) {
     this.alias = alias;
     this.tierAlias = tierAlias;
+    this.source = source;
     this.channels = channels;
     this.channel = channel;
     this.failsOpen = failsOpen;
@@ -77,17 +91,72 @@ final class Coherence implements Channels.Subscriber, AutoCloseable {
               thread.setDaemon(true);
               return thread;
             });
-    this.subscription = channels.subscribe(channel, this);
+    this.subscription = subscribe.apply(this);
   }
 
-  /** True while every other process's write reaches this process: the local tiers may be used. */
+  /**
+   * Coherence through {@code channels}: this chain publishes its changes on {@code channel} and
+   * drops what other chains publish there.
+   *
+   * @param dropKey drops the local copies of a chain key (under the key's write lock)
+   * @param dropAll clears the local tiers (under every write lock)
+   */
+  static Coherence published(
+      String alias,
+      String tierAlias,
+      Channels channels,
+      String channel,
+      boolean failsOpen,
+      Consumer<String> dropKey,
+      Runnable dropAll) {
+    return new Coherence(
+        alias,
+        tierAlias,
+        "publish",
+        channels,
+        channel,
+        failsOpen,
+        dropKey,
+        dropAll,
+        c -> channels.subscribe(channel, c.new Published()));
+  }
+
+  /**
+   * Coherence told by the store: every change to a key under {@code prefix}, by any writer, drops
+   * its local copies.
+   */
+  static Coherence told(
+      String alias,
+      String tierAlias,
+      KeyChanges changes,
+      String prefix,
+      Consumer<String> dropKey,
+      Runnable dropAll) {
+    return new Coherence(
+        alias,
+        tierAlias,
+        changes.name(),
+        null,
+        null,
+        true,
+        dropKey,
+        dropAll,
+        c -> changes.watch(prefix, c.new Told()));
+  }
+
+  /** The source's name, as the {@code coherence} option spells it. */
+  String source() {
+    return source;
+  }
+
+  /** True while every other writer's change reaches this process: the local tiers may be used. */
   boolean live() {
     return live;
   }
 
-  /** Tells the other processes that {@code keys} changed. */
+  /** Tells the other processes that {@code keys} changed, where they hear it from this chain. */
   void changed(Collection<String> keys) {
-    if (keys.isEmpty()) {
+    if (keys.isEmpty() || channels == null) {
       return;
     }
     StringBuilder message = new StringBuilder(origin).append(' ');
@@ -99,7 +168,9 @@ final class Coherence implements Channels.Subscriber, AutoCloseable {
 
   /** Tells the other processes that everything changed ({@code clear}). */
   void changedEverything() {
-    publish(origin + " *");
+    if (channels != null) {
+      publish(origin + " *");
+    }
   }
 
   private void publish(String message) {
@@ -119,26 +190,28 @@ final class Coherence implements Channels.Subscriber, AutoCloseable {
     }
   }
 
-  @Override
-  public void received(String message) {
-    handler.execute(() -> handle(message));
-  }
-
   private void handle(String message) {
     int space = message.indexOf(' ');
     if (space < 0 || message.startsWith(origin + " ")) {
       return; // our own change, already applied here; or not a chain's message
     }
     if (message.length() == space + 2 && message.charAt(space + 1) == '*') {
-      dropAll.run();
-      log.debug("Cache '{}': local tiers cleared by another process's clear", alias);
+      dropEverything();
       return;
     }
     for (String key : keys(message, space + 1)) {
-      dropKey.accept(key);
-      log.debug(
-          "Cache '{}': {} dropped from the local tiers, changed by another process", alias, key);
+      drop(key);
     }
+  }
+
+  private void drop(String key) {
+    dropKey.accept(key);
+    log.debug("Cache '{}': {} dropped from the local tiers, changed by another writer", alias, key);
+  }
+
+  private void dropEverything() {
+    dropAll.run();
+    log.debug("Cache '{}': local tiers cleared: another writer changed everything", alias);
   }
 
   private List<String> keys(String message, int start) {
@@ -157,27 +230,26 @@ final class Coherence implements Channels.Subscriber, AutoCloseable {
     return keys;
   }
 
-  @Override
-  public void connected() {
+  private void connected() {
     long outage = outages.get();
     handler.execute(
         () -> {
-          // Messages may have been lost while we were not listening: nothing local can be trusted.
+          // Changes may have been missed while we were not listening: nothing local can be trusted.
           dropAll.run();
           live = true;
           if (outages.get() != outage) {
             live = false; // disconnected again meanwhile: its own reconnection will follow
           } else {
             log.info(
-                "Cache '{}': invalidations through tier '{}' live; local tiers in use",
+                "Cache '{}': invalidations ({}) through tier '{}' live; local tiers in use",
                 alias,
+                source,
                 tierAlias);
           }
         });
   }
 
-  @Override
-  public void disconnected() {
+  private void disconnected() {
     outages.incrementAndGet();
     if (closed) {
       live = false;
@@ -187,9 +259,10 @@ final class Coherence implements Channels.Subscriber, AutoCloseable {
     live = false;
     if (wasLive) {
       log.warn(
-          "Cache '{}': invalidations through tier '{}' lost; local tiers bypassed until they"
+          "Cache '{}': invalidations ({}) through tier '{}' lost; local tiers bypassed until they"
               + " return",
           alias,
+          source,
           tierAlias);
     }
   }
@@ -200,5 +273,46 @@ final class Coherence implements Channels.Subscriber, AutoCloseable {
     live = false;
     subscription.close();
     handler.shutdownNow();
+  }
+
+  /** Hears other chains' messages on the channel. */
+  private final class Published implements Channels.Subscriber {
+    @Override
+    public void received(String message) {
+      handler.execute(() -> handle(message));
+    }
+
+    @Override
+    public void connected() {
+      Coherence.this.connected();
+    }
+
+    @Override
+    public void disconnected() {
+      Coherence.this.disconnected();
+    }
+  }
+
+  /** Hears the store's own account of its changes. */
+  private final class Told implements KeyChanges.Listener {
+    @Override
+    public void changed(String key) {
+      handler.execute(() -> drop(key));
+    }
+
+    @Override
+    public void changedEverything() {
+      handler.execute(Coherence.this::dropEverything);
+    }
+
+    @Override
+    public void connected() {
+      Coherence.this.connected();
+    }
+
+    @Override
+    public void disconnected() {
+      Coherence.this.disconnected();
+    }
   }
 }

@@ -205,6 +205,27 @@ final class RedisConnection implements AutoCloseable {
     }
   }
 
+  /** True once connected to a cluster (found by configuration or by asking the server). */
+  synchronized boolean isCluster() {
+    open();
+    return topology == Topology.CLUSTER;
+  }
+
+  /**
+   * A new connection with string keys to the primary (found through Sentinel when there is one), on
+   * the same client, for server-assisted invalidation ({@code CLIENT TRACKING}); null in a cluster,
+   * where each node tracks only its own slots. The caller closes it.
+   */
+  StatefulRedisConnection<String, String> connectTracking() {
+    open(); // the topology is known once the cache's own connection is
+    synchronized (this) {
+      if (topology == Topology.CLUSTER) {
+        return null;
+      }
+      return ((RedisClient) client).connect(StringCodec.UTF8, nodes.get(0));
+    }
+  }
+
   private Open open() {
     Open current = open;
     if (current != null) {

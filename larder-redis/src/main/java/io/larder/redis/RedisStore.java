@@ -6,6 +6,7 @@ import io.larder.SerializationException;
 import io.larder.Timeout;
 import io.larder.spi.AsyncCacheStore;
 import io.larder.spi.Channels;
+import io.larder.spi.KeyChanges;
 import io.larder.spi.Increments;
 import io.larder.spi.Keys;
 import io.larder.spi.StoreContext;
@@ -50,6 +51,7 @@ final class RedisStore implements AsyncCacheStore {
   private final KeyPatterns patterns;
   private final StampedeLock stampedeLock;
   private final RedisChannels channels;
+  private final RedisKeyTracking tracking;
   private final ValueSizeLimit sizeLimit;
 
   RedisStore(StoreContext context, RedisOptions options) {
@@ -62,6 +64,7 @@ final class RedisStore implements AsyncCacheStore {
     this.patterns = new KeyPatterns(settings);
     this.stampedeLock = new StampedeLock(redis, options, settings.alias());
     this.channels = new RedisChannels(settings.alias(), redis, connection);
+    this.tracking = new RedisKeyTracking(settings.alias(), redis, connection);
     this.sizeLimit =
         ValueSizeLimit.of(
             settings.alias(), options.maxValueSize(), "Redis itself takes at most 512 MiB");
@@ -410,6 +413,7 @@ final class RedisStore implements AsyncCacheStore {
   @Override
   public void close() {
     channels.close();
+    tracking.close();
     RedisWire wire = syncWire;
     if (wire != null) {
       wire.close();
@@ -442,6 +446,9 @@ final class RedisStore implements AsyncCacheStore {
   public <T> T extension(Class<T> type, Keys keys) {
     if (type == Channels.class) {
       return type.cast(channels);
+    }
+    if (type == KeyChanges.class) {
+      return tracking.offered() ? type.cast(tracking) : null;
     }
     return type == RedisExtension.class
         ? type.cast(new RedisExtras(context, options, redis, patterns, this, keys))

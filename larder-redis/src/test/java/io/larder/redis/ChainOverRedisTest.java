@@ -1,5 +1,7 @@
 package io.larder.redis;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.larder.CacheDefinition;
 import io.larder.Caches;
 import io.larder.RedisContractTest;
@@ -14,7 +16,9 @@ import org.junit.jupiter.api.BeforeEach;
 
 /**
  * Django's contract on a chain of local memory over a real {@code redis-server}, the local tier
- * kept coherent by Redis pub/sub. Expiry is checked where Redis holds it, as for Redis alone.
+ * kept coherent by Redis pub/sub between chains ({@code coherence: publish}); {@link
+ * ChainOverRedisTrackingTest} runs it with Redis's own key tracking. Expiry is checked where Redis
+ * holds it, as for Redis alone.
  */
 class ChainOverRedisTest extends RedisContractTest {
   @Override
@@ -26,7 +30,12 @@ class ChainOverRedisTest extends RedisContractTest {
 
   @Override
   protected void configure(CacheDefinition cache) {
-    cache.backend("chain").option("caches", List.of("near", "redis"));
+    cache.backend("chain").option("caches", List.of("near", "redis")).option("coherence", coherence());
+  }
+
+  /** The chain's {@code coherence} option. */
+  protected String coherence() {
+    return "publish";
   }
 
   @Override
@@ -37,6 +46,7 @@ class ChainOverRedisTest extends RedisContractTest {
         "invalidations live",
         Duration.ofSeconds(10),
         () -> cache.unwrap(ChainExtension.class).localTiersInUse());
+    assertThat(cache.unwrap(ChainExtension.class).coherence()).isEqualTo(coherence());
   }
 
   // Reads are answered by the local tier, which keeps references.
