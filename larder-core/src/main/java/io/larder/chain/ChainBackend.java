@@ -14,9 +14,10 @@ import java.util.Set;
 
 /**
  * {@code backend: chain}: a layered cache over other aliases of the same {@code Caches}, fastest
- * first, e.g. {@code caches: [memory, redis, filesystem]}. Also selected by the seed's {@code
- * CacheChainBackend} (bare or as {@code larder.cache.backends.chain.CacheChainBackend}), and the
- * tiers may be given as the seed's {@code BACKENDS}, beside {@code BACKEND} or in {@code OPTIONS}.
+ * first, e.g. {@code caches: [memory, redis, filesystem]}. Also selected as {@code
+ * CacheChainBackend} (bare or as {@code larder.cache.backends.chain.CacheChainBackend}), Django
+ * style, and then the tiers may be given as {@code BACKENDS}, beside {@code BACKEND} or in {@code
+ * OPTIONS}.
  * See docs/layered.md for what each operation does to each tier.
  *
  * @since 0.1
@@ -28,7 +29,7 @@ public final class ChainBackend implements CacheBackend {
   static final Option<List<String>> CACHES =
       Option.list("caches", "the tiers: other aliases, fastest first (at least two)");
   static final Option<List<String>> BACKENDS =
-      Option.list("backends", "the seed's name for caches (one of the two, not both)");
+      Option.list("backends", "caches under the name a CacheChainBackend setting gives it (one of the two, not both)");
   static final Option<Timeout> LOCAL_TIMEOUT =
       Option.of(
           "local_timeout",

@@ -104,7 +104,7 @@ public final class SettingsParser {
     }
     CacheBackend backend = backends.find(alias, name.trim());
     // A backend's own options may also stand beside BACKEND, as Django's custom backends read
-    // theirs (the seed's chain has BACKENDS there).
+    // theirs (a CacheChainBackend setting has BACKENDS there).
     others.forEach(
         (key, value) -> {
           String option = key.toLowerCase(Locale.ROOT);
