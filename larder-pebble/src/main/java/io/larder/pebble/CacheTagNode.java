@@ -2,8 +2,8 @@ package io.larder.pebble;
 
 import io.larder.Cache;
 import io.larder.Timeout;
-import io.larder.web.fragment.CachedFragment;
-import io.larder.web.fragment.FragmentTimeout;
+import io.larder.CachedFragment;
+import io.larder.FragmentTimeout;
 import io.pebbletemplates.pebble.error.PebbleException;
 import io.pebbletemplates.pebble.extension.NodeVisitor;
 import io.pebbletemplates.pebble.node.AbstractRenderableNode;

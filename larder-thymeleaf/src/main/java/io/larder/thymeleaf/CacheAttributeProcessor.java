@@ -2,8 +2,8 @@ package io.larder.thymeleaf;
 
 import io.larder.Cache;
 import io.larder.Timeout;
-import io.larder.web.fragment.CachedFragment;
-import io.larder.web.fragment.FragmentTimeout;
+import io.larder.CachedFragment;
+import io.larder.FragmentTimeout;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;

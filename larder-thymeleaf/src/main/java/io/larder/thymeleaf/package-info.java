@@ -4,8 +4,8 @@
  * <p>Applications touch only {@link io.larder.thymeleaf.FragmentCacheDialect}: added to the
  * template engine, it gives the attribute, and the fragments' cache, key format and failure count.
  * The attribute's processor is package-private; what it shares with the Pebble tag (the timeout's
- * reading, render-once and fail-open) lives in {@code io.larder.web.fragment}, the caches and keys
- * in {@link io.larder.FragmentCaches}.
+ * reading, render-once and fail-open) lives in larder-core's {@link io.larder.CachedFragment} and
+ * {@link io.larder.FragmentTimeout}, the caches and keys in {@link io.larder.FragmentCaches}.
  *
  * @since 0.1
  */

@@ -23,7 +23,6 @@
  *   <li>{@code io.larder.web.session}: sessions in a cache or a database, Django's engines;
  *   <li>{@code io.larder.web.response}: what the page cache and the header filters share: acting on
  *       a response before its first byte is committed, and the record of what it varies on;
- *   <li>{@code io.larder.web.fragment}: what the template engines' {@code {% cache %}} tags share.
  * </ul>
  *
  * @since 0.1

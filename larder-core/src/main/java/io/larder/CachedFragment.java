@@ -1,9 +1,5 @@
-package io.larder.web.fragment;
+package io.larder;
 
-import io.larder.Cache;
-import io.larder.CacheException;
-import io.larder.FragmentCaches;
-import io.larder.Timeout;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

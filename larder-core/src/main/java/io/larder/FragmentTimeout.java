@@ -1,6 +1,5 @@
-package io.larder.web.fragment;
+package io.larder;
 
-import io.larder.Timeout;
 
 /**
  * The timeout argument of Django's {@code {% cache %}}, read as Django reads it ({@code
