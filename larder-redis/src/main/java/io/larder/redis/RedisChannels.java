@@ -2,9 +2,7 @@ package io.larder.redis;
 
 import io.larder.spi.Channels;
 import io.lettuce.core.RedisChannelHandler;
-import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
-import io.lettuce.core.pubsub.RedisPubSubListener;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
@@ -14,18 +12,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Redis pub/sub as {@link Channels}: {@code PUBLISH} on the cache's connection, and one dedicated
- * subscriber connection per subscription, which Lettuce reconnects and resubscribes by itself. A
+ * subscriber connection per subscription ({@link ListeningConnection}), which Lettuce reconnects
+ * and resubscribes by itself. A
  * subscription is live from Redis's confirmation of {@code SUBSCRIBE} (after every reconnection)
  * until the connection drops. In a cluster, {@code PUBLISH} reaches the subscribers on every node.
  */
 final class RedisChannels implements Channels, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(RedisChannels.class);
-  private static final long RETRY_MILLIS = 500;
 
   private final String alias;
   private final GuardedConnection redis;
   private final RedisConnection connection;
-  private final Set<Listening> open = ConcurrentHashMap.newKeySet();
+  private final Set<ListeningConnection<?>> open = ConcurrentHashMap.newKeySet();
 
   RedisChannels(String alias, GuardedConnection redis, RedisConnection connection) {
     this.alias = alias;
@@ -43,87 +41,53 @@ final class RedisChannels implements Channels, AutoCloseable {
   @Override
   public Subscription subscribe(String channel, Subscriber subscriber) {
     Listening listening = new Listening(channel, subscriber);
-    open.add(listening);
-    // Connecting may wait for a connect timeout: never in the caller's thread (a cache being
-    // built) nor in Lettuce's. Once connected, Lettuce reconnects and resubscribes by itself.
-    Thread connecting = new Thread(listening::connect, "larder-redis-" + alias + "-subscribing");
-    connecting.setDaemon(true);
-    connecting.start();
+    listening.start("larder-redis-" + alias + "-subscribing");
     return listening;
   }
 
   /** Closes every subscription, with the cache. */
   @Override
   public void close() {
-    open.forEach(Listening::close);
+    open.forEach(ListeningConnection::close);
   }
 
-  /** One subscription: its connection, made again until it can be. */
-  private final class Listening extends RedisPubSubAdapter<String, String>
-      implements Subscription, RedisConnectionStateListener {
+  /** One subscription; Lettuce resubscribes by itself after reconnecting. */
+  private final class Listening extends ListeningConnection<StatefulRedisPubSubConnection<String, String>> {
     private final String channel;
     private final Subscriber subscriber;
-    private volatile StatefulRedisPubSubConnection<String, String> pubSub;
-    private volatile boolean closed;
+    private final RedisPubSubAdapter<String, String> messages =
+        new RedisPubSubAdapter<>() {
+          @Override
+          public void message(String channel, String message) {
+            subscriber.received(message);
+          }
+
+          @Override
+          public void subscribed(String channel, long count) {
+            subscriber.connected();
+          }
+        };
 
     Listening(String channel, Subscriber subscriber) {
+      super(alias, open);
       this.channel = channel;
       this.subscriber = subscriber;
     }
 
-    /** Opens the connection and subscribes, trying again shortly while Redis cannot be reached. */
-    void connect() {
-      while (!closed) {
-        try {
-          StatefulRedisPubSubConnection<String, String> c = connection.connectPubSub();
-          c.addListener((RedisPubSubListener<String, String>) this);
-          c.addListener((RedisConnectionStateListener) this);
-          synchronized (this) {
-            pubSub = c;
-            if (closed) {
-              c.close();
-              return;
-            }
-          }
-          c.async().subscribe(channel);
-          return;
-        } catch (RuntimeException e) {
-          log.debug("Cache '{}': cannot subscribe to {} yet: {}", alias, channel, e.toString());
-          try {
-            Thread.sleep(RETRY_MILLIS);
-          } catch (InterruptedException interrupted) {
-            return;
-          }
-        }
-      }
+    @Override
+    StatefulRedisPubSubConnection<String, String> connectNew() {
+      return connection.connectPubSub();
     }
 
     @Override
-    public void message(String channel, String message) {
-      subscriber.received(message);
-    }
-
-    @Override
-    public void subscribed(String channel, long count) {
-      subscriber.connected();
+    void listen(StatefulRedisPubSubConnection<String, String> pubSub) {
+      pubSub.addListener(messages);
+      pubSub.async().subscribe(channel);
     }
 
     @Override
     public void onRedisDisconnected(RedisChannelHandler<?, ?> handler) {
       subscriber.disconnected();
-    }
-
-    @Override
-    public synchronized void close() {
-      if (closed) {
-        return;
-      }
-      closed = true;
-      open.remove(this);
-      StatefulRedisPubSubConnection<String, String> c = pubSub;
-      if (c != null) {
-        c.close();
-      }
     }
   }
 }

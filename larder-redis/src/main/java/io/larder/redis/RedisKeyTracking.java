@@ -5,7 +5,6 @@ import io.larder.spi.Channels;
 import io.larder.spi.KeyChanges;
 import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisCommandExecutionException;
-import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.TrackingArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.push.PushListener;
@@ -31,12 +30,11 @@ import org.slf4j.LoggerFactory;
  */
 final class RedisKeyTracking implements KeyChanges, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(RedisKeyTracking.class);
-  private static final long RETRY_MILLIS = 500;
 
   private final String alias;
   private final GuardedConnection redis;
   private final RedisConnection connection;
-  private final Set<Watching> open = ConcurrentHashMap.newKeySet();
+  private final Set<ListeningConnection<?>> open = ConcurrentHashMap.newKeySet();
   private volatile Boolean offered;
 
   RedisKeyTracking(String alias, GuardedConnection redis, RedisConnection connection) {
@@ -99,66 +97,44 @@ final class RedisKeyTracking implements KeyChanges, AutoCloseable {
   @Override
   public Channels.Subscription watch(String prefix, Listener listener) {
     Watching watching = new Watching(prefix, listener);
-    open.add(watching);
-    // Connecting may wait for a connect timeout: never in the caller's thread (a cache being
-    // built) nor in Lettuce's.
-    Thread connecting = new Thread(watching::connect, "larder-redis-" + alias + "-tracking");
-    connecting.setDaemon(true);
-    connecting.start();
+    watching.start("larder-redis-" + alias + "-tracking");
     return watching;
   }
 
   /** Closes every watch, with the cache. */
   @Override
   public void close() {
-    open.forEach(Watching::close);
+    open.forEach(ListeningConnection::close);
   }
 
-  /** One watch: its connection, made again until it can be. */
-  private final class Watching
-      implements Channels.Subscription, PushListener, RedisConnectionStateListener {
+  /** One watch: tracking turned on again each time Lettuce reconnects. */
+  private final class Watching extends ListeningConnection<StatefulRedisConnection<String, String>>
+      implements PushListener {
     private final String prefix;
     private final Listener listener;
-    private volatile StatefulRedisConnection<String, String> tracking;
-    private volatile boolean closed;
 
     Watching(String prefix, Listener listener) {
+      super(alias, open);
       this.prefix = prefix;
       this.listener = listener;
     }
 
-    /** Opens the connection and turns tracking on, trying again shortly while Redis is away. */
-    void connect() {
-      while (!closed) {
-        try {
-          StatefulRedisConnection<String, String> c = connection.connectTracking();
-          if (c == null) {
-            log.warn(
-                "Cache '{}': found a cluster, which tracks keys per node; local copies stay"
-                    + " bypassed (set the chain's coherence to publish)",
-                alias);
-            return;
-          }
-          c.addListener((PushListener) this);
-          c.addListener((RedisConnectionStateListener) this);
-          synchronized (this) {
-            tracking = c;
-            if (closed) {
-              c.close();
-              return;
-            }
-          }
-          track(c);
-          return;
-        } catch (RuntimeException e) {
-          log.debug("Cache '{}': cannot track keys yet: {}", alias, e.toString());
-          try {
-            Thread.sleep(RETRY_MILLIS);
-          } catch (InterruptedException interrupted) {
-            return;
-          }
-        }
+    @Override
+    StatefulRedisConnection<String, String> connectNew() {
+      StatefulRedisConnection<String, String> c = connection.connectTracking();
+      if (c == null) {
+        log.warn(
+            "Cache '{}': found a cluster, which tracks keys per node; local copies stay"
+                + " bypassed (set the chain's coherence to publish)",
+            alias);
       }
+      return c;
+    }
+
+    @Override
+    void listen(StatefulRedisConnection<String, String> tracking) {
+      tracking.addListener((PushListener) this);
+      track(tracking);
     }
 
     private void track(StatefulRedisConnection<String, String> c) {
@@ -172,7 +148,7 @@ final class RedisKeyTracking implements KeyChanges, AutoCloseable {
               (ok, failure) -> {
                 if (failure == null) {
                   listener.connected();
-                } else if (!closed) {
+                } else if (!isClosed()) {
                   log.warn(
                       "Cache '{}': the server refused to track keys under '{}': {}; local copies"
                           + " stay bypassed",
@@ -202,8 +178,8 @@ final class RedisKeyTracking implements KeyChanges, AutoCloseable {
 
     @Override
     public void onRedisConnected(RedisChannelHandler<?, ?> handler, SocketAddress address) {
-      StatefulRedisConnection<String, String> c = tracking;
-      if (c != null && !closed) {
+      StatefulRedisConnection<String, String> c = connection();
+      if (c != null && !isClosed()) {
         track(c); // a new connection: the server has forgotten the old one's tracking
       }
     }
@@ -211,19 +187,6 @@ final class RedisKeyTracking implements KeyChanges, AutoCloseable {
     @Override
     public void onRedisDisconnected(RedisChannelHandler<?, ?> handler) {
       listener.disconnected();
-    }
-
-    @Override
-    public synchronized void close() {
-      if (closed) {
-        return;
-      }
-      closed = true;
-      open.remove(this);
-      StatefulRedisConnection<String, String> c = tracking;
-      if (c != null) {
-        c.close();
-      }
     }
   }
 }
