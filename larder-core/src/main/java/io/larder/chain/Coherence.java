@@ -118,7 +118,7 @@ final class Coherence implements AutoCloseable {
         failsOpen,
         dropKey,
         dropAll,
-        c -> channels.subscribe(channel, c.new Published()));
+        c -> channels.subscribe(channel, c.new Hearing()));
   }
 
   /**
@@ -141,7 +141,7 @@ final class Coherence implements AutoCloseable {
         true,
         dropKey,
         dropAll,
-        c -> changes.watch(prefix, c.new Told()));
+        c -> changes.watch(prefix, c.new Hearing()));
   }
 
   /** The source's name, as the {@code coherence} option spells it. */
@@ -275,26 +275,13 @@ final class Coherence implements AutoCloseable {
     handler.shutdownNow();
   }
 
-  /** Hears other chains' messages on the channel. */
-  private final class Published implements Channels.Subscriber {
+  /** Hears other chains' messages on the channel, or the store's own account of its changes. */
+  private final class Hearing implements Channels.Subscriber, KeyChanges.Listener {
     @Override
     public void received(String message) {
       handler.execute(() -> handle(message));
     }
 
-    @Override
-    public void connected() {
-      Coherence.this.connected();
-    }
-
-    @Override
-    public void disconnected() {
-      Coherence.this.disconnected();
-    }
-  }
-
-  /** Hears the store's own account of its changes. */
-  private final class Told implements KeyChanges.Listener {
     @Override
     public void changed(String key) {
       handler.execute(() -> drop(key));

@@ -23,7 +23,7 @@ class ChainRedisTierKeysTest {
   private static final String PICKLE = "django_redis.serializers.pickle.PickleSerializer";
 
   /** django-redis configured as the chain: its prefix and version; argv[1] is the URL. */
-  private static final String DJANGO =
+  static final String DJANGO =
       """
       import sys
       from django.conf import settings

@@ -31,19 +31,6 @@ class ChainTrackingTest {
   private static final Duration BOUND = Duration.ofSeconds(5);
   private static final String PICKLE = "django_redis.serializers.pickle.PickleSerializer";
 
-  /** django-redis configured as the chain: its prefix and version; argv[1] is the URL. */
-  private static final String DJANGO =
-      """
-      import sys
-      from django.conf import settings
-      settings.configure(CACHES={'default': {
-          'BACKEND': 'django_redis.cache.RedisCache', 'LOCATION': sys.argv[1],
-          'KEY_PREFIX': 'shop', 'VERSION': 1}})
-      import django
-      django.setup()
-      from django.core.cache import cache
-      """;
-
   private RedisServer server;
   private Caches caches;
   private Cache chain;
@@ -65,7 +52,8 @@ class ChainTrackingTest {
               c.backend("chain")
                   .option("caches", List.of("near", "redis"))
                   .option("local_timeout", 600)
-                  .keyPrefix("shop");
+                  .keyPrefix("shop")
+                  .version(2);
               chainOptions.forEach(c::option);
             })
         .cache("near", c -> c.backend("locmem").location("near-" + UUID.randomUUID()))
@@ -78,7 +66,8 @@ class ChainTrackingTest {
                 c.backend("redis")
                     .location(server.url())
                     .option("serializer", PICKLE)
-                    .keyPrefix("shop"))
+                    .keyPrefix("shop")
+                    .version(2))
         .build();
   }
 
@@ -130,11 +119,11 @@ class ChainTrackingTest {
   void rawCommandsAsRedisCliSendsThemAreSeen() {
     caches.get("plain").set("n", 1);
     copiedLocally("n", 1);
-    server.command("DEL", "shop:1:n");
+    server.command("DEL", "shop:2:n");
     awaitRead("n", null);
     caches.get("plain").set("m", 1);
     copiedLocally("m", 1);
-    server.command("PEXPIRE", "shop:1:m", "1");
+    server.command("PEXPIRE", "shop:2:m", "1");
     awaitRead("m", null);
   }
 
@@ -149,11 +138,11 @@ class ChainTrackingTest {
   @Test
   void djangoWritingThroughDjangoRedisIsSeen() {
     for (DjangoPython django : DjangoPython.values()) {
-      django.run(DJANGO + "cache.set('page', 'old')\n", server.url());
+      django.run(ChainRedisTierKeysTest.DJANGO + "cache.set('page', 'old')\n", server.url());
       copiedLocally("page", "old");
-      django.run(DJANGO + "cache.set('page', 'new')\n", server.url());
+      django.run(ChainRedisTierKeysTest.DJANGO + "cache.set('page', 'new')\n", server.url());
       awaitRead("page", "new");
-      django.run(DJANGO + "cache.delete('page')\n", server.url());
+      django.run(ChainRedisTierKeysTest.DJANGO + "cache.delete('page')\n", server.url());
       awaitRead("page", null);
     }
   }

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Two processes' chains of local memory over one real {@code redis-server} (two {@code Caches},
  * each with its own local store and its own Redis connections): what one writes, the other's local
- * tier stops serving, through Redis pub/sub; and while that channel is down nothing stale is
- * served.
+ * tier stops serving, through Redis pub/sub ({@code coherence: publish}; {@link ChainTrackingTest}
+ * has Redis's own tracking); and while that channel is down nothing stale is served.
  */
 class NearCacheCoherenceTest {
   /** How long a message may take on loopback in a loaded CI run; the target is milliseconds. */
@@ -54,7 +54,12 @@ class NearCacheCoherenceTest {
     Caches caches =
         Caches.builder()
             .environment(Map.of())
-            .cache("default", c -> c.backend("chain").option("caches", List.of("near", "redis")))
+            .cache(
+                "default",
+                c ->
+                    c.backend("chain")
+                        .option("caches", List.of("near", "redis"))
+                        .option("coherence", "publish"))
             .cache("near", c -> c.backend("locmem").location("near-" + UUID.randomUUID()))
             .cache("redis", c -> c.backend("redis").location(redisUrl))
             .build();
