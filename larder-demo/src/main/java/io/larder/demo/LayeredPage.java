@@ -157,9 +157,10 @@ final class LayeredPage extends ActionPage implements AutoCloseable {
             + shared
             + ". "
             + (directory == null
-                ? "Its write tells this process through Redis pub/sub, and this process drops its"
-                    + " local copy at once: the next read is answered by the <code>redis</code>"
-                    + " tier with the new value"
+                ? "This chain hears of changes through <span id=\"coherence\">"
+                    + coherence(tiers.coherence())
+                    + "</span>, and drops its local copy at once: the next read is answered by"
+                    + " the <code>redis</code> tier with the new value"
                     + (tiers.localTiersInUse()
                         ? "."
                         : " (right now the invalidations are down, so the local tier is bypassed).")
@@ -169,6 +170,19 @@ final class LayeredPage extends ActionPage implements AutoCloseable {
                     + " s here), then reads the files again. With Redis below (<code>scripts/demo"
                     + " --redis URL</code>) the copy is dropped within milliseconds instead.")
             + "</p>");
+  }
+
+  /** What the chain's coherence source means, for the page. */
+  private static String coherence(String source) {
+    return switch (source) {
+      case "tracking" ->
+          "Redis's own key tracking (<code>coherence: tracking</code>): any writer's change"
+              + " reaches it, Django's and <code>redis-cli</code>'s too";
+      case "publish" ->
+          "the chains' pub/sub channel (<code>coherence: publish</code>): other chains' writes"
+              + " reach it";
+      default -> "<code>coherence: " + DemoHtml.escape(source) + "</code>";
+    };
   }
 
   /** How long this process's local copy of the key has left, or "none". */
