@@ -9,12 +9,22 @@ package io.larder;
 public class DisallowedClassException extends SerializationException {
   private final String className;
 
+  /**
+   * A refusal of {@code className}.
+   *
+   * @param className the fully qualified name of the class the stored value asked for
+   * @param hint how to allow it, e.g. the setting that lists allowed classes
+   */
   public DisallowedClassException(String className, String hint) {
     super("Refusing to deserialize class '" + className + "': " + hint);
     this.className = className;
   }
 
-  /** The rejected class. */
+  /**
+   * The rejected class.
+   *
+   * @return the fully qualified name of the class that was refused
+   */
   public String className() {
     return className;
   }
