@@ -11,7 +11,10 @@ import java.math.BigInteger;
  * @since 0.1
  */
 public class CounterOverflowException extends ArithmeticException {
+  /** The integer the key held: any stored number type, so it is left out of the serial form. */
   private final transient Object value;
+
+  /** The amount that was to be added. */
   private final long delta;
 
   /**

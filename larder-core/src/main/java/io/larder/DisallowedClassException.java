@@ -7,6 +7,7 @@ package io.larder;
  * @since 0.1
  */
 public class DisallowedClassException extends SerializationException {
+  /** The fully qualified name of the refused class. */
   private final String className;
 
   /**

@@ -7,6 +7,7 @@ package io.larder;
  * @since 0.1
  */
 public class MissingKeyException extends CacheException {
+  /** The caller's key. */
   private final String key;
 
   /**
