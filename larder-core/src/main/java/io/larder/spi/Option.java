@@ -37,7 +37,17 @@ public final class Option<T> {
     this.reader = Objects.requireNonNull(reader, "reader");
   }
 
-  /** An integer in {@code [min, max]}. */
+  /**
+   * An integer in {@code [min, max]}.
+   *
+   * @param name the option's name under {@code OPTIONS}, in lower case, e.g. {@code max_entries}
+   * @param defaultValue the value when unset, within {@code [min, max]}
+   * @param min the least value accepted
+   * @param max the greatest value accepted
+   * @param meaning what the option does, one sentence, for docs/configuration.md and {@code larder
+   *     options}
+   * @return the option; read it with {@link #from}
+   */
   public static Option<Integer> integer(
       String name, int defaultValue, int min, int max, String meaning) {
     return new Option<>(
@@ -48,7 +58,16 @@ public final class Option<T> {
             read(settings, name, defaultValue, raw -> (int) SettingValues.integer(raw, min, max)));
   }
 
-  /** A number of seconds, fractions allowed, 0 or more. */
+  /**
+   * A number of seconds, fractions allowed, 0 or more.
+   *
+   * @param name the option's name under {@code OPTIONS}, in lower case, e.g. {@code max_entries}
+   * @param defaultValue the value when unset: a finite timeout, {@link Timeout#NEVER}, or null for
+   *     none
+   * @param meaning what the option does, one sentence, for docs/configuration.md and {@code larder
+   *     options}
+   * @return the option; read it with {@link #from}
+   */
   public static Option<Timeout> seconds(String name, Timeout defaultValue, String meaning) {
     return new Option<>(
         name,

@@ -206,7 +206,7 @@ public interface StoreContext {
    * @param e the failure of the part
    * @param operation Django's name of the operation, for the log and the error count, e.g. {@code
    *     get_many}
-   * @param key the made key concerned, or null when the failure concerns no one key
+   * @param key the made key concerned, for the log
    * @throws BackendUnavailableException {@code e}, unless the cache fails open
    */
   void failOpen(BackendUnavailableException e, String operation, String key);
