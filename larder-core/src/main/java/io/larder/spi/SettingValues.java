@@ -113,7 +113,7 @@ public final class SettingValues {
    *
    * @param raw the configured value
    * @return the text
-   * @throws IllegalArgumentException for a list, a map or another object
+   * @throws IllegalArgumentException for anything but a string, a number or a boolean
    */
   public static String text(Object raw) {
     if (raw instanceof String || raw instanceof Number || raw instanceof Boolean) {
