@@ -27,7 +27,7 @@ public final class CacheDefinition {
    * {@code BACKEND}: a short name ({@code locmem}), a Django dotted path, or a class name.
    *
    * @param backend e.g. {@code locmem}, {@code django.core.cache.backends.redis.RedisCache} or the
-   *     name of a class implementing {@link io.larder.spi.CacheBackend}
+   *     class name of a {@link io.larder.spi.CacheBackend} or {@link io.larder.spi.CacheStore}
    * @return this definition, for chaining
    */
   public CacheDefinition backend(String backend) {

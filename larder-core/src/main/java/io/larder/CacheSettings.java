@@ -138,7 +138,7 @@ public final class CacheSettings {
   /**
    * {@code OPTIONS}, with keys in lower case.
    *
-   * @return an unmodifiable map of the backend's options; empty when none are set
+   * @return an unmodifiable map of the configured options; empty when none are set
    */
   public Map<String, Object> options() {
     return options;

@@ -190,7 +190,8 @@ public interface CacheStore extends AutoCloseable {
    * @param key the made key: {@code key_prefix} and version already applied, and validated
    * @param delta the amount to add; may be negative
    * @param defaultTimeout the cache's default timeout, for a store that rewrites the value
-   * @return the new value, a {@link Long} or a larger integer type, or {@link #MISSING}
+   * @return the new value, an {@code Integer} or a {@code Long}, or {@link #MISSING} when the key
+   *     is absent
    * @throws io.larder.NotAnIntegerException if the value is not an integer
    */
   default Object increment(String key, long delta, Timeout defaultTimeout) {
