@@ -18,10 +18,21 @@ package io.larder;
  * @since 0.1
  */
 public class BackendRefusedException extends CacheException {
+  /**
+   * A refusal with the backend's own error as its cause.
+   *
+   * @param message what went wrong, naming the cache, key or setting concerned
+   * @param cause the underlying failure; may be null
+   */
   public BackendRefusedException(String message, Throwable cause) {
     super(message, cause);
   }
 
+  /**
+   * A refusal that Larder detects itself.
+   *
+   * @param message what went wrong, naming the cache, key or setting concerned
+   */
   public BackendRefusedException(String message) {
     super(message);
   }

@@ -23,42 +23,89 @@ public final class CacheDefinition {
 
   CacheDefinition() {}
 
-  /** {@code BACKEND}: a short name ({@code locmem}), a Django dotted path, or a class name. */
+  /**
+   * {@code BACKEND}: a short name ({@code locmem}), a Django dotted path, or a class name.
+   *
+   * @param backend e.g. {@code locmem}, {@code django.core.cache.backends.redis.RedisCache} or the
+   *     class name of a {@link io.larder.spi.CacheBackend} or {@link io.larder.spi.CacheStore}
+   * @return this definition, for chaining
+   */
   public CacheDefinition backend(String backend) {
     return set("backend", backend);
   }
 
-  /** {@code LOCATION}: a store name, directory, table, server or URL. */
+  /**
+   * {@code LOCATION}: a store name, directory, table, server or URL.
+   *
+   * @param location what the backend reads it as, e.g. {@code /var/tmp/django_cache} for the file
+   *     backend or {@code redis://127.0.0.1:6379/1}
+   * @return this definition, for chaining
+   */
   public CacheDefinition location(String location) {
     return set("location", location);
   }
 
-  /** {@code LOCATION} as a list, e.g. a primary and its replicas. */
+  /**
+   * {@code LOCATION} as a list, e.g. a primary and its replicas.
+   *
+   * @param locations the locations, in order; copied, and neither the list nor an element may be
+   *     null
+   * @return this definition, for chaining
+   */
   public CacheDefinition locations(List<String> locations) {
     return set("location", List.copyOf(locations));
   }
 
-  /** {@code TIMEOUT}: the default timeout ({@link Timeout#NEVER} for Django's {@code None}). */
+  /**
+   * {@code TIMEOUT}: the default timeout ({@link Timeout#NEVER} for Django's {@code None}).
+   *
+   * @param timeout the lifetime of entries written with {@link Timeout#DEFAULT}; Django's default
+   *     is 300 seconds
+   * @return this definition, for chaining
+   */
   public CacheDefinition timeout(Timeout timeout) {
     return set("timeout", timeout);
   }
 
-  /** {@code KEY_PREFIX}. */
+  /**
+   * {@code KEY_PREFIX}: the text the key function puts before every key.
+   *
+   * @param keyPrefix the text put before every key, so that caches sharing a store keep apart;
+   *     empty for none
+   * @return this definition, for chaining
+   */
   public CacheDefinition keyPrefix(String keyPrefix) {
     return set("key_prefix", keyPrefix);
   }
 
-  /** {@code VERSION}. */
+  /**
+   * {@code VERSION}: the default version of every key.
+   *
+   * @param version the version of keys when the caller gives none; Django's default is 1
+   * @return this definition, for chaining
+   */
   public CacheDefinition version(int version) {
     return set("version", version);
   }
 
-  /** {@code KEY_FUNCTION}. */
+  /**
+   * {@code KEY_FUNCTION}: how stored keys are made.
+   *
+   * @param keyFunction makes the stored key from the caller's key, the prefix and the version
+   * @return this definition, for chaining
+   */
   public CacheDefinition keyFunction(KeyFunction keyFunction) {
     return set("key_function", keyFunction);
   }
 
-  /** One entry of {@code OPTIONS}, e.g. {@code option("max_entries", 1000)}. */
+  /**
+   * One entry of {@code OPTIONS}, e.g. {@code option("max_entries", 1000)}.
+   *
+   * @param name the option's name, in any case, e.g. {@code max_entries}
+   * @param value its value, as the configuration file would give it (a number, a string, a list or
+   *     a map)
+   * @return this definition, for chaining
+   */
   public CacheDefinition option(String name, Object value) {
     options.put(name, value);
     return this;

@@ -61,17 +61,30 @@ public final class CacheSettings {
     this.clock = checked.clock();
   }
 
-  /** The alias, e.g. {@code default}. */
+  /**
+   * The alias, e.g. {@code default}.
+   *
+   * @return the name this cache is configured under
+   */
   public String alias() {
     return alias;
   }
 
-  /** The backend as configured (short name, Django dotted path or class name). */
+  /**
+   * The backend as configured (short name, Django dotted path or class name).
+   *
+   * @return the configured {@code BACKEND}, as written
+   */
   public String backend() {
     return backend;
   }
 
-  /** {@code LOCATION} as configured: a store name, directory, table, server or URL; may be empty. */
+  /**
+   * {@code LOCATION} as configured: a store name, directory, table, server or URL; may be empty.
+   *
+   * @return the configured location; an empty string when none is set, and the list joined with
+   *     {@code ,} when a list is
+   */
   public String location() {
     return location;
   }
@@ -79,42 +92,73 @@ public final class CacheSettings {
   /**
    * {@code LOCATION} as a list: a configured list as is, a string split on {@code ,} and {@code ;}
    * as Django does for servers. Empty when no location is set.
+   *
+   * @return an unmodifiable list of the locations
    */
   public List<String> locations() {
     return locations;
   }
 
-  /** The default timeout ({@code TIMEOUT}); never {@link Timeout#DEFAULT}. */
+  /**
+   * The default timeout ({@code TIMEOUT}); never {@link Timeout#DEFAULT}.
+   *
+   * @return a finite timeout or {@link Timeout#NEVER}; Django's 300 seconds when unset
+   */
   public Timeout timeout() {
     return timeout;
   }
 
-  /** {@code KEY_PREFIX}; empty when unset. */
+  /**
+   * {@code KEY_PREFIX}; empty when unset.
+   *
+   * @return the prefix, never null
+   */
   public String keyPrefix() {
     return keyPrefix;
   }
 
-  /** {@code VERSION}; 1 when unset. */
+  /**
+   * {@code VERSION}; 1 when unset.
+   *
+   * @return the default version of keys
+   */
   public int version() {
     return version;
   }
 
-  /** {@code KEY_FUNCTION}; Django's {@code prefix:version:key} when unset. */
+  /**
+   * {@code KEY_FUNCTION}; Django's {@code prefix:version:key} when unset.
+   *
+   * @return the key function, never null
+   */
   public KeyFunction keyFunction() {
     return keyFunction;
   }
 
-  /** {@code OPTIONS}, with keys in lower case. */
+  /**
+   * {@code OPTIONS}, with keys in lower case.
+   *
+   * @return an unmodifiable map of the configured options; empty when none are set
+   */
   public Map<String, Object> options() {
     return options;
   }
 
-  /** The clock caches read the time from (the system clock unless a test injects one). */
+  /**
+   * The clock caches read the time from (the system clock unless a test injects one).
+   *
+   * @return the clock, never null
+   */
   public InstantSource clock() {
     return clock;
   }
 
-  /** {@code options.max_entries}: the most entries locmem, file and database caches keep. */
+  /**
+   * {@code options.max_entries}: the most entries locmem, file and database caches keep.
+   *
+   * @return the configured count, at least 1; 300 when unset, as in Django
+   * @throws InvalidConfigurationException if the option is not a positive integer
+   */
   public int maxEntries() {
     return integer("max_entries", DEFAULT_MAX_ENTRIES, 1, Integer.MAX_VALUE);
   }
@@ -122,12 +166,20 @@ public final class CacheSettings {
   /**
    * {@code options.max_value_size}: the most bytes one serialized value may take, written or read.
    * Readers refuse anything larger (a zlib bomb, a huge file or row) as a corrupt value.
+   *
+   * @return the configured size in bytes, at least 1
+   * @throws InvalidConfigurationException if the option is not a positive integer in range
    */
   public int maxValueSize() {
     return integer("max_value_size", DEFAULT_MAX_VALUE_SIZE, 1, Integer.MAX_VALUE - 8);
   }
 
-  /** {@code options.cull_frequency}: 1/n of the entries are culled when full; 0 clears all. */
+  /**
+   * {@code options.cull_frequency}: 1/n of the entries are culled when full; 0 clears all.
+   *
+   * @return the configured divisor, at least 0; 3 when unset, as in Django
+   * @throws InvalidConfigurationException if the option is not a non-negative integer
+   */
   public int cullFrequency() {
     return integer("cull_frequency", DEFAULT_CULL_FREQUENCY, 0, Integer.MAX_VALUE);
   }
@@ -166,6 +218,8 @@ public final class CacheSettings {
    * {@link #location()} as it may be shown in logs, errors and output: the user info of a URL (all
    * between {@code //} and the last {@code @}, but the user name) and any {@code password=}
    * parameter replaced by {@code ***}, however malformed the URL.
+   *
+   * @return the location with its passwords masked; empty when none is set
    */
   public String displayLocation() {
     return PasswordRedaction.apply(location);

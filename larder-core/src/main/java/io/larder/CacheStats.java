@@ -28,13 +28,26 @@ public record CacheStats(
     long errors,
     long corruptReads,
     boolean circuitOpen) {
-  /** Counters of a cache whose circuit breaker is closed (or that has none). */
+  /**
+   * Counters of a cache whose circuit breaker is closed (or that has none).
+   *
+   * @param hits reads that found a value
+   * @param misses reads that found nothing
+   * @param sets values written
+   * @param deletes keys deleted
+   * @param errors operations that failed in the backend
+   * @param corruptReads stored values that could not be read, each also counted as a miss
+   */
   public CacheStats(
       long hits, long misses, long sets, long deletes, long errors, long corruptReads) {
     this(hits, misses, sets, deletes, errors, corruptReads, false);
   }
 
-  /** Hits over reads, or 0 when nothing was read. */
+  /**
+   * Hits over reads, or 0 when nothing was read.
+   *
+   * @return {@code hits / (hits + misses)}, from 0 to 1; 0 when nothing was read
+   */
   public double hitRatio() {
     long reads = hits + misses;
     return reads == 0 ? 0.0 : (double) hits / reads;

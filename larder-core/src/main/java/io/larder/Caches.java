@@ -56,7 +56,13 @@ public final class Caches implements AutoCloseable {
     this.views = Collections.unmodifiableMap(views);
   }
 
-  /** The caches of a {@code .yml}, {@code .yaml} or {@code .properties} file, plus environment. */
+  /**
+   * The caches of a {@code .yml}, {@code .yaml} or {@code .properties} file, plus environment.
+   *
+   * @param path a {@code .yml}, {@code .yaml} or {@code .properties} file; not null
+   * @return the built caches; close them when done
+   * @throws InvalidConfigurationException if the file cannot be read or a setting is wrong
+   */
   public static Caches load(Path path) {
     return builder().load(path).build();
   }
@@ -67,22 +73,42 @@ public final class Caches implements AutoCloseable {
    * <pre>{@code
    * Caches caches = Caches.from(Map.of("default", Map.of("BACKEND", "locmem", "TIMEOUT", 60)));
    * }</pre>
+   *
+   * @param caches aliases mapped to their settings (Django's {@code CACHES}), or a map with a
+   *     {@code caches} or {@code CACHES} entry holding them; not null
+   * @return the built caches; close them when done
+   * @throws InvalidConfigurationException if a setting is wrong
    */
   public static Caches from(Map<String, ?> caches) {
     return builder().config(caches).build();
   }
 
-  /** The caches of properties named {@code caches.<alias>.<setting>}, plus environment. */
+  /**
+   * The caches of properties named {@code caches.<alias>.<setting>}, plus environment.
+   *
+   * @param properties the properties to read; others are ignored
+   * @return the built caches; close them when done
+   * @throws InvalidConfigurationException if a setting is wrong
+   */
   public static Caches fromProperties(Properties properties) {
     return builder().properties(properties).build();
   }
 
-  /** Django's default: a local-memory {@code default} cache, plus environment. */
+  /**
+   * Django's default: a local-memory {@code default} cache, plus environment.
+   *
+   * @return the built caches; close them when done
+   * @throws InvalidConfigurationException if a {@code LARDER_CACHES_*} variable is wrong
+   */
   public static Caches defaults() {
     return builder().build();
   }
 
-  /** A builder, for caches defined in code, an injected clock, or a given environment. */
+  /**
+   * A builder, for caches defined in code, an injected clock, or a given environment.
+   *
+   * @return a new builder with no aliases, the process environment and the system clock
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -90,6 +116,8 @@ public final class Caches implements AutoCloseable {
   /**
    * The cache configured as {@code alias}.
    *
+   * @param alias the alias, e.g. {@code default}
+   * @return the cache at its configured version; the same handle on every call
    * @throws InvalidConfigurationException if there is none; the message lists the aliases
    */
   public Cache get(String alias) {
@@ -104,17 +132,30 @@ public final class Caches implements AutoCloseable {
     return cache;
   }
 
-  /** The {@code default} cache. */
+  /**
+   * The {@code default} cache.
+   *
+   * @return the cache configured as {@code default}
+   * @throws InvalidConfigurationException if there is none
+   */
   public Cache getDefault() {
     return get(DEFAULT_ALIAS);
   }
 
-  /** The configured aliases, in configuration order. */
+  /**
+   * The configured aliases, in configuration order.
+   *
+   * @return an unmodifiable set of the aliases
+   */
   public Set<String> aliases() {
     return views.keySet();
   }
 
-  /** Every configured cache, in configuration order. */
+  /**
+   * Every configured cache, in configuration order.
+   *
+   * @return an unmodifiable collection of the caches
+   */
   public Collection<Cache> all() {
     return views.values();
   }
@@ -161,14 +202,26 @@ public final class Caches implements AutoCloseable {
 
     private Builder() {}
 
-    /** Adds the aliases of a YAML or properties file; later sources win. */
+    /**
+     * Adds the aliases of a YAML or properties file; later sources win.
+     *
+     * @param path a {@code .yml}, {@code .yaml} or {@code .properties} file; not null
+     * @return this builder
+     * @throws InvalidConfigurationException if the file cannot be read
+     */
     public Builder load(Path path) {
       Objects.requireNonNull(path, "path");
       merge(ConfigSources.file(path));
       return this;
     }
 
-    /** Adds the aliases of a {@code CACHES} mapping (alias → settings). */
+    /**
+     * Adds the aliases of a {@code CACHES} mapping (alias → settings).
+     *
+     * @param caches aliases mapped to their settings, or a map with a {@code caches} or {@code
+     *     CACHES} entry holding them; not null
+     * @return this builder
+     */
     public Builder config(Map<String, ?> caches) {
       Objects.requireNonNull(caches, "caches");
       Map<String, Object> copy = ConfigSources.copy(caches, "map");
@@ -177,13 +230,26 @@ public final class Caches implements AutoCloseable {
       return this;
     }
 
-    /** Adds the aliases of properties named {@code caches.<alias>.<setting>}. */
+    /**
+     * Adds the aliases of properties named {@code caches.<alias>.<setting>}.
+     *
+     * @param properties the properties to read; others are ignored
+     * @return this builder
+     */
     public Builder properties(Properties properties) {
       merge(ConfigSources.properties(properties, "properties"));
       return this;
     }
 
-    /** Defines or overrides one alias in code. */
+    /**
+     * Defines or overrides one alias in code; its settings win over those of the files, mappings
+     * and properties added, and {@code LARDER_CACHES_*} variables still win over them.
+     *
+     * @param alias the alias to define or override; not null
+     * @param definition sets the alias's settings on the {@link CacheDefinition} it is given, when
+     *     {@link #build()} runs; not null
+     * @return this builder
+     */
     public Builder cache(String alias, Consumer<CacheDefinition> definition) {
       Objects.requireNonNull(alias, "alias");
       Objects.requireNonNull(definition, "definition");
@@ -191,13 +257,23 @@ public final class Caches implements AutoCloseable {
       return this;
     }
 
-    /** The variables {@code LARDER_CACHES_*} are read from: the process environment by default. */
+    /**
+     * The variables {@code LARDER_CACHES_*} are read from: the process environment by default.
+     *
+     * @param environment variable names mapped to values; copied, and not null
+     * @return this builder
+     */
     public Builder environment(Map<String, String> environment) {
       this.environment = Map.copyOf(environment);
       return this;
     }
 
-    /** The clock caches read the time from; tests inject one so they never sleep. */
+    /**
+     * The clock caches read the time from; tests inject one so they never sleep.
+     *
+     * @param clock the source of the current time for expiry; not null
+     * @return this builder
+     */
     public Builder clock(InstantSource clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
@@ -206,6 +282,10 @@ public final class Caches implements AutoCloseable {
     /**
      * Where {@code async()} calls of backends that block on I/O run: Larder's bounded shared pool
      * by default ({@code larder.async.threads}, 16), or yours, e.g. an application's I/O pool.
+     *
+     * @param executor runs the blocking calls; not null, and not shut down by {@link
+     *     Caches#close()}
+     * @return this builder
      */
     public Builder asyncExecutor(Executor executor) {
       this.asyncExecutor = Objects.requireNonNull(executor, "executor");
@@ -223,6 +303,9 @@ public final class Caches implements AutoCloseable {
      *     .operationTimer((alias, operation, nanos) -> latencies.record(alias, operation, nanos))
      *     .build();
      * }</pre>
+     *
+     * @param timer told the alias, operation and duration of every store call; not null
+     * @return this builder
      */
     public Builder operationTimer(OperationTimer timer) {
       this.operationTimer = Objects.requireNonNull(timer, "timer");
@@ -232,6 +315,7 @@ public final class Caches implements AutoCloseable {
     /**
      * Checks every setting and builds every cache.
      *
+     * @return the caches, which the caller closes
      * @throws InvalidConfigurationException at the first wrong setting; caches already built are
      *     closed
      */

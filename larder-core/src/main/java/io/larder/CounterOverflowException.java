@@ -11,9 +11,19 @@ import java.math.BigInteger;
  * @since 0.1
  */
 public class CounterOverflowException extends ArithmeticException {
+  /** The integer the key held: any stored number type, so it is left out of the serial form. */
   private final transient Object value;
+
+  /** The amount that was to be added. */
   private final long delta;
 
+  /**
+   * An increment of {@code value} by {@code delta} that leaves the 64-bit range.
+   *
+   * @param key the key as the message shows it
+   * @param value the integer stored under the key; its decimal text is read as a number
+   * @param delta the amount that was to be added
+   */
   public CounterOverflowException(String key, Object value, long delta) {
     super(
         "Key '"
@@ -29,7 +39,12 @@ public class CounterOverflowException extends ArithmeticException {
     this.delta = delta;
   }
 
-  /** The same overflow, told about {@code key} (the caller's key rather than the made one). */
+  /**
+   * The same overflow, told about {@code key}.
+   *
+   * @param key the caller's key, to name in place of the made one
+   * @return a new exception with the same value and delta and a message naming {@code key}
+   */
   public CounterOverflowException forKey(String key) {
     return new CounterOverflowException(key, value, delta);
   }

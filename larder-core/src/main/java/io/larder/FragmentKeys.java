@@ -51,6 +51,12 @@ public final class FragmentKeys {
   /**
    * The key {@code {% cache %}} stores fragment {@code fragmentName} under for these vary-on values
    * (Django 6.1's {@code make_template_fragment_key}).
+   *
+   * @param fragmentName the name the tag gives the fragment; not null
+   * @param varyOn the tag's vary-on values, in order, each printed as Python's {@code str()} does;
+   *     none for a fragment that varies on nothing
+   * @return the key, e.g. {@code template.cache.sidebar.d41d8cd98f00b204e9800998ecf8427e}, before
+   *     the cache's key function applies {@code key_prefix} and version
    */
   public static String make(String fragmentName, Object... varyOn) {
     return CURRENT.key(fragmentName, Arrays.asList(varyOn));
@@ -60,6 +66,11 @@ public final class FragmentKeys {
    * The key of fragment {@code fragmentName} for the vary-on values {@code varyOn}, in this format.
    * The key is not passed through a cache's key function: give it to {@link Cache#delete} and the
    * cache makes its own key from it, as the tag does.
+   *
+   * @param fragmentName the name the tag gives the fragment; not null
+   * @param varyOn the tag's vary-on values, in order, each printed as Python's {@code str()} does;
+   *     not null, and may be empty
+   * @return the key, {@code template.cache.<name>.<md5 of the values>}
    */
   public String key(String fragmentName, List<?> varyOn) {
     Objects.requireNonNull(fragmentName, "fragmentName");

@@ -9,6 +9,11 @@ package io.larder;
  * @since 0.1
  */
 public class InvalidCacheKeyException extends CacheException {
+  /**
+   * A key the backend cannot store.
+   *
+   * @param message which key, and which of memcached's rules it breaks
+   */
   public InvalidCacheKeyException(String message) {
     super(message);
   }

@@ -11,15 +11,35 @@ import java.util.Locale;
  * @since 0.1
  */
 public class InvalidConfigurationException extends CacheException {
+  /**
+   * A configuration that cannot be used.
+   *
+   * @param message what is wrong, naming the cache alias and the setting
+   */
   public InvalidConfigurationException(String message) {
     super(message);
   }
 
+  /**
+   * A configuration that cannot be used, found by a failure such as an unreadable file.
+   *
+   * @param message what is wrong, naming the cache alias and the setting
+   * @param cause the underlying failure; may be null
+   */
   public InvalidConfigurationException(String message, Throwable cause) {
     super(message, cause);
   }
 
-  /** The standard message for a setting of {@code alias} whose value is not accepted. */
+  /**
+   * The standard exception for a setting of {@code alias} whose value is not accepted. The value of
+   * a password or secret setting is never shown, and a password inside a location is redacted.
+   *
+   * @param alias the cache's alias, e.g. {@code default}
+   * @param setting the setting's name as written in the configuration, e.g. {@code TIMEOUT}
+   * @param value the rejected value; may be null
+   * @param accepted what the setting accepts, in words, e.g. {@code "a number of seconds or null"}
+   * @return the exception, to be thrown by the caller
+   */
   public static InvalidConfigurationException badSetting(
       String alias, String setting, Object value, String accepted) {
     return new InvalidConfigurationException(

@@ -21,13 +21,18 @@ public interface KeyFunction {
   /**
    * Returns the key to store under. The result is validated by memcached's rules afterwards.
    *
+   * @return the key to store under; not null
    * @param key the caller's key, never null
    * @param keyPrefix the cache's {@code key_prefix}, empty when unset
    * @param version the version the call uses
    */
   String makeKey(String key, String keyPrefix, int version);
 
-  /** Django's default: {@code prefix:version:key}, so {@code "foo"} becomes {@code ":1:foo"}. */
+  /**
+   * Django's default: {@code prefix:version:key}, so {@code "foo"} becomes {@code ":1:foo"}.
+   *
+   * @return the function Django's {@code default_key_func} is
+   */
   static KeyFunction django() {
     return DjangoKeyFunction.INSTANCE;
   }

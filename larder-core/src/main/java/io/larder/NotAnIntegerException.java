@@ -6,6 +6,12 @@ package io.larder;
  * @since 0.1
  */
 public class NotAnIntegerException extends CacheException {
+  /**
+   * A non-integer value under {@code key}.
+   *
+   * @param key the caller's key, as the message shows it
+   * @param value the value found; its class, not the value itself, is shown, and it may be null
+   */
   public NotAnIntegerException(String key, Object value) {
     super(
         "Key '"

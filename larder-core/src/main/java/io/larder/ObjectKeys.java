@@ -55,6 +55,9 @@ public final class ObjectKeys {
   /**
    * The stored form of an object key.
    *
+   * @param key a string, number, boolean, enum, date, array, collection, map, record or other
+   *     object with its own {@code toString()}; null gives {@code None}
+   * @return the key's stored form
    * @throws IllegalArgumentException for an object whose class keeps {@link Object#toString()}
    */
   public static String of(Object key) {
@@ -66,6 +69,10 @@ public final class ObjectKeys {
    * this class does not know (Spring's {@code SimpleKey}), joined as a collection's are, or null
    * for any other object. It is asked at every level, so such a key nested in a list is joined too.
    *
+   * @param key as for {@link #of(Object)}
+   * @param composites the elements of a composite key type, or null when the object is not one; not
+   *     null itself
+   * @return the key's stored form
    * @throws IllegalArgumentException for an object whose class keeps {@link Object#toString()}
    */
   public static String of(Object key, Function<Object, Object[]> composites) {

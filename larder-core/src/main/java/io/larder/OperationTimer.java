@@ -20,6 +20,12 @@ package io.larder;
  */
 @FunctionalInterface
 public interface OperationTimer {
-  /** One store call of the cache {@code alias} took {@code nanos} nanoseconds. */
+  /**
+   * One store call of the cache {@code alias} took {@code nanos} nanoseconds.
+   *
+   * @param alias the alias of the cache that made the call, e.g. {@code default}
+   * @param operation Django's name of the operation, e.g. {@code get} or {@code set_many}
+   * @param nanos how long the call took, in nanoseconds; never negative
+   */
   void record(String alias, String operation, long nanos);
 }

@@ -8,10 +8,21 @@ package io.larder;
  * @since 0.1
  */
 public class SerializationException extends CacheException {
+  /**
+   * A value that cannot be serialized or read back.
+   *
+   * @param message what cannot be serialized and why
+   */
   public SerializationException(String message) {
     super(message);
   }
 
+  /**
+   * A value that cannot be serialized or read back, because of {@code cause}.
+   *
+   * @param message what cannot be serialized and why
+   * @param cause the underlying failure; may be null
+   */
   public SerializationException(String message, Throwable cause) {
     super(message, cause);
   }

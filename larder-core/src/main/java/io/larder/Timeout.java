@@ -47,6 +47,9 @@ public final class Timeout {
   /**
    * A timeout of the given number of seconds; fractions are kept to the nanosecond.
    *
+   * @param seconds the number of seconds, counted from the write; zero or less gives an entry
+   *     expired at once
+   * @return a finite timeout
    * @throws IllegalArgumentException if {@code seconds} is NaN or infinite
    */
   public static Timeout seconds(double seconds) {
@@ -57,22 +60,49 @@ public final class Timeout {
     return ofNanos(Math.round(seconds * 1e9));
   }
 
-  /** A timeout of whole seconds. */
+  /**
+   * A timeout of whole seconds.
+   *
+   * @param seconds the number of seconds, counted from the write; zero or less gives an entry
+   *     expired at once
+   * @return a finite timeout
+   * @throws ArithmeticException if the number of nanoseconds overflows a long (about 292 years)
+   */
   public static Timeout seconds(long seconds) {
     return ofNanos(Math.multiplyExact(seconds, 1_000_000_000L));
   }
 
-  /** A timeout of whole minutes. */
+  /**
+   * A timeout of whole minutes.
+   *
+   * @param minutes the number of minutes, counted from the write; zero or less gives an entry
+   *     expired at once
+   * @return a finite timeout
+   * @throws ArithmeticException if the number of nanoseconds overflows a long
+   */
   public static Timeout minutes(long minutes) {
     return seconds(Math.multiplyExact(minutes, 60L));
   }
 
-  /** A timeout of whole milliseconds. */
+  /**
+   * A timeout of whole milliseconds.
+   *
+   * @param millis the number of milliseconds, counted from the write; zero or less gives an entry
+   *     expired at once
+   * @return a finite timeout
+   * @throws ArithmeticException if the number of nanoseconds overflows a long
+   */
   public static Timeout millis(long millis) {
     return ofNanos(Math.multiplyExact(millis, 1_000_000L));
   }
 
-  /** A timeout of the given duration; zero or negative means already expired. */
+  /**
+   * A timeout of the given duration; zero or negative means already expired.
+   *
+   * @param duration the lifetime, counted from the write; not null
+   * @return a finite timeout
+   * @throws ArithmeticException if the duration does not fit in a long of nanoseconds
+   */
   public static Timeout of(Duration duration) {
     Objects.requireNonNull(duration, "duration");
     return ofNanos(duration.toNanos());
@@ -82,17 +112,30 @@ public final class Timeout {
     return nanos == 0 ? ZERO : new Timeout(Kind.FINITE, nanos);
   }
 
-  /** True for {@link #DEFAULT}. */
+  /**
+   * Whether this is the cache's configured default.
+   *
+   * @return true for {@link #DEFAULT}, false for {@link #NEVER} and finite timeouts
+   */
   public boolean isDefault() {
     return kind == Kind.DEFAULT;
   }
 
-  /** True for {@link #NEVER}. */
+  /**
+   * Whether this timeout never expires.
+   *
+   * @return true for {@link #NEVER}, false otherwise
+   */
   public boolean isNever() {
     return kind == Kind.NEVER;
   }
 
-  /** True for a finite timeout of zero or less: the entry is expired as soon as it is written. */
+  /**
+   * Whether an entry written with this timeout is expired as soon as it is written.
+   *
+   * @return true for a finite timeout of zero or less, false for a positive one, {@link #DEFAULT}
+   *     and {@link #NEVER}
+   */
   public boolean isExpired() {
     return kind == Kind.FINITE && nanos <= 0;
   }
@@ -100,6 +143,7 @@ public final class Timeout {
   /**
    * The length of a finite timeout.
    *
+   * @return the length, zero or negative for an expired timeout
    * @throws IllegalStateException for {@link #DEFAULT} and {@link #NEVER}, which have none
    */
   public Duration duration() {
@@ -107,19 +151,34 @@ public final class Timeout {
     return Duration.ofNanos(nanos);
   }
 
-  /** The length of a finite timeout in milliseconds, rounded down. */
+  /**
+   * The length of a finite timeout in milliseconds, rounded down.
+   *
+   * @return the length in milliseconds, rounded down
+   * @throws IllegalStateException for {@link #DEFAULT} and {@link #NEVER}, which have none
+   */
   public long toMillis() {
     requireFinite();
     return Math.floorDiv(nanos, 1_000_000L);
   }
 
-  /** The length of a finite timeout in nanoseconds. */
+  /**
+   * The length of a finite timeout in nanoseconds.
+   *
+   * @return the length in nanoseconds
+   * @throws IllegalStateException for {@link #DEFAULT} and {@link #NEVER}, which have none
+   */
   public long toNanos() {
     requireFinite();
     return nanos;
   }
 
-  /** The length of a finite timeout in seconds, with its fraction. */
+  /**
+   * The length of a finite timeout in seconds, with its fraction.
+   *
+   * @return the length in seconds, with its fraction
+   * @throws IllegalStateException for {@link #DEFAULT} and {@link #NEVER}, which have none
+   */
   public double toSeconds() {
     requireFinite();
     return nanos / 1e9;

@@ -15,16 +15,26 @@ import java.util.List;
  * @since 0.1
  */
 public interface ChainExtension {
-  /** The tiers' aliases, fastest first; the last is the authoritative tier. */
+  /**
+   * The tiers' aliases, fastest first; the last is the authoritative tier.
+   *
+   * @return the aliases of the tiers, in the order reads go through them
+   */
   List<String> tiers();
 
-  /** Each tier's counters for reads through this chain, fastest first. */
+  /**
+   * Each tier's counters for reads through this chain, fastest first.
+   *
+   * @return one snapshot per tier, in the order of {@link #tiers()}
+   */
   List<TierStats> tierStats();
 
   /**
    * False while the local tiers are bypassed: the chain keeps them coherent through a shared tier's
    * invalidations (Redis), and that connection is down or not yet up. Always true for a chain
    * without invalidations (its local copies are bounded by {@code local_timeout} instead).
+   *
+   * @return true if reads and writes go through the local tiers, false while they are bypassed
    */
   boolean localTiersInUse();
 

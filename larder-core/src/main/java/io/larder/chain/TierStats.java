@@ -11,7 +11,11 @@ package io.larder.chain;
  * @since 0.1
  */
 public record TierStats(String alias, long hits, long misses, long refills) {
-  /** Hits over the reads that reached this tier, or 0 when none did. */
+  /**
+   * Hits over the reads that reached this tier, or 0 when none did.
+   *
+   * @return {@code hits / (hits + misses)}, from 0 to 1; 0 when no read reached this tier
+   */
   public double hitRatio() {
     long reads = hits + misses;
     return reads == 0 ? 0.0 : (double) hits / reads;

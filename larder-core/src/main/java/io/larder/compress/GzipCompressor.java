@@ -14,12 +14,21 @@ import java.util.zip.GZIPOutputStream;
  * @since 0.1
  */
 public final class GzipCompressor extends StreamCompressor {
-  /** Compresses values longer than {@code minLength} bytes; reads at most 64 MiB. */
+  /**
+   * Compresses values longer than {@code minLength} bytes; reads at most 64 MiB.
+   *
+   * @param minLength values of at most this many bytes are stored uncompressed
+   */
   public GzipCompressor(int minLength) {
     this(minLength, CacheSettings.DEFAULT_MAX_VALUE_SIZE);
   }
 
-  /** Compresses values longer than {@code minLength} bytes; reads at most {@code maxValueSize}. */
+  /**
+   * Compresses values longer than {@code minLength} bytes; reads at most {@code maxValueSize}.
+   *
+   * @param minLength values of at most this many bytes are stored uncompressed
+   * @param maxValueSize the most decompressed bytes a read accepts
+   */
   public GzipCompressor(int minLength, int maxValueSize) {
     super(minLength, maxValueSize);
   }

@@ -8,7 +8,11 @@ import java.util.zip.DataFormatException;
  * @since 0.1
  */
 public final class OversizedValueException extends DataFormatException {
-  /** The value expands past {@code limit} bytes ({@code options.max_value_size}). */
+  /**
+   * The value expands past {@code limit} bytes ({@code options.max_value_size}).
+   *
+   * @param limit the most bytes the value may inflate to
+   */
   public OversizedValueException(int limit) {
     super("the compressed value inflates to more than " + limit + " bytes (options.max_value_size)");
   }

@@ -38,22 +38,46 @@ public abstract class StreamCompressor implements Compressor {
   /**
    * Compresses values longer than {@code minLength} bytes; reads at most {@code maxValueSize}
    * decompressed bytes.
+   *
+   * @param minLength values of at most this many bytes are stored uncompressed
+   * @param maxValueSize the most decompressed bytes a read accepts
    */
   protected StreamCompressor(int minLength, int maxValueSize) {
     this.minLength = minLength;
     this.maxValueSize = maxValueSize;
   }
 
-  /** True if {@code stored} begins with the format's magic number. */
+  /**
+   * Whether {@code stored} begins with the format's magic number.
+   *
+   * @param stored bytes read from the store, of any length
+   * @return true if they start a frame of this format, false to read them as they are
+   */
   protected abstract boolean startsFrame(byte[] stored);
 
-  /** One compressed frame of {@code serialized}; {@link #written} makes it from a stream. */
+  /**
+   * One compressed frame of {@code serialized}; {@link #written} makes it from a stream.
+   *
+   * @param serialized the serialized value, longer than the minimum length
+   * @return the compressed frame
+   * @throws IOException if the format's stream fails
+   */
   protected abstract byte[] frameOf(byte[] serialized) throws IOException;
 
-  /** A stream of the data of the frame(s) {@code in} holds; it fails on a malformed frame. */
+  /**
+   * A stream of the data of the frame(s) {@code in} holds; it fails on a malformed frame.
+   *
+   * @param in the stored bytes
+   * @return a stream of the decompressed data
+   * @throws IOException if the frame's header is malformed
+   */
   protected abstract InputStream decompressing(InputStream in) throws IOException;
 
-  /** The most decompressed bytes a read accepts: {@code options.max_value_size}. */
+  /**
+   * The most decompressed bytes a read accepts: {@code options.max_value_size}.
+   *
+   * @return the limit in bytes
+   */
   protected final int maxValueSize() {
     return maxValueSize;
   }
@@ -74,6 +98,8 @@ public abstract class StreamCompressor implements Compressor {
    * The data of the frame(s) {@code stored} holds, read through {@link #decompressing}; a format
    * with frames its library cannot read overrides it.
    *
+   * @param stored bytes that {@link #startsFrame start a frame}
+   * @return the decompressed data
    * @throws OversizedValueException if the data passes {@link #maxValueSize()} bytes
    * @throws IOException if {@code stored} is not whole, well-formed frames
    */
@@ -83,7 +109,14 @@ public abstract class StreamCompressor implements Compressor {
     }
   }
 
-  /** The bytes {@code data} becomes when written through the stream {@code frame} makes. */
+  /**
+   * The bytes {@code data} becomes when written through the stream {@code frame} makes.
+   *
+   * @param data the bytes to compress
+   * @param frame makes the compressing stream
+   * @return the compressed bytes
+   * @throws IOException if the stream fails
+   */
   protected static byte[] written(byte[] data, FrameWriter frame) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, data.length / 2));
     try (OutputStream compressing = frame.around(out)) {
@@ -95,6 +128,13 @@ public abstract class StreamCompressor implements Compressor {
   /** Makes a stream that writes one compressed frame to {@code out} and ends it on close. */
   @FunctionalInterface
   protected interface FrameWriter {
+    /**
+     * A compressing stream around {@code out}.
+     *
+     * @param out where the compressed frame is written
+     * @return a stream that compresses what is written to it into {@code out}
+     * @throws IOException if the stream cannot be made
+     */
     OutputStream around(OutputStream out) throws IOException;
   }
 

@@ -16,7 +16,13 @@ public final class Zlib {
 
   private Zlib() {}
 
-  /** A zlib stream of {@code data} at {@code level} (0–9, or -1 for the default). */
+  /**
+   * A zlib stream of {@code data} at {@code level} (0–9, or -1 for the default).
+   *
+   * @param data the bytes to compress; not null
+   * @param level the zlib level, 0 to 9, or -1 for zlib's default
+   * @return the zlib stream, with its header and checksum
+   */
   public static byte[] deflate(byte[] data, int level) {
     Deflater deflater = new Deflater(level);
     try {
@@ -36,6 +42,10 @@ public final class Zlib {
   /**
    * The data of the complete zlib stream in {@code bytes[offset, offset + length)}.
    *
+   * @param bytes holds the stream; not null
+   * @param offset where the stream starts
+   * @param length how many bytes it spans
+   * @return the inflated data
    * @throws DataFormatException if those bytes are not one, or it is truncated
    */
   public static byte[] inflate(byte[] bytes, int offset, int length) throws DataFormatException {
@@ -46,6 +56,11 @@ public final class Zlib {
    * The data of the complete zlib stream in {@code bytes[offset, offset + length)}, refused once
    * it grows past {@code limit} bytes: a few kilobytes of zlib can claim gigabytes.
    *
+   * @param bytes holds the stream; not null
+   * @param offset where the stream starts
+   * @param length how many bytes it spans
+   * @param limit the most bytes the data may inflate to
+   * @return the inflated data
    * @throws DataFormatException if those bytes are not one, it is truncated, or it inflates to
    *     more than {@code limit} bytes (then the message says so)
    */

@@ -17,7 +17,12 @@ public final class ZlibCompressor implements Compressor {
   private final int level;
   private final int maxValueSize;
 
-  /** Compresses values longer than {@code minLength} bytes at {@code level}; reads at most 64 MiB. */
+  /**
+   * Compresses values longer than {@code minLength} bytes at {@code level}; reads at most 64 MiB.
+   *
+   * @param minLength values of at most this many bytes are stored uncompressed
+   * @param level the zlib level, 0 to 9, or -1 for zlib's default
+   */
   public ZlibCompressor(int minLength, int level) {
     this(minLength, level, CacheSettings.DEFAULT_MAX_VALUE_SIZE);
   }
@@ -25,6 +30,10 @@ public final class ZlibCompressor implements Compressor {
   /**
    * Compresses values longer than {@code minLength} bytes at {@code level}; reads at most {@code
    * maxValueSize} inflated bytes.
+   *
+   * @param minLength values of at most this many bytes are stored uncompressed
+   * @param level the zlib level, 0 to 9, or -1 for zlib's default
+   * @param maxValueSize the most decompressed bytes a read accepts
    */
   public ZlibCompressor(int minLength, int level, int maxValueSize) {
     this.minLength = minLength;

@@ -87,12 +87,21 @@ public final class FileBasedStore implements CacheStore {
     this.culling = new Culling(dir, settings.maxEntries(), settings.cullFrequency());
   }
 
-  /** The directory. */
+  /**
+   * The directory the cache files are in.
+   *
+   * @return the cache's directory, its {@code LOCATION}
+   */
   public Path directory() {
     return dir;
   }
 
-  /** The file that holds {@code madeKey}: {@code md5(madeKey).djcache}, as Django names it. */
+  /**
+   * The file that holds {@code madeKey}: {@code md5(madeKey).djcache}, as Django names it.
+   *
+   * @param madeKey a key made by the cache's key function, e.g. {@code :1:greeting}
+   * @return the path of the file, which may not exist
+   */
   public Path fileFor(String madeKey) {
     return dir.resolve(Md5.hex(madeKey) + SUFFIX);
   }

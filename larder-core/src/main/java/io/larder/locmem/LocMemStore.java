@@ -64,12 +64,19 @@ public final class LocMemStore implements CacheStore {
    * <pre>{@code
    * LocMemStore.release(cache.settings().location());
    * }</pre>
+   *
+   * @param location the {@code LOCATION} whose store is released; the empty name of an unnamed
+   *     store too
    */
   public static void release(String location) {
     LocMemLocations.release(location);
   }
 
-  /** The number of entries in the store, expired ones not yet removed included. */
+  /**
+   * The number of entries in the store, expired ones not yet removed included.
+   *
+   * @return the entry count, at the moment of the call
+   */
   public long size() {
     return store.size();
   }

@@ -50,23 +50,52 @@ public interface CacheStore extends AutoCloseable {
   /** What {@link #load} returns for an absent or expired key. */
   Object MISSING = Missing.INSTANCE;
 
-  /** The value stored under {@code key}, or {@link #MISSING} when absent or expired. */
+  /**
+   * The value stored under {@code key}, or {@link #MISSING} when absent or expired.
+   *
+   * @param key the made key: {@code key_prefix} and version already applied, and validated
+   * @return the stored value (null for a stored null), or {@link #MISSING}
+   */
   Object load(String key);
 
-  /** Stores {@code value}; a timeout that {@link Timeout#isExpired() is expired} stores nothing. */
+  /**
+   * Stores {@code value}; a timeout that {@link Timeout#isExpired() is expired} stores nothing.
+   *
+   * @param key the made key: {@code key_prefix} and version already applied, and validated
+   * @param value the value to store; may be null, which the store keeps as a value
+   * @param timeout how long the entry lives: a finite timeout or {@link Timeout#NEVER}, never
+   *     {@link Timeout#DEFAULT}, which the engine resolves first
+   * @throws io.larder.SerializationException if the value cannot be serialized; nothing is written
+   *     then
+   */
   void store(String key, Object value, Timeout timeout);
 
   /**
    * Stores {@code value} if {@code key} is absent or expired, atomically where the store can.
    *
+   * @param key the made key: {@code key_prefix} and version already applied, and validated
+   * @param value the value to store; may be null, which the store keeps as a value
+   * @param timeout how long the entry lives: a finite timeout or {@link Timeout#NEVER}, never
+   *     {@link Timeout#DEFAULT}, which the engine resolves first
    * @return true if it stored (an expired timeout stores nothing readable but still counts)
    */
   boolean storeIfAbsent(String key, Object value, Timeout timeout);
 
-  /** Gives an existing, unexpired key a new expiry; true if the key existed. */
+  /**
+   * Gives an existing, unexpired key a new expiry; the value is unchanged.
+   *
+   * @param key the made key: {@code key_prefix} and version already applied, and validated
+   * @param timeout the new lifetime, counted from now, as for {@link #store}
+   * @return true if the key existed, false if it was absent or expired
+   */
   boolean expire(String key, Timeout timeout);
 
-  /** Removes {@code key}; true if something was removed. */
+  /**
+   * Removes {@code key}.
+   *
+   * @param key the made key: {@code key_prefix} and version already applied, and validated
+   * @return true if something was removed, false if the key was absent
+   */
   boolean remove(String key);
 
   /** Removes every entry of the store (Django's {@code clear}). */
@@ -77,17 +106,32 @@ public interface CacheStore extends AutoCloseable {
    * {@code chain}) expires no later than it does: a positive timeout, {@link Timeout#NEVER} for a
    * key without expiry, or null when the key is absent or expired. A store that cannot tell answers
    * {@link Timeout#DEFAULT}, the default: the copy then lives for its own cache's default timeout.
+   *
+   * @param key the made key: {@code key_prefix} and version already applied, and validated
+   * @return the remaining lifetime, {@link Timeout#NEVER}, {@link Timeout#DEFAULT} when unknown, or
+   *     null when the key is absent or expired
    */
   default Timeout timeToLive(String key) {
     return Timeout.DEFAULT;
   }
 
-  /** True if {@code key} holds an unexpired value. One {@link #load} by default. */
+  /**
+   * Whether {@code key} holds an unexpired value. One {@link #load} by default.
+   *
+   * @param key the made key: {@code key_prefix} and version already applied, and validated
+   * @return true if the key holds an unexpired value (a stored null counts), false otherwise
+   */
   default boolean contains(String key) {
     return load(key) != MISSING;
   }
 
-  /** The values of the keys present, keyed by key. One {@link #load} per key by default. */
+  /**
+   * The values of the keys present, keyed by key. One {@link #load} per key by default.
+   *
+   * @param keys made keys, as for {@link #load}; not null
+   * @return the present keys mapped to their values, in the order of {@code keys}; absent keys are
+   *     left out
+   */
   default Map<String, Object> loadMany(List<String> keys) {
     Map<String, Object> found = new LinkedHashMap<>();
     for (String key : keys) {
@@ -102,6 +146,11 @@ public interface CacheStore extends AutoCloseable {
   /**
    * Stores every entry and returns the keys that could not be stored because their value could not
    * be serialized. One {@link #store} per entry by default.
+   *
+   * @param entries made keys mapped to the values to store; not null
+   * @param timeout how long the entry lives: a finite timeout or {@link Timeout#NEVER}, never
+   *     {@link Timeout#DEFAULT}, which the engine resolves first
+   * @return the keys whose value could not be serialized; empty when all were stored
    */
   default List<String> storeMany(Map<String, Object> entries, Timeout timeout) {
     List<String> failed = new ArrayList<>();
@@ -116,7 +165,12 @@ public interface CacheStore extends AutoCloseable {
     return failed;
   }
 
-  /** Removes every key and returns how many were removed. One {@link #remove} per key by default. */
+  /**
+   * Removes every key and returns how many were removed. One {@link #remove} per key by default.
+   *
+   * @param keys made keys, as for {@link #load}; not null
+   * @return how many keys were present and removed
+   */
   default int removeMany(List<String> keys) {
     int removed = 0;
     for (String key : keys) {
@@ -133,6 +187,11 @@ public interface CacheStore extends AutoCloseable {
    * write with {@code defaultTimeout} (the cache's), neither atomic nor keeping the key's expiry;
    * stores that can do better override it and ignore {@code defaultTimeout}.
    *
+   * @param key the made key: {@code key_prefix} and version already applied, and validated
+   * @param delta the amount to add; may be negative
+   * @param defaultTimeout the cache's default timeout, for a store that rewrites the value
+   * @return the new value, an {@code Integer} or a {@code Long}, or {@link #MISSING} when the key
+   *     is absent
    * @throws io.larder.NotAnIntegerException if the value is not an integer
    */
   default Object increment(String key, long delta, Timeout defaultTimeout) {
@@ -149,6 +208,10 @@ public interface CacheStore extends AutoCloseable {
    * Runs {@code compute} for a {@code getOrSet} that missed {@code key}. Within a process the engine
    * lets only one caller per key get here; a store shared by several processes may override this to
    * let one process compute while the others wait for its value (Redis's stampede lock).
+   *
+   * @param key the made key: {@code key_prefix} and version already applied, and validated
+   * @param compute computes the value and adds it to the cache; not null
+   * @return what {@code compute} returned, or the value another process computed
    */
   default Object computeOnMiss(String key, Supplier<Object> compute) {
     return compute.get();
@@ -157,6 +220,8 @@ public interface CacheStore extends AutoCloseable {
   /**
    * True if a key that breaks memcached's rules must be refused with {@link
    * io.larder.InvalidCacheKeyException} (a text protocol); false to log Django's warning and go on.
+   *
+   * @return false by default
    */
   default boolean rejectsInvalidKeys() {
     return false;
@@ -165,6 +230,8 @@ public interface CacheStore extends AutoCloseable {
   /**
    * True if the store's calls block on I/O, so that {@code async()} runs them on Larder's bounded
    * pool; an in-memory store answers false and its futures complete before they are returned.
+   *
+   * @return true by default
    */
   default boolean blocksOnIo() {
     return true;
@@ -175,6 +242,8 @@ public interface CacheStore extends AutoCloseable {
    * circuit breaker). A store that tracks each server's health itself answers false: a memcached
    * pool rests a dead server and keeps serving from the others, which one breaker for the whole
    * cache would stop. Follows {@link #blocksOnIo()} by default.
+   *
+   * @return {@link #blocksOnIo()} by default
    */
   default boolean usesCircuitBreaker() {
     return blocksOnIo();
@@ -184,6 +253,11 @@ public interface CacheStore extends AutoCloseable {
    * The backend's own operations beyond Django's API as {@code type} (e.g. the Redis backend's
    * {@code RedisExtension}), bound to {@code keys}, the key maker of the handle that asked, so that
    * they use its version; null if this store offers no {@code type}. {@code this} when it is one.
+   *
+   * @param <T> the extension's type
+   * @param type the extension interface asked for; not null
+   * @param keys makes the keys of the handle that asked, at its version; not null
+   * @return the extension, or null if this store offers none of {@code type}
    */
   default <T> T extension(Class<T> type, Keys keys) {
     return type.isInstance(this) ? type.cast(this) : null;

@@ -23,6 +23,8 @@ public interface Channels {
    * Sends {@code message} to every subscriber of {@code channel}, in every process (this one
    * included).
    *
+   * @param channel the channel's name; not null
+   * @param message the text to send; not null
    * @throws io.larder.BackendUnavailableException if the store cannot be reached
    */
   void publish(String channel, String message);
@@ -32,12 +34,20 @@ public interface Channels {
    * cannot be reached: it keeps trying, and tells {@code subscriber} when messages flow ({@link
    * Subscriber#connected}) and when they may be lost ({@link Subscriber#disconnected}). Callbacks
    * run on the transport's threads: a subscriber must not block in them.
+   *
+   * @param channel the channel's name; not null
+   * @param subscriber hears the messages and the connection's state; not null
+   * @return the subscription; close it to stop listening
    */
   Subscription subscribe(String channel, Subscriber subscriber);
 
   /** Hears a channel's messages and the state of the connection they come by. */
   interface Subscriber {
-    /** A message published on the channel, in the order they were published. */
+    /**
+     * A message published on the channel, in the order they were published.
+     *
+     * @param message the text published
+     */
     void received(String message);
 
     /** The subscription is live, at first or again: every message from now on is delivered. */

@@ -12,12 +12,14 @@ import java.util.List;
  * @since 0.1
  */
 public final class CommonOptions {
+  /** {@code max_entries}: the most entries a locmem, file or database cache keeps. */
   public static final Option<Integer> MAX_ENTRIES =
       Option.of(
           "max_entries",
           String.valueOf(CacheSettings.DEFAULT_MAX_ENTRIES),
           "the most entries locmem, filebased (and database) caches keep",
           CacheSettings::maxEntries);
+  /** {@code cull_frequency}: the share of entries a full file or database cache deletes, 1/n. */
   public static final Option<Integer> CULL_FREQUENCY =
       Option.of(
           "cull_frequency",
@@ -25,6 +27,7 @@ public final class CommonOptions {
           "filebased (and database): when full, 1/n of the entries are deleted; `0` deletes all."
               + " locmem evicts one entry at a time instead (Caffeine's W-TinyLFU)",
           CacheSettings::cullFrequency);
+  /** {@code ignore_exceptions}: whether the cache fails open when its store is unreachable. */
   public static final Option<Boolean> IGNORE_EXCEPTIONS =
       Option.flag(
           "ignore_exceptions",
@@ -34,6 +37,7 @@ public final class CommonOptions {
               + " instead of thrown. `incr`/`decr` still throw: they have no value to return. A"
               + " server that *refuses* (`BackendRefusedException`: wrong type, out of memory, a"
               + " key too long for the table) is always raised");
+  /** {@code circuit_breaker_interval}: seconds between probes of a failed store when the cache fails open. */
   public static final Option<Timeout> CIRCUIT_BREAKER_INTERVAL =
       Option.seconds(
           "circuit_breaker_interval",
@@ -44,6 +48,7 @@ public final class CommonOptions {
               + " one per call. `0` turns it off. (A memcached pool rests each dead server"
               + " instead: `dead_timeout`)");
 
+  /** {@code serializer}: how values become bytes. */
   public static final Option<String> SERIALIZER =
       Option.string(
           "serializer",
@@ -54,12 +59,14 @@ public final class CommonOptions {
               + " django-redis's class paths also name them), json_typed (JSON recording Java"
               + " types, for caches only Java reads, needs larder-formats),"
               + " or the class name of a SerializerProvider");
+  /** {@code serializer_allow}: the packages or classes a serializer may read beyond its own. */
   public static final Option<List<String>> SERIALIZER_ALLOW =
       Option.list(
           "serializer_allow",
           "extra packages the java serializer may instantiate, beyond java.lang, java.util,"
               + " java.time, java.math; the packages json_typed may write and read, beyond the"
               + " JDK's values and collections; for pickle, Python classes to read as plain maps");
+  /** {@code compressor}: how serialized values are compressed. */
   public static final Option<String> COMPRESSOR =
       Option.string(
           "compressor",
@@ -67,6 +74,7 @@ public final class CommonOptions {
           "zlib, gzip, none, or with larder-formats lz4, zstd, lzma (django-redis's compressors,"
               + " formats and rules; django-redis's class paths also name them), or the class name"
               + " of a Compressor or CompressorProvider");
+  /** {@code compress_min_length}: the length at or under which values are stored uncompressed. */
   public static final Option<Integer> COMPRESS_MIN_LENGTH =
       Option.integer(
           "compress_min_length",
@@ -75,10 +83,12 @@ public final class CommonOptions {
           Integer.MAX_VALUE,
           "values at most this long are stored uncompressed (django-redis's rule); lzma's default"
               + " is 100, as django-redis's");
+  /** {@code compress_level}: the zlib compression level. */
   public static final Option<Integer> COMPRESS_LEVEL =
       Option.integer(
           "compress_level", 6, -1, 9, "zlib level, -1 to 9");
 
+  /** {@code max_value_size}: the most bytes one serialized value may take, written or read. */
   public static final Option<Integer> MAX_VALUE_SIZE =
       Option.of(
           "max_value_size",
@@ -119,7 +129,11 @@ public final class CommonOptions {
 
   private CommonOptions() {}
 
-  /** The options every cache accepts, in the order the docs list them. */
+  /**
+   * The options every cache accepts, in the order the docs list them.
+   *
+   * @return an unmodifiable list of the options
+   */
   public static List<Option<?>> all() {
     return ALL;
   }

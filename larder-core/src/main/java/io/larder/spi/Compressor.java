@@ -10,13 +10,28 @@ package io.larder.spi;
  * @since 0.1
  */
 public interface Compressor {
-  /** The bytes to store for {@code serialized}. */
+  /**
+   * The bytes to store for {@code serialized}.
+   *
+   * @param serialized the serialized value; not null
+   * @return the bytes to store, which {@link #decompress} reads back
+   */
   byte[] compress(byte[] serialized);
 
-  /** The serialized value from stored bytes, which may or may not have been compressed. */
+  /**
+   * The serialized value from stored bytes, which may or may not have been compressed.
+   *
+   * @param stored bytes read from the store; not null
+   * @return the serialized value
+   * @throws io.larder.SerializationException if the bytes are corrupt or inflate past the limit
+   */
   byte[] decompress(byte[] stored);
 
-  /** The compressor that stores bytes as they are. */
+  /**
+   * The compressor that stores bytes as they are.
+   *
+   * @return a compressor whose {@code compress} and {@code decompress} return their argument
+   */
   static Compressor none() {
     return NoCompressor.INSTANCE;
   }

@@ -21,10 +21,18 @@ import java.util.Set;
  * @since 0.1
  */
 public interface CompressorProvider {
-  /** The short name that selects this compressor. */
+  /**
+   * The short name that selects this compressor.
+   *
+   * @return the name {@code options.compressor} selects it by, e.g. {@code lz4}
+   */
   String name();
 
-  /** Other names that select it, such as django-redis's class path for the same format. */
+  /**
+   * Other names that select it, such as django-redis's class path for the same format.
+   *
+   * @return the other names; empty by default
+   */
   default Set<String> aliases() {
     return Set.of();
   }
@@ -32,6 +40,8 @@ public interface CompressorProvider {
   /**
    * A compressor for the cache with these settings.
    *
+   * @param settings the settings of the cache the compressor is for
+   * @return a compressor, shared by every thread of the cache
    * @throws InvalidConfigurationException if an option it reads is wrong, or a library it needs is
    *     not on the class path (the message names the artifact to add)
    */

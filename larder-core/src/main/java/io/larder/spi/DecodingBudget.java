@@ -47,7 +47,12 @@ public final class DecodingBudget {
     this.limit = limit;
   }
 
-  /** The budget for reading a value stored in {@code length} bytes. */
+  /**
+   * The budget for reading a value stored in {@code length} bytes.
+   *
+   * @param length the stored value's length in bytes; a negative length counts as 0
+   * @return a new budget of {@link #BASE_STEPS} plus {@link #STEPS_PER_BYTE} per byte
+   */
   public static DecodingBudget forValueOf(int length) {
     return new DecodingBudget(BASE_STEPS + (long) STEPS_PER_BYTE * Math.max(0, length));
   }
@@ -55,6 +60,7 @@ public final class DecodingBudget {
   /**
    * Charges {@code steps}.
    *
+   * @param steps the work done, e.g. the number of elements read or hashed
    * @throws SerializationException if the value has now cost more than its budget
    */
   public void spend(long steps) {
@@ -72,6 +78,7 @@ public final class DecodingBudget {
    * Checks that a container at nesting level {@code depth} (the outermost value is level 1) is
    * within {@link #MAX_DEPTH}.
    *
+   * @param depth the container's nesting level, 1 for the outermost value
    * @throws SerializationException if it is nested deeper
    */
   public static void checkDepth(int depth) {

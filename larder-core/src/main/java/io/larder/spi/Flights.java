@@ -35,6 +35,9 @@ public final class Flights<T> {
    * Runs {@code compute} unless a flight for {@code key} is already running, in which case this
    * waits for that flight's result.
    *
+   * @param key what identifies the flight, e.g. the made key; not null
+   * @param compute computes the result; it runs on the calling thread
+   * @return the result of this caller's {@code compute}, or of the flight it waited for
    * @param name the key as the caller knows it, for the message of a re-entrant call
    * @throws IllegalStateException if {@code compute} asks for its own key again
    */
@@ -46,6 +49,15 @@ public final class Flights<T> {
    * {@link #run(String, String, Supplier)}, but a caller that follows another's flight waits at
    * most {@code maxWait} (null: as long as it takes) and then returns {@code late}, as it does when
    * its wait is interrupted (the interrupt flag is set again).
+   *
+   * @param key what identifies the flight, e.g. the made key; not null
+   * @param name the key as the caller knows it, for the message of a re-entrant call
+   * @param compute computes the result; it runs on the calling thread
+   * @param maxWait the longest a follower waits; null for no limit
+   * @param late what a follower returns when it stops waiting; may be null
+   * @return the result of this caller's {@code compute}, or of the flight it waited for, or {@code
+   *     late}
+   * @throws IllegalStateException if {@code compute} asks for its own key again
    */
   public T run(String key, String name, Supplier<T> compute, Duration maxWait, T late) {
     Flight<T> mine = new Flight<>(new CompletableFuture<>(), Thread.currentThread());
@@ -65,7 +77,11 @@ public final class Flights<T> {
     }
   }
 
-  /** How many callers are waiting for another's flight now. */
+  /**
+   * How many callers are waiting for another's flight now.
+   *
+   * @return the number of waiting callers, at the moment of the call
+   */
   public int waiting() {
     return waiting.get();
   }

@@ -17,6 +17,11 @@ public final class Increments {
    * Integer} grows into {@code Long}, as Python's {@code int} simply grows), and nothing ever wraps.
    *
    * @param key the key, for the error messages
+   * @param value the stored value: an {@code Integer}, {@code Long}, {@code Short}, {@code Byte} or
+   *     {@code BigInteger}
+   * @param delta the amount to add; may be negative
+   * @return the sum: a {@code Long} for a {@code Long} or when it does not fit in an {@code int},
+   *     otherwise an {@code Integer}
    * @throws NotAnIntegerException if the value is not an integer
    * @throws CounterOverflowException if the sum is beyond a signed 64-bit integer, the range
    *     {@code incr} returns; the store must then leave the value as it was

@@ -15,11 +15,17 @@ public interface Keys {
   /**
    * The validated key stored for the caller's {@code key}.
    *
+   * @param key the caller's key
+   * @return the key made by the cache's key function, at {@link #version()}
    * @throws io.larder.InvalidCacheKeyException if the key is null, or invalid where the store
    *     rejects invalid keys
    */
   String make(String key);
 
-  /** The version these keys are made at. */
+  /**
+   * The version these keys are made at.
+   *
+   * @return the version of the handle that asked
+   */
   int version();
 }

@@ -30,6 +30,8 @@ public final class Md5 {
   /**
    * This thread's digest, reset: one per thread, so a request neither looks up a provider nor
    * allocates a digest. Finish it with {@link #hex(MessageDigest)} before asking again.
+   *
+   * @return the calling thread's md5 digest, empty
    */
   public static MessageDigest digest() {
     MessageDigest digest = DIGESTS.get();
@@ -37,22 +39,42 @@ public final class Md5 {
     return digest;
   }
 
-  /** The lowercase hex md5 of {@code bytes}. */
+  /**
+   * The lowercase hex md5 of {@code bytes}.
+   *
+   * @param bytes the bytes to hash; not null
+   * @return 32 lowercase hex digits
+   */
   public static String hex(byte[] bytes) {
     return HEX.formatHex(digest().digest(bytes));
   }
 
-  /** The lowercase hex of a finished digest. */
+  /**
+   * The lowercase hex of a finished digest.
+   *
+   * @param digest a digest fed with every byte; it is reset by this call
+   * @return the digest in lowercase hex, 32 digits for md5
+   */
   public static String hex(MessageDigest digest) {
     return HEX.formatHex(digest.digest());
   }
 
-  /** The lowercase hex md5 of {@code text}'s UTF-8 bytes. */
+  /**
+   * The lowercase hex md5 of {@code text}'s UTF-8 bytes.
+   *
+   * @param text the text to hash; not null
+   * @return 32 lowercase hex digits
+   */
   public static String hex(String text) {
     return hex(text.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** The md5 of {@code bytes}. */
+  /**
+   * The md5 of {@code bytes}.
+   *
+   * @param bytes the bytes to hash; not null
+   * @return the 16 bytes of the digest
+   */
   public static byte[] of(byte[] bytes) {
     return digest().digest(bytes);
   }

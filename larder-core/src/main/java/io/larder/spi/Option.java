@@ -37,7 +37,17 @@ public final class Option<T> {
     this.reader = Objects.requireNonNull(reader, "reader");
   }
 
-  /** An integer in {@code [min, max]}. */
+  /**
+   * An integer in {@code [min, max]}.
+   *
+   * @param name the option's name under {@code OPTIONS}, in lower case, e.g. {@code max_entries}
+   * @param defaultValue the value when unset, within {@code [min, max]}
+   * @param min the least value accepted
+   * @param max the greatest value accepted
+   * @param meaning what the option does, one sentence, for docs/configuration.md and {@code larder
+   *     options}
+   * @return the option; read it with {@link #from}
+   */
   public static Option<Integer> integer(
       String name, int defaultValue, int min, int max, String meaning) {
     return new Option<>(
@@ -48,7 +58,16 @@ public final class Option<T> {
             read(settings, name, defaultValue, raw -> (int) SettingValues.integer(raw, min, max)));
   }
 
-  /** A number of seconds, fractions allowed, 0 or more. */
+  /**
+   * A number of seconds, fractions allowed, 0 or more.
+   *
+   * @param name the option's name under {@code OPTIONS}, in lower case, e.g. {@code max_entries}
+   * @param defaultValue the value when unset: a finite timeout, {@link Timeout#NEVER}, or null for
+   *     none
+   * @param meaning what the option does, one sentence, for docs/configuration.md and {@code larder
+   *     options}
+   * @return the option; read it with {@link #from}
+   */
   public static Option<Timeout> seconds(String name, Timeout defaultValue, String meaning) {
     return new Option<>(
         name,
@@ -57,7 +76,17 @@ public final class Option<T> {
         settings -> read(settings, name, defaultValue, raw -> SettingValues.seconds(raw, 0)));
   }
 
-  /** A number of seconds, fractions allowed, at least {@code minSeconds}. */
+  /**
+   * A number of seconds, fractions allowed, at least {@code minSeconds}.
+   *
+   * @param name the option's name under {@code OPTIONS}, in lower case, e.g. {@code max_entries}
+   * @param defaultValue the value when unset: a finite timeout, {@link Timeout#NEVER}, or null for
+   *     none
+   * @param minSeconds the least number of seconds accepted
+   * @param meaning what the option does, one sentence, for docs/configuration.md and {@code larder
+   *     options}
+   * @return the option; read it with {@link #from}
+   */
   public static Option<Timeout> seconds(
       String name, Timeout defaultValue, double minSeconds, String meaning) {
     return new Option<>(
@@ -68,7 +97,15 @@ public final class Option<T> {
             read(settings, name, defaultValue, raw -> SettingValues.seconds(raw, minSeconds)));
   }
 
-  /** {@code true} or {@code false}, in any case. */
+  /**
+   * {@code true} or {@code false}, in any case.
+   *
+   * @param name the option's name under {@code OPTIONS}, in lower case, e.g. {@code max_entries}
+   * @param defaultValue the value when unset
+   * @param meaning what the option does, one sentence, for docs/configuration.md and {@code larder
+   *     options}
+   * @return the option; read it with {@link #from}
+   */
   public static Option<Boolean> flag(String name, boolean defaultValue, String meaning) {
     return new Option<>(
         name,
@@ -77,7 +114,15 @@ public final class Option<T> {
         settings -> read(settings, name, defaultValue, SettingValues::bool));
   }
 
-  /** A string; {@code defaultValue} may be null ("none"). */
+  /**
+   * A string; {@code defaultValue} may be null ("none").
+   *
+   * @param name the option's name under {@code OPTIONS}, in lower case, e.g. {@code max_entries}
+   * @param defaultValue the value when unset; null for none
+   * @param meaning what the option does, one sentence, for docs/configuration.md and {@code larder
+   *     options}
+   * @return the option; read it with {@link #from}
+   */
   public static Option<String> string(String name, String defaultValue, String meaning) {
     return new Option<>(
         name,
@@ -86,7 +131,14 @@ public final class Option<T> {
         settings -> read(settings, name, defaultValue, SettingValues::text));
   }
 
-  /** A list, or a string of items separated by commas; empty by default. */
+  /**
+   * A list, or a string of items separated by commas; empty by default.
+   *
+   * @param name the option's name under {@code OPTIONS}, in lower case, e.g. {@code max_entries}
+   * @param meaning what the option does, one sentence, for docs/configuration.md and {@code larder
+   *     options}
+   * @return the option; read it with {@link #from}
+   */
   public static Option<List<String>> list(String name, String meaning) {
     return new Option<>(
         name, "[]", meaning, settings -> read(settings, name, List.of(), SettingValues::list));
@@ -100,6 +152,11 @@ public final class Option<T> {
    * static final Option<Object> DATASOURCE =
    *     Option.object("datasource", "a javax.sql.DataSource object instead of url");
    * }</pre>
+   *
+   * @param name the option's name under {@code OPTIONS}, in lower case, e.g. {@code max_entries}
+   * @param meaning what the option does, one sentence, for docs/configuration.md and {@code larder
+   *     options}
+   * @return the option; {@link #from} gives the object, or null when none was given
    */
   public static Option<Object> object(String name, String meaning) {
     return new Option<>(name, "none", meaning, settings -> settings.options().get(name));
@@ -122,6 +179,14 @@ public final class Option<T> {
    *   }
    * }
    * }</pre>
+   *
+   * @param <T> the type of the value
+   * @param name the option's name under {@code OPTIONS}, in lower case
+   * @param defaultText the default as docs/configuration.md shows it, e.g. {@code none}
+   * @param meaning what the option does, one sentence, for docs/configuration.md and {@code larder
+   *     options}
+   * @param reader reads the value from a cache's settings, its default included; not null
+   * @return the option; read it with {@link #from}
    */
   public static <T> Option<T> of(
       String name, String defaultText, String meaning, Function<CacheSettings, T> reader) {
@@ -131,6 +196,8 @@ public final class Option<T> {
   /**
    * The option's value in {@code settings}, or its default.
    *
+   * @param settings the settings of the cache being built
+   * @return the configured value, or the default (which may be null) when unset
    * @throws io.larder.InvalidConfigurationException naming the alias, the option, the value and
    *     what is accepted
    */
@@ -138,7 +205,12 @@ public final class Option<T> {
     return reader.apply(settings);
   }
 
-  /** True if {@code settings} give this option a value (a default does not count). */
+  /**
+   * Whether {@code settings} give this option a value (a default does not count).
+   *
+   * @param settings the settings of the cache being built
+   * @return true if the option is configured, false if it is not
+   */
   public boolean isSet(CacheSettings settings) {
     return settings.options().containsKey(name);
   }
@@ -146,6 +218,9 @@ public final class Option<T> {
   /**
    * The value as configured, unread (null when unset): for a reader of its own that takes a map or
    * a list apart, and for errors that show the value as it was written.
+   *
+   * @param settings the settings of the cache being built
+   * @return the configured value as the configuration source gave it, or null when unset
    */
   public Object raw(CacheSettings settings) {
     return settings.options().get(name);
@@ -161,6 +236,14 @@ public final class Option<T> {
    *     Option.of("map", "larder-ALIAS", "the IMap's name", settings ->
    *         Backend.MAP.read(settings, "larder-" + settings.alias(), SettingValues::text));
    * }</pre>
+   *
+   * @param <R> the type of the value
+   * @param settings the settings of the cache being built
+   * @param defaultValue the value when unset; may be null
+   * @param parse reads the configured value; throws {@link IllegalArgumentException} with what is
+   *     accepted when it is wrong
+   * @return the read value, or {@code defaultValue}
+   * @throws InvalidConfigurationException if {@code parse} refuses the value
    */
   public <R> R read(CacheSettings settings, R defaultValue, Function<Object, R> parse) {
     return read(settings, name, defaultValue, parse);
@@ -173,6 +256,11 @@ public final class Option<T> {
    * <pre>{@code
    * throw HASHING.invalid(settings, raw, "ketama or modula");
    * }</pre>
+   *
+   * @param settings the settings of the cache being built
+   * @param value the refused value, as configured; a password is never shown
+   * @param accepted what the option accepts, in words
+   * @return the exception, for the caller to throw
    */
   public InvalidConfigurationException invalid(
       CacheSettings settings, Object value, String accepted) {
@@ -185,17 +273,29 @@ public final class Option<T> {
         settings.alias(), "options." + option, value, accepted);
   }
 
-  /** The name, in lower case as configuration is read. */
+  /**
+   * The name, in lower case as configuration is read.
+   *
+   * @return the option's name, e.g. {@code max_entries}
+   */
   public String name() {
     return name;
   }
 
-  /** The default as docs/configuration.md shows it, e.g. {@code 300}, {@code none}, {@code []}. */
+  /**
+   * The default as docs/configuration.md shows it, e.g. {@code 300}, {@code none}, {@code []}.
+   *
+   * @return the default's text; never null
+   */
   public String defaultText() {
     return defaultText;
   }
 
-  /** What the option does, one sentence. */
+  /**
+   * What the option does, one sentence.
+   *
+   * @return the option's meaning; never null
+   */
   public String meaning() {
     return meaning;
   }

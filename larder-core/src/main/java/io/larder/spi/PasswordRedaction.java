@@ -42,6 +42,9 @@ public final class PasswordRedaction {
    * {@code redis://u:***@h}, {@code user:p@ss@h} as {@code user:***@h}, {@code
    * jdbc:postgresql://h/db?password=x} as {@code jdbc:postgresql://h/db?password=***}; null stays
    * null.
+   *
+   * @param text a location, URL or message; may be null
+   * @return the text with passwords masked, or null for null
    */
   public static String apply(String text) {
     if (text == null) {

@@ -17,6 +17,8 @@ public interface Serializer {
   /**
    * The bytes of {@code value}, which may be null.
    *
+   * @param value the value to store; may be null
+   * @return the bytes, in this serializer's format
    * @throws SerializationException if the value cannot be serialized
    */
   byte[] serialize(Object value);
@@ -27,6 +29,8 @@ public interface Serializer {
    * ones do: a value over a bound is a {@link SerializationException}, which the cache answers as a
    * miss.
    *
+   * @param bytes bytes read from the store, at most {@code max_value_size} long; not null
+   * @return the value, which may be null
    * @throws DisallowedClassException if the bytes name a class the allow-list rejects
    * @throws SerializationException if the bytes are not a value this serializer wrote
    */
@@ -41,6 +45,8 @@ public interface Serializer {
    * Order order = cache.get("order:7", Order.class); // a stored JSON object, as an Order
    * }</pre>
    *
+   * @param value a value this serializer read; may be null
+   * @param type the type the caller asked for; not null
    * @return the converted value, or {@code value} itself when it cannot be made a {@code type}
    */
   default Object convert(Object value, Class<?> type) {

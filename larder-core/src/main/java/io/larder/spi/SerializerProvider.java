@@ -19,15 +19,27 @@ import java.util.Set;
  * @since 0.1
  */
 public interface SerializerProvider {
-  /** The short name that selects this serializer. */
+  /**
+   * The short name that selects this serializer.
+   *
+   * @return the name {@code options.serializer} selects it by, e.g. {@code json}
+   */
   String name();
 
-  /** Other names that select it, such as django-redis's class path for the same format. */
+  /**
+   * Other names that select it, such as django-redis's class path for the same format.
+   *
+   * @return the other names; empty by default
+   */
   default Set<String> aliases() {
     return Set.of();
   }
 
-  /** The {@code options} keys this serializer reads, so that configuration can reject typos. */
+  /**
+   * The {@code options} keys this serializer reads, so that configuration can reject typos.
+   *
+   * @return the option names, in lower case; empty by default
+   */
   default Set<String> options() {
     return Set.of();
   }
@@ -35,6 +47,8 @@ public interface SerializerProvider {
   /**
    * A serializer for the cache with these settings.
    *
+   * @param settings the settings of the cache the serializer is for
+   * @return a serializer, shared by every thread of the cache
    * @throws InvalidConfigurationException if an option it reads is wrong
    */
   Serializer create(CacheSettings settings);

@@ -32,6 +32,11 @@ public final class SettingValues {
   /**
    * Django's {@code TIMEOUT}: a number of seconds (fractions allowed; 0 or less expires at once),
    * or {@code null}/{@code none}/{@code never} (any case) for never.
+   *
+   * @param raw the configured value: a number, a numeric string, or null
+   * @return a finite timeout, or {@link Timeout#NEVER}
+   * @throws IllegalArgumentException with {@link #TIMEOUT_ACCEPTED} as its message, for any other
+   *     value
    */
   public static Timeout timeout(Object raw) {
     if (raw == null) {
@@ -53,7 +58,14 @@ public final class SettingValues {
     return secondsOrFail(seconds, raw, TIMEOUT_ACCEPTED);
   }
 
-  /** A number of seconds, fractions allowed, at least {@code min}. */
+  /**
+   * A number of seconds, fractions allowed, at least {@code min}.
+   *
+   * @param raw the configured value: a number or a numeric string
+   * @param min the least number of seconds accepted
+   * @return a finite timeout
+   * @throws IllegalArgumentException with what is accepted as its message, for any other value
+   */
   public static Timeout seconds(Object raw, double min) {
     String accepted =
         min <= 0 ? "a number of seconds, 0 or more" : "a number of seconds, " + min + " or more";
@@ -64,7 +76,15 @@ public final class SettingValues {
     return secondsOrFail(seconds, raw, accepted);
   }
 
-  /** A whole number in {@code [min, max]}. */
+  /**
+   * A whole number in {@code [min, max]}.
+   *
+   * @param raw the configured value: an integer, or a string of one
+   * @param min the least value accepted
+   * @param max the greatest value accepted
+   * @return the number
+   * @throws IllegalArgumentException with what is accepted as its message, for any other value
+   */
   public static long integer(Object raw, long min, long max) {
     String accepted =
         max == Long.MAX_VALUE || max == Integer.MAX_VALUE
@@ -88,7 +108,13 @@ public final class SettingValues {
     return value;
   }
 
-  /** A string, or a number or boolean as its text. */
+  /**
+   * A string, or a number or boolean as its text.
+   *
+   * @param raw the configured value
+   * @return the text
+   * @throws IllegalArgumentException for anything but a string, a number or a boolean
+   */
   public static String text(Object raw) {
     if (raw instanceof String || raw instanceof Number || raw instanceof Boolean) {
       return raw.toString();
@@ -96,7 +122,13 @@ public final class SettingValues {
     throw new IllegalArgumentException("a string");
   }
 
-  /** {@code true} or {@code false}, in any case. */
+  /**
+   * {@code true} or {@code false}, in any case.
+   *
+   * @param raw a {@link Boolean} or its text
+   * @return the flag
+   * @throws IllegalArgumentException for any other value
+   */
   public static boolean bool(Object raw) {
     if (raw instanceof Boolean b) {
       return b;
@@ -109,7 +141,13 @@ public final class SettingValues {
     };
   }
 
-  /** A list as configured, or a string of items separated by commas. */
+  /**
+   * A list as configured, or a string of items separated by commas.
+   *
+   * @param raw a list, whose elements are read as text, or a string
+   * @return the trimmed items; a string's empty items are left out
+   * @throws IllegalArgumentException for any other value
+   */
   public static List<String> list(Object raw) {
     if (raw instanceof List<?> list) {
       return list.stream().map(String::valueOf).map(String::trim).toList();

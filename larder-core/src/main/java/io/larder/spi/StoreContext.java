@@ -29,10 +29,18 @@ import java.util.concurrent.Executor;
  * @since 0.1
  */
 public interface StoreContext {
-  /** The cache's validated settings (alias, location, options, …). */
+  /**
+   * The cache's validated settings (alias, location, options, …).
+   *
+   * @return the settings; never null
+   */
   CacheSettings settings();
 
-  /** The alias, for messages. */
+  /**
+   * The alias, for messages.
+   *
+   * @return the cache's alias, e.g. {@code default}
+   */
   default String alias() {
     return settings().alias();
   }
@@ -45,6 +53,8 @@ public interface StoreContext {
    * Cache memory = context.cache("memory");
    * }</pre>
    *
+   * @param alias an alias the backend named in {@link CacheBackend#builtOn}
+   * @return that cache, at its configured version
    * @throws IllegalArgumentException if the backend did not name {@code alias}
    */
   Cache cache(String alias);
@@ -62,17 +72,25 @@ public interface StoreContext {
    * Object value = memory.load(key);   // the key this store was given, as it is
    * }</pre>
    *
+   * @param alias an alias the backend named in {@link CacheBackend#builtOn}
+   * @return that cache's store, guarded by its failure policy
    * @throws IllegalArgumentException if the backend did not name {@code alias}
    */
   CacheStore store(String alias);
 
-  /** The clock every expiry is measured on (tests inject one, so they never sleep). */
+  /**
+   * The clock every expiry is measured on (tests inject one, so they never sleep).
+   *
+   * @return the clock; never null
+   */
   InstantSource clock();
 
   /**
    * A clock for a store whose reads cost less than reading the system clock (local memory): a
    * millisecond-coarse clock when the cache runs on the system clock, {@link #clock()} when a clock
    * was injected. Costs a thread only while it is read.
+   *
+   * @return a clock at least millisecond-accurate; never null
    */
   InstantSource coarseClock();
 
@@ -83,10 +101,16 @@ public interface StoreContext {
    * <pre>{@code
    * return CompletableFuture.supplyAsync(() -> client.putIfAbsent(key), context.ioExecutor());
    * }</pre>
+   *
+   * @return the executor; never null, and not to be shut down by the store
    */
   Executor ioExecutor();
 
-  /** The current time in epoch milliseconds, from {@link #clock()}. */
+  /**
+   * The current time in epoch milliseconds, from {@link #clock()}.
+   *
+   * @return milliseconds since the epoch
+   */
   default long nowMillis() {
     return clock().millis();
   }
@@ -95,6 +119,10 @@ public interface StoreContext {
    * The epoch millisecond at which an entry written now with {@code timeout} expires, by Django's
    * rule: {@link Long#MAX_VALUE} for never, and a second ago for a zero timeout (Django's ticket
    * #21147), so the entry is expired at once.
+   *
+   * @param timeout a finite timeout or {@link Timeout#NEVER}; not {@link Timeout#DEFAULT}, which
+   *     has no length
+   * @return the expiry in epoch milliseconds; in the past for a timeout of zero or less
    */
   default long expiresAtMillis(Timeout timeout) {
     if (timeout.isNever()) {
@@ -107,6 +135,8 @@ public interface StoreContext {
   /**
    * The value's bytes, by the configured serializer and then compressor.
    *
+   * @param value the value to store; may be null
+   * @return the bytes to store, with the compressor's framing when one is configured
    * @throws io.larder.SerializationException if the value cannot be serialized
    */
   byte[] serialize(Object value);
@@ -114,6 +144,8 @@ public interface StoreContext {
   /**
    * The value of bytes written by {@link #serialize}.
    *
+   * @param bytes bytes written by {@link #serialize}; not null
+   * @return the value, which may be null
    * @throws io.larder.SerializationException if the bytes are not such a value
    */
   Object deserialize(byte[] bytes);
@@ -124,6 +156,9 @@ public interface StoreContext {
    * is then {@link #corruptRead reported}. A class outside the serializer's allow-list is still an
    * error: it is a setting to fix, not data to skip.
    *
+   * @param key the made key the bytes were stored under, for the report
+   * @param bytes bytes written by {@link #serialize}; not null
+   * @return the value (which may be null), or {@link CacheStore#MISSING} when it cannot be read
    * @throws io.larder.DisallowedClassException if the value names a class outside the allow-list
    */
   default Object deserialize(String key, byte[] bytes) {
@@ -140,15 +175,27 @@ public interface StoreContext {
    * Reports that the value under {@code key} cannot be read: counted in {@code
    * stats().corruptReads()}, logged once per key per minute. Returns {@link CacheStore#MISSING}, for
    * the read to go on as a miss.
+   *
+   * @param key the made key whose value cannot be read
+   * @param cause why it cannot be read, for the log
+   * @return {@link CacheStore#MISSING}
    */
   Object corruptRead(String key, Throwable cause);
 
-  /** {@code options.max_value_size}: the most bytes a reader takes for one value. */
+  /**
+   * {@code options.max_value_size}: the most bytes a reader takes for one value.
+   *
+   * @return the limit in bytes, at least 1
+   */
   default int maxValueSize() {
     return settings().maxValueSize();
   }
 
-  /** The configured serializer alone, for stores with a framing of their own (the file format). */
+  /**
+   * The configured serializer alone, for stores with a framing of their own (the file format).
+   *
+   * @return the serializer, without the compressor; never null
+   */
   Serializer serializer();
 
   /**
@@ -156,10 +203,18 @@ public interface StoreContext {
    * while the rest went on. When the cache fails open ({@code ignore_exceptions}) the failure is
    * counted and logged and the caller carries on; otherwise {@code e} is rethrown.
    *
+   * @param e the failure of the part
+   * @param operation Django's name of the operation, for the log and the error count, e.g. {@code
+   *     get_many}
+   * @param key the made key concerned, for the log
    * @throws BackendUnavailableException {@code e}, unless the cache fails open
    */
   void failOpen(BackendUnavailableException e, String operation, String key);
 
-  /** True if the cache fails open ({@code options.ignore_exceptions}). */
+  /**
+   * Whether the cache fails open ({@code options.ignore_exceptions}).
+   *
+   * @return true if failures make reads miss and writes drop, false if they are thrown
+   */
   boolean failsOpen();
 }

@@ -33,7 +33,13 @@ public final class ValueSizeLimit {
     this.why = why;
   }
 
-  /** The limit of {@code maxBytes} for the cache {@code alias}, named in its messages. */
+  /**
+   * The limit of {@code maxBytes} for the cache {@code alias}, named in its messages.
+   *
+   * @param alias the cache's alias; not null
+   * @param maxBytes the most bytes one serialized value may take
+   * @return the limit
+   */
   public static ValueSizeLimit of(String alias, int maxBytes) {
     return new ValueSizeLimit(alias, maxBytes, null);
   }
@@ -41,6 +47,11 @@ public final class ValueSizeLimit {
   /**
    * The limit of {@code maxBytes} for the cache {@code alias}, lower than its own because of
    * {@code why} (the server's limit), which a refusal adds to its message.
+   *
+   * @param alias the cache's alias; not null
+   * @param maxBytes the most bytes one serialized value may take
+   * @param why the reason for the lower limit, e.g. {@code "memcached's item size"}; not null
+   * @return the limit
    */
   public static ValueSizeLimit of(String alias, int maxBytes, String why) {
     return new ValueSizeLimit(alias, maxBytes, Objects.requireNonNull(why, "why"));
@@ -49,6 +60,8 @@ public final class ValueSizeLimit {
   /**
    * {@code bytes}, about to be written, when they are within the limit.
    *
+   * @param bytes the serialized value; not null
+   * @return {@code bytes}, unchanged
    * @throws SerializationException naming the cache, the size and the limit, if they are over it
    */
   public byte[] checkWrite(byte[] bytes) {
@@ -70,6 +83,8 @@ public final class ValueSizeLimit {
   /**
    * {@code bytes}, as read, when they are within the limit: a reader takes no more.
    *
+   * @param bytes the bytes read; not null
+   * @return {@code bytes}, unchanged
    * @throws SerializationException naming the size and the limit, if they are over it
    */
   public byte[] checkRead(byte[] bytes) {
