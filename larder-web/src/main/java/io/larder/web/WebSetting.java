@@ -434,7 +434,6 @@ public final class WebSetting<B> {
    *
    * @return whether the setting is secret
    */
-
   public boolean isSecret() {
     return secret;
   }

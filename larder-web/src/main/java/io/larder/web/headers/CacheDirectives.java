@@ -166,7 +166,6 @@ public final class CacheDirectives {
    *
    * @return whether there are none
    */
-
   public boolean isEmpty() {
     return directives.isEmpty();
   }

@@ -69,7 +69,6 @@ public final class HeaderValues {
    * @param name the header's name
    * @return the joined values, or null when the response has no such header
    */
-
   public static String joined(HttpServletResponse response, String name) {
     Collection<String> values = response.getHeaders(name);
     if (values == null || values.isEmpty()) {

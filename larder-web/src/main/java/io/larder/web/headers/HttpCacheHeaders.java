@@ -217,7 +217,6 @@ public final class HttpCacheHeaders {
    * @param header a header name, e.g. {@code Cookie}
    * @return true if {@code vary} names it; false when it does not or {@code vary} is null
    */
-
   public static boolean hasVary(String vary, String header) {
     String query = header.strip().toLowerCase(Locale.ROOT);
     for (String h : HeaderValues.split(vary)) {

@@ -557,7 +557,6 @@ public final class PageCache {
      *
      * @return a new, immutable page cache; the builder may be used again
      */
-
     public PageCache build() {
       return new PageCache(this);
     }

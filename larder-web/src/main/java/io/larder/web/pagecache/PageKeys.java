@@ -115,7 +115,6 @@ public final class PageKeys {
    * @param cache the cache the header list is read from
    * @return the page key, or null when no header list is stored for the URL
    */
-
   public static String getCacheKey(
       HttpServletRequest request, String keyPrefix, String method, KeySuffix suffix, Cache cache) {
     String urlHash = urlHash(request);

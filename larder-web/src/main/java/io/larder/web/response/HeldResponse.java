@@ -219,7 +219,6 @@ public final class HeldResponse extends HttpServletResponseWrapper {
    *
    * @throws IOException when sending the buffered body to the client fails
    */
-
   public void goStreaming() throws IOException {
     if (streaming || finished) {
       return;

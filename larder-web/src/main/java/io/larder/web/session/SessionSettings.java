@@ -740,7 +740,6 @@ public final class SessionSettings {
      * The settings.
      *
      * @return the settings, immutable
-
      * @throws InvalidConfigurationException if {@code cached_db} or {@code db} has no database
      *     alias, {@code db} or {@code signed_cookies} has no secret key, the database alias is the
      *     cache alias, or {@code SameSite=None} is not {@code Secure}
