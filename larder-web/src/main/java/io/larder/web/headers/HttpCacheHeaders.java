@@ -181,8 +181,8 @@ public final class HttpCacheHeaders {
    *
    * @param vary the current {@code Vary} value, or null when there is none
    * @param headers the header names to add, in order
-   * @return the new value: {@code *} if any name is {@code *}, else the names joined by {@code ", "}
-   *     ({@code ""} when there are none)
+   * @return the new value: {@code *} if any name is {@code *}, else the names joined by {@code
+   *     ", "} ({@code ""} when there are none)
    */
   public static String patchVary(String vary, List<String> headers) {
     List<String> result = new ArrayList<>(HeaderValues.split(vary));
