@@ -48,6 +48,10 @@ public final class JsonTypedSerializer implements Serializer {
   /**
    * A serializer for cache {@code alias} that writes and reads the classes of {@code packages}
    * (and their subpackages) besides the JDK's values and collections.
+   *
+   * @param alias the cache's alias, named in the error for a class that is not allowed
+   * @param packages the allowed packages ({@code options.serializer_allow}), e.g. {@code
+   *     com.example.orders}; empty allows only the JDK's values and collections; not null
    */
   public JsonTypedSerializer(String alias, List<String> packages) {
     this.allowList = new TypeAllowList(alias, packages);

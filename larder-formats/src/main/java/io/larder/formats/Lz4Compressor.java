@@ -27,6 +27,11 @@ public final class Lz4Compressor extends StreamCompressor {
   /**
    * Compresses values longer than {@code minLength} bytes; reads at most {@code maxValueSize}
    * decompressed bytes.
+   *
+   * @param minLength values of this many bytes or fewer are stored uncompressed, 0 or more ({@code
+   *     options.compress_min_length}; 15 by default, as django-redis)
+   * @param maxValueSize the most bytes a stored value may decompress to ({@code
+   *     options.max_value_size}); a value that would exceed it is refused, not read
    */
   public Lz4Compressor(int minLength, int maxValueSize) {
     super(minLength, maxValueSize);

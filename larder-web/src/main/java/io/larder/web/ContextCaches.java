@@ -28,7 +28,13 @@ public final class ContextCaches {
 
   private ContextCaches() {}
 
-  /** The context's caches, counted as used until {@link #release}. */
+  /**
+   * The context's caches, counted as used until {@link #release}.
+   *
+   * @param context the web application whose caches are wanted
+   * @return the caches set as the context's attribute, else those loaded from {@link
+   *     #CONFIG_PARAM} (or the defaults when it is not set), shared by every user of the context
+   */
   public static Caches acquire(ServletContext context) {
     synchronized (context) {
       Object given = context.getAttribute(PageCache.CACHES_ATTRIBUTE);
@@ -48,7 +54,11 @@ public final class ContextCaches {
     }
   }
 
-  /** Ends one use; the last use closes caches this class made. */
+  /**
+   * Ends one use; the last use closes caches this class made.
+   *
+   * @param context the web application given to {@link #acquire}
+   */
   public static void release(ServletContext context) {
     synchronized (context) {
       if (context.getAttribute(SHARED) instanceof Shared shared && --shared.users == 0) {

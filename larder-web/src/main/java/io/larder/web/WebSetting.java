@@ -39,6 +39,12 @@ public final class WebSetting<B> {
     /**
      * The error for {@code value} of the setting {@code name} (as the surface spells it), which is
      * not {@code accepted}.
+     *
+     * @param name the setting's name as the surface spells it (an init-param, a property)
+     * @param value the value that was given, or {@code "(hidden)"} for a secret setting; may be
+     *     {@code null}
+     * @param accepted what the setting accepts, in words, e.g. {@code "true or false"}
+     * @return the error to throw; never {@code null}
      */
     RuntimeException of(String name, Object value, String accepted);
   }
@@ -99,6 +105,14 @@ public final class WebSetting<B> {
   /**
    * Whole seconds, at least {@code min}: a number (Django's unit), or a {@link Duration} as Spring
    * binds one.
+   *
+   * @param <B> what a value is applied to (a builder)
+   * @param name the setting's name as the feature's configuration spells it
+   * @param defaultText the default as the docs show it, e.g. {@code 600} or {@code none}
+   * @param min the fewest seconds accepted: 0 or less accepts 0, more rejects anything below it
+   * @param meaning what the setting does, one line for the docs
+   * @param apply sets the read duration (whole seconds, at least {@code min}) on the builder
+   * @return the setting
    */
   public static <B> WebSetting<B> seconds(
       String name, String defaultText, long min, String meaning, BiConsumer<B, Duration> apply) {
@@ -125,7 +139,16 @@ public final class WebSetting<B> {
         apply);
   }
 
-  /** {@code true} or {@code false}. */
+  /**
+   * {@code true} or {@code false}.
+   *
+   * @param <B> what a value is applied to (a builder)
+   * @param name the setting's name as the feature's configuration spells it
+   * @param defaultValue the value the builder has when the setting is not given
+   * @param meaning what the setting does, one line for the docs
+   * @param apply sets the read value on the builder
+   * @return the setting
+   */
   public static <B> WebSetting<B> flag(
       String name, boolean defaultValue, String meaning, BiConsumer<B, Boolean> apply) {
     return make(
@@ -138,7 +161,19 @@ public final class WebSetting<B> {
         apply);
   }
 
-  /** A whole number of {@code unit} in {@code [min, max]}. */
+  /**
+   * A whole number of {@code unit} in {@code [min, max]}.
+   *
+   * @param <B> what a value is applied to (a builder)
+   * @param name the setting's name as the feature's configuration spells it
+   * @param defaultValue the value the builder has when the setting is not given
+   * @param min the smallest value accepted
+   * @param max the largest value accepted, at least {@code min}
+   * @param unit what the number counts, in the plural, e.g. {@code bytes}
+   * @param meaning what the setting does, one line for the docs
+   * @param apply sets the read value on the builder
+   * @return the setting
+   */
   public static <B> WebSetting<B> integer(
       String name,
       int defaultValue,
@@ -168,6 +203,17 @@ public final class WebSetting<B> {
    * A setting with a reading of its own: {@code parse} turns the raw value (a string from an
    * init-param, a value Spring bound, a YAML value) into {@code T}, throwing {@link
    * IllegalArgumentException} when it is not {@code accepted}.
+   *
+   * @param <B> what a value is applied to (a builder)
+   * @param <T> the type the raw value is read as
+   * @param name the setting's name as the feature's configuration spells it
+   * @param type the type and unit as the docs show it
+   * @param defaultText the default as the docs show it
+   * @param accepted what a value may be, in words, for errors and docs
+   * @param meaning what the setting does, one line for the docs
+   * @param parse reads a raw value; never returns {@code null} for a value it accepts
+   * @param apply sets the read value on the builder
+   * @return the setting
    */
   public static <B, T> WebSetting<B> of(
       String name,
@@ -180,13 +226,22 @@ public final class WebSetting<B> {
     return make(name, type, defaultText, accepted, meaning, parse, apply);
   }
 
-  /** This setting, with its values left out of every error (a secret key). */
+  /**
+   * This setting, with its values left out of every error (a secret key).
+   *
+   * @return a copy of this setting marked secret; this one is unchanged
+   */
   public WebSetting<B> secret() {
     return new WebSetting<>(
         name, type, defaultText, accepted, meaning, django, true, parser, applier);
   }
 
-  /** This setting, with the Django setting or argument it stands for, for the docs. */
+  /**
+   * This setting, with the Django setting or argument it stands for, for the docs.
+   *
+   * @param djangoName the Django name, e.g. {@code CACHE_MIDDLEWARE_SECONDS}
+   * @return a copy of this setting naming {@code djangoName}; this one is unchanged
+   */
   public WebSetting<B> django(String djangoName) {
     return new WebSetting<>(
         name, type, defaultText, accepted, meaning, djangoName, secret, parser, applier);
@@ -195,6 +250,9 @@ public final class WebSetting<B> {
   /**
    * Reads {@code raw} and applies it to {@code target}.
    *
+   * @param target the builder the value is set on
+   * @param raw the value as the surface gives it: a string from an init-param, or a value Spring or
+   *     YAML bound
    * @throws IllegalArgumentException with what is accepted, when {@code raw} is not
    */
   public void apply(B target, Object raw) {
@@ -211,6 +269,11 @@ public final class WebSetting<B> {
    * Applies each entry of {@code values} to {@code target} through the setting it names (in any
    * case, with {@code -} or {@code _}), in the map's order.
    *
+   * @param <B> what a value is applied to (a builder)
+   * @param settings the feature's settings
+   * @param values raw values by setting name, as the surface spells the names
+   * @param target the builder the values are set on
+   * @param complaint makes the surface's error for an unknown name or a wrong value
    * @throws RuntimeException {@code complaint}'s error for an unknown name or a wrong value, naming
    *     the setting as {@code values} spells it
    */
@@ -236,13 +299,23 @@ public final class WebSetting<B> {
 
   /**
    * The setting {@code name} names: the same words in any case, joined by {@code -} or {@code _}.
+   *
+   * @param <B> what a value is applied to (a builder)
+   * @param settings the feature's settings
+   * @param name a setting name in any case, with {@code -} or {@code _}
+   * @return the setting, or empty when none has that name
    */
   public static <B> Optional<WebSetting<B>> named(List<WebSetting<B>> settings, String name) {
     String key = words(name);
     return settings.stream().filter(s -> words(s.name).equals(key)).findFirst();
   }
 
-  /** {@code name} in kebab case, as Spring Boot properties and init-params spell it. */
+  /**
+   * {@code name} in kebab case, as Spring Boot properties and init-params spell it.
+   *
+   * @param name a setting name, e.g. {@code KEY_PREFIX}
+   * @return the name stripped, in lower case, with {@code _} made {@code -}
+   */
   public static String kebab(String name) {
     return words(name);
   }
@@ -251,7 +324,12 @@ public final class WebSetting<B> {
     return name.strip().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
-  /** The settings' names, for the error that names an unknown one. */
+  /**
+   * The settings' names, for the error that names an unknown one.
+   *
+   * @param settings the feature's settings
+   * @return their names in order, joined by {@code ", "}
+   */
   public static String names(List<? extends WebSetting<?>> settings) {
     List<String> names = new ArrayList<>();
     settings.forEach(s -> names.add(s.name()));
@@ -262,6 +340,11 @@ public final class WebSetting<B> {
    * The settings as a Markdown table (setting, Django, type, default, accepted, meaning), each name
    * after {@code prefix} and in kebab case when {@code kebab}; docs/web.md, docs/sessions.md and
    * docs/spring.md hold these tables, and tests keep them equal.
+   *
+   * @param settings the settings, one row each in order
+   * @param prefix put before each name, e.g. {@code larder.web.page-cache.}; empty for none
+   * @param kebab whether names are shown in kebab case
+   * @return the table, a line per row, each ending in a newline
    */
   public static String table(List<? extends WebSetting<?>> settings, String prefix, boolean kebab) {
     StringBuilder table =
@@ -292,37 +375,65 @@ public final class WebSetting<B> {
     return text.replace("|", "\\|");
   }
 
-  /** The name as the feature's own configuration spells it. */
+  /**
+   * The name as the feature's own configuration spells it.
+   *
+   * @return the name
+   */
   public String name() {
     return name;
   }
 
-  /** The type and unit, e.g. {@code seconds}, {@code integer (bytes)}, {@code true/false}. */
+  /**
+   * The type and unit, e.g. {@code seconds}, {@code integer (bytes)}, {@code true/false}.
+   *
+   * @return the type and unit
+   */
   public String type() {
     return type;
   }
 
-  /** The default as the docs show it. */
+  /**
+   * The default as the docs show it.
+   *
+   * @return the default, e.g. {@code 600}, or text starting {@code none} when there is none
+   */
   public String defaultText() {
     return defaultText;
   }
 
-  /** What a value may be, for errors and docs. */
+  /**
+   * What a value may be, for errors and docs.
+   *
+   * @return the accepted values, in words
+   */
   public String accepted() {
     return accepted;
   }
 
-  /** What the setting does, one line. */
+  /**
+   * What the setting does, one line.
+   *
+   * @return the meaning
+   */
   public String meaning() {
     return meaning;
   }
 
-  /** The Django setting or argument it stands for, or {@code —}. */
+  /**
+   * The Django setting or argument it stands for.
+   *
+   * @return the Django name, or {@code —} when it has none
+   */
   public String django() {
     return django;
   }
 
-  /** True if the value is never shown in an error. */
+  /**
+   * True if the value is never shown in an error.
+   *
+   * @return whether the setting is secret
+   */
   public boolean isSecret() {
     return secret;
   }

@@ -21,6 +21,10 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 public @interface CacheControl {
-  /** The directives, in header form, e.g. {@code "private, max-age=60"}. */
+  /**
+   * The directives, in header form, e.g. {@code "private, max-age=60"}.
+   *
+   * @return the directives, as {@link CacheDirectives#parse(String)} reads them
+   */
   String value();
 }

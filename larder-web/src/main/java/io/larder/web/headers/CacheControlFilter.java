@@ -34,7 +34,11 @@ public final class CacheControlFilter implements Filter {
   /** For web.xml: the directives are the init-param {@code directives} (may be empty). */
   public CacheControlFilter() {}
 
-  /** A filter that merges {@code directives}. */
+  /**
+   * A filter that merges {@code directives}.
+   *
+   * @param directives merged into every response's {@code Cache-Control}; not null
+   */
   public CacheControlFilter(CacheDirectives directives) {
     use(Objects.requireNonNull(directives, "directives"));
   }

@@ -35,7 +35,11 @@ public final class CacheDirectives {
     this.directives = directives;
   }
 
-  /** No directives: {@code patchCacheControl} with these only normalises the header. */
+  /**
+   * No directives: {@code patchCacheControl} with these only normalises the header.
+   *
+   * @return the empty set of directives, to add to
+   */
   public static CacheDirectives none() {
     return NONE;
   }
@@ -44,6 +48,8 @@ public final class CacheDirectives {
    * The directives of a {@code Cache-Control} value, e.g. {@code "public, max-age=600"}; names are
    * lowercased as Django's header parser does.
    *
+   * @param header a {@code Cache-Control} value; null or empty gives {@link #none()}'s equal
+   * @return the directives in the value's order
    * @throws IllegalArgumentException if a directive has an empty name
    */
   public static CacheDirectives parse(String header) {
@@ -60,47 +66,92 @@ public final class CacheDirectives {
     return new CacheDirectives(Collections.unmodifiableList(parsed));
   }
 
-  /** {@code max-age=seconds}; when the response already has a smaller max-age, that one stays. */
+  /**
+   * {@code max-age=seconds}; when the response already has a smaller max-age, that one stays.
+   *
+   * @param seconds how long the response is fresh, in seconds
+   * @return a copy with the directive added
+   */
   public CacheDirectives maxAge(long seconds) {
     return value("max-age", seconds);
   }
 
-  /** {@code public}; removes an existing {@code private} from the response. */
+  /**
+   * {@code public}; removes an existing {@code private} from the response.
+   *
+   * @return a copy with the directive added
+   */
   public CacheDirectives publicCache() {
     return flag("public");
   }
 
-  /** {@code private}; removes an existing {@code public} from the response. */
+  /**
+   * {@code private}; removes an existing {@code public} from the response.
+   *
+   * @return a copy with the directive added
+   */
   public CacheDirectives privateCache() {
     return flag("private");
   }
 
-  /** A bare {@code no-cache}. */
+  /**
+   * A bare {@code no-cache}.
+   *
+   * @return a copy with the directive added
+   */
   public CacheDirectives noCache() {
     return flag("no-cache");
   }
 
-  /** {@code no-cache=field}, added to any other {@code no-cache} fields. */
+  /**
+   * {@code no-cache=field}, added to any other {@code no-cache} fields.
+   *
+   * @param field a response header name, e.g. {@code Set-Cookie}; not null
+   * @return a copy with the directive added
+   */
   public CacheDirectives noCache(String field) {
     return value("no-cache", field);
   }
 
-  /** {@code no-store}. */
+  /**
+   * {@code no-store}.
+   *
+   * @return a copy with the directive added
+   */
   public CacheDirectives noStore() {
     return flag("no-store");
   }
 
-  /** {@code must-revalidate}. */
+  /**
+   * {@code must-revalidate}.
+   *
+   * @return a copy with the directive added
+   */
   public CacheDirectives mustRevalidate() {
     return flag("must-revalidate");
   }
 
-  /** A bare directive, e.g. {@code flag("no-transform")}. */
+  /**
+   * A bare directive, e.g. {@code flag("no-transform")}.
+   *
+   * @param name the directive's name, kept as given but stripped; not empty, without {@code ,} or
+   *     {@code =}
+   * @return a copy with the directive added
+   * @throws IllegalArgumentException when {@code name} is empty or holds {@code ,} or {@code =}
+   */
   public CacheDirectives flag(String name) {
     return with(new Directive(checkName(name), null));
   }
 
-  /** A directive with a value, written {@code name=value}, e.g. {@code value("s-maxage", 60)}. */
+  /**
+   * A directive with a value, written {@code name=value}, e.g. {@code value("s-maxage", 60)}.
+   *
+   * @param name the directive's name, kept as given but stripped; not empty, without {@code ,} or
+   *     {@code =}
+   * @param value written with {@link String#valueOf(Object)}; not null
+   * @return a copy with the directive added
+   * @throws IllegalArgumentException when {@code name} is empty or holds {@code ,} or {@code =}
+   */
   public CacheDirectives value(String name, Object value) {
     Objects.requireNonNull(value, "value");
     return with(new Directive(checkName(name), String.valueOf(value)));
@@ -110,7 +161,11 @@ public final class CacheDirectives {
     return directives;
   }
 
-  /** True if there are no directives. */
+  /**
+   * True if there are no directives.
+   *
+   * @return whether there are none
+   */
   public boolean isEmpty() {
     return directives.isEmpty();
   }

@@ -42,14 +42,25 @@ public final class ConditionalGet {
 
   private ConditionalGet() {}
 
-  /** True for the headers a 304 repeats from the full response. */
+  /**
+   * True for the headers a 304 repeats from the full response.
+   *
+   * @param header a header name, in any case
+   * @return whether a 304 carries it ({@code Cache-Control}, {@code ETag}, {@code Vary}, …)
+   */
   public static boolean keptOnNotModified(String header) {
     return KEPT_ON_304.contains(header.toLowerCase(Locale.ROOT));
   }
 
   /**
+   * What {@code request}'s preconditions make of a page with {@code etag} and {@code
+   * lastModified}, checked in the order of the class description.
+   *
+   * @param request the request whose {@code If-*} headers are read
    * @param etag the page's ETag or null
    * @param lastModified its Last-Modified in epoch seconds, or {@link Long#MIN_VALUE}
+   * @return {@link Outcome#FULL} when no precondition applies or all hold, else the status to
+   *     answer with
    */
   public static Outcome evaluate(HttpServletRequest request, String etag, long lastModified) {
     String ifMatch = request.getHeader("If-Match");

@@ -20,7 +20,12 @@ import java.util.Locale;
 public final class HeaderValues {
   private HeaderValues() {}
 
-  /** The comma-separated parts of {@code value}, stripped, empty parts dropped; [] for null. */
+  /**
+   * The comma-separated parts of {@code value}, stripped, empty parts dropped.
+   *
+   * @param value a header value, or null
+   * @return the parts in order, in a new mutable list; empty for null
+   */
   public static List<String> split(String value) {
     List<String> parts = new ArrayList<>();
     if (value == null) {
@@ -43,6 +48,9 @@ public final class HeaderValues {
   /**
    * The names of the directives of a {@code Cache-Control} value, lowercased, any {@code =value}
    * dropped: Django's {@code split_directive_names}.
+   *
+   * @param cacheControl a {@code Cache-Control} value, or null
+   * @return the names in order, duplicates kept; empty for null
    */
   public static List<String> directiveNames(String cacheControl) {
     List<String> names = new ArrayList<>();
@@ -56,6 +64,10 @@ public final class HeaderValues {
   /**
    * Every value of the response header {@code name} joined with ", " (a response may carry one
    * header several times), or null when it has none.
+   *
+   * @param response the response whose headers are read
+   * @param name the header's name
+   * @return the joined values, or null when the response has no such header
    */
   public static String joined(HttpServletResponse response, String name) {
     Collection<String> values = response.getHeaders(name);

@@ -33,6 +33,9 @@ public final class HttpCacheHeaders {
    * patch_cache_control}: names lowercased, the smaller {@code max-age} kept, {@code public} and
    * {@code private} exclusive, {@code no-cache} fields collected. The header is always set, to
    * {@code ""} when there are no directives at all (as {@code @cache_control()} does).
+   *
+   * @param response the response, not yet committed
+   * @param directives the directives to merge in; {@link CacheDirectives#none()} for none
    */
   public static void patchCacheControl(HttpServletResponse response, CacheDirectives directives) {
     response.setHeader(
@@ -40,7 +43,13 @@ public final class HttpCacheHeaders {
         patchCacheControl(HeaderValues.joined(response, "Cache-Control"), directives));
   }
 
-  /** {@link #patchCacheControl(HttpServletResponse, CacheDirectives)} on a header value. */
+  /**
+   * {@link #patchCacheControl(HttpServletResponse, CacheDirectives)} on a header value.
+   *
+   * @param cacheControl the current {@code Cache-Control} value, or null when there is none
+   * @param directives the directives to merge in; {@link CacheDirectives#none()} for none
+   * @return the merged value; {@code ""} when there are no directives at all
+   */
   public static String patchCacheControl(String cacheControl, CacheDirectives directives) {
     return CacheControlPatch.apply(cacheControl, directives);
   }
@@ -48,12 +57,21 @@ public final class HttpCacheHeaders {
   /**
    * The {@code max-age} of the response's {@code Cache-Control} in seconds: Django's {@code
    * get_max_age}. Null when there is no header, no max-age, or it is not an integer.
+   *
+   * @param response the response whose headers are read
+   * @return the max-age in seconds, or null when absent or not an integer
    */
   public static Long getMaxAge(HttpServletResponse response) {
     return getMaxAge(HeaderValues.joined(response, "Cache-Control"));
   }
 
-  /** {@link #getMaxAge(HttpServletResponse)} of a {@code Cache-Control} value (null for null). */
+  /**
+   * {@link #getMaxAge(HttpServletResponse)} of a {@code Cache-Control} value.
+   *
+   * @param cacheControl a {@code Cache-Control} value, or null
+   * @return the max-age in seconds, or null when {@code cacheControl} is null, has no max-age, or
+   *     its max-age is not an integer
+   */
   public static Long getMaxAge(String cacheControl) {
     return getSeconds(cacheControl, "max-age");
   }
@@ -66,6 +84,10 @@ public final class HttpCacheHeaders {
    * <pre>{@code
    * HttpCacheHeaders.getSeconds("max-age=60, stale-while-revalidate=30", "stale-while-revalidate"); // 30
    * }</pre>
+   *
+   * @param cacheControl a {@code Cache-Control} value, or null
+   * @param directive the directive's name, in lower case
+   * @return the seconds, or null when absent or not an integer
    */
   public static Long getSeconds(String cacheControl, String directive) {
     if (cacheControl == null) {
@@ -95,6 +117,9 @@ public final class HttpCacheHeaders {
   /**
    * Django's {@code patch_response_headers}: sets {@code Expires} to now + {@code seconds} unless
    * the response has one, and patches {@code max-age=seconds} (a negative value counts as 0).
+   *
+   * @param response the response, not yet committed
+   * @param seconds how long the response may be cached, in seconds; a negative value counts as 0
    */
   public static void patchResponseHeaders(HttpServletResponse response, long seconds) {
     patchResponseHeaders(response, seconds, InstantSource.system());
@@ -103,6 +128,8 @@ public final class HttpCacheHeaders {
   /**
    * {@link #patchResponseHeaders(HttpServletResponse, long)} with "now" from {@code clock}.
    *
+   * @param response the response, not yet committed
+   * @param seconds how long the response may be cached, in seconds; a negative value counts as 0
    * @param clock where "now" comes from, e.g. the cache's {@code settings().clock()}
    */
   public static void patchResponseHeaders(
@@ -118,12 +145,19 @@ public final class HttpCacheHeaders {
    * Marks the response as never to be cached, as Django's {@code add_never_cache_headers}: {@code
    * Expires} now (unless set) and {@code Cache-Control: max-age=0, no-cache, no-store,
    * must-revalidate, private}.
+   *
+   * @param response the response, not yet committed
    */
   public static void neverCache(HttpServletResponse response) {
     neverCache(response, InstantSource.system());
   }
 
-  /** {@link #neverCache(HttpServletResponse)} with "now" from {@code clock}. */
+  /**
+   * {@link #neverCache(HttpServletResponse)} with "now" from {@code clock}.
+   *
+   * @param response the response, not yet committed
+   * @param clock where "now" comes from, for {@code Expires}
+   */
   public static void neverCache(HttpServletResponse response, InstantSource clock) {
     patchResponseHeaders(response, -1, clock);
     patchCacheControl(
@@ -134,12 +168,22 @@ public final class HttpCacheHeaders {
    * Adds {@code headers} to the response's {@code Vary}, as Django's {@code patch_vary_headers}:
    * existing order and case kept, names already there (in any case) skipped, and {@code *} if
    * present anywhere.
+   *
+   * @param response the response, not yet committed
+   * @param headers the header names to add, in order; none keeps the names already there
    */
   public static void patchVary(HttpServletResponse response, String... headers) {
     response.setHeader("Vary", patchVary(HeaderValues.joined(response, "Vary"), List.of(headers)));
   }
 
-  /** {@link #patchVary(HttpServletResponse, String...)} on a {@code Vary} value (may be null). */
+  /**
+   * {@link #patchVary(HttpServletResponse, String...)} on a {@code Vary} value.
+   *
+   * @param vary the current {@code Vary} value, or null when there is none
+   * @param headers the header names to add, in order
+   * @return the new value: {@code *} if any name is {@code *}, else the names joined by {@code
+   *     ", "} ({@code ""} when there are none)
+   */
   public static String patchVary(String vary, List<String> headers) {
     List<String> result = new ArrayList<>(HeaderValues.split(vary));
     Set<String> existing = new HashSet<>();
@@ -155,12 +199,24 @@ public final class HttpCacheHeaders {
     return result.contains("*") ? "*" : String.join(", ", result);
   }
 
-  /** True if the response's {@code Vary} names {@code header} (any case, whitespace ignored). */
+  /**
+   * True if the response's {@code Vary} names {@code header} (any case, whitespace ignored).
+   *
+   * @param response the response whose headers are read
+   * @param header a header name, e.g. {@code Cookie}
+   * @return true if {@code Vary} names it; false when it does not or there is no {@code Vary}
+   */
   public static boolean hasVary(HttpServletResponse response, String header) {
     return hasVary(HeaderValues.joined(response, "Vary"), header);
   }
 
-  /** {@link #hasVary(HttpServletResponse, String)} on a {@code Vary} value (false for null). */
+  /**
+   * {@link #hasVary(HttpServletResponse, String)} on a {@code Vary} value.
+   *
+   * @param vary a {@code Vary} value, or null
+   * @param header a header name, e.g. {@code Cookie}
+   * @return true if {@code vary} names it; false when it does not or {@code vary} is null
+   */
   public static boolean hasVary(String vary, String header) {
     String query = header.strip().toLowerCase(Locale.ROOT);
     for (String h : HeaderValues.split(vary)) {

@@ -46,12 +46,23 @@ public final class HttpDates {
 
   private HttpDates() {}
 
-  /** {@code epochSecond} as an IMF-fixdate, e.g. {@code Sun, 17 Jul 2016 10:00:02 GMT}. */
+  /**
+   * {@code epochSecond} as an IMF-fixdate, e.g. {@code Sun, 17 Jul 2016 10:00:02 GMT}.
+   *
+   * @param epochSecond seconds since 1970-01-01T00:00:00Z
+   * @return the HTTP date, in GMT
+   */
   public static String format(long epochSecond) {
     return IMF_FIXDATE.format(Instant.ofEpochSecond(epochSecond));
   }
 
-  /** The epoch second of an HTTP date, or {@link Long#MIN_VALUE} when it is not one. */
+  /**
+   * The epoch second of an HTTP date, or {@link Long#MIN_VALUE} when it is not one.
+   *
+   * @param value an HTTP date in any of the three forms HTTP allows, or null
+   * @return seconds since 1970-01-01T00:00:00Z, or {@link Long#MIN_VALUE} for null or a value that
+   *     is not an HTTP date
+   */
   public static long parse(String value) {
     if (value == null) {
       return Long.MIN_VALUE;

@@ -29,7 +29,11 @@ public final class NeverCacheFilter implements Filter {
     this(InstantSource.system());
   }
 
-  /** Never-cache headers dated by {@code clock}. */
+  /**
+   * Never-cache headers dated by {@code clock}.
+   *
+   * @param clock where "now" comes from, for {@code Expires}
+   */
   public NeverCacheFilter(InstantSource clock) {
     this.patch = new ResponsePatch(response -> HttpCacheHeaders.neverCache(response, clock));
   }

@@ -18,6 +18,10 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 public @interface VaryOnHeaders {
-  /** The request header names, e.g. {@code {"Accept-Language", "Cookie"}}. */
+  /**
+   * The request header names, e.g. {@code {"Accept-Language", "Cookie"}}.
+   *
+   * @return the names, added to {@code Vary} in order
+   */
   String[] value();
 }

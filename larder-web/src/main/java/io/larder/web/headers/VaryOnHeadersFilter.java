@@ -29,7 +29,11 @@ public final class VaryOnHeadersFilter implements Filter {
   /** For web.xml: the headers are the init-param {@code headers}. */
   public VaryOnHeadersFilter() {}
 
-  /** A filter that adds {@code headers} to Vary. */
+  /**
+   * A filter that adds {@code headers} to Vary.
+   *
+   * @param headers request header names, added in order
+   */
   public VaryOnHeadersFilter(String... headers) {
     use(List.of(headers));
   }

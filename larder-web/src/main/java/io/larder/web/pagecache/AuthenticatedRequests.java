@@ -35,7 +35,11 @@ public final class AuthenticatedRequests {
 
   private AuthenticatedRequests() {}
 
-  /** The rule above: a principal, a remote user, or a session holding {@link #SESSION_USER_KEY}. */
+  /**
+   * The rule above: a principal, a remote user, or a session holding {@link #SESSION_USER_KEY}.
+   *
+   * @return the test, true for a logged-in request; thread-safe
+   */
   public static Predicate<HttpServletRequest> standard() {
     return STANDARD;
   }

@@ -29,12 +29,22 @@ public @interface CachedView {
   /**
    * How long every response is kept, in seconds; 0 stores nothing and marks the responses {@code
    * max-age=0} with {@code Expires} now, as {@code cache_page(0)} does.
+   *
+   * @return the page timeout in seconds, 0 or more
    */
   long seconds();
 
-  /** The alias of the cache pages are stored in. */
+  /**
+   * The alias of the cache pages are stored in.
+   *
+   * @return a configured cache alias; {@code default} unless given
+   */
   String cache() default "default";
 
-  /** The page-key prefix. */
+  /**
+   * The page-key prefix: {@code cache_page(key_prefix=)}.
+   *
+   * @return the prefix; empty (no prefix) unless given
+   */
   String keyPrefix() default "";
 }

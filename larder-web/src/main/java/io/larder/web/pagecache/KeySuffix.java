@@ -43,7 +43,11 @@ public final class KeySuffix {
     this.zone = zone;
   }
 
-  /** No suffix (Django's default when neither USE_I18N nor USE_TZ is set). */
+  /**
+   * No suffix (Django's default when neither USE_I18N nor USE_TZ is set).
+   *
+   * @return the empty suffix
+   */
   public static KeySuffix none() {
     return NONE;
   }
@@ -54,6 +58,8 @@ public final class KeySuffix {
    * {@code Accept-Language}, as lower-case codes like {@code en}, {@code pt-br}; a client naming
    * none of them gets the default.
    *
+   * @param codes the site's language codes, the default first, e.g. {@code "en", "fr", "pt-br"}
+   * @return the suffix of the language {@code LocaleMiddleware} would pick
    * @throws IllegalArgumentException when {@code codes} is empty or holds something that is not a
    *     language code
    */
@@ -61,7 +67,14 @@ public final class KeySuffix {
     return languages(List.of(codes));
   }
 
-  /** {@link #languages(String...)} from a list, e.g. a setting. */
+  /**
+   * {@link #languages(String...)} from a list, e.g. a setting.
+   *
+   * @param codes the site's language codes, the default first
+   * @return the suffix of the language {@code LocaleMiddleware} would pick
+   * @throws IllegalArgumentException when {@code codes} is empty or holds something that is not a
+   *     language code
+   */
   public static KeySuffix languages(List<String> codes) {
     return new KeySuffix(SupportedLanguages.of(codes), null);
   }
@@ -70,17 +83,33 @@ public final class KeySuffix {
    * The language code {@code language} resolves for a request, the application's own resolution:
    * one of its languages (never the raw header), in any case (it is lowercased). A request for
    * which it returns null or no language code is not cached.
+   *
+   * @param language gives a request's language code, or null for none; called on every request,
+   *     so cheap and thread-safe; not null
+   * @return the suffix of the language {@code language} gives
    */
   public static KeySuffix language(Function<HttpServletRequest, String> language) {
     return new KeySuffix(Objects.requireNonNull(language, "language"), null);
   }
 
-  /** No language, the time zone {@code zone} names for a request, e.g. {@code UTC}. */
+  /**
+   * No language, the time zone {@code zone} names for a request, e.g. {@code UTC}.
+   *
+   * @param zone gives a request's time-zone name; called on every request, so cheap and
+   *     thread-safe; not null
+   * @return the suffix of the time zone alone
+   */
   public static KeySuffix zone(Function<HttpServletRequest, String> zone) {
     return new KeySuffix(null, Objects.requireNonNull(zone, "zone"));
   }
 
-  /** This suffix followed by the time zone {@code zone} names for a request (USE_TZ). */
+  /**
+   * This suffix followed by the time zone {@code zone} names for a request (USE_TZ).
+   *
+   * @param zone gives a request's time-zone name; called on every request, so cheap and
+   *     thread-safe; not null
+   * @return a new suffix with this one's language and {@code zone}; this one is unchanged
+   */
   public KeySuffix andZone(Function<HttpServletRequest, String> zone) {
     return new KeySuffix(language, Objects.requireNonNull(zone, "zone"));
   }

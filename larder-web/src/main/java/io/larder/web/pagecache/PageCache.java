@@ -116,47 +116,85 @@ public final class PageCache {
             b.staleIfError);
   }
 
-  /** A builder over {@code cache}: Django's defaults are 600 s, no page timeout, prefix "". */
+  /**
+   * A builder over {@code cache}: Django's defaults are 600 s, no page timeout, prefix "".
+   *
+   * @param cache the cache pages are stored in; not null
+   * @return a new builder with Django's defaults
+   */
   public static Builder builder(Cache cache) {
     return new Builder(cache);
   }
 
-  /** The whole filter: fetch from the cache, else run the chain and store the response. */
+  /**
+   * The whole filter: fetch from the cache, else run the chain and store the response.
+   *
+   * @return a new filter over this page cache
+   */
   public Filter filter() {
     return new PageCacheFilter(this);
   }
 
-  /** The fetching half, to be the last filter (Django's {@code FetchFromCacheMiddleware}). */
+  /**
+   * The fetching half, to be the last filter (Django's {@code FetchFromCacheMiddleware}).
+   *
+   * @return a new filter that answers from the cache and stores nothing
+   */
   public Filter fetchFilter() {
     return new FetchFromCacheFilter(this);
   }
 
-  /** The storing half, to be the first filter (Django's {@code UpdateCacheMiddleware}). */
+  /**
+   * The storing half, to be the first filter (Django's {@code UpdateCacheMiddleware}).
+   *
+   * @return a new filter that stores responses and answers nothing from the cache
+   */
   public Filter updateFilter() {
     return new UpdateCacheFilter(this);
   }
 
-  /** {@code servlet} behind this page cache: Django's {@code cache_page(view)}. */
+  /**
+   * {@code servlet} behind this page cache: Django's {@code cache_page(view)}.
+   *
+   * @param servlet the view whose pages are cached
+   * @return a servlet that answers from the cache and otherwise calls {@code servlet}
+   */
   public Servlet wrap(Servlet servlet) {
     return new CachedServlet(servlet, new PageCacheFilter(this));
   }
 
-  /** The cache pages are stored in. */
+  /**
+   * The cache pages are stored in.
+   *
+   * @return the cache given to {@link #builder(Cache)}
+   */
   public Cache cache() {
     return cache;
   }
 
-  /** Seconds a page is kept when neither the page timeout nor the response's max-age says. */
+  /**
+   * Seconds a page is kept when neither the page timeout nor the response's max-age says.
+   *
+   * @return the cache timeout in seconds, 0 or more (0 stores nothing)
+   */
   public long cacheTimeoutSeconds() {
     return cacheTimeout;
   }
 
-  /** Seconds every page is kept regardless of its max-age ({@code cache_page}), or null. */
+  /**
+   * Seconds every page is kept regardless of its max-age ({@code cache_page}).
+   *
+   * @return the page timeout in seconds (0 stores nothing), or {@code null} when there is none
+   */
   public Long pageTimeoutSeconds() {
     return pageTimeout;
   }
 
-  /** The page-key prefix, inside the key string (the cache's own key_prefix applies too). */
+  /**
+   * The page-key prefix, inside the key string (the cache's own key_prefix applies too).
+   *
+   * @return the prefix; empty when there is none, never {@code null}
+   */
   public String keyPrefix() {
     return keyPrefix;
   }
@@ -225,12 +263,20 @@ public final class PageCache {
     servedOnError.increment();
   }
 
-  /** How many stale pages were served while one request refreshed them (stale-while-revalidate). */
+  /**
+   * How many stale pages were served while one request refreshed them (stale-while-revalidate).
+   *
+   * @return the count since this page cache was built
+   */
   public long servedWhileRevalidating() {
     return servedWhileRevalidating.sum();
   }
 
-  /** How many stale pages stood in for a view that threw or answered 5xx (stale-if-error). */
+  /**
+   * How many stale pages stood in for a view that threw or answered 5xx (stale-if-error).
+   *
+   * @return the count since this page cache was built
+   */
   public long servedOnError() {
     return servedOnError.sum();
   }
@@ -279,6 +325,10 @@ public final class PageCache {
      * How long a page is kept when its response has no max-age: Django's {@code
      * CACHE_MIDDLEWARE_SECONDS} (600 s). Zero stores nothing and marks the responses that say
      * nothing of their freshness {@code max-age=0} with {@code Expires} now, as Django does.
+     *
+     * @param timeout 0 or more, counted in whole seconds (a fraction is dropped); not null
+     * @return this builder
+     * @throws IllegalArgumentException when {@code timeout} is negative
      */
     public Builder cacheTimeout(Duration timeout) {
       this.cacheTimeout = seconds(timeout, "cacheTimeout");
@@ -290,19 +340,35 @@ public final class PageCache {
      * (the default) leaves the choice to max-age and the cache timeout. Zero stores nothing and
      * marks the responses {@code max-age=0} with {@code Expires} now, as Django's {@code
      * cache_page(0)} does.
+     *
+     * @param timeout 0 or more, counted in whole seconds (a fraction is dropped), or {@code null}
+     *     for none
+     * @return this builder
+     * @throws IllegalArgumentException when {@code timeout} is negative
      */
     public Builder pageTimeout(Duration timeout) {
       this.pageTimeout = timeout == null ? null : seconds(timeout, "pageTimeout");
       return this;
     }
 
-    /** Django's {@code CACHE_MIDDLEWARE_KEY_PREFIX} / {@code cache_page(key_prefix=)}. */
+    /**
+     * Django's {@code CACHE_MIDDLEWARE_KEY_PREFIX} / {@code cache_page(key_prefix=)}.
+     *
+     * @param keyPrefix put in every page key; empty (the default) for none, not null
+     * @return this builder
+     */
     public Builder keyPrefix(String keyPrefix) {
       this.keyPrefix = Objects.requireNonNull(keyPrefix, "keyPrefix");
       return this;
     }
 
-    /** The largest body that is stored; a larger one is streamed and not cached (4 MiB). */
+    /**
+     * The largest body that is stored; a larger one is streamed and not cached (4 MiB).
+     *
+     * @param bytes the most bytes of body stored, 0 or more
+     * @return this builder
+     * @throws IllegalArgumentException when {@code bytes} is negative
+     */
     public Builder maxPageBytes(int bytes) {
       if (bytes < 0) {
         throw new IllegalArgumentException("maxPageBytes must be 0 or more, not " + bytes);
@@ -311,7 +377,12 @@ public final class PageCache {
       return this;
     }
 
-    /** Whether a stored page without an ETag gets one (md5 of its body); true by default. */
+    /**
+     * Whether a stored page without an ETag gets one (md5 of its body); true by default.
+     *
+     * @param etags true to add ETags, false to store pages as the view sent them
+     * @return this builder
+     */
     public Builder etags(boolean etags) {
       this.etags = etags;
       return this;
@@ -322,6 +393,9 @@ public final class PageCache {
      * request renders, the others wait for it (at most 10 s) and are served what it stored. Django
      * renders every one of them. Applies to {@link #filter()} and {@link #wrap}, not to the split
      * pair.
+     *
+     * @param coalesce true to render a page once for concurrent misses, false to render each
+     * @return this builder
      */
     public Builder coalesceMisses(boolean coalesce) {
       this.coalesceMisses = coalesce;
@@ -333,6 +407,9 @@ public final class PageCache {
      * to every visitor: false by default, because the cookie is usually one visitor's (a CSRF
      * token, a remember-me, an A/B id). Django stores it; turn this on only for a view whose
      * cookies are the same for everyone.
+     *
+     * @param store true to store and replay responses that set a cookie
+     * @return this builder
      */
     public Builder storeResponsesWithCookies(boolean store) {
       this.storesCookies = store;
@@ -346,6 +423,10 @@ public final class PageCache {
      * stored, so that a flood of made-up URLs cannot evict the real pages. The plain page (no query
      * string or path parameters, a host {@link #allowedHosts named} exactly, varying on no header)
      * is not counted.
+     *
+     * @param variants the most variants stored per path, 0 or more
+     * @return this builder
+     * @throws IllegalArgumentException when {@code variants} is negative
      */
     public Builder maxVariantsPerPath(int variants) {
       if (variants < 0) {
@@ -367,6 +448,8 @@ public final class PageCache {
      * PageCache.builder(cache).allowedHosts(List.of("www.example.com", ".example.org"));
      * }</pre>
      *
+     * @param patterns the host patterns; empty for every host, not null
+     * @return this builder
      * @throws IllegalArgumentException when a pattern is empty or holds a space, comma or slash
      */
     public Builder allowedHosts(List<String> patterns) {
@@ -374,7 +457,13 @@ public final class PageCache {
       return this;
     }
 
-    /** {@link #allowedHosts(List)} as arguments. */
+    /**
+     * {@link #allowedHosts(List)} as arguments.
+     *
+     * @param patterns the host patterns; none for every host
+     * @return this builder
+     * @throws IllegalArgumentException when a pattern is empty or holds a space, comma or slash
+     */
     public Builder allowedHosts(String... patterns) {
       return allowedHosts(List.of(patterns));
     }
@@ -383,6 +472,9 @@ public final class PageCache {
      * Whether a request for a host the {@link #allowedHosts allowed hosts} do not name is answered
      * {@code 400 Bad Request} before it reaches the application, whatever its method, as Django's
      * {@code get_host()} refuses it (false by default: such a request is passed on, uncached).
+     *
+     * @param reject true to answer 400 for a host that is not allowed
+     * @return this builder
      */
     public Builder rejectDisallowedHosts(boolean reject) {
       this.rejectDisallowedHosts = reject;
@@ -395,13 +487,23 @@ public final class PageCache {
      * AuthenticatedRequests#standard() that is logged in} is neither answered from the cache nor
      * stored, and its response gets {@code Cache-Control: private}, so that no shared cache keeps
      * it either.
+     *
+     * @param anonymousOnly true to cache only requests that are not logged in, by the standard
+     *     test; false to cache every request
+     * @return this builder
      */
     public Builder anonymousOnly(boolean anonymousOnly) {
       this.authenticated = anonymousOnly ? AuthenticatedRequests.standard() : null;
       return this;
     }
 
-    /** Anonymous-only caching with the application's own test of a logged-in request. */
+    /**
+     * Anonymous-only caching with the application's own test of a logged-in request.
+     *
+     * @param authenticated true for a request that is logged in; called on every request, so
+     *     cheap and thread-safe; not null
+     * @return this builder
+     */
     public Builder anonymousOnly(Predicate<HttpServletRequest> authenticated) {
       this.authenticated = Objects.requireNonNull(authenticated, "authenticated");
       return this;
@@ -413,6 +515,10 @@ public final class PageCache {
      * refreshes it after its response has been sent. A view's own {@code Cache-Control:
      * stale-while-revalidate=N} wins. Applies to {@link #build()}'s {@code filter()} and {@code
      * wrap}, not to the split pair.
+     *
+     * @param window 0 or more, counted in whole seconds (a fraction is dropped); 0 turns it off
+     * @return this builder
+     * @throws IllegalArgumentException when {@code window} is negative
      */
     public Builder staleWhileRevalidate(Duration window) {
       this.staleWhileRevalidate = seconds(window, "staleWhileRevalidate");
@@ -424,6 +530,10 @@ public final class PageCache {
      * default): within this long after a page expires, a view that throws or answers 5xx is
      * answered with the stale page instead, logged and counted ({@link PageCache#servedOnError()}).
      * A view's own {@code Cache-Control: stale-if-error=N} wins. Not for the split pair.
+     *
+     * @param window 0 or more, counted in whole seconds (a fraction is dropped); 0 turns it off
+     * @return this builder
+     * @throws IllegalArgumentException when {@code window} is negative
      */
     public Builder staleIfError(Duration window) {
       this.staleIfError = seconds(window, "staleIfError");
@@ -433,13 +543,20 @@ public final class PageCache {
     /**
      * Django's {@code USE_I18N}/{@code USE_TZ} suffix on both page keys ({@link KeySuffix#none()}
      * by default), e.g. {@code KeySuffix.languages("en", "fr")}.
+     *
+     * @param suffix what is appended to the page keys; not null
+     * @return this builder
      */
     public Builder keySuffix(KeySuffix suffix) {
       this.keySuffix = Objects.requireNonNull(suffix, "suffix");
       return this;
     }
 
-    /** The page cache with these settings. */
+    /**
+     * The page cache with these settings.
+     *
+     * @return a new, immutable page cache; the builder may be used again
+     */
     public PageCache build() {
       return new PageCache(this);
     }

@@ -151,6 +151,10 @@ public final class PageCacheSettings {
    * {@link #SETTINGS} and holds its value, as text (an init-param) or as bound (a number, a
    * boolean, a list, a {@link Duration}); an absent setting keeps its default.
    *
+   * @param caches the configured caches, one of which the pages are stored in
+   * @param values raw values by setting name, as the surface spells the names
+   * @param complaint makes the surface's error for an unknown setting or a wrong value
+   * @return the page cache
    * @throws RuntimeException {@code complaint}'s error for an unknown setting or a wrong value;
    *     {@link io.larder.InvalidConfigurationException} for an alias that is not configured
    */

@@ -45,6 +45,13 @@ public final class PageKeys {
    * header-list key for {@code timeout}, and returns the page key for this request: Django's {@code
    * learn_cache_key}. The page key uses the request's method, so a HEAD request learns a HEAD key;
    * the header list is shared by all methods.
+   *
+   * @param request the request whose URL and method the keys are made of
+   * @param response the response whose {@code Vary} is learned
+   * @param timeout how long the header list is kept, as the page itself
+   * @param keyPrefix Django's {@code key_prefix} of the page cache; empty for none
+   * @param cache the cache the header list is stored in
+   * @return the page key for this request
    */
   public static String learnCacheKey(
       HttpServletRequest request,
@@ -59,6 +66,14 @@ public final class PageKeys {
    * {@link #learnCacheKey(HttpServletRequest, HttpServletResponse, Timeout, String, Cache)} with
    * Django's language and time-zone suffix on both keys ({@code Accept-Language} is then left out
    * of the header list, as the language covers it).
+   *
+   * @param request the request whose URL and method the keys are made of
+   * @param response the response whose {@code Vary} is learned
+   * @param timeout how long the header list is kept, as the page itself
+   * @param keyPrefix Django's {@code key_prefix} of the page cache; empty for none
+   * @param suffix the language and time-zone suffix put on both keys
+   * @param cache the cache the header list is stored in
+   * @return the page key for this request
    */
   public static String learnCacheKey(
       HttpServletRequest request,
@@ -78,13 +93,28 @@ public final class PageKeys {
   /**
    * The page key for {@code request} and {@code method} from the header list learned for its URL,
    * or null when none has been learned: Django's {@code get_cache_key}.
+   *
+   * @param request the request whose URL the keys are made of
+   * @param keyPrefix Django's {@code key_prefix} of the page cache; empty for none
+   * @param method the method the page key is for, e.g. {@code GET}, whatever the request's is
+   * @param cache the cache the header list is read from
+   * @return the page key, or null when no header list is stored for the URL
    */
   public static String getCacheKey(
       HttpServletRequest request, String keyPrefix, String method, Cache cache) {
     return getCacheKey(request, keyPrefix, method, KeySuffix.none(), cache);
   }
 
-  /** {@link #getCacheKey(HttpServletRequest, String, String, Cache)} with Django's key suffix. */
+  /**
+   * {@link #getCacheKey(HttpServletRequest, String, String, Cache)} with Django's key suffix.
+   *
+   * @param request the request whose URL the keys are made of
+   * @param keyPrefix Django's {@code key_prefix} of the page cache; empty for none
+   * @param method the method the page key is for, e.g. {@code GET}, whatever the request's is
+   * @param suffix the language and time-zone suffix put on both keys
+   * @param cache the cache the header list is read from
+   * @return the page key, or null when no header list is stored for the URL
+   */
   public static String getCacheKey(
       HttpServletRequest request, String keyPrefix, String method, KeySuffix suffix, Cache cache) {
     String urlHash = urlHash(request);

@@ -71,6 +71,11 @@ public final class HeldResponse extends HttpServletResponseWrapper {
   /**
    * A response that holds up to {@code limit} bytes of body, running {@code beforeCommit} once
    * before any of it leaves (or when the filter calls {@link #beforeCommit()} itself).
+   *
+   * @param response the response to wrap
+   * @param limit the most bytes of body held back, 0 or more; a longer body streams
+   * @param beforeCommit patches the headers; runs on the request's thread, at most once
+   * @return the wrapper, to pass down the chain in place of {@code response}
    */
   public static HeldResponse buffering(
       HttpServletResponse response, int limit, Runnable beforeCommit) {
@@ -80,6 +85,12 @@ public final class HeldResponse extends HttpServletResponseWrapper {
   /**
    * A response that holds no body, only runs {@code beforeCommit} once before its first byte,
    * flush, redirect or error, and {@code afterReset} after every {@code reset()}.
+   *
+   * @param response the response to wrap
+   * @param beforeCommit patches the headers; runs on the request's thread, at most once
+   * @param afterReset writes again the headers {@code beforeCommit} wrote, after a {@code reset()}
+   *     dropped them; runs only if the hook has run
+   * @return the wrapper, to pass down the chain in place of {@code response}
    */
   public static HeldResponse unbuffered(
       HttpServletResponse response, Runnable beforeCommit, Runnable afterReset) {
@@ -97,6 +108,9 @@ public final class HeldResponse extends HttpServletResponseWrapper {
   /**
    * {@code request} as the application should see it: starting async processing sends what is
    * buffered first, before the async context can write anything after it.
+   *
+   * @param request the request that goes down the chain with this response
+   * @return a wrapper of {@code request} to pass down the chain in its place
    */
   public HttpServletRequest watching(HttpServletRequest request) {
     return new HttpServletRequestWrapper(request) {
@@ -122,12 +136,20 @@ public final class HeldResponse extends HttpServletResponseWrapper {
     }
   }
 
-  /** True once the body has gone to the client unbuffered: it is not (all) in {@link #body()}. */
+  /**
+   * True once the body has gone to the client unbuffered: it is not (all) in {@link #body()}.
+   *
+   * @return whether the response is streaming
+   */
   public boolean isStreaming() {
     return streaming;
   }
 
-  /** The content length the application declared (a HEAD response's body length), or -1. */
+  /**
+   * The content length the application declared (a HEAD response's body length).
+   *
+   * @return the declared length in bytes, or -1 when none was declared
+   */
   public long declaredLength() {
     return declaredLength;
   }
@@ -135,6 +157,9 @@ public final class HeldResponse extends HttpServletResponseWrapper {
   /**
    * Ends the application's part: pushes any text held in its writer into the buffer, and goes
    * streaming if the request went async (the body will come later).
+   *
+   * @param asyncStarted whether the request went async, as {@code request.isAsyncStarted()} says
+   * @throws IOException when sending the buffered body to the client fails
    */
   public void finishApplication(boolean asyncStarted) throws IOException {
     if (writer != null) {
@@ -145,7 +170,11 @@ public final class HeldResponse extends HttpServletResponseWrapper {
     }
   }
 
-  /** The buffered body, exactly {@code size} bytes long. */
+  /**
+   * The buffered body, exactly as many bytes as were held back.
+   *
+   * @return the body, empty when none was written; the array itself, not a copy
+   */
   public byte[] body() {
     if (buffer.length != size) {
       buffer = Arrays.copyOf(buffer, size);
@@ -156,6 +185,9 @@ public final class HeldResponse extends HttpServletResponseWrapper {
   /**
    * Sends the buffered body with its length (nothing more for a streaming response). For HEAD
    * nothing is written but the declared length is kept.
+   *
+   * @param head whether the request is a HEAD, whose body is left out
+   * @throws IOException when writing to the client fails
    */
   public void writeOut(boolean head) throws IOException {
     if (streaming || finished) {
@@ -184,6 +216,8 @@ public final class HeldResponse extends HttpServletResponseWrapper {
   /**
    * Makes the response pass everything straight to the client from now on, sending what is
    * buffered; the hook runs first.
+   *
+   * @throws IOException when sending the buffered body to the client fails
    */
   public void goStreaming() throws IOException {
     if (streaming || finished) {

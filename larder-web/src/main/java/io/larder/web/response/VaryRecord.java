@@ -29,7 +29,12 @@ public final class VaryRecord {
 
   private VaryRecord() {}
 
-  /** Records that the response to {@code request} varies on the request header {@code header}. */
+  /**
+   * Records that the response to {@code request} varies on the request header {@code header}.
+   *
+   * @param request the request being handled, or any wrapper of it
+   * @param header a request header name; recorded once, whatever its case
+   */
   public static void add(ServletRequest request, String header) {
     List<String> headers = recorded(request);
     if (headers == null) {
@@ -41,7 +46,12 @@ public final class VaryRecord {
     }
   }
 
-  /** Forgets {@code header}: its component has written it into the response's {@code Vary}. */
+  /**
+   * Forgets {@code header}: its component has written it into the response's {@code Vary}.
+   *
+   * @param request the request being handled, or any wrapper of it
+   * @param header a request header name, in any case; nothing happens if it is not recorded
+   */
   public static void remove(ServletRequest request, String header) {
     List<String> headers = recorded(request);
     if (headers != null) {
@@ -49,13 +59,24 @@ public final class VaryRecord {
     }
   }
 
-  /** The headers recorded for {@code request}, in the order added; empty when none. */
+  /**
+   * The headers recorded for {@code request}, in the order added.
+   *
+   * @param request the request being handled, or any wrapper of it
+   * @return an unmodifiable copy of the headers; empty when none
+   */
   public static List<String> of(ServletRequest request) {
     List<String> headers = recorded(request);
     return headers == null ? List.of() : List.copyOf(headers);
   }
 
-  /** True if {@code header} (any case) is recorded for {@code request}. */
+  /**
+   * True if {@code header} (any case) is recorded for {@code request}.
+   *
+   * @param request the request being handled, or any wrapper of it
+   * @param header a request header name, in any case
+   * @return whether it is recorded
+   */
   public static boolean has(ServletRequest request, String header) {
     List<String> headers = recorded(request);
     return headers != null && contains(headers, header);

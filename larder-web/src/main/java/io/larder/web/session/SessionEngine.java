@@ -41,7 +41,11 @@ public enum SessionEngine {
     this.keyPrefix = keyPrefix;
   }
 
-  /** {@code cache}, {@code cached_db}, {@code db} or {@code signed_cookies}. */
+  /**
+   * The engine's short name, as the {@code engine} setting accepts it.
+   *
+   * @return {@code cache}, {@code cached_db}, {@code db} or {@code signed_cookies}
+   */
   public String shortName() {
     return shortName;
   }
@@ -64,7 +68,9 @@ public enum SessionEngine {
    * signed_cookies}, or Django's dotted paths {@code django.contrib.sessions.backends.cache}, {@code
    * ….cached_db}, {@code ….db} and {@code ….signed_cookies}.
    *
-   * @throws InvalidConfigurationException for any other name, listing the accepted ones
+   * @param name a short name or a dotted path, in any case, with spaces around ignored
+   * @return the engine
+   * @throws InvalidConfigurationException for null or any other name, listing the accepted ones
    */
   public static SessionEngine of(String name) {
     String n = name == null ? "" : name.strip().toLowerCase(Locale.ROOT);

@@ -83,7 +83,12 @@ public final class SessionFilter implements Filter {
   private final SessionRejections rejections = new SessionRejections();
   private ServletContext servletContext;
 
-  /** Sessions with Django's defaults: the {@code cache} engine on the {@code default} cache. */
+  /**
+   * Sessions with Django's defaults: the {@code cache} engine on the {@code default} cache.
+   *
+   * @param caches the configured caches, holding {@code default}; not null
+   * @throws InvalidConfigurationException if {@code default} is not configured
+   */
   public SessionFilter(Caches caches) {
     this(caches, SessionSettings.defaults());
   }
@@ -91,6 +96,8 @@ public final class SessionFilter implements Filter {
   /**
    * Sessions in {@code caches} as {@code settings} say.
    *
+   * @param caches the configured caches, holding the aliases {@code settings} name; not null
+   * @param settings the session settings; not null
    * @throws InvalidConfigurationException if an alias is not configured, the durable cache of
    *     {@code cached_db} cannot keep sessions (a local-memory or dummy cache, or one that ignores
    *     its errors), or the database alias of {@code db} is not a {@code db} cache
@@ -132,6 +139,9 @@ public final class SessionFilter implements Filter {
   /**
    * True if a session with this key exists and has not expired (Django's {@code
    * SessionStore.exists}), e.g. to show a user's other live sessions.
+   *
+   * @param sessionKey a session key, as the session cookie carries it
+   * @return whether the session exists; false for a malformed key
    */
   public boolean exists(String sessionKey) {
     return store.isWellFormed(sessionKey) && store.load(sessionKey) != null;
@@ -141,6 +151,8 @@ public final class SessionFilter implements Filter {
    * How many signed sessions ({@code db} rows, {@code signed_cookies} cookies) were refused because
    * their signature did not verify with the secret key or a fallback (tampered, or signed with a
    * key no longer configured), each answered with a fresh session and logged as a warning.
+   *
+   * @return the count since this filter was made; always 0 for the unsigned engines
    */
   public long tamperedSessions() {
     return rejections.tampered();
@@ -150,12 +162,18 @@ public final class SessionFilter implements Filter {
    * How many signed sessions were refused because they had expired (a {@code db} row past its
    * {@code expire_date}, a cookie signed longer ago than the session age), each answered with a
    * fresh session and logged.
+   *
+   * @return the count since this filter was made; always 0 for the unsigned engines
    */
   public long expiredSessions() {
     return rejections.expired();
   }
 
-  /** The settings this filter was made with. */
+  /**
+   * The settings this filter was made with.
+   *
+   * @return the settings; the defaults for {@link #SessionFilter(Caches)}
+   */
   public SessionSettings settings() {
     return settings;
   }

@@ -44,6 +44,8 @@ public final class SessionLogin {
    * if the request has none). The old key is deleted from the store when the response is sent, and
    * the response carries the new cookie. Call it before the response is committed.
    *
+   * @param request the request being handled, behind the session filter
+   * @param userId the user's id, as Django's {@code _auth_user_id} holds it; not null
    * @return the session, now holding {@code userId} under {@link #USER_ID_KEY}
    * @throws IllegalStateException if the response is already committed
    */
@@ -70,6 +72,8 @@ public final class SessionLogin {
    * Ends the request's session, as Django's {@code logout()} flushes it: its data is deleted from
    * every store now and the response deletes the cookie; the next {@code getSession()} starts a new
    * session under a new key. Does nothing when the request has no session.
+   *
+   * @param request the request being handled, behind the session filter
    */
   public static void logout(HttpServletRequest request) {
     HttpSession session = request.getSession(false);

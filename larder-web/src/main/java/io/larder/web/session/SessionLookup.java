@@ -38,6 +38,10 @@ public final class SessionLookup {
    * The value of the attribute {@code name} of the session {@code request} names, or null when the
    * request names no live session or the session has no such attribute: Larder's session (behind
    * the session filter, or read from its store in front of it), else the container's.
+   *
+   * @param request the request being handled, in front of the session filter or behind it
+   * @param name the attribute's name, e.g. {@link SessionLogin#USER_ID_KEY}
+   * @return the attribute's value, or null when there is no session or no such attribute
    */
   public static Object attribute(HttpServletRequest request, String name) {
     if (request.getAttribute(BEHIND_ATTRIBUTE) == null) {
@@ -58,6 +62,9 @@ public final class SessionLookup {
   /**
    * Whether {@code request} names a session: a Larder session cookie (in front of the session
    * filter, where the container knows nothing of it) or a session id the container was given.
+   *
+   * @param request the request being handled, in front of the session filter or behind it
+   * @return whether it names a session; the session need not exist or be live
    */
   public static boolean namesSession(HttpServletRequest request) {
     if (request.getAttribute(BEHIND_ATTRIBUTE) == null) {

@@ -235,11 +235,20 @@ public final class SessionSettings {
     this.secretKeyFallbacks = b.secretKeyFallbacks;
   }
 
-  /** Django's defaults: the {@code cache} engine on {@code default}, cookie {@code sessionid}. */
+  /**
+   * Django's defaults: the {@code cache} engine on {@code default}, cookie {@code sessionid}.
+   *
+   * @return the default settings
+   */
   public static SessionSettings defaults() {
     return builder().build();
   }
 
+  /**
+   * A builder that starts from Django's defaults.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -254,6 +263,8 @@ public final class SessionSettings {
    * secret_key_env} and {@code secret_key_fallbacks_env} name environment variables to read them
    * from instead (the fallbacks separated by commas), so that no secret sits in a file.
    *
+   * @param settings values by setting name, in either spelling; an empty map gives the defaults
+   * @return the settings
    * @throws InvalidConfigurationException for an unknown setting or a wrong value
    */
   public static SessionSettings from(Map<String, ?> settings) {
@@ -263,6 +274,13 @@ public final class SessionSettings {
   /**
    * {@link #from(Map)} with the errors for an unknown setting or a wrong value made by {@code
    * complaint}, which names where the value came from (e.g. the Spring Boot property).
+   *
+   * @param settings values by setting name, in either spelling; an empty map gives the defaults
+   * @param complaint makes the error for an unknown setting or a wrong value
+   * @return the settings
+   * @throws RuntimeException {@code complaint}'s error for an unknown setting or a wrong value
+   * @throws InvalidConfigurationException when the values together are inconsistent (see {@link
+   *     Builder#build()})
    */
   public static SessionSettings from(Map<String, ?> settings, WebSetting.Complaint complaint) {
     return from(settings, System.getenv(), complaint);
@@ -296,12 +314,20 @@ public final class SessionSettings {
     return lower.startsWith("session_") ? lower.substring("session_".length()) : lower;
   }
 
-  /** {@code SESSION_ENGINE}; default {@link SessionEngine#CACHE}. */
+  /**
+   * {@code SESSION_ENGINE}; default {@link SessionEngine#CACHE}.
+   *
+   * @return the engine
+   */
   public SessionEngine engine() {
     return engine;
   }
 
-  /** {@code SESSION_CACHE_ALIAS}: the cache sessions are read from; default {@code default}. */
+  /**
+   * {@code SESSION_CACHE_ALIAS}: the cache sessions are read from; default {@code default}.
+   *
+   * @return the cache alias
+   */
   public String cacheAlias() {
     return cacheAlias;
   }
@@ -309,42 +335,72 @@ public final class SessionSettings {
   /**
    * The durable cache ({@code db} backend) of {@code cached_db}, or the {@code db} cache whose
    * database holds {@code django_session} for {@code db}; empty for the others.
+   *
+   * @return the database alias, or empty when none is set
    */
   public Optional<String> databaseAlias() {
     return Optional.ofNullable(databaseAlias);
   }
 
-  /** {@code SESSION_COOKIE_NAME}; default {@code sessionid}. */
+  /**
+   * {@code SESSION_COOKIE_NAME}; default {@code sessionid}.
+   *
+   * @return the cookie name
+   */
   public String cookieName() {
     return cookieName;
   }
 
-  /** {@code SESSION_COOKIE_DOMAIN}; default none (the cookie is for the request's host only). */
+  /**
+   * {@code SESSION_COOKIE_DOMAIN}; default none (the cookie is for the request's host only).
+   *
+   * @return the domain, or empty for the request's host only
+   */
   public Optional<String> cookieDomain() {
     return Optional.ofNullable(cookieDomain);
   }
 
-  /** {@code SESSION_COOKIE_PATH}; default {@code /}. */
+  /**
+   * {@code SESSION_COOKIE_PATH}; default {@code /}.
+   *
+   * @return the cookie path, starting with {@code /}
+   */
   public String cookiePath() {
     return cookiePath;
   }
 
-  /** {@code SESSION_COOKIE_SECURE}; default false. */
+  /**
+   * {@code SESSION_COOKIE_SECURE}; default false.
+   *
+   * @return true if the cookie is sent over HTTPS only
+   */
   public boolean cookieSecure() {
     return cookieSecure;
   }
 
-  /** {@code SESSION_COOKIE_HTTPONLY}; default true. */
+  /**
+   * {@code SESSION_COOKIE_HTTPONLY}; default true.
+   *
+   * @return true if the cookie is hidden from scripts
+   */
   public boolean cookieHttpOnly() {
     return cookieHttpOnly;
   }
 
-  /** {@code SESSION_COOKIE_SAMESITE}: {@code Strict}, {@code Lax} (the default) or {@code None}. */
+  /**
+   * {@code SESSION_COOKIE_SAMESITE}: {@code Strict}, {@code Lax} (the default) or {@code None}.
+   *
+   * @return the attribute's value as spelled above, or empty when the cookie gets no attribute
+   */
   public Optional<String> cookieSameSite() {
     return Optional.ofNullable(cookieSameSite);
   }
 
-  /** {@code SESSION_COOKIE_AGE}: how long a session lives after it was last saved; two weeks. */
+  /**
+   * {@code SESSION_COOKIE_AGE}: how long a session lives after it was last saved; two weeks.
+   *
+   * @return the age, positive
+   */
   public Duration age() {
     return age;
   }
@@ -354,12 +410,21 @@ public final class SessionSettings {
     return (int) Math.min(Integer.MAX_VALUE, age.toSeconds());
   }
 
-  /** {@code SESSION_EXPIRE_AT_BROWSER_CLOSE}: a cookie without an expiry; default false. */
+  /**
+   * {@code SESSION_EXPIRE_AT_BROWSER_CLOSE}: a cookie without an expiry; default false.
+   *
+   * @return true if the cookie is sent without an expiry
+   */
   public boolean expireAtBrowserClose() {
     return expireAtBrowserClose;
   }
 
-  /** {@code SESSION_SAVE_EVERY_REQUEST}: save (and extend) the session on every request. */
+  /**
+   * {@code SESSION_SAVE_EVERY_REQUEST}: save (and extend) the session on every request; default
+   * false.
+   *
+   * @return true if the session is saved on every request, false if only when it changed
+   */
   public boolean saveEveryRequest() {
     return saveEveryRequest;
   }
@@ -477,22 +542,49 @@ public final class SessionSettings {
 
     private Builder() {}
 
+    /**
+     * {@code SESSION_ENGINE}: where sessions are kept.
+     *
+     * @param engine the engine; not null
+     * @return this builder
+     */
     public Builder engine(SessionEngine engine) {
       this.engine = Objects.requireNonNull(engine, "engine");
       return this;
     }
 
+    /**
+     * {@code SESSION_CACHE_ALIAS}: the cache sessions are read from and written to.
+     *
+     * @param alias a cache alias; not null nor blank
+     * @return this builder
+     * @throws InvalidConfigurationException when {@code alias} is null or blank
+     */
     public Builder cacheAlias(String alias) {
       this.cacheAlias = nonBlank("cache_alias", alias);
       return this;
     }
 
-    /** The durable cache of {@code cached_db}: an alias with the {@code db} backend. */
+    /**
+     * The durable cache of {@code cached_db}: an alias with the {@code db} backend.
+     *
+     * @param alias the alias of a {@code db} cache; not null nor blank
+     * @return this builder
+     * @throws InvalidConfigurationException when {@code alias} is null or blank
+     */
     public Builder databaseAlias(String alias) {
       this.databaseAlias = nonBlank("database_alias", alias);
       return this;
     }
 
+    /**
+     * {@code SESSION_COOKIE_NAME}: the name of the cookie that carries the session key.
+     *
+     * @param name a cookie name: letters, digits and {@code !#$%&'*+-.^_`|~}
+     * @return this builder
+     * @throws InvalidConfigurationException when {@code name} is null, blank or holds any other
+     *     character
+     */
     public Builder cookieName(String name) {
       nonBlank("cookie_name", name);
       if (!name.matches("[!#$%&'*+\\-.^_`|~0-9A-Za-z]+")) {
@@ -502,7 +594,13 @@ public final class SessionSettings {
       return this;
     }
 
-    /** A domain such as {@code .example.com}, or null for the request's host only. */
+    /**
+     * {@code SESSION_COOKIE_DOMAIN}: the domain the cookie is sent to.
+     *
+     * @param domain a domain such as {@code .example.com}, or null for the request's host only
+     * @return this builder
+     * @throws InvalidConfigurationException when {@code domain} is not a domain name
+     */
     public Builder cookieDomain(String domain) {
       if (domain != null && !domain.matches("\\.?[A-Za-z0-9.-]+")) {
         throw bad("cookie_domain", domain, "a domain name such as .example.com, or null");
@@ -511,6 +609,13 @@ public final class SessionSettings {
       return this;
     }
 
+    /**
+     * {@code SESSION_COOKIE_PATH}: the paths the cookie is sent for.
+     *
+     * @param path a path starting with {@code /}, without {@code ;} or spaces
+     * @return this builder
+     * @throws InvalidConfigurationException when {@code path} is null or not such a path
+     */
     public Builder cookiePath(String path) {
       if (path == null || !path.startsWith("/") || path.matches(".*[;\\s].*")) {
         throw bad("cookie_path", path, "a path starting with / without ';' or spaces");
@@ -519,17 +624,36 @@ public final class SessionSettings {
       return this;
     }
 
+    /**
+     * {@code SESSION_COOKIE_SECURE}.
+     *
+     * @param secure true to send the cookie over HTTPS only
+     * @return this builder
+     */
     public Builder cookieSecure(boolean secure) {
       this.cookieSecure = secure;
       return this;
     }
 
+    /**
+     * {@code SESSION_COOKIE_HTTPONLY}.
+     *
+     * @param httpOnly true to hide the cookie from scripts
+     * @return this builder
+     */
     public Builder cookieHttpOnly(boolean httpOnly) {
       this.cookieHttpOnly = httpOnly;
       return this;
     }
 
-    /** {@code Strict}, {@code Lax} or {@code None} (any case), or null to send no attribute. */
+    /**
+     * {@code SESSION_COOKIE_SAMESITE}.
+     *
+     * @param sameSite {@code Strict}, {@code Lax} or {@code None} (any case), or null to send no
+     *     attribute
+     * @return this builder
+     * @throws InvalidConfigurationException for any other value
+     */
     public Builder cookieSameSite(String sameSite) {
       if (sameSite == null) {
         this.cookieSameSite = null;
@@ -544,7 +668,13 @@ public final class SessionSettings {
       throw bad("cookie_samesite", sameSite, "Strict, Lax, None, or null for no attribute");
     }
 
-    /** How long a session lives after it was last saved; positive. */
+    /**
+     * {@code SESSION_COOKIE_AGE}: how long a session lives after it was last saved.
+     *
+     * @param age positive; Django's setting counts it in seconds
+     * @return this builder
+     * @throws InvalidConfigurationException when {@code age} is null, zero or negative
+     */
     public Builder age(Duration age) {
       if (age == null || age.isNegative() || age.isZero()) {
         throw bad("cookie_age", age, "a positive duration");
@@ -553,11 +683,25 @@ public final class SessionSettings {
       return this;
     }
 
+    /**
+     * {@code SESSION_EXPIRE_AT_BROWSER_CLOSE}.
+     *
+     * @param expireAtBrowserClose true to send the cookie without an expiry, so that the browser
+     *     drops it when it closes
+     * @return this builder
+     */
     public Builder expireAtBrowserClose(boolean expireAtBrowserClose) {
       this.expireAtBrowserClose = expireAtBrowserClose;
       return this;
     }
 
+    /**
+     * {@code SESSION_SAVE_EVERY_REQUEST}.
+     *
+     * @param saveEveryRequest true to save (and extend) the session on every request, false to
+     *     save it only when it changed
+     * @return this builder
+     */
     public Builder saveEveryRequest(boolean saveEveryRequest) {
       this.saveEveryRequest = saveEveryRequest;
       return this;
@@ -567,6 +711,11 @@ public final class SessionSettings {
      * Django's {@code SECRET_KEY}, which signs the sessions of the {@code db} and {@code
      * signed_cookies} engines; it must be the Django app's for the two to share sessions. Never
      * printed.
+     *
+     * @param secretKey the key; not null nor empty
+     * @return this builder
+     * @throws InvalidConfigurationException when {@code secretKey} is null or empty (the error
+     *     hides the value)
      */
     public Builder secretKey(String secretKey) {
       this.secretKey = secret("secret_key", secretKey);
@@ -576,6 +725,11 @@ public final class SessionSettings {
     /**
      * Django's {@code SECRET_KEY_FALLBACKS}: keys that verify sessions signed before a rotation
      * ({@code secretKey} signs every new one). Never printed.
+     *
+     * @param fallbacks the older keys, each non-empty (stripped of spaces); an empty list for none
+     * @return this builder
+     * @throws InvalidConfigurationException when {@code fallbacks} is null or holds an empty key
+     *     (the error hides the values)
      */
     public Builder secretKeyFallbacks(List<String> fallbacks) {
       this.secretKeyFallbacks = secrets("secret_key_fallbacks", fallbacks);
@@ -585,6 +739,7 @@ public final class SessionSettings {
     /**
      * The settings.
      *
+     * @return the settings, immutable
      * @throws InvalidConfigurationException if {@code cached_db} or {@code db} has no database
      *     alias, {@code db} or {@code signed_cookies} has no secret key, the database alias is the
      *     cache alias, or {@code SameSite=None} is not {@code Secure}
