@@ -43,8 +43,13 @@ final class CoherenceChoice {
     }
     int last = stores.size() - 1;
     CacheStore authoritative = stores.get(last);
+    // Asking a store whether it tracks keys may take a round trip to its server at start-up:
+    // only when the answer can be used.
+    boolean storeMayTell = !asked.equals("publish") && !asked.equals("timeout");
     KeyChanges told =
-        authoritative.blocksOnIo() ? authoritative.extension(KeyChanges.class, null) : null;
+        storeMayTell && authoritative.blocksOnIo()
+            ? authoritative.extension(KeyChanges.class, null)
+            : null;
     int channelTier = channelTier(stores);
     CoherenceChoice byStore =
         told == null ? null : new CoherenceChoice(told.name(), aliases.get(last), told, null);
