@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -23,6 +24,12 @@ import java.util.stream.Collectors;
  * Loopback only; multicast, auto-detection and phone-home off.
  */
 final class MemberProcesses implements AutoCloseable {
+  /**
+   * How long a member's JVM may take to open its port on a loaded 2-core machine: longer than a
+   * client's connect timeout, so a test's first connection is not spent waiting for the JVMs.
+   */
+  private static final Duration STARTUP = Duration.ofSeconds(90);
+
   private final String clusterName = "larder-process-" + UUID.randomUUID();
   private final int[] ports;
   private final ChildProcess[] processes;
@@ -64,6 +71,35 @@ final class MemberProcesses implements AutoCloseable {
     }
     for (int i = 0; i < count; i++) {
       start(i);
+    }
+    awaitListening();
+  }
+
+  /** Waits until every member accepts connections on its port. */
+  private void awaitListening() {
+    long deadline = System.nanoTime() + STARTUP.toNanos();
+    for (int port : ports) {
+      while (!accepts(port)) {
+        if (System.nanoTime() > deadline) {
+          throw new AssertionError(
+              "a Hazelcast member did not open port " + port + " in " + STARTUP);
+        }
+        try {
+          Thread.sleep(100);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new AssertionError("interrupted", e);
+        }
+      }
+    }
+  }
+
+  private static boolean accepts(int port) {
+    try (java.net.Socket socket = new java.net.Socket()) {
+      socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 500);
+      return true;
+    } catch (IOException e) {
+      return false;
     }
   }
 
